@@ -1,0 +1,1 @@
+//! Data model (filled with the data files).

@@ -1,0 +1,460 @@
+//! Strict Indonesian number notation: parse and format.
+//!
+//! Indonesian writes `2.960.780.030` (dot groups thousands) and `88,65`
+//! (comma is the decimal mark); data exported by other tools writes `88.65`.
+//! Kinerja reads both, and refuses to guess:
+//!
+//! * [`Notasi::Indonesia`]: optional sign, digits either ungrouped or in
+//!   groups of three separated by `.`, optional `,` and decimals.
+//! * [`Notasi::Polos`] (plain): optional sign, digits, optional `.` and
+//!   decimals.
+//! * [`Notasi::Otomatis`]: accepts text that reads as a number in exactly
+//!   one way. `1.234` (Indonesian 1234, plain 1.234) and `1,500` (Indonesian
+//!   1.5, English 1500) are [`Error::Ambiguous`]; `1.234,5`, `75.35`,
+//!   `88,65` and `2.960.780.030` are not.
+//!
+//! Also: a trailing `%` ([`parse_persen`]), Rupiah with `Rp`, `Rp.` and a
+//! `,00` or `,-` tail ([`parse_rupiah`]), and a predikat with its value,
+//! `BB (71,00)` or `71,00 (BB)` ([`parse_berlabel`]). Leading zeros
+//! (`007`), empty groups, spaces inside numbers and stray characters are
+//! errors. Formatting rounds half-up through [`crate::exact`] and always
+//! reads back to the same value.
+
+use rust_decimal::Decimal;
+
+use crate::exact::Ratio;
+use crate::{Error, Result};
+
+/// Which notation to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Notasi {
+    /// `1.234.567,89`
+    Indonesia,
+    /// `1234567.89`
+    Polos,
+    /// Either, when unambiguous (default).
+    #[default]
+    Otomatis,
+}
+
+fn invalid(s: &str, expected: &'static str) -> Error {
+    Error::Invalid {
+        what: "number",
+        expected,
+        found: s.to_string(),
+    }
+}
+
+fn split_sign(s: &str) -> (bool, &str) {
+    if let Some(r) = s.strip_prefix('-') {
+        (true, r)
+    } else if let Some(r) = s.strip_prefix('\u{2212}') {
+        (true, r)
+    } else {
+        (false, s)
+    }
+}
+
+fn all_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn valid_int(s: &str) -> bool {
+    all_digits(s) && (s == "0" || !s.starts_with('0'))
+}
+
+fn build(neg: bool, int: &str, frac: &str) -> Option<Decimal> {
+    let digits = format!("{int}{frac}");
+    let scale = u32::try_from(frac.len()).ok()?;
+    if scale > 28 {
+        return None;
+    }
+    let m: i128 = digits.parse().ok()?;
+    let m = if neg { -m } else { m };
+    Decimal::try_from_i128_with_scale(m, scale).ok()
+}
+
+fn parse_indonesia(s: &str) -> Option<Decimal> {
+    let (neg, body) = split_sign(s);
+    let (int, frac) = match body.split_once(',') {
+        Some((i, f)) => {
+            if !all_digits(f) {
+                return None;
+            }
+            (i, f)
+        }
+        None => (body, ""),
+    };
+    let int_digits = if int.contains('.') {
+        let mut groups = int.split('.');
+        let first = groups.next()?;
+        if first.is_empty() || first.len() > 3 || !valid_int(first) || first == "0" {
+            return None;
+        }
+        let mut acc = first.to_string();
+        for g in groups {
+            if g.len() != 3 || !all_digits(g) {
+                return None;
+            }
+            acc.push_str(g);
+        }
+        acc
+    } else {
+        if !valid_int(int) {
+            return None;
+        }
+        int.to_string()
+    };
+    build(neg, &int_digits, frac)
+}
+
+fn parse_polos(s: &str) -> Option<Decimal> {
+    let (neg, body) = split_sign(s);
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => {
+            if !all_digits(f) {
+                return None;
+            }
+            (i, f)
+        }
+        None => (body, ""),
+    };
+    if !valid_int(int) {
+        return None;
+    }
+    build(neg, int, frac)
+}
+
+/// Looks like English thousands grouping with a comma: `1,500`, `12,345`.
+fn english_grouping(s: &str) -> bool {
+    let (_, body) = split_sign(s);
+    match body.split_once(',') {
+        Some((i, f)) => f.len() == 3 && all_digits(f) && valid_int(i) && i != "0" && i.len() <= 3,
+        None => false,
+    }
+}
+
+/// Parses a number.
+///
+/// ```
+/// use kinerja_core::notation::{parse_number, Notasi};
+/// use kinerja_core::Decimal;
+/// assert_eq!(parse_number("2.960.780.030", Notasi::Otomatis)?, Decimal::new(2_960_780_030, 0));
+/// assert_eq!(parse_number("88,65", Notasi::Otomatis)?, Decimal::new(8865, 2));
+/// assert_eq!(parse_number("75.35", Notasi::Otomatis)?, Decimal::new(7535, 2));
+/// assert!(parse_number("1.234", Notasi::Otomatis).is_err()); // 1234 or 1.234?
+/// assert_eq!(parse_number("1.234", Notasi::Indonesia)?, Decimal::new(1234, 0));
+/// # Ok::<(), kinerja_core::Error>(())
+/// ```
+pub fn parse_number(text: &str, notasi: Notasi) -> Result<Decimal> {
+    let s = text.trim();
+    match notasi {
+        Notasi::Indonesia => parse_indonesia(s).ok_or_else(|| {
+            invalid(
+                text,
+                "a number in Indonesian notation, e.g. 2.960.780.030 or 88,65",
+            )
+        }),
+        Notasi::Polos => {
+            parse_polos(s).ok_or_else(|| invalid(text, "a plain number, e.g. 2960780030 or 88.65"))
+        }
+        Notasi::Otomatis => match (parse_indonesia(s), parse_polos(s)) {
+            (Some(a), Some(b)) if a == b => Ok(a),
+            (Some(a), Some(b)) => Err(Error::Ambiguous {
+                found: text.to_string(),
+                why: format!(
+                    "{a} in Indonesian notation, {b} in plain notation; write 1.234,0 or 1234 to say which"
+                ),
+            }),
+            (Some(a), None) if english_grouping(s) => Err(Error::Ambiguous {
+                found: text.to_string(),
+                why: format!(
+                    "{a} in Indonesian notation, but reads as English thousands grouping too"
+                ),
+            }),
+            (Some(a), None) | (None, Some(a)) => Ok(a),
+            (None, None) => Err(invalid(
+                text,
+                "a number such as 2.960.780.030, 88,65 or 88.65",
+            )),
+        },
+    }
+}
+
+/// Parses a percentage; the `%` sign is optional (`88,65%`, `88,65 %`, `88,65`).
+pub fn parse_persen(text: &str, notasi: Notasi) -> Result<Decimal> {
+    let s = text.trim();
+    let s = s.strip_suffix('%').map_or(s, str::trim_end);
+    parse_number(s, notasi).map_err(|e| relabel(e, text))
+}
+
+fn relabel(e: Error, text: &str) -> Error {
+    match e {
+        Error::Invalid { what, expected, .. } => Error::Invalid {
+            what,
+            expected,
+            found: text.to_string(),
+        },
+        other => other,
+    }
+}
+
+/// Parses Rupiah: `Rp. 2.960.780.030,00`, `Rp2.960.780.030`, `Rp 137.685.269,-`,
+/// or a bare number. After an `Rp` prefix the notation is Indonesian.
+pub fn parse_rupiah(text: &str) -> Result<Decimal> {
+    let s = text.trim();
+    let (body, notasi) = match s.strip_prefix("Rp") {
+        Some(r) => (
+            r.strip_prefix('.').unwrap_or(r).trim_start(),
+            Notasi::Indonesia,
+        ),
+        None => (s, Notasi::Otomatis),
+    };
+    let body = body.strip_suffix(",-").unwrap_or(body);
+    let value = parse_number(body, notasi).map_err(|e| match e {
+        Error::Invalid { .. } => Error::Invalid {
+            what: "Rupiah",
+            expected: "an amount such as Rp. 2.960.780.030,00",
+            found: text.to_string(),
+        },
+        other => other,
+    })?;
+    if value.scale() > 2 {
+        return Err(Error::Invalid {
+            what: "Rupiah",
+            expected: "at most two decimals (sen), e.g. Rp. 2.960.780.030,00",
+            found: text.to_string(),
+        });
+    }
+    Ok(value)
+}
+
+/// A value printed with its predikat: `BB (71,00)` or `71,00 (BB)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Berlabel {
+    /// The label (`"BB"`), if printed.
+    pub label: Option<String>,
+    /// The value.
+    pub nilai: Decimal,
+}
+
+/// Parses `BB (71,00)`, `71,00 (BB)` or a bare number.
+///
+/// ```
+/// use kinerja_core::notation::parse_berlabel;
+/// let b = parse_berlabel("BB (72,62)")?;
+/// assert_eq!((b.label.as_deref(), b.nilai.to_string().as_str()), (Some("BB"), "72.62"));
+/// # Ok::<(), kinerja_core::Error>(())
+/// ```
+pub fn parse_berlabel(text: &str) -> Result<Berlabel> {
+    let s = text.trim();
+    let bad = || Error::Invalid {
+        what: "labelled value",
+        expected: "BB (71,00), 71,00 (BB) or 71,00",
+        found: text.to_string(),
+    };
+    let is_label =
+        |l: &str| !l.is_empty() && l.len() <= 3 && l.bytes().all(|b| b.is_ascii_uppercase());
+    if let Some(open) = s.find('(') {
+        let close = s.strip_suffix(')').ok_or_else(bad)?;
+        let (before, inside) = (close[..open].trim(), &close[open + 1..]);
+        if inside.contains('(') || inside.contains(')') {
+            return Err(bad());
+        }
+        if is_label(before) {
+            return Ok(Berlabel {
+                label: Some(before.to_string()),
+                nilai: parse_number(inside.trim(), Notasi::Otomatis)?,
+            });
+        }
+        if is_label(inside.trim()) {
+            return Ok(Berlabel {
+                label: Some(inside.trim().to_string()),
+                nilai: parse_number(before, Notasi::Otomatis)?,
+            });
+        }
+        return Err(bad());
+    }
+    Ok(Berlabel {
+        label: None,
+        nilai: parse_number(s, Notasi::Otomatis)?,
+    })
+}
+
+fn group(int: &str) -> String {
+    let mut out = String::with_capacity(int.len() + int.len() / 3);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Formats in Indonesian notation with `dp` decimals, rounded half-up:
+/// `2.960.780.030`, `88,65`, `-10,29`.
+///
+/// ```
+/// use kinerja_core::notation::format_number;
+/// use kinerja_core::Decimal;
+/// assert_eq!(format_number(Decimal::new(2_960_780_030, 0), 0)?, "2.960.780.030");
+/// assert_eq!(format_number(Decimal::new(886_47, 3), 2)?, "88,65");
+/// # Ok::<(), kinerja_core::Error>(())
+/// ```
+pub fn format_number(d: Decimal, dp: u32) -> Result<String> {
+    format_ratio(Ratio::from_decimal(d), dp)
+}
+
+/// Formats an exact value in Indonesian notation (see [`format_number`]).
+pub fn format_ratio(r: Ratio, dp: u32) -> Result<String> {
+    let v = r.round_dp(dp)?;
+    let neg = v.is_sign_negative() && !v.is_zero();
+    let digits = v.mantissa().unsigned_abs().to_string();
+    let dp_us = dp as usize;
+    let padded = format!("{digits:0>width$}", width = dp_us + 1);
+    let (int, frac) = padded.split_at(padded.len() - dp_us);
+    let mut out = String::new();
+    if neg {
+        out.push('-');
+    }
+    out.push_str(&group(int));
+    if dp > 0 {
+        out.push(',');
+        out.push_str(frac);
+    }
+    Ok(out)
+}
+
+/// `88,65%`.
+pub fn format_persen(d: Decimal) -> Result<String> {
+    Ok(format!("{}%", format_number(d, 2)?))
+}
+
+/// `Rp. 2.960.780.030,00` (the seed's style).
+pub fn format_rupiah(d: Decimal) -> Result<String> {
+    Ok(format!("Rp. {}", format_number(d, 2)?))
+}
+
+/// `BB (71,00)`.
+pub fn format_berlabel(label: &str, d: Decimal) -> Result<String> {
+    Ok(format!("{label} ({})", format_number(d, 2)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `expect`: the value, or "ambiguous"/"invalid".
+    fn check(input: &str, notasi: Notasi, expect: &str) {
+        let got = match parse_number(input, notasi) {
+            Ok(d) => d.to_string(),
+            Err(Error::Ambiguous { .. }) => "ambiguous".into(),
+            Err(Error::Invalid { .. }) => "invalid".into(),
+            Err(e) => format!("{e}"),
+        };
+        assert_eq!(got, expect, "{input:?} {notasi:?}");
+    }
+
+    #[test]
+    fn otomatis() {
+        use Notasi::Otomatis as O;
+        check("2.960.780.030", O, "2960780030");
+        check("2960780030", O, "2960780030");
+        check("88,65", O, "88.65");
+        check("75.35", O, "75.35");
+        check("1.234,5", O, "1234.5");
+        check("-10,29", O, "-10.29");
+        check("\u{2212}10,29", O, "-10.29");
+        check(" 97 ", O, "97");
+        check("0,5", O, "0.5");
+        check("0.500", O, "0.500");
+        check("1.234", O, "ambiguous");
+        check("12.345.678", O, "12345678");
+        check("1,500", O, "ambiguous");
+        check("1,5", O, "1.5");
+        check("1,5000", O, "1.5000");
+        check("1,234.56", O, "invalid");
+        check("1.23.456", O, "invalid");
+        check("007", O, "invalid");
+        check("", O, "invalid");
+        check("1 234", O, "invalid");
+        check("12a", O, "invalid");
+        check("-", O, "invalid");
+        check(",5", O, "invalid");
+        check("5,", O, "invalid");
+    }
+
+    #[test]
+    fn explicit_notations() {
+        check("1.234", Notasi::Indonesia, "1234");
+        check("1.234", Notasi::Polos, "1.234");
+        check("1,5", Notasi::Polos, "invalid");
+        check("1234.5", Notasi::Indonesia, "invalid");
+        check("0.123", Notasi::Indonesia, "invalid");
+    }
+
+    #[test]
+    fn percent_rupiah_labelled() {
+        assert_eq!(
+            parse_persen("88,65%", Notasi::Otomatis)
+                .unwrap()
+                .to_string(),
+            "88.65"
+        );
+        assert_eq!(
+            parse_persen("102,28 %", Notasi::Otomatis)
+                .unwrap()
+                .to_string(),
+            "102.28"
+        );
+        assert_eq!(
+            parse_rupiah("Rp. 2.960.780.030,00").unwrap().to_string(),
+            "2960780030.00"
+        );
+        assert_eq!(
+            parse_rupiah("Rp2.823.094.761").unwrap().to_string(),
+            "2823094761"
+        );
+        assert_eq!(
+            parse_rupiah("Rp. 137.685.269,-").unwrap().to_string(),
+            "137685269"
+        );
+        assert!(parse_rupiah("Rp. 2.960.780,030,-").is_err()); // as misprinted in the seed's text
+        let b = parse_berlabel("BB (71,00)").unwrap();
+        assert_eq!(
+            (b.label.as_deref(), b.nilai.to_string().as_str()),
+            (Some("BB"), "71.00")
+        );
+        let b = parse_berlabel("72,62 (BB)").unwrap();
+        assert_eq!(
+            (b.label.as_deref(), b.nilai.to_string().as_str()),
+            (Some("BB"), "72.62")
+        );
+        assert_eq!(parse_berlabel("78,01").unwrap().label, None);
+        assert!(parse_berlabel("BB (71,00").is_err());
+        assert!(parse_berlabel("bb (71,00)").is_err());
+    }
+
+    #[test]
+    fn formatting() {
+        let f = |s: &str, dp| format_number(s.parse().unwrap(), dp).unwrap();
+        assert_eq!(f("2960780030", 0), "2.960.780.030");
+        assert_eq!(f("2960780030", 2), "2.960.780.030,00");
+        assert_eq!(f("88.645", 2), "88,65");
+        assert_eq!(f("-10.295", 2), "-10,30");
+        assert_eq!(f("0.004", 2), "0,00");
+        assert_eq!(f("-0.004", 2), "0,00");
+        assert_eq!(f("999.995", 2), "1.000,00");
+        assert_eq!(f("123", 0), "123");
+        assert_eq!(format_persen("88.65".parse().unwrap()).unwrap(), "88,65%");
+        assert_eq!(
+            format_rupiah("2960780030".parse().unwrap()).unwrap(),
+            "Rp. 2.960.780.030,00"
+        );
+        assert_eq!(
+            format_berlabel("BB", "71".parse().unwrap()).unwrap(),
+            "BB (71,00)"
+        );
+    }
+}

@@ -1,0 +1,399 @@
+//! Comparison and planning: selisih, change against earlier years, the
+//! Renstra final-year target, closed-form goal seek, and yearly paths.
+//!
+//! ## Goal seek (closed form, exact)
+//!
+//! The realisasi needed for capaian `c` against target `T > 0`:
+//!
+//! * positive: `R ≥ c·T/100` — the least value at the indicator's precision;
+//! * negative, `(2T−R)/T`: `R ≤ 2T − c·T/100` — the greatest value;
+//! * negative, `T/R`: `R ≤ 100·T/c`.
+//!
+//! For a band (predikat, mutu, AKIP predikat) the required capaian is the
+//! least exact value that *rounds* into the band: lower bound `m` → `m − 0.005`.
+//! A cap below `c` makes the goal unreachable. `T = 0` has no goal seek.
+//!
+//! ## Yearly path
+//!
+//! [`jalur`]: equal steps from the last realisasi to the Renstra final-year
+//! target, `R₀ + (T_akhir − R₀)·k/n`, rounded to the indicator's precision
+//! only for presentation.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::band::BandTable;
+use crate::capaian::{Aturan, MetodeNegatif, Polaritas, capaian};
+use crate::exact::Ratio;
+use crate::{Error, Result};
+
+/// Change between two years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Perubahan {
+    /// `later − earlier`.
+    pub selisih: Decimal,
+    /// `(later − earlier) / earlier × 100`; `None` when `earlier` is 0.
+    pub persen: Option<Ratio>,
+}
+
+/// The change from an earlier year's value to a later one.
+///
+/// ```
+/// use kinerja_core::plan::perubahan;
+/// use kinerja_core::Decimal;
+/// // IKM 2023 80,50 → 2024 75,35: turun 5,15
+/// let p = perubahan(Decimal::new(8050, 2), Decimal::new(7535, 2))?;
+/// assert_eq!(p.selisih, Decimal::new(-515, 2));
+/// # Ok::<(), kinerja_core::Error>(())
+/// ```
+pub fn perubahan(earlier: Decimal, later: Decimal) -> Result<Perubahan> {
+    let selisih = later
+        .checked_sub(earlier)
+        .ok_or(Error::Overflow { op: "perubahan" })?;
+    let persen = if earlier.is_zero() {
+        None
+    } else {
+        Some(
+            Ratio::from_decimal(selisih)
+                .checked_mul(Ratio::HUNDRED)?
+                .checked_div(Ratio::from_decimal(earlier))?,
+        )
+    };
+    Ok(Perubahan { selisih, persen })
+}
+
+/// Realisasi against the Renstra final-year target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TerhadapRenstra {
+    /// Capaian against the final-year target.
+    pub capaian: Ratio,
+    /// Still to go: `target − realisasi` (positive indicator) or
+    /// `realisasi − target` (negative); ≤ 0 once reached.
+    pub kekurangan: Decimal,
+}
+
+/// Compares a realisasi with the Renstra final-year target.
+pub fn terhadap_renstra(
+    realisasi: Decimal,
+    target_akhir: Decimal,
+    polaritas: Polaritas,
+    aturan: Aturan,
+) -> Result<TerhadapRenstra> {
+    let c = capaian(target_akhir, realisasi, polaritas, aturan)?;
+    let k = match polaritas {
+        Polaritas::Positif => target_akhir.checked_sub(realisasi),
+        Polaritas::Negatif => realisasi.checked_sub(target_akhir),
+    }
+    .ok_or(Error::Overflow { op: "kekurangan" })?;
+    Ok(TerhadapRenstra {
+        capaian: c,
+        kekurangan: k,
+    })
+}
+
+/// Which side of the bound satisfies the goal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Arah {
+    /// Realisasi must be at least the bound (positive indicators).
+    PalingSedikit,
+    /// Realisasi must be at most the bound (negative indicators).
+    PalingBanyak,
+    /// Any realisasi satisfies the goal.
+    Selalu,
+}
+
+/// A goal-seek answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GoalSeek {
+    /// The exact bound.
+    pub exact: Ratio,
+    /// The bound at the indicator's precision, rounded towards the goal
+    /// (up for "at least", down for "at most").
+    pub realisasi: Decimal,
+    /// Direction.
+    pub arah: Arah,
+}
+
+/// The realisasi needed for an exact capaian `c` (percent).
+///
+/// ```
+/// use kinerja_core::plan::{realisasi_for_capaian, Arah};
+/// use kinerja_core::capaian::{Aturan, Polaritas};
+/// use kinerja_core::{Decimal, Ratio};
+/// // 100 % of the 2025 IKM target 87,50 needs 87,50
+/// let g = realisasi_for_capaian(Decimal::new(8750, 2), Ratio::HUNDRED, Polaritas::Positif, Aturan::default(), 2)?;
+/// assert_eq!((g.realisasi, g.arah), (Decimal::new(8750, 2), Arah::PalingSedikit));
+/// # Ok::<(), kinerja_core::Error>(())
+/// ```
+pub fn realisasi_for_capaian(
+    target: Decimal,
+    c: Ratio,
+    polaritas: Polaritas,
+    aturan: Aturan,
+    dp: u32,
+) -> Result<GoalSeek> {
+    let t = Ratio::from_decimal(target);
+    if t <= Ratio::ZERO {
+        return Err(Error::Undefined {
+            what: "goal seek",
+            why: "the target must be above zero",
+        });
+    }
+    if let Some(cap) = aturan.batas.percent().filter(|cap| c > Ratio::int(*cap)) {
+        return Err(Error::Unreachable(format!("capaian is capped at {cap}")));
+    }
+    let g = match polaritas {
+        Polaritas::Positif => {
+            let exact = c.checked_mul(t)?.checked_div(Ratio::HUNDRED)?;
+            GoalSeek {
+                exact,
+                realisasi: exact.ceil_dp(dp)?,
+                arah: Arah::PalingSedikit,
+            }
+        }
+        Polaritas::Negatif if c <= Ratio::ZERO => GoalSeek {
+            exact: Ratio::ZERO,
+            realisasi: Decimal::ZERO,
+            arah: Arah::Selalu,
+        },
+        Polaritas::Negatif => {
+            let exact = match aturan.metode_negatif {
+                MetodeNegatif::SelisihGanda => Ratio::int(2)
+                    .checked_mul(t)?
+                    .checked_sub(c.checked_mul(t)?.checked_div(Ratio::HUNDRED)?)?,
+                MetodeNegatif::Rasio => Ratio::HUNDRED.checked_mul(t)?.checked_div(c)?,
+            };
+            GoalSeek {
+                exact,
+                realisasi: exact.floor_dp(dp)?,
+                arah: Arah::PalingBanyak,
+            }
+        }
+    };
+    Ok(g)
+}
+
+/// The least exact value whose two-decimal rounding reaches band `code`.
+pub fn band_threshold(table: &BandTable, code: &str) -> Result<Option<Ratio>> {
+    let band = table.by_code(code).ok_or_else(|| Error::Invalid {
+        what: "band",
+        expected: "a code of the scale",
+        found: code.to_string(),
+    })?;
+    if band.min_hundredths == i64::MIN {
+        return Ok(None);
+    }
+    Ok(Some(Ratio::new(
+        2 * i128::from(band.min_hundredths) - 1,
+        200,
+    )?))
+}
+
+/// The realisasi needed for the capaian to be banded `code` on `table`
+/// (e.g. predikat "ST" on [`crate::band::PREDIKAT_CAPAIAN`]).
+pub fn realisasi_for_band(
+    target: Decimal,
+    table: &BandTable,
+    code: &str,
+    polaritas: Polaritas,
+    aturan: Aturan,
+    dp: u32,
+) -> Result<GoalSeek> {
+    match band_threshold(table, code)? {
+        None => Ok(GoalSeek {
+            exact: Ratio::ZERO,
+            realisasi: Decimal::ZERO,
+            arah: Arah::Selalu,
+        }),
+        Some(c) => realisasi_for_capaian(target, c, polaritas, aturan, dp),
+    }
+}
+
+/// The least value of a directly banded indicator (IKM, nilai AKIP) that
+/// earns band `code`, at `dp` decimals: e.g. IKM mutu B → 76.61.
+pub fn nilai_for_band(table: &BandTable, code: &str, dp: u32) -> Result<Option<Decimal>> {
+    band_threshold(table, code)?
+        .map(|t| t.ceil_dp(dp))
+        .transpose()
+}
+
+/// A yearly path from the last realisasi to a final-year target in equal
+/// steps; the last step equals the target exactly.
+///
+/// ```
+/// use kinerja_core::plan::jalur;
+/// use kinerja_core::Decimal;
+/// // IKM 2024 75,35 → Renstra 2026 90,00
+/// let p = jalur(2024, Decimal::new(7535, 2), 2026, Decimal::new(9000, 2), 2)?;
+/// assert_eq!(p, vec![(2025, Decimal::new(8268, 2)), (2026, Decimal::new(9000, 2))]);
+/// # Ok::<(), kinerja_core::Error>(())
+/// ```
+pub fn jalur(
+    from_year: i32,
+    from: Decimal,
+    to_year: i32,
+    to: Decimal,
+    dp: u32,
+) -> Result<Vec<(i32, Decimal)>> {
+    if to_year <= from_year {
+        return Err(Error::Invalid {
+            what: "jalur",
+            expected: "a final year after the last realisasi",
+            found: format!("{from_year} → {to_year}"),
+        });
+    }
+    let n = i128::from(to_year - from_year);
+    let (a, b) = (Ratio::from_decimal(from), Ratio::from_decimal(to));
+    let step = b.checked_sub(a)?.checked_div(Ratio::int(n))?;
+    (1..=n)
+        .map(|k| {
+            let v = a.checked_add(step.checked_mul(Ratio::int(k))?)?;
+            let year = from_year + i32::try_from(k).map_err(|_| Error::Overflow { op: "jalur" })?;
+            Ok((year, v.round_dp(dp)?))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::band::{AKIP_2021, IKM_2017, PREDIKAT_CAPAIAN};
+    use crate::capaian::{Batas, predikat};
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    /// "T code polaritas [rasio]" → "bound arah"
+    fn check(input: &str, expect: &str) {
+        let v: Vec<&str> = input.split_whitespace().collect();
+        let pol = Polaritas::parse(v[2]).unwrap();
+        let mut aturan = Aturan::default();
+        if v.get(3) == Some(&"rasio") {
+            aturan.metode_negatif = MetodeNegatif::Rasio;
+        }
+        let g = realisasi_for_band(d(v[0]), &PREDIKAT_CAPAIAN, v[1], pol, aturan, 2).unwrap();
+        assert_eq!(format!("{} {:?}", g.realisasi, g.arah), expect, "{input}");
+        if g.arah != Arah::Selalu {
+            // The bound reaches the band; one hundredth worse does not.
+            let at = predikat(capaian(d(v[0]), g.realisasi, pol, aturan).unwrap()).unwrap();
+            assert_eq!(at.code, v[1], "{input} at bound");
+            let worse = match g.arah {
+                Arah::PalingSedikit => g.realisasi - d("0.01"),
+                _ => g.realisasi + d("0.01"),
+            };
+            let w = predikat(capaian(d(v[0]), worse, pol, aturan).unwrap()).unwrap();
+            assert_ne!(w.code, v[1], "{input} past bound");
+        }
+    }
+
+    #[test]
+    fn goal_seek_predikat_bands() {
+        check("87.50 ST positif", "79.63 PalingSedikit"); // 79.63 / 87.5 = 91.006 %; 79.62 gives 90.994 %
+    }
+
+    #[test]
+    fn goal_seek_every_band_both_polarities() {
+        for code in ["ST", "T", "S", "R"] {
+            for t in ["87.50", "72.00", "3.00", "1000.00"] {
+                for pol in ["positif", "negatif", "negatif rasio"] {
+                    let input = format!("{t} {code} {pol}");
+                    let v: Vec<&str> = input.split_whitespace().collect();
+                    let p = Polaritas::parse(v[2]).unwrap();
+                    let mut a = Aturan::default();
+                    if v.len() > 3 {
+                        a.metode_negatif = MetodeNegatif::Rasio;
+                    }
+                    let g = realisasi_for_band(d(t), &PREDIKAT_CAPAIAN, code, p, a, 2).unwrap();
+                    check(&input, &format!("{} {:?}", g.realisasi, g.arah));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn goal_seek_caps_and_zero_target() {
+        let a = Aturan {
+            batas: Batas::Seratus,
+            ..Aturan::default()
+        };
+        assert!(realisasi_for_capaian(d("10"), Ratio::int(101), Polaritas::Positif, a, 2).is_err());
+        assert!(
+            realisasi_for_capaian(
+                d("0"),
+                Ratio::HUNDRED,
+                Polaritas::Positif,
+                Aturan::default(),
+                2
+            )
+            .is_err()
+        );
+        let g = realisasi_for_band(
+            d("10"),
+            &PREDIKAT_CAPAIAN,
+            "SR",
+            Polaritas::Positif,
+            Aturan::default(),
+            2,
+        )
+        .unwrap();
+        assert_eq!(g.arah, Arah::Selalu);
+    }
+
+    #[test]
+    fn values_for_ikm_mutu_and_akip_predikat() {
+        assert_eq!(nilai_for_band(&IKM_2017, "B", 2).unwrap(), Some(d("76.61")));
+        assert_eq!(nilai_for_band(&IKM_2017, "A", 2).unwrap(), Some(d("88.31")));
+        assert_eq!(
+            nilai_for_band(&AKIP_2021, "AA", 2).unwrap(),
+            Some(d("90.01"))
+        );
+        assert_eq!(
+            nilai_for_band(&AKIP_2021, "A", 2).unwrap(),
+            Some(d("80.01"))
+        );
+        assert_eq!(
+            nilai_for_band(&AKIP_2021, "A", 3).unwrap(),
+            Some(d("80.005"))
+        );
+    }
+
+    #[test]
+    fn seed_year_on_year_differences() {
+        let s = |a: &str, b: &str| perubahan(d(a), d(b)).unwrap().selisih.to_string();
+        assert_eq!(s("80.50", "75.35"), "-5.15");
+        assert_eq!(s("90.10", "75.35"), "-14.75");
+        assert_eq!(s("77.98", "75.35"), "-2.63");
+        assert_eq!(s("70.15", "72.62"), "2.47");
+        assert_eq!(s("72.16", "72.62"), "0.46");
+        assert_eq!(s("70.07", "72.62"), "2.55");
+        assert_eq!(perubahan(d("0"), d("1")).unwrap().persen, None);
+    }
+
+    #[test]
+    fn renstra_comparison() {
+        let r = terhadap_renstra(
+            d("75.35"),
+            d("90.00"),
+            Polaritas::Positif,
+            Aturan::default(),
+        )
+        .unwrap();
+        assert_eq!(r.capaian.round2().unwrap(), d("83.72"));
+        assert_eq!(r.kekurangan, d("14.65"));
+    }
+
+    #[test]
+    fn paths() {
+        let p = jalur(2024, d("72.62"), 2026, d("73.00"), 2).unwrap();
+        assert_eq!(p, vec![(2025, d("72.81")), (2026, d("73.00"))]);
+        assert!(jalur(2026, d("1"), 2026, d("2"), 2).is_err());
+        let p3 = jalur(2024, d("0"), 2027, d("1"), 2).unwrap();
+        assert_eq!(
+            p3,
+            vec![(2025, d("0.33")), (2026, d("0.67")), (2027, d("1.00"))]
+        );
+    }
+}

@@ -1,0 +1,830 @@
+//! Survei Kepuasan Masyarakat (SKM) and the Indeks Kepuasan Masyarakat (IKM).
+//!
+//! ## PermenPANRB 14/2017 (default scheme)
+//!
+//! * Nine unsur, identified by id and official name — never by position:
+//!   documents disagree whether Penanganan Pengaduan or Sarana dan Prasarana
+//!   is the 8th (the regulation lists Pengaduan 8th; the Sei Balai report
+//!   prints Sarana 8th).
+//! * Each answer scores 1..=4 ([`Skor`]).
+//! * `NRR_unsur = Σ skor / jumlah jawaban untuk unsur itu` — a respondent
+//!   may skip an unsur.
+//! * `IKM = Σ (NRR_unsur × w) × 25`, with `w = 1/9` exactly by default
+//!   ([`Bobot::Tepat`]). Real reports print and compute with `0.111`
+//!   ([`Bobot::TigaDesimal`]) or `0.11` ([`Bobot::DuaDesimal`]); the three
+//!   differ by up to ~0.9 points, so the choice is explicit. With `1/9` the
+//!   IKM lies in [25, 100]; with 0.111 in [24.975, 99.9]; with 0.11 in
+//!   [24.75, 99].
+//! * Mutu and kinerja unit ([`IKM_2017`]): A Sangat Baik 88.31–100,
+//!   B Baik 76.61–88.30, C Kurang Baik 65.00–76.60, D Tidak Baik
+//!   25.00–64.99, banded after rounding half-up to two decimals. The same
+//!   bands apply to one unsur as `NRR × 25`.
+//!
+//! ## KepMenPAN 25/2004 (older, still seen)
+//!
+//! Fourteen unsur, `w = 1/14` (printed 0.071), bands [`IKM_2004`]. It is a
+//! separate [`Skema`]: unsur of one scheme cannot be scored with the other's
+//! weights or bands ([`Error::SchemeMismatch`]).
+//!
+//! ## Sample adequacy
+//!
+//! [`krejcie_morgan`]: `S = χ²·N·P(1−P) / (d²(N−1) + χ²·P(1−P))`, χ² = 3.841,
+//! P = 0.5, d = 0.05, rounded half-up (N=100 → 80, 1,000 → 278,
+//! 10,000 → 370), as in the PermenPANRB 14/2017 appendix table.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::band::{Band, BandTable, IKM_2004, IKM_2017};
+use crate::exact::Ratio;
+use crate::formula::build::*;
+use crate::formula::{ArgKind, ArgSpec, Formula, Output, Value};
+use crate::{Error, Result};
+
+/// An SKM scheme: its unsur, weights and bands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Skema {
+    /// PermenPANRB 14/2017: 9 unsur.
+    #[default]
+    PermenPanRb14_2017,
+    /// KepMenPAN 25/2004: 14 unsur.
+    KepMenPan25_2004,
+}
+
+/// One unsur pelayanan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Unsur {
+    /// The scheme it belongs to.
+    pub skema: Skema,
+    /// Stable id (`"pengaduan"`).
+    pub id: &'static str,
+    /// Official name.
+    pub nama: &'static str,
+}
+
+const fn u17(id: &'static str, nama: &'static str) -> Unsur {
+    Unsur {
+        skema: Skema::PermenPanRb14_2017,
+        id,
+        nama,
+    }
+}
+const fn u04(id: &'static str, nama: &'static str) -> Unsur {
+    Unsur {
+        skema: Skema::KepMenPan25_2004,
+        id,
+        nama,
+    }
+}
+
+/// The nine unsur of PermenPANRB 14/2017, in the regulation's order.
+pub static UNSUR_2017: [Unsur; 9] = [
+    u17("persyaratan", "Persyaratan"),
+    u17("prosedur", "Sistem, Mekanisme, dan Prosedur"),
+    u17("waktu", "Waktu Penyelesaian"),
+    u17("biaya", "Biaya/Tarif"),
+    u17("produk", "Produk Spesifikasi Jenis Pelayanan"),
+    u17("kompetensi", "Kompetensi Pelaksana"),
+    u17("perilaku", "Perilaku Pelaksana"),
+    u17("pengaduan", "Penanganan Pengaduan, Saran dan Masukan"),
+    u17("sarana", "Sarana dan Prasarana"),
+];
+
+/// The fourteen unsur of KepMenPAN 25/2004.
+pub static UNSUR_2004: [Unsur; 14] = [
+    u04("prosedur_2004", "Prosedur pelayanan"),
+    u04("persyaratan_2004", "Persyaratan pelayanan"),
+    u04("kejelasan_petugas", "Kejelasan petugas pelayanan"),
+    u04("kedisiplinan_petugas", "Kedisiplinan petugas pelayanan"),
+    u04("tanggung_jawab_petugas", "Tanggung jawab petugas pelayanan"),
+    u04("kemampuan_petugas", "Kemampuan petugas pelayanan"),
+    u04("kecepatan", "Kecepatan pelayanan"),
+    u04("keadilan", "Keadilan mendapatkan pelayanan"),
+    u04("kesopanan", "Kesopanan dan keramahan petugas"),
+    u04("kewajaran_biaya", "Kewajaran biaya pelayanan"),
+    u04("kepastian_biaya", "Kepastian biaya pelayanan"),
+    u04("kepastian_jadwal", "Kepastian jadwal pelayanan"),
+    u04("kenyamanan", "Kenyamanan lingkungan"),
+    u04("keamanan", "Keamanan pelayanan"),
+];
+
+impl Skema {
+    /// Its unsur.
+    pub fn unsur(self) -> &'static [Unsur] {
+        match self {
+            Skema::PermenPanRb14_2017 => &UNSUR_2017,
+            Skema::KepMenPan25_2004 => &UNSUR_2004,
+        }
+    }
+
+    /// Its mutu bands.
+    pub fn bands(self) -> &'static BandTable {
+        match self {
+            Skema::PermenPanRb14_2017 => &IKM_2017,
+            Skema::KepMenPan25_2004 => &IKM_2004,
+        }
+    }
+
+    /// Code used in data files (`"permenpanrb_14_2017"`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Skema::PermenPanRb14_2017 => "permenpanrb_14_2017",
+            Skema::KepMenPan25_2004 => "kepmenpan_25_2004",
+        }
+    }
+
+    /// Parses a code.
+    pub fn parse(s: &str) -> Result<Skema> {
+        match s.trim() {
+            "permenpanrb_14_2017" | "" => Ok(Skema::PermenPanRb14_2017),
+            "kepmenpan_25_2004" => Ok(Skema::KepMenPan25_2004),
+            _ => Err(Error::Invalid {
+                what: "skema SKM",
+                expected: "permenpanrb_14_2017 or kepmenpan_25_2004",
+                found: s.to_string(),
+            }),
+        }
+    }
+
+    /// The unsur with this id, which must belong to this scheme.
+    pub fn unsur_by_id(self, id: &str) -> Result<&'static Unsur> {
+        if let Some(u) = self.unsur().iter().find(|u| u.id == id) {
+            return Ok(u);
+        }
+        let other = match self {
+            Skema::PermenPanRb14_2017 => Skema::KepMenPan25_2004,
+            Skema::KepMenPan25_2004 => Skema::PermenPanRb14_2017,
+        };
+        if other.unsur().iter().any(|u| u.id == id) {
+            return Err(Error::SchemeMismatch(format!(
+                "unsur {id:?} belongs to {}, not {}",
+                other.code(),
+                self.code()
+            )));
+        }
+        Err(Error::Invalid {
+            what: "unsur SKM",
+            expected: "an unsur id of the scheme (e.g. persyaratan … sarana)",
+            found: id.to_string(),
+        })
+    }
+
+    fn position(self, id: &str) -> Result<usize> {
+        let u = self.unsur_by_id(id)?;
+        Ok(self.unsur().iter().position(|x| x.id == u.id).unwrap_or(0))
+    }
+}
+
+/// One answer: an integer 1..=4 (4 best). Other values cannot exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct Skor(u8);
+
+impl Skor {
+    /// The score.
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+impl TryFrom<u8> for Skor {
+    type Error = Error;
+    fn try_from(v: u8) -> Result<Skor> {
+        if (1..=4).contains(&v) {
+            Ok(Skor(v))
+        } else {
+            Err(Error::Invalid {
+                what: "skor SKM",
+                expected: "an integer 1..4",
+                found: v.to_string(),
+            })
+        }
+    }
+}
+
+impl From<Skor> for u8 {
+    fn from(s: Skor) -> u8 {
+        s.0
+    }
+}
+
+/// Weight variant for `IKM = Σ NRR × w × 25`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Bobot {
+    /// `1 / jumlah unsur` exactly (1/9; 1/14) — default.
+    #[default]
+    Tepat,
+    /// Printed to three decimals (0.111; 0.071).
+    TigaDesimal,
+    /// Printed to two decimals (0.11; 0.07).
+    DuaDesimal,
+}
+
+impl Bobot {
+    /// All variants.
+    pub const ALL: [Bobot; 3] = [Bobot::Tepat, Bobot::TigaDesimal, Bobot::DuaDesimal];
+
+    /// The weight under a scheme.
+    pub fn weight(self, skema: Skema) -> Ratio {
+        let n = skema.unsur().len() as i128;
+        let r = match (self, skema) {
+            (Bobot::Tepat, _) => Ratio::new(1, n),
+            (Bobot::TigaDesimal, Skema::PermenPanRb14_2017) => Ratio::new(111, 1000),
+            (Bobot::DuaDesimal, Skema::PermenPanRb14_2017) => Ratio::new(11, 100),
+            (Bobot::TigaDesimal, Skema::KepMenPan25_2004) => Ratio::new(71, 1000),
+            (Bobot::DuaDesimal, Skema::KepMenPan25_2004) => Ratio::new(7, 100),
+        };
+        r.unwrap_or(Ratio::ZERO)
+    }
+
+    /// Code (`"tepat"`, `"tiga_desimal"`, `"dua_desimal"`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Bobot::Tepat => "tepat",
+            Bobot::TigaDesimal => "tiga_desimal",
+            Bobot::DuaDesimal => "dua_desimal",
+        }
+    }
+
+    /// Parses a code, or the printed weight (`"0.111"`, `"1/9"`).
+    pub fn parse(s: &str) -> Result<Bobot> {
+        match s.trim() {
+            "tepat" | "1/9" | "1/14" | "" => Ok(Bobot::Tepat),
+            "tiga_desimal" | "0.111" | "0,111" | "0.071" | "0,071" => Ok(Bobot::TigaDesimal),
+            "dua_desimal" | "0.11" | "0,11" | "0.07" | "0,07" => Ok(Bobot::DuaDesimal),
+            _ => Err(Error::Invalid {
+                what: "bobot IKM",
+                expected: "tepat (1/9), tiga_desimal (0.111) or dua_desimal (0.11)",
+                found: s.to_string(),
+            }),
+        }
+    }
+}
+
+/// An IKM value with the scheme and weight it was computed under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ikm {
+    /// Scheme.
+    pub skema: Skema,
+    /// Weight variant.
+    pub bobot: Bobot,
+    /// Exact value.
+    pub nilai: Ratio,
+}
+
+impl Ikm {
+    /// The presented IKM (two decimals, half-up).
+    pub fn rounded(&self) -> Result<Decimal> {
+        self.nilai.round2()
+    }
+
+    /// Mutu and kinerja unit under the IKM's own scheme.
+    pub fn mutu(&self) -> Result<&'static Band> {
+        self.skema.bands().classify(self.nilai)
+    }
+
+    /// Mutu under an explicitly named scheme: mixing schemes is an error.
+    pub fn mutu_under(&self, skema: Skema) -> Result<&'static Band> {
+        if skema != self.skema {
+            return Err(Error::SchemeMismatch(format!(
+                "IKM computed under {} cannot be banded with {} bands",
+                self.skema.code(),
+                skema.code()
+            )));
+        }
+        self.mutu()
+    }
+}
+
+const NRR_SUM: usize = 0;
+
+fn ikm_formula(skema: Skema, bobot: Bobot, kind: ArgKind) -> Formula {
+    let name = match (skema, bobot, kind) {
+        (Skema::PermenPanRb14_2017, Bobot::Tepat, ArgKind::Fraction) => "kj_ikm_q",
+        (Skema::PermenPanRb14_2017, Bobot::TigaDesimal, ArgKind::Fraction) => "kj_ikm_q_w0111",
+        (Skema::PermenPanRb14_2017, Bobot::DuaDesimal, ArgKind::Fraction) => "kj_ikm_q_w011",
+        (Skema::PermenPanRb14_2017, Bobot::Tepat, _) => "kj_ikm",
+        (Skema::PermenPanRb14_2017, Bobot::TigaDesimal, _) => "kj_ikm_w0111",
+        (Skema::PermenPanRb14_2017, Bobot::DuaDesimal, _) => "kj_ikm_w011",
+        (Skema::KepMenPan25_2004, Bobot::Tepat, ArgKind::Fraction) => "kj_ikm_2004_q",
+        (Skema::KepMenPan25_2004, Bobot::TigaDesimal, ArgKind::Fraction) => "kj_ikm_2004_q_w0071",
+        (Skema::KepMenPan25_2004, Bobot::DuaDesimal, ArgKind::Fraction) => "kj_ikm_2004_q_w007",
+        (Skema::KepMenPan25_2004, Bobot::Tepat, _) => "kj_ikm_2004",
+        (Skema::KepMenPan25_2004, Bobot::TigaDesimal, _) => "kj_ikm_2004_w0071",
+        (Skema::KepMenPan25_2004, Bobot::DuaDesimal, _) => "kj_ikm_2004_w007",
+    };
+    Formula {
+        name,
+        doc: "IKM = Σ(NRR × w) × 25 from the sum of the NRR of every unsur (PermenPANRB 14/2017; KepMenPAN 25/2004).",
+        args: vec![ArgSpec {
+            name: "nrr_total",
+            kind,
+        }],
+        body: mul(mul(arg(NRR_SUM), lit(bobot.weight(skema))), int(25)),
+        output: Output::Round2,
+    }
+}
+
+fn band_formula(
+    name: &'static str,
+    table: &'static BandTable,
+    label: bool,
+    times: i128,
+    kind: ArgKind,
+) -> Formula {
+    Formula {
+        name,
+        doc: "Mutu pelayanan / kinerja unit of an IKM (or NRR × 25), banded after rounding to 2 decimals.",
+        args: vec![ArgSpec {
+            name: "nilai",
+            kind,
+        }],
+        body: if times == 1 {
+            arg(0)
+        } else {
+            mul(arg(0), int(times))
+        },
+        output: if label {
+            Output::BandLabel(table)
+        } else {
+            Output::BandCode(table)
+        },
+    }
+}
+
+/// Formulas this module exposes to SQL.
+pub fn formulas() -> Vec<Formula> {
+    let mut v = Vec::new();
+    for skema in [Skema::PermenPanRb14_2017, Skema::KepMenPan25_2004] {
+        for bobot in Bobot::ALL {
+            v.push(ikm_formula(skema, bobot, ArgKind::Number));
+            v.push(ikm_formula(skema, bobot, ArgKind::Fraction));
+        }
+    }
+    v.push(band_formula(
+        "kj_mutu_ikm",
+        &IKM_2017,
+        false,
+        1,
+        ArgKind::Number,
+    ));
+    v.push(band_formula(
+        "kj_kinerja_ikm",
+        &IKM_2017,
+        true,
+        1,
+        ArgKind::Number,
+    ));
+    v.push(band_formula(
+        "kj_mutu_ikm_2004",
+        &IKM_2004,
+        false,
+        1,
+        ArgKind::Number,
+    ));
+    v.push(band_formula(
+        "kj_kinerja_ikm_2004",
+        &IKM_2004,
+        true,
+        1,
+        ArgKind::Number,
+    ));
+    v.push(band_formula(
+        "kj_mutu_nrr",
+        &IKM_2017,
+        false,
+        25,
+        ArgKind::Number,
+    ));
+    v.push(band_formula(
+        "kj_mutu_nrr_q",
+        &IKM_2017,
+        false,
+        25,
+        ArgKind::Fraction,
+    ));
+    v
+}
+
+fn check_nrr(id: &str, nrr: Ratio) -> Result<()> {
+    if nrr < Ratio::ONE || nrr > Ratio::int(4) {
+        return Err(Error::Invalid {
+            what: "NRR",
+            expected: "a value between 1 and 4",
+            found: format!("{id} = {nrr}"),
+        });
+    }
+    Ok(())
+}
+
+/// IKM from the NRR of every unsur of a scheme (each exactly once).
+///
+/// ```
+/// use kinerja_core::skm::{ikm_from_nrr, Bobot, Skema};
+/// use kinerja_core::{Decimal, Ratio};
+/// // Worked example: 29 respondents, unsur totals 105, 101, 100, 116, 102, 105, 106, 105, 115.
+/// let ids = ["persyaratan", "prosedur", "waktu", "biaya", "produk", "kompetensi", "perilaku", "pengaduan", "sarana"];
+/// let totals = [105, 101, 100, 116, 102, 105, 106, 105, 115];
+/// let nrr: Vec<_> = ids.iter().zip(totals).map(|(id, t)| (*id, Ratio::new(t, 29).unwrap())).collect();
+/// let ikm = ikm_from_nrr(Skema::PermenPanRb14_2017, Bobot::Tepat, &nrr)?;
+/// assert_eq!(ikm.rounded()?, Decimal::new(9148, 2));
+/// assert_eq!(ikm.mutu()?.code, "A");
+/// # Ok::<(), kinerja_core::Error>(())
+/// ```
+pub fn ikm_from_nrr(skema: Skema, bobot: Bobot, nrr: &[(&str, Ratio)]) -> Result<Ikm> {
+    let mut seen = vec![false; skema.unsur().len()];
+    let mut total = Ratio::ZERO;
+    for (id, v) in nrr {
+        let pos = skema.position(id)?;
+        if seen[pos] {
+            return Err(Error::Invalid {
+                what: "NRR list",
+                expected: "each unsur once",
+                found: format!("{id} twice"),
+            });
+        }
+        seen[pos] = true;
+        check_nrr(id, *v)?;
+        total = total.checked_add(*v)?;
+    }
+    if let Some(missing) = seen.iter().position(|s| !s) {
+        return Err(Error::Invalid {
+            what: "NRR list",
+            expected: "every unsur of the scheme",
+            found: format!("no NRR for {}", skema.unsur()[missing].id),
+        });
+    }
+    ikm_from_total(skema, bobot, total)
+}
+
+/// IKM from the exact sum of the NRR of all unsur.
+pub fn ikm_from_total(skema: Skema, bobot: Bobot, nrr_total: Ratio) -> Result<Ikm> {
+    let f = ikm_formula(skema, bobot, ArgKind::Number);
+    Ok(Ikm {
+        skema,
+        bobot,
+        nilai: f.eval(&[Value::Num(nrr_total)])?,
+    })
+}
+
+/// Mutu of one unsur: its NRR × 25 on the scheme's bands.
+pub fn mutu_unsur(skema: Skema, nrr: Ratio) -> Result<&'static Band> {
+    check_nrr("unsur", nrr)?;
+    skema.bands().classify(nrr.checked_mul(Ratio::int(25))?)
+}
+
+/// Per-unsur answer sums and counts: the aggregate every IKM is computed
+/// from, whether from raw answers or a stored table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tally {
+    skema: Skema,
+    sums: Vec<u64>,
+    counts: Vec<u64>,
+}
+
+impl Tally {
+    /// An empty tally.
+    pub fn new(skema: Skema) -> Tally {
+        let n = skema.unsur().len();
+        Tally {
+            skema,
+            sums: vec![0; n],
+            counts: vec![0; n],
+        }
+    }
+
+    /// The scheme.
+    pub fn skema(&self) -> Skema {
+        self.skema
+    }
+
+    /// Adds one answer.
+    pub fn add(&mut self, unsur_id: &str, skor: Skor) -> Result<()> {
+        let i = self.skema.position(unsur_id)?;
+        self.sums[i] += u64::from(skor.get());
+        self.counts[i] += 1;
+        Ok(())
+    }
+
+    /// Adds a pre-aggregated sum and count for one unsur.
+    pub fn add_aggregate(&mut self, unsur_id: &str, sum: u64, count: u64) -> Result<()> {
+        let i = self.skema.position(unsur_id)?;
+        if sum < count || sum > count.saturating_mul(4) {
+            return Err(Error::Invalid {
+                what: "SKM aggregate",
+                expected: "count ≤ sum ≤ 4 × count",
+                found: format!("{unsur_id}: sum {sum}, count {count}"),
+            });
+        }
+        self.sums[i] += sum;
+        self.counts[i] += count;
+        Ok(())
+    }
+
+    /// Sum and count for one unsur.
+    pub fn get(&self, unsur_id: &str) -> Result<(u64, u64)> {
+        let i = self.skema.position(unsur_id)?;
+        Ok((self.sums[i], self.counts[i]))
+    }
+
+    /// NRR of one unsur: sum / count.
+    pub fn nrr(&self, unsur_id: &str) -> Result<Ratio> {
+        let (s, c) = self.get(unsur_id)?;
+        if c == 0 {
+            return Err(Error::Invalid {
+                what: "SKM",
+                expected: "at least one answer per unsur",
+                found: format!("no answers for {unsur_id}"),
+            });
+        }
+        Ratio::new(i128::from(s), i128::from(c))
+    }
+
+    /// Exact sum of the NRR of all unsur.
+    pub fn nrr_total(&self) -> Result<Ratio> {
+        self.skema
+            .unsur()
+            .iter()
+            .try_fold(Ratio::ZERO, |acc, u| acc.checked_add(self.nrr(u.id)?))
+    }
+
+    /// IKM from the tally.
+    pub fn ikm(&self, bobot: Bobot) -> Result<Ikm> {
+        ikm_from_total(self.skema, bobot, self.nrr_total()?)
+    }
+}
+
+/// Krejcie–Morgan minimum sample for a population `n` (χ² = 3.841,
+/// P = 0.5, d = 0.05), rounded half-up.
+///
+/// ```
+/// assert_eq!(kinerja_core::skm::krejcie_morgan(1_000)?, 278);
+/// # Ok::<(), kinerja_core::Error>(())
+/// ```
+pub fn krejcie_morgan(n: u64) -> Result<u64> {
+    let chi = Ratio::new(3841, 1000)?;
+    let pq = Ratio::new(1, 4)?;
+    let d2 = Ratio::new(1, 400)?;
+    let n_r = Ratio::int(i128::from(n));
+    let num = chi.checked_mul(n_r)?.checked_mul(pq)?;
+    let den = d2
+        .checked_mul(Ratio::int(i128::from(n.saturating_sub(1))))?
+        .checked_add(chi.checked_mul(pq)?)?;
+    let s = num.checked_div(den)?.round_dp(0)?;
+    u64::try_from(s.mantissa()).map_err(|_| Error::Overflow {
+        op: "krejcie_morgan",
+    })
+}
+
+/// The least NRR unsur `unsur_id` must reach, the others unchanged, for the
+/// IKM to be banded in `mutu` (a band code of the scheme, e.g. `"B"`).
+/// `Err(Unreachable)` when even 4.00 is not enough.
+pub fn nrr_needed(
+    skema: Skema,
+    bobot: Bobot,
+    nrr: &[(&str, Ratio)],
+    unsur_id: &str,
+    mutu: &str,
+) -> Result<Ratio> {
+    let band = skema.bands().by_code(mutu).ok_or_else(|| Error::Invalid {
+        what: "mutu",
+        expected: "a band code of the scheme (A, B, C, D)",
+        found: mutu.to_string(),
+    })?;
+    skema.position(unsur_id)?;
+    let mut others = Ratio::ZERO;
+    let mut found = false;
+    for (id, v) in nrr {
+        if *id == unsur_id {
+            found = true;
+        } else {
+            others = others.checked_add(*v)?;
+        }
+    }
+    if !found {
+        return Err(Error::Invalid {
+            what: "NRR list",
+            expected: "the unsur to seek",
+            found: unsur_id.to_string(),
+        });
+    }
+    // rounded IKM ≥ m/100  ⇔  IKM ≥ (m − ½)/100  ⇔  Σ ≥ (m − ½)/(100·w·25)
+    let threshold = Ratio::new(2 * i128::from(band.min_hundredths) - 1, 200)?;
+    let per_point = bobot.weight(skema).checked_mul(Ratio::int(25))?;
+    let need = threshold
+        .checked_div(per_point)?
+        .checked_sub(others)?
+        .max(Ratio::ONE);
+    if need > Ratio::int(4) {
+        return Err(Error::Unreachable(format!(
+            "mutu {mutu} needs NRR {} on {unsur_id}, above the maximum 4",
+            need.round2()?
+        )));
+    }
+    Ok(need)
+}
+
+/// How many additional respondents answering 4 on one unsur lift its NRR
+/// from `nrr` (over `n` answers) to at least `target`:
+/// `k = ⌈n (target − nrr) / (4 − target)⌉`.
+pub fn respondents_needed(nrr: Ratio, n: u64, target: Ratio) -> Result<u64> {
+    if nrr >= target {
+        return Ok(0);
+    }
+    let four = Ratio::int(4);
+    if target >= four {
+        return Err(Error::Unreachable(
+            "an NRR of 4 needs every answer to be 4".into(),
+        ));
+    }
+    let k = Ratio::int(i128::from(n))
+        .checked_mul(target.checked_sub(nrr)?)?
+        .checked_div(four.checked_sub(target)?)?;
+    let k = k.ceil_dp(0)?;
+    u64::try_from(k.mantissa()).map_err(|_| Error::Overflow {
+        op: "respondents_needed",
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const IDS: [&str; 9] = [
+        "persyaratan",
+        "prosedur",
+        "waktu",
+        "biaya",
+        "produk",
+        "kompetensi",
+        "perilaku",
+        "pengaduan",
+        "sarana",
+    ];
+
+    fn r(n: i128, d: i128) -> Ratio {
+        Ratio::new(n, d).unwrap()
+    }
+
+    /// `totals` of 9 unsur over `n` respondents → "IKM mutu" per weight.
+    fn check(totals: [i128; 9], n: i128, bobot: Bobot, expect: &str) {
+        let nrr: Vec<_> = IDS
+            .iter()
+            .zip(totals)
+            .map(|(id, t)| (*id, r(t, n)))
+            .collect();
+        let ikm = ikm_from_nrr(Skema::PermenPanRb14_2017, bobot, &nrr).unwrap();
+        let got = format!("{} {}", ikm.rounded().unwrap(), ikm.mutu().unwrap().code);
+        assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn worked_example_all_weights() {
+        let t = [105, 101, 100, 116, 102, 105, 106, 105, 115];
+        check(t, 29, Bobot::Tepat, "91.48 A");
+        check(t, 29, Bobot::TigaDesimal, "91.38 A");
+        check(t, 29, Bobot::DuaDesimal, "90.56 A");
+    }
+
+    #[test]
+    fn extremes() {
+        check([4; 9], 1, Bobot::Tepat, "100.00 A");
+        check([1; 9], 1, Bobot::Tepat, "25.00 D");
+        check([4; 9], 1, Bobot::TigaDesimal, "99.90 A");
+        check([4; 9], 1, Bobot::DuaDesimal, "99.00 A");
+    }
+
+    #[test]
+    fn tally_with_missing_answers() {
+        let mut t = Tally::new(Skema::PermenPanRb14_2017);
+        for id in IDS {
+            t.add(id, Skor::try_from(3).unwrap()).unwrap();
+            t.add(id, Skor::try_from(4).unwrap()).unwrap();
+        }
+        // a third respondent answers only "waktu"
+        t.add("waktu", Skor::try_from(1).unwrap()).unwrap();
+        assert_eq!(t.nrr("waktu").unwrap(), r(8, 3));
+        assert_eq!(t.nrr("biaya").unwrap(), r(7, 2));
+        // Σ = 8 × 3.5 + 8/3 = 92/3; IKM = 92/3 × 1/9 × 25 = 2300/27 = 85.185…
+        let ikm = t.ikm(Bobot::Tepat).unwrap();
+        assert_eq!(ikm.nilai, r(2300, 27));
+        assert_eq!(ikm.rounded().unwrap().to_string(), "85.19");
+        assert_eq!(ikm.mutu().unwrap().label, "Baik");
+    }
+
+    #[test]
+    fn skor_only_holds_one_to_four() {
+        assert!(Skor::try_from(0).is_err());
+        assert!(Skor::try_from(5).is_err());
+        assert_eq!(Skor::try_from(4).unwrap().get(), 4);
+        assert!(serde_json::from_str::<Skor>("7").is_err());
+    }
+
+    #[test]
+    fn unsur_by_id_not_position() {
+        let s = Skema::PermenPanRb14_2017;
+        assert_eq!(
+            s.unsur_by_id("pengaduan").unwrap().nama,
+            "Penanganan Pengaduan, Saran dan Masukan"
+        );
+        assert_eq!(
+            s.unsur_by_id("sarana").unwrap().nama,
+            "Sarana dan Prasarana"
+        );
+        assert!(matches!(
+            s.unsur_by_id("keamanan"),
+            Err(Error::SchemeMismatch(_))
+        ));
+        assert!(matches!(s.unsur_by_id("nope"), Err(Error::Invalid { .. })));
+        let nrr: Vec<_> = IDS.iter().take(8).map(|id| (*id, r(3, 1))).collect();
+        assert!(ikm_from_nrr(s, Bobot::Tepat, &nrr).is_err());
+    }
+
+    #[test]
+    fn schemes_do_not_mix() {
+        let ikm = ikm_from_total(Skema::PermenPanRb14_2017, Bobot::Tepat, r(27, 1)).unwrap();
+        assert!(ikm.mutu_under(Skema::PermenPanRb14_2017).is_ok());
+        assert!(matches!(
+            ikm.mutu_under(Skema::KepMenPan25_2004),
+            Err(Error::SchemeMismatch(_))
+        ));
+        // 14 unsur of 2004 at NRR 3 each → 75.00, mutu B under 2004 bands (C under 2017's).
+        let mut t = Tally::new(Skema::KepMenPan25_2004);
+        for u in &UNSUR_2004 {
+            t.add_aggregate(u.id, 30, 10).unwrap();
+        }
+        let old = t.ikm(Bobot::Tepat).unwrap();
+        assert_eq!(old.rounded().unwrap().to_string(), "75.00");
+        assert_eq!(old.mutu().unwrap().code, "B");
+        assert!(t.add("persyaratan", Skor::try_from(3).unwrap()).is_err());
+    }
+
+    #[test]
+    fn krejcie_morgan_table() {
+        for (n, s) in [
+            (100, 80),
+            (1_000, 278),
+            (2_000, 322),
+            (10_000, 370),
+            (1_000_000, 384),
+            (0, 0),
+        ] {
+            assert_eq!(krejcie_morgan(n).unwrap(), s, "N = {n}");
+        }
+    }
+
+    #[test]
+    fn mutu_per_unsur() {
+        let m = |n, d| mutu_unsur(Skema::PermenPanRb14_2017, r(n, d)).unwrap().code;
+        assert_eq!(m(399, 100), "A");
+        assert_eq!(m(300, 100), "C");
+        assert_eq!(m(203, 100), "D");
+        assert_eq!(m(30644, 10000), "B"); // 76.61
+        assert_eq!(m(3064, 1000), "C"); // 76.60
+    }
+
+    #[test]
+    fn goal_seek_nrr_and_respondents() {
+        let nrr: Vec<_> = IDS.iter().map(|id| (*id, r(3, 1))).collect(); // IKM 75.00 C
+        let need = nrr_needed(
+            Skema::PermenPanRb14_2017,
+            Bobot::Tepat,
+            &nrr,
+            "pengaduan",
+            "B",
+        )
+        .unwrap();
+        // Σ ≥ 76.605 × 9 / 25 = 27.5778 → pengaduan ≥ 3.5778
+        assert_eq!(need, r(275_778, 10_000).checked_sub(r(24, 1)).unwrap());
+        let mut with = nrr.clone();
+        with[7].1 = need;
+        let ikm = ikm_from_nrr(Skema::PermenPanRb14_2017, Bobot::Tepat, &with).unwrap();
+        assert_eq!(ikm.mutu().unwrap().code, "B");
+        assert!(
+            nrr_needed(
+                Skema::PermenPanRb14_2017,
+                Bobot::Tepat,
+                &nrr,
+                "pengaduan",
+                "A"
+            )
+            .is_err()
+        );
+        // 97 respondents at NRR 2.03 → 3.5778 needs k = ⌈97 × 1.5478 / 0.4222⌉
+        let k = respondents_needed(r(203, 100), 97, need).unwrap();
+        let after = r(203 * 97, 100)
+            .checked_add(Ratio::int(4 * i128::from(k)))
+            .unwrap()
+            .checked_div(Ratio::int(97 + i128::from(k)))
+            .unwrap();
+        assert!(after >= need);
+        let before = r(203 * 97, 100)
+            .checked_add(Ratio::int(4 * (i128::from(k) - 1)))
+            .unwrap()
+            .checked_div(Ratio::int(97 + i128::from(k) - 1))
+            .unwrap();
+        assert!(before < need);
+    }
+}
