@@ -37,9 +37,34 @@ use crate::{Error, Result};
 pub enum SkemaAkip {
     /// PermenPANRB 88/2021.
     #[default]
+    #[serde(rename = "permenpanrb_88_2021")]
     PermenPanRb88_2021,
     /// PermenPANRB 12/2015 (history).
+    #[serde(rename = "permenpanrb_12_2015")]
     PermenPanRb12_2015,
+}
+
+impl SkemaAkip {
+    /// Code used in data files.
+    pub fn code(self) -> &'static str {
+        match self {
+            SkemaAkip::PermenPanRb88_2021 => "permenpanrb_88_2021",
+            SkemaAkip::PermenPanRb12_2015 => "permenpanrb_12_2015",
+        }
+    }
+
+    /// Parses a code (empty means the current scheme).
+    pub fn parse(s: &str) -> Result<SkemaAkip> {
+        match s.trim() {
+            "permenpanrb_88_2021" | "" => Ok(SkemaAkip::PermenPanRb88_2021),
+            "permenpanrb_12_2015" => Ok(SkemaAkip::PermenPanRb12_2015),
+            _ => Err(Error::Invalid {
+                what: "skema AKIP",
+                expected: "permenpanrb_88_2021 or permenpanrb_12_2015",
+                found: s.to_string(),
+            }),
+        }
+    }
 }
 
 /// One komponen of an AKIP evaluation.

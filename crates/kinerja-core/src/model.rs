@@ -1,1 +1,574 @@
-//! Data model (filled with the data files).
+//! The data model: one record type per data table, shared by the loader
+//! (`kinerja-data`), the store, the JSON snapshot and the browser.
+//!
+//! Every fact carries `sumber`, the document and table it was taken from
+//! (`"LKjIP Kec. Sei Balai 2024, Tabel 3.9"`), or [`SUMBER_SINTETIS`] for
+//! generated demo data. Money and scores are [`Decimal`], serialised as
+//! strings so no JSON reader turns them into floats.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::capaian::Polaritas;
+use crate::{Error, Result};
+
+/// The `sumber` of generated demo data. Anything with this source is shown
+/// and exported as synthetic.
+pub const SUMBER_SINTETIS: &str = "sintetis";
+
+/// True when a source marks synthetic data.
+pub fn is_sintetis(sumber: &str) -> bool {
+    sumber.trim().eq_ignore_ascii_case(SUMBER_SINTETIS)
+        || sumber
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("sintetis")
+}
+
+/// Level of a region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tingkat {
+    /// Provinsi (`12`).
+    Provinsi,
+    /// Kabupaten/kota (`12.19`).
+    Kabupaten,
+    /// Kecamatan (`12.19.07`).
+    Kecamatan,
+    /// Desa/kelurahan (`12.19.07.2001`).
+    Desa,
+}
+
+impl Tingkat {
+    /// Code in data files.
+    pub fn code(self) -> &'static str {
+        match self {
+            Tingkat::Provinsi => "provinsi",
+            Tingkat::Kabupaten => "kabupaten",
+            Tingkat::Kecamatan => "kecamatan",
+            Tingkat::Desa => "desa",
+        }
+    }
+
+    /// Parses a code.
+    pub fn parse(s: &str) -> Result<Tingkat> {
+        match s.trim() {
+            "provinsi" => Ok(Tingkat::Provinsi),
+            "kabupaten" | "kota" => Ok(Tingkat::Kabupaten),
+            "kecamatan" => Ok(Tingkat::Kecamatan),
+            "desa" | "kelurahan" => Ok(Tingkat::Desa),
+            _ => Err(Error::Invalid {
+                what: "tingkat",
+                expected: "provinsi, kabupaten, kecamatan or desa",
+                found: s.to_string(),
+            }),
+        }
+    }
+
+    /// The shape of a Kemendagri code at this level: segment widths.
+    fn widths(self) -> &'static [usize] {
+        match self {
+            Tingkat::Provinsi => &[2],
+            Tingkat::Kabupaten => &[2, 2],
+            Tingkat::Kecamatan => &[2, 2, 2],
+            Tingkat::Desa => &[2, 2, 2, 4],
+        }
+    }
+}
+
+/// Checks a Kemendagri region code against its level (`12.19.07` for a
+/// kecamatan). BPS codes (`1219070`) are rejected: the systems differ.
+pub fn check_kode_wilayah(kode: &str, tingkat: Tingkat) -> Result<()> {
+    let segs: Vec<&str> = kode.split('.').collect();
+    let w = tingkat.widths();
+    if segs.len() != w.len()
+        || segs
+            .iter()
+            .zip(w)
+            .any(|(s, n)| s.len() != *n || !s.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(Error::Invalid {
+            what: "kode wilayah",
+            expected: match tingkat {
+                Tingkat::Provinsi => "a Kemendagri provinsi code like 12",
+                Tingkat::Kabupaten => "a Kemendagri kabupaten code like 12.19",
+                Tingkat::Kecamatan => "a Kemendagri kecamatan code like 12.19.07",
+                Tingkat::Desa => "a Kemendagri desa code like 12.19.07.2001",
+            },
+            found: kode.to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// A region with its Kemendagri code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Wilayah {
+    /// Kemendagri code.
+    pub kode: String,
+    /// Level.
+    pub tingkat: Tingkat,
+    /// Official name.
+    pub nama: String,
+    /// Parent code.
+    pub induk: Option<String>,
+    /// Spelling used in the source report, where it differs.
+    pub nama_dalam_laporan: Option<String>,
+    /// Source.
+    pub sumber: String,
+}
+
+/// Statistics of one desa in one year (Tabel 1.1–1.3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DesaStatistik {
+    /// Desa code.
+    pub kode_desa: String,
+    /// Year.
+    pub tahun: i32,
+    /// Row number in the report.
+    pub no_laporan: Option<i32>,
+    /// Area, hectares.
+    pub luas_ha: Decimal,
+    /// Number of dusun.
+    pub dusun: i64,
+    /// Number of households (KK).
+    pub kk: i64,
+    /// Male population.
+    pub penduduk_l: i64,
+    /// Female population.
+    pub penduduk_p: i64,
+    /// Population as printed (L+P).
+    pub penduduk_total: i64,
+    /// Plantation area, ha.
+    pub luas_perkebunan_ha: Decimal,
+    /// Farm area, ha.
+    pub luas_pertanian_ha: Decimal,
+    /// Housing area, ha.
+    pub luas_perumahan_ha: Decimal,
+    /// Source.
+    pub sumber: String,
+}
+
+/// A Renstra period of one unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Renstra {
+    /// Id (`12.19.07/2024`).
+    pub id: String,
+    /// Unit (kecamatan code).
+    pub kode_unit: String,
+    /// First year.
+    pub tahun_awal: i32,
+    /// Final year.
+    pub tahun_akhir: i32,
+    /// Visi.
+    pub visi: String,
+    /// Misi supported.
+    pub misi: String,
+    /// Source.
+    pub sumber: String,
+}
+
+/// A tujuan of a Renstra.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tujuan {
+    /// Id.
+    pub id: String,
+    /// Renstra.
+    pub renstra_id: String,
+    /// Text.
+    pub uraian: String,
+    /// Source.
+    pub sumber: String,
+}
+
+/// A sasaran strategis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sasaran {
+    /// Id.
+    pub id: String,
+    /// Tujuan.
+    pub tujuan_id: String,
+    /// Number in the report.
+    pub no: i32,
+    /// Text.
+    pub uraian: String,
+    /// Source.
+    pub sumber: String,
+}
+
+/// A strategi of a sasaran.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Strategi {
+    /// Id.
+    pub id: String,
+    /// Sasaran.
+    pub sasaran_id: String,
+    /// Number.
+    pub no: i32,
+    /// Text.
+    pub uraian: String,
+    /// Source.
+    pub sumber: String,
+}
+
+/// What kind of indicator: IKM and AKIP have their own scales.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JenisIndikator {
+    /// Indeks Kepuasan Masyarakat (mutu bands).
+    Ikm,
+    /// Nilai AKIP (predikat AA..D).
+    Akip,
+    /// Any other indicator.
+    Umum,
+}
+
+impl JenisIndikator {
+    /// Parses a code.
+    pub fn parse(s: &str) -> Result<JenisIndikator> {
+        match s.trim() {
+            "ikm" => Ok(JenisIndikator::Ikm),
+            "akip" => Ok(JenisIndikator::Akip),
+            "umum" | "" => Ok(JenisIndikator::Umum),
+            _ => Err(Error::Invalid {
+                what: "jenis indikator",
+                expected: "ikm, akip or umum",
+                found: s.to_string(),
+            }),
+        }
+    }
+
+    /// Code.
+    pub fn code(self) -> &'static str {
+        match self {
+            JenisIndikator::Ikm => "ikm",
+            JenisIndikator::Akip => "akip",
+            JenisIndikator::Umum => "umum",
+        }
+    }
+}
+
+/// A performance indicator (shared across units so Bappeda can compare).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Indikator {
+    /// Id (`ikm`).
+    pub id: String,
+    /// Name.
+    pub nama: String,
+    /// Unit of measure.
+    pub satuan: String,
+    /// Polarity.
+    pub polaritas: Polaritas,
+    /// Decimals the value is stated with.
+    pub presisi: u32,
+    /// Kind.
+    pub jenis: JenisIndikator,
+    /// Source.
+    pub sumber: String,
+}
+
+/// Which sasaran an indicator measures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SasaranIndikator {
+    /// Sasaran.
+    pub sasaran_id: String,
+    /// Indicator.
+    pub indikator_id: String,
+    /// Source.
+    pub sumber: String,
+}
+
+/// Kind of target.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JenisTarget {
+    /// Renstra medium-term target.
+    Renstra,
+    /// Perjanjian Kinerja.
+    Pk,
+    /// Perjanjian Kinerja Perubahan.
+    PkPerubahan,
+    /// A named planning scenario.
+    Skenario(String),
+}
+
+impl JenisTarget {
+    /// Code (`renstra`, `pk`, `pk_perubahan`, `skenario:<name>`).
+    pub fn code(&self) -> String {
+        match self {
+            JenisTarget::Renstra => "renstra".into(),
+            JenisTarget::Pk => "pk".into(),
+            JenisTarget::PkPerubahan => "pk_perubahan".into(),
+            JenisTarget::Skenario(n) => format!("skenario:{n}"),
+        }
+    }
+
+    /// Parses a code.
+    pub fn parse(s: &str) -> Result<JenisTarget> {
+        match s.trim() {
+            "renstra" => Ok(JenisTarget::Renstra),
+            "pk" => Ok(JenisTarget::Pk),
+            "pk_perubahan" => Ok(JenisTarget::PkPerubahan),
+            other => match other.strip_prefix("skenario:") {
+                Some(n) if !n.trim().is_empty() => Ok(JenisTarget::Skenario(n.trim().to_string())),
+                _ => Err(Error::Invalid {
+                    what: "jenis target",
+                    expected: "renstra, pk, pk_perubahan or skenario:<name>",
+                    found: s.to_string(),
+                }),
+            },
+        }
+    }
+
+    /// Precedence when several targets exist for a year: the PK in force
+    /// (perubahan over original) is what capaian is measured against, then
+    /// the Renstra.
+    pub fn precedence(&self) -> u8 {
+        match self {
+            JenisTarget::PkPerubahan => 0,
+            JenisTarget::Pk => 1,
+            JenisTarget::Renstra => 2,
+            JenisTarget::Skenario(_) => 3,
+        }
+    }
+}
+
+/// A target value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Target {
+    /// Unit.
+    pub kode_unit: String,
+    /// Indicator.
+    pub indikator_id: String,
+    /// Year.
+    pub tahun: i32,
+    /// Kind.
+    pub jenis: JenisTarget,
+    /// Value.
+    pub nilai: Decimal,
+    /// Printed predikat (`BB`), if any.
+    pub label: Option<String>,
+    /// Source.
+    pub sumber: String,
+}
+
+/// A realisasi value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Realisasi {
+    /// Unit.
+    pub kode_unit: String,
+    /// Indicator.
+    pub indikator_id: String,
+    /// Year.
+    pub tahun: i32,
+    /// Value.
+    pub nilai: Decimal,
+    /// Printed predikat, if any.
+    pub label: Option<String>,
+    /// Source.
+    pub sumber: String,
+}
+
+/// One SKM survey of a unit-year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkmSurvei {
+    /// Unit.
+    pub kode_unit: String,
+    /// Year.
+    pub tahun: i32,
+    /// Scheme.
+    pub skema: crate::skm::Skema,
+    /// Weight variant the unit reports with (default: exact).
+    pub bobot: crate::skm::Bobot,
+    /// Respondents.
+    pub responden: i64,
+    /// Survey period.
+    pub periode: Option<String>,
+    /// Source.
+    pub sumber: String,
+}
+
+/// The NRR of one unsur, where raw answers are not available.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkmNrr {
+    /// Unit.
+    pub kode_unit: String,
+    /// Year.
+    pub tahun: i32,
+    /// Unsur id.
+    pub unsur_id: String,
+    /// Position printed in the report.
+    pub no_laporan: Option<i32>,
+    /// Name printed in the report.
+    pub nama_dalam_laporan: Option<String>,
+    /// NRR (1..4).
+    pub nrr: Decimal,
+    /// Source.
+    pub sumber: String,
+}
+
+/// One raw SKM answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkmJawaban {
+    /// Unit.
+    pub kode_unit: String,
+    /// Year.
+    pub tahun: i32,
+    /// Respondent number within the unit-year.
+    pub responden: i64,
+    /// Unsur id.
+    pub unsur_id: String,
+    /// Score.
+    pub skor: crate::skm::Skor,
+    /// Source.
+    pub sumber: String,
+}
+
+/// One komponen of an AKIP evaluation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AkipKomponen {
+    /// Unit.
+    pub kode_unit: String,
+    /// Year.
+    pub tahun: i32,
+    /// Scheme.
+    pub skema: crate::akip::SkemaAkip,
+    /// Komponen id.
+    pub komponen_id: String,
+    /// Target score, if set.
+    pub target: Option<Decimal>,
+    /// Achieved score.
+    pub realisasi: Decimal,
+    /// Source.
+    pub sumber: String,
+}
+
+/// A belanja line (by rekening).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnggaranBelanja {
+    /// Unit.
+    pub kode_unit: String,
+    /// Year.
+    pub tahun: i32,
+    /// Rekening code (`5.1.02`).
+    pub kode_rekening: String,
+    /// Text.
+    pub uraian: String,
+    /// Anggaran (Rp).
+    pub anggaran: Decimal,
+    /// Realisasi (Rp).
+    pub realisasi: Decimal,
+    /// Source.
+    pub sumber: String,
+}
+
+/// A program budget line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnggaranProgram {
+    /// Unit.
+    pub kode_unit: String,
+    /// Year.
+    pub tahun: i32,
+    /// Program code (normalised Permendagri 90/2019).
+    pub kode_program: String,
+    /// Row number in the report.
+    pub no_laporan: Option<i32>,
+    /// Name.
+    pub nama: String,
+    /// Anggaran (Rp).
+    pub anggaran: Decimal,
+    /// Realisasi (Rp).
+    pub realisasi: Decimal,
+    /// Note (`PAPBD`).
+    pub keterangan: Option<String>,
+    /// Source.
+    pub sumber: String,
+}
+
+/// Which sasaran a program serves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgramSasaran {
+    /// Unit.
+    pub kode_unit: String,
+    /// Year.
+    pub tahun: i32,
+    /// Program code.
+    pub kode_program: String,
+    /// Sasaran id.
+    pub sasaran_id: String,
+    /// Source.
+    pub sumber: String,
+}
+
+/// A derived figure as printed in the source, kept for verification.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tercetak {
+    /// Stable id (`t3_16.total.persen`).
+    pub id: String,
+    /// Where it is printed.
+    pub tabel: String,
+    /// What it is.
+    pub uraian: String,
+    /// Verbatim as printed.
+    pub nilai_tercetak: String,
+    /// Where the printed figure contradicts the report's own rows: the
+    /// value they actually give (the figure itself is kept as printed).
+    pub nilai_dihitung: Option<String>,
+    /// Note on how the figure is derived or where it disagrees.
+    pub catatan: Option<String>,
+}
+
+/// Everything in a data directory.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[allow(missing_docs)]
+pub struct Dataset {
+    pub wilayah: Vec<Wilayah>,
+    pub desa_statistik: Vec<DesaStatistik>,
+    pub renstra: Vec<Renstra>,
+    pub tujuan: Vec<Tujuan>,
+    pub sasaran: Vec<Sasaran>,
+    pub strategi: Vec<Strategi>,
+    pub indikator: Vec<Indikator>,
+    pub sasaran_indikator: Vec<SasaranIndikator>,
+    pub target: Vec<Target>,
+    pub realisasi: Vec<Realisasi>,
+    pub skm_survei: Vec<SkmSurvei>,
+    pub skm_nrr: Vec<SkmNrr>,
+    pub skm_jawaban: Vec<SkmJawaban>,
+    pub akip_komponen: Vec<AkipKomponen>,
+    pub anggaran_belanja: Vec<AnggaranBelanja>,
+    pub anggaran_program: Vec<AnggaranProgram>,
+    pub program_sasaran: Vec<ProgramSasaran>,
+    pub tercetak: Vec<Tercetak>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn region_codes_by_level() {
+        assert!(check_kode_wilayah("12.19.07", Tingkat::Kecamatan).is_ok());
+        assert!(check_kode_wilayah("12.19.07.2001", Tingkat::Desa).is_ok());
+        assert!(check_kode_wilayah("1219070", Tingkat::Kecamatan).is_err()); // BPS
+        assert!(check_kode_wilayah("12.19.7", Tingkat::Kecamatan).is_err());
+        assert!(check_kode_wilayah("12.19", Tingkat::Kecamatan).is_err());
+    }
+
+    #[test]
+    fn target_kinds_round_trip() {
+        for s in ["renstra", "pk", "pk_perubahan", "skenario:optimis"] {
+            assert_eq!(JenisTarget::parse(s).unwrap().code(), s);
+        }
+        assert!(JenisTarget::parse("skenario:").is_err());
+        assert!(JenisTarget::parse("rkpd").is_err());
+        assert!(JenisTarget::PkPerubahan.precedence() < JenisTarget::Renstra.precedence());
+    }
+
+    #[test]
+    fn synthetic_source() {
+        assert!(is_sintetis("sintetis"));
+        assert!(is_sintetis("Sintetis (seed 7)"));
+        assert!(!is_sintetis("LKjIP Kec. Sei Balai 2024, Tabel 3.9"));
+    }
+}

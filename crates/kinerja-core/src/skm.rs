@@ -47,8 +47,10 @@ use crate::{Error, Result};
 pub enum Skema {
     /// PermenPANRB 14/2017: 9 unsur.
     #[default]
+    #[serde(rename = "permenpanrb_14_2017")]
     PermenPanRb14_2017,
     /// KepMenPAN 25/2004: 14 unsur.
+    #[serde(rename = "kepmenpan_25_2004")]
     KepMenPan25_2004,
 }
 

@@ -1,0 +1,433 @@
+//! A table read from CSV or XLSX as text cells, and typed access to one row
+//! that records every problem instead of stopping at the first.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use kinerja_core::Decimal;
+use kinerja_core::notation::{Notasi, parse_number};
+
+use crate::error::{Error, Problem, Result};
+
+/// Cells of one file: headers and rows of text.
+#[derive(Debug, Clone, Default)]
+pub struct Sheet {
+    /// File name for messages.
+    pub file: String,
+    /// Header names.
+    pub headers: Vec<String>,
+    /// `(row number, cells)`, the header being row 1.
+    pub rows: Vec<(usize, Vec<String>)>,
+}
+
+impl Sheet {
+    /// Reads a CSV file (UTF-8, optional BOM, comma-separated, quoted as RFC 4180).
+    pub fn from_csv(path: &Path, name: &str) -> Result<Sheet> {
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Sheet::from_csv_bytes(&bytes, name)
+    }
+
+    /// Parses CSV bytes.
+    pub fn from_csv_bytes(bytes: &[u8], name: &str) -> Result<Sheet> {
+        let problem = |row: Option<usize>, expected: &str, found: String| {
+            Error::Invalid(vec![Problem {
+                file: name.to_string(),
+                row,
+                column: None,
+                expected: expected.into(),
+                found,
+            }])
+        };
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            problem(
+                None,
+                "UTF-8 text",
+                format!("invalid byte at offset {}", e.valid_up_to()),
+            )
+        })?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(false)
+            .from_reader(text.as_bytes());
+        let headers: Vec<String> = rdr
+            .headers()
+            .map_err(|e| problem(Some(1), "a header row", e.to_string()))?
+            .iter()
+            .map(|h| h.trim().to_string())
+            .collect();
+        let mut rows = Vec::new();
+        for (i, rec) in rdr.records().enumerate() {
+            let line = i + 2;
+            let rec = rec.map_err(|e| match e.kind() {
+                csv::ErrorKind::UnequalLengths {
+                    expected_len, len, ..
+                } => problem(
+                    e.position().map(|p| line_of(text, p.byte())).or(Some(line)),
+                    &format!("{expected_len} fields like the header"),
+                    format!("{len} fields"),
+                ),
+                _ => problem(Some(line), "a well-formed CSV row", e.to_string()),
+            })?;
+            // Physical line in the file (blank lines and quoted newlines
+            // count), as an editor shows it.
+            let line = rec.position().map_or(line, |p| line_of(text, p.byte()));
+            if rec.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            rows.push((line, rec.iter().map(|c| c.trim().to_string()).collect()));
+        }
+        Ok(Sheet {
+            file: name.to_string(),
+            headers,
+            rows,
+        })
+    }
+
+    /// Reads the first worksheet of an XLSX file. Numeric cells are taken
+    /// at their shortest round-trip decimal representation (`88.65`), the
+    /// form a spreadsheet shows, and then parsed exactly like CSV text.
+    pub fn from_xlsx(path: &Path, name: &str) -> Result<Sheet> {
+        use calamine::{Data, Reader, open_workbook_auto};
+        let bad = |found: String| {
+            Error::Invalid(vec![Problem {
+                file: name.to_string(),
+                row: None,
+                column: None,
+                expected: "a readable XLSX workbook".into(),
+                found,
+            }])
+        };
+        let mut wb = open_workbook_auto(path).map_err(|e| bad(e.to_string()))?;
+        let first = wb
+            .sheet_names()
+            .first()
+            .cloned()
+            .ok_or_else(|| bad("no worksheet".into()))?;
+        let range = wb.worksheet_range(&first).map_err(|e| bad(e.to_string()))?;
+        let cell = |d: &Data| -> String {
+            match d {
+                Data::Empty => String::new(),
+                Data::String(s) => s.trim().to_string(),
+                Data::Int(i) => i.to_string(),
+                Data::Float(f) => format!("{f}"),
+                Data::Bool(b) => b.to_string(),
+                Data::DateTime(dt) => dt.to_string(),
+                Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+                Data::Error(e) => format!("#ERROR {e:?}"),
+            }
+        };
+        let mut it = range.rows();
+        let headers = it
+            .next()
+            .map(|r| r.iter().map(cell).collect())
+            .unwrap_or_default();
+        let rows = it
+            .enumerate()
+            .map(|(i, r)| (i + 2, r.iter().map(cell).collect::<Vec<_>>()))
+            .filter(|(_, r)| r.iter().any(|c| !c.is_empty()))
+            .collect();
+        Ok(Sheet {
+            file: name.to_string(),
+            headers,
+            rows,
+        })
+    }
+
+    /// Checks the header against the table's columns: every required column
+    /// present, no unknown column, no duplicate.
+    pub fn check_headers(
+        &self,
+        required: &[&str],
+        optional: &[&str],
+        problems: &mut Vec<Problem>,
+    ) -> bool {
+        let before = problems.len();
+        let mut seen = HashMap::new();
+        for h in &self.headers {
+            if seen.insert(h.as_str(), ()).is_some() {
+                problems.push(self.header_problem(h, "each column once", format!("{h} twice")));
+            } else if !required.contains(&h.as_str()) && !optional.contains(&h.as_str()) {
+                let mut all: Vec<&str> = required.to_vec();
+                all.extend(optional);
+                problems.push(self.header_problem(
+                    h,
+                    &format!("one of the columns {}", all.join(", ")),
+                    h.clone(),
+                ));
+            }
+        }
+        for r in required {
+            if !self.headers.iter().any(|h| h == r) {
+                problems.push(self.header_problem(
+                    r,
+                    "this column in the header",
+                    "no such column".into(),
+                ));
+            }
+        }
+        problems.len() == before
+    }
+
+    fn header_problem(&self, col: &str, expected: &str, found: String) -> Problem {
+        Problem {
+            file: self.file.clone(),
+            row: Some(1),
+            column: Some(col.to_string()),
+            expected: expected.to_string(),
+            found,
+        }
+    }
+
+    /// Iterates rows as typed accessors.
+    pub fn each_row<'a, T>(
+        &'a self,
+        problems: &mut Vec<Problem>,
+        mut f: impl FnMut(&mut Row<'_>) -> Option<T>,
+    ) -> Vec<(usize, T)> {
+        let index: HashMap<&str, usize> = self
+            .headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.as_str(), i))
+            .collect();
+        let mut out = Vec::new();
+        for (line, cells) in &self.rows {
+            let mut row = Row {
+                file: &self.file,
+                line: *line,
+                cells,
+                index: &index,
+                problems,
+            };
+            if let Some(v) = f(&mut row) {
+                out.push((*line, v));
+            }
+        }
+        out
+    }
+}
+
+fn line_of(text: &str, byte: u64) -> usize {
+    let mut end = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
+    // The reader may report a record's start at the blank lines before it.
+    while matches!(text.as_bytes().get(end), Some(b'\n' | b'\r')) {
+        end += 1;
+    }
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+/// One row being read; problems go to the shared list.
+pub struct Row<'a> {
+    file: &'a str,
+    line: usize,
+    cells: &'a [String],
+    index: &'a HashMap<&'a str, usize>,
+    problems: &'a mut Vec<Problem>,
+}
+
+fn describe(e: &kinerja_core::Error) -> (String, Option<String>) {
+    match e {
+        kinerja_core::Error::Invalid { expected, .. } => ((*expected).to_string(), None),
+        kinerja_core::Error::Ambiguous { why, .. } => {
+            (format!("an unambiguous number ({why})"), None)
+        }
+        other => (other.to_string(), None),
+    }
+}
+
+impl Row<'_> {
+    /// The row number.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// Raw text of a column ("" when absent).
+    pub fn raw(&self, col: &str) -> &str {
+        self.index
+            .get(col)
+            .and_then(|i| self.cells.get(*i))
+            .map_or("", String::as_str)
+    }
+
+    /// Records a problem in this row.
+    pub fn problem(&mut self, col: &str, expected: &str, found: &str) {
+        self.problems.push(Problem {
+            file: self.file.to_string(),
+            row: Some(self.line),
+            column: Some(col.to_string()),
+            expected: expected.to_string(),
+            found: found.to_string(),
+        });
+    }
+
+    /// Required, non-empty text.
+    pub fn text(&mut self, col: &str) -> Option<String> {
+        let v = self.raw(col).to_string();
+        if v.is_empty() {
+            self.problem(col, "a value", "");
+            return None;
+        }
+        Some(v)
+    }
+
+    /// Optional text (empty → `None`).
+    pub fn opt_text(&mut self, col: &str) -> Option<String> {
+        let v = self.raw(col);
+        (!v.is_empty()).then(|| v.to_string())
+    }
+
+    /// Required value through a core parser.
+    pub fn parse<T>(
+        &mut self,
+        col: &str,
+        f: impl FnOnce(&str) -> kinerja_core::Result<T>,
+    ) -> Option<T> {
+        let raw = self.raw(col).to_string();
+        if raw.is_empty() {
+            self.problem(col, "a value", "");
+            return None;
+        }
+        match f(&raw) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let (expected, _) = describe(&e);
+                self.problem(col, &expected, &raw);
+                None
+            }
+        }
+    }
+
+    /// Optional value through a core parser: `Some(None)` when empty,
+    /// `None` when present but invalid.
+    pub fn opt_parse<T>(
+        &mut self,
+        col: &str,
+        f: impl FnOnce(&str) -> kinerja_core::Result<T>,
+    ) -> Option<Option<T>> {
+        if self.raw(col).is_empty() {
+            return Some(None);
+        }
+        self.parse(col, f).map(Some)
+    }
+
+    /// A decimal in Indonesian or plain notation.
+    pub fn decimal(&mut self, col: &str) -> Option<Decimal> {
+        self.parse(col, |s| parse_number(s, Notasi::Otomatis))
+    }
+
+    /// An optional decimal.
+    pub fn opt_decimal(&mut self, col: &str) -> Option<Option<Decimal>> {
+        self.opt_parse(col, |s| parse_number(s, Notasi::Otomatis))
+    }
+
+    /// A whole number; thousands may be grouped Indonesian-style (`8.727`).
+    pub fn int(&mut self, col: &str) -> Option<i64> {
+        self.parse(col, parse_int)
+    }
+
+    /// An optional whole number.
+    pub fn opt_int(&mut self, col: &str) -> Option<Option<i64>> {
+        self.opt_parse(col, parse_int)
+    }
+
+    /// A year between 1900 and 2200.
+    pub fn year(&mut self, col: &str) -> Option<i32> {
+        self.parse(col, |s| {
+            s.parse::<i32>()
+                .ok()
+                .filter(|y| (1900..=2200).contains(y))
+                .ok_or(kinerja_core::Error::Invalid {
+                    what: "tahun",
+                    expected: "a year such as 2024",
+                    found: s.to_string(),
+                })
+        })
+    }
+}
+
+fn parse_int(s: &str) -> kinerja_core::Result<i64> {
+    let bad = || kinerja_core::Error::Invalid {
+        what: "whole number",
+        expected: "a whole number such as 97 or 8.727",
+        found: s.to_string(),
+    };
+    let d = parse_number(s, Notasi::Indonesia).map_err(|_| bad())?;
+    if d.scale() != 0 {
+        return Err(bad());
+    }
+    i64::try_from(d.mantissa()).map_err(|_| bad())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_rows_are_numbered_like_a_spreadsheet() {
+        let s =
+            Sheet::from_csv_bytes("\u{feff}a,b\n1,2\n\n3,\"4,5\"\n".as_bytes(), "t.csv").unwrap();
+        assert_eq!(s.headers, vec!["a", "b"]);
+        assert_eq!(
+            s.rows,
+            vec![
+                (2, vec!["1".into(), "2".into()]),
+                (4, vec!["3".into(), "4,5".into()])
+            ]
+        );
+    }
+
+    #[test]
+    fn ragged_rows_and_bad_bytes_are_located() {
+        let e = Sheet::from_csv_bytes(b"a,b\n1,2\n3\n", "t.csv").unwrap_err();
+        assert_eq!(
+            e.problems()[0].to_string(),
+            "t.csv, row 3: expected 2 fields like the header, found \"1 fields\""
+        );
+        let e = Sheet::from_csv_bytes(b"a\n\xff\n", "t.csv").unwrap_err();
+        assert!(e.problems()[0].to_string().contains("UTF-8"));
+    }
+
+    #[test]
+    fn typed_access_collects_every_problem() {
+        let s =
+            Sheet::from_csv_bytes(b"n,d,y\n8.727,\"88,65\",2024\n1.5,1.234,24\n", "t.csv").unwrap();
+        let mut p = Vec::new();
+        let rows = s.each_row(&mut p, |r| {
+            let n = r.int("n");
+            let d = r.decimal("d");
+            let y = r.year("y");
+            Some((n?, d?, y?))
+        });
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].1.0, 8727);
+        let msgs: Vec<String> = p.iter().map(ToString::to_string).collect();
+        assert_eq!(msgs.len(), 3, "{msgs:#?}");
+        assert!(msgs[0].starts_with("t.csv, row 3, column n: expected a whole number"));
+        assert!(msgs[1].starts_with("t.csv, row 3, column d: expected an unambiguous number"));
+        assert!(msgs[2].starts_with("t.csv, row 3, column y: expected a year"));
+    }
+
+    #[test]
+    fn headers_are_checked() {
+        let s = Sheet::from_csv_bytes(b"kode,nmaa\n1,x\n", "w.csv").unwrap();
+        let mut p = Vec::new();
+        assert!(!s.check_headers(&["kode", "nama"], &["sumber"], &mut p));
+        let msgs: Vec<String> = p.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            msgs[0],
+            "w.csv, row 1, column nmaa: expected one of the columns kode, nama, sumber, found \"nmaa\""
+        );
+        assert_eq!(
+            msgs[1],
+            "w.csv, row 1, column nama: expected this column in the header, found \"no such column\""
+        );
+    }
+}

@@ -1,0 +1,201 @@
+//! Reading data directories: bad input is reported with file, row, column,
+//! expected and found — every problem, not just the first.
+
+use std::fs;
+use std::path::Path;
+
+use kinerja_tests::data_dir;
+
+/// Copies data/ into a temporary directory, applies `edit` (file, from, to).
+fn fixture(edits: &[(&str, &str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for e in fs::read_dir(data_dir()).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "csv") {
+            fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    for (file, from, to) in edits {
+        let path = dir.path().join(file);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file} lacks {from:?}");
+        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    }
+    dir
+}
+
+fn problems(dir: &Path) -> Vec<String> {
+    match kinerja_data::read_dir(dir) {
+        Ok(_) => vec![],
+        Err(e) => e.problems().iter().map(ToString::to_string).collect(),
+    }
+}
+
+/// `edits` applied to the seed → exactly these problems.
+fn check(edits: &[(&str, &str, &str)], expect: &[&str]) {
+    let dir = fixture(edits);
+    let got = problems(dir.path());
+    assert_eq!(got, expect, "{got:#?}");
+}
+
+#[test]
+fn the_seed_reads_cleanly() {
+    check(&[], &[]);
+    let d = kinerja_data::read_dir(&data_dir()).unwrap();
+    assert_eq!(
+        d.wilayah
+            .iter()
+            .filter(|w| w.tingkat == kinerja_core::model::Tingkat::Kecamatan)
+            .count(),
+        12
+    );
+    assert_eq!(
+        d.wilayah
+            .iter()
+            .filter(|w| w.tingkat == kinerja_core::model::Tingkat::Desa)
+            .count(),
+        14
+    );
+    assert!(
+        d.realisasi
+            .iter()
+            .all(|r| r.sumber.starts_with("LKjIP Kec. Sei Balai 2024"))
+    );
+}
+
+#[test]
+fn a_bad_number_is_located() {
+    check(
+        &[(
+            "realisasi.csv",
+            "12.19.07,ikm,2022,90.10",
+            "12.19.07,ikm,2022,90.1x",
+        )],
+        &[
+            "realisasi.csv, row 3, column nilai: expected a number such as 2.960.780.030, 88,65 or 88.65, found \"90.1x\"",
+        ],
+    );
+}
+
+#[test]
+fn ambiguous_numbers_are_refused() {
+    check(
+        &[(
+            "realisasi.csv",
+            "12.19.07,ikm,2022,90.10",
+            "12.19.07,ikm,2022,9.010",
+        )],
+        &[
+            "realisasi.csv, row 3, column nilai: expected an unambiguous number (9010 in Indonesian notation, 9.010 in plain notation; write 1.234,0 or 1234 to say which), found \"9.010\"",
+        ],
+    );
+}
+
+#[test]
+fn every_problem_of_a_file_is_reported() {
+    check(
+        &[
+            (
+                "target.csv",
+                "12.19.07,ikm,2025,renstra,87.50",
+                "12.19.07,ikm,2025,rencana,87.50",
+            ),
+            (
+                "target.csv",
+                "12.19.07,akip,2026,renstra,73.00",
+                "12.19.99,akip,2026,renstra,73.00",
+            ),
+        ],
+        &[
+            "target.csv, row 3, column jenis: expected renstra, pk, pk_perubahan or skenario:<name>, found \"rencana\"",
+            "target.csv, row 7, column kode_unit: expected the code of a kecamatan (or kabupaten) in wilayah, found \"12.19.99\"",
+        ],
+    );
+}
+
+#[test]
+fn scheme_and_weight_checks() {
+    check(
+        &[
+            (
+                "skm_nrr.csv",
+                "12.19.07,2024,waktu,3,Waktu Pelayanan,3.00",
+                "12.19.07,2024,keamanan,3,Waktu Pelayanan,4.20",
+            ),
+            (
+                "akip_komponen.csv",
+                "pelaporan,11.40,11.40",
+                "pelaporan,11.40,15.40",
+            ),
+        ],
+        &[
+            "akip_komponen.csv, row 4, column realisasi: expected a score between 0 and bobot 15, found \"15.40\"",
+            "skm_nrr.csv, row 4, column unsur_id: expected an unsur of permenpanrb_14_2017 (SKM scheme mismatch: unsur \"keamanan\" belongs to kepmenpan_25_2004, not permenpanrb_14_2017), found \"keamanan\"",
+            "skm_nrr.csv, row 4, column nrr: expected an NRR between 1 and 4, found \"4.20\"",
+        ],
+    );
+}
+
+#[test]
+fn duplicates_and_unknown_files_and_columns() {
+    let dir = fixture(&[("indikator.csv", "jenis,sumber", "jenis,sumbr")]);
+    fs::write(dir.path().join("targt.csv"), "a\n1\n").unwrap();
+    let got = problems(dir.path());
+    assert!(
+        got.iter()
+            .any(|p| p
+                .starts_with("indikator.csv, row 1, column sumbr: expected one of the columns")),
+        "{got:#?}"
+    );
+    assert!(
+        got.iter()
+            .any(|p| p.starts_with("indikator.csv, row 1, column sumber: expected this column")),
+        "{got:#?}"
+    );
+    assert!(
+        got.iter()
+            .any(|p| p.starts_with("targt.csv: expected a table file named after one of")),
+        "{got:#?}"
+    );
+
+    check(
+        &[(
+            "realisasi.csv",
+            "12.19.07,ikm,2022,90.10",
+            "12.19.07,ikm,2021,90.10",
+        )],
+        &[
+            "realisasi.csv, row 3, column tahun: expected a key not given before, found \"(\\\"12.19.07\\\", \\\"ikm\\\", 2021) (already on row 2)\"",
+        ],
+    );
+}
+
+#[test]
+fn rupiah_and_codes_in_either_notation() {
+    let dir = fixture(&[
+        (
+            "anggaran_program.csv",
+            "2746175328,2610761561",
+            "\"Rp. 2.746.175.328,00\",\"2.610.761.561\"",
+        ),
+        (
+            "anggaran_program.csv",
+            "12.19.07,2024,7.01.02,",
+            "12.19.07,2024,7.01.02,",
+        ),
+    ]);
+    let d = kinerja_data::read_dir(dir.path()).unwrap();
+    let p = d
+        .anggaran_program
+        .iter()
+        .find(|p| p.kode_program == "7.01.01")
+        .unwrap();
+    assert_eq!(p.anggaran.to_string(), "2746175328.00");
+    assert_eq!(p.realisasi.to_string(), "2610761561");
+    check(
+        &[("anggaran_belanja.csv", "5.1.01", "5.1.1")],
+        &[
+            "anggaran_belanja.csv, row 2, column kode_rekening: expected a code like 5.1.02 (widths 1.1.02.02.02.0004), found \"5.1.1\"",
+        ],
+    );
+}
