@@ -56,13 +56,8 @@ impl Seed {
     }
 
     fn capaian(&self, unit: &str, ind: &str, tahun: i32) -> Ratio {
-        capaian(
-            self.target(unit, ind, tahun),
-            self.realisasi(unit, ind, tahun),
-            Polaritas::Positif,
-            Aturan::default(),
-        )
-        .unwrap()
+        capaian(self.target(unit, ind, tahun), self.realisasi(unit, ind, tahun), Polaritas::Positif, Aturan::default())
+            .unwrap()
     }
 
     fn belanja(&self, prefix: &str) -> Pos {
@@ -71,30 +66,17 @@ impl Seed {
             .anggaran_belanja
             .iter()
             .filter(|b| {
-                b.kode_rekening == prefix
-                    || b.kode_rekening.starts_with(&format!("{prefix}."))
-                    || prefix.is_empty()
+                b.kode_rekening == prefix || b.kode_rekening.starts_with(&format!("{prefix}.")) || prefix.is_empty()
             })
-            .map(|b| Pos {
-                anggaran: b.anggaran,
-                realisasi: b.realisasi,
-            })
+            .map(|b| Pos { anggaran: b.anggaran, realisasi: b.realisasi })
             .collect();
         assert!(!lines.is_empty(), "no belanja under {prefix}");
         Pos::sum(&lines).unwrap()
     }
 
     fn program(&self, kode: &str) -> Pos {
-        let p = self
-            .0
-            .anggaran_program
-            .iter()
-            .find(|p| p.kode_program == kode)
-            .expect("program");
-        Pos {
-            anggaran: p.anggaran,
-            realisasi: p.realisasi,
-        }
+        let p = self.0.anggaran_program.iter().find(|p| p.kode_program == kode).expect("program");
+        Pos { anggaran: p.anggaran, realisasi: p.realisasi }
     }
 
     fn programs(&self) -> Pos {
@@ -103,10 +85,7 @@ impl Seed {
                 .0
                 .anggaran_program
                 .iter()
-                .map(|p| Pos {
-                    anggaran: p.anggaran,
-                    realisasi: p.realisasi,
-                })
+                .map(|p| Pos { anggaran: p.anggaran, realisasi: p.realisasi })
                 .collect::<Vec<_>>(),
         )
         .unwrap()
@@ -117,22 +96,10 @@ impl Seed {
             .0
             .anggaran_program
             .iter()
-            .map(|p| {
-                (
-                    p.kode_program.as_str(),
-                    Pos {
-                        anggaran: p.anggaran,
-                        realisasi: p.realisasi,
-                    },
-                )
-            })
+            .map(|p| (p.kode_program.as_str(), Pos { anggaran: p.anggaran, realisasi: p.realisasi }))
             .collect();
-        let mapping: Vec<(&str, &str)> = self
-            .0
-            .program_sasaran
-            .iter()
-            .map(|m| (m.kode_program.as_str(), m.sasaran_id.as_str()))
-            .collect();
+        let mapping: Vec<(&str, &str)> =
+            self.0.program_sasaran.iter().map(|m| (m.kode_program.as_str(), m.sasaran_id.as_str())).collect();
         let (s, unmapped) = per_sasaran(&programs, &mapping).unwrap();
         assert!(unmapped.is_empty());
         s.into_iter().find(|(k, _)| *k == id).expect("sasaran").1
@@ -144,34 +111,14 @@ impl Seed {
             .akip_komponen
             .iter()
             .filter(|a| a.kode_unit == SB && a.tahun == 2024)
-            .map(|a| {
-                (
-                    a.komponen_id.as_str(),
-                    if target {
-                        a.target.unwrap()
-                    } else {
-                        a.realisasi
-                    },
-                )
-            })
+            .map(|a| (a.komponen_id.as_str(), if target { a.target.unwrap() } else { a.realisasi }))
             .collect();
         NilaiAkip::from_komponen(SkemaAkip::PermenPanRb88_2021, &rows).unwrap()
     }
 
     fn komponen(&self, id: &str) -> Ratio {
-        let a = self
-            .0
-            .akip_komponen
-            .iter()
-            .find(|a| a.komponen_id == id)
-            .unwrap();
-        capaian(
-            a.target.unwrap(),
-            a.realisasi,
-            Polaritas::Positif,
-            Aturan::default(),
-        )
-        .unwrap()
+        let a = self.0.akip_komponen.iter().find(|a| a.komponen_id == id).unwrap();
+        capaian(a.target.unwrap(), a.realisasi, Polaritas::Positif, Aturan::default()).unwrap()
     }
 
     fn desa_sum(&self, f: impl Fn(&kinerja_core::model::DesaStatistik) -> Decimal) -> Ratio {
@@ -199,11 +146,7 @@ impl Seed {
     }
 
     fn pct_of_luas(&self, f: impl Fn(&kinerja_core::model::DesaStatistik) -> Decimal) -> Ratio {
-        self.desa_sum(f)
-            .checked_mul(Ratio::HUNDRED)
-            .unwrap()
-            .checked_div(self.desa_sum(|d| d.luas_ha))
-            .unwrap()
+        self.desa_sum(f).checked_mul(Ratio::HUNDRED).unwrap().checked_div(self.desa_sum(|d| d.luas_ha)).unwrap()
     }
 
     fn compute(&self, id: &str) -> Got {
@@ -211,12 +154,8 @@ impl Seed {
         let t = |u: &str, i: &str, y: i32| self.target(u, i, y);
         let diff = |a: Decimal, b: Decimal| num((a - b).abs());
         let year_of = |best: bool, ind: &str| {
-            let mut v: Vec<_> = self
-                .0
-                .realisasi
-                .iter()
-                .filter(|x| x.kode_unit == SB && x.indikator_id == ind)
-                .collect();
+            let mut v: Vec<_> =
+                self.0.realisasi.iter().filter(|x| x.kode_unit == SB && x.indikator_id == ind).collect();
             v.sort_by_key(|x| x.nilai);
             let x = if best { v.last() } else { v.first() };
             Got::Num(Ratio::int(i128::from(x.unwrap().tahun)))
@@ -238,21 +177,17 @@ impl Seed {
             "t2_3.modal.anggaran" | "t3_16.modal.anggaran" => num(self.belanja("5.2").anggaran),
             "t2_3.total.anggaran" | "t3_16.total.anggaran" => num(self.belanja("").anggaran),
             "t2_4.jumlah.anggaran" | "t3_17.jumlah.anggaran" => num(self.programs().anggaran),
-            "t3_2.ikm.capaian"
-            | "t3_5.ikm.capaian"
-            | "t3_9.ikm.2024.capaian"
-            | "t3_10.ikm.2024.capaian" => Got::Num(self.capaian(SB, "ikm", 2024)),
-            "t3_2.akip.capaian"
-            | "t3_7.akip.capaian"
-            | "t3_9.akip.2024.capaian"
-            | "t3_11.akip.2024.capaian" => Got::Num(self.capaian(SB, "akip", 2024)),
+            "t3_2.ikm.capaian" | "t3_5.ikm.capaian" | "t3_9.ikm.2024.capaian" | "t3_10.ikm.2024.capaian" => {
+                Got::Num(self.capaian(SB, "ikm", 2024))
+            }
+            "t3_2.akip.capaian" | "t3_7.akip.capaian" | "t3_9.akip.2024.capaian" | "t3_11.akip.2024.capaian" => {
+                Got::Num(self.capaian(SB, "akip", 2024))
+            }
             "t3_2.ikm.selisih" => diff(t(SB, "ikm", 2024), r(SB, "ikm", 2024)),
             // IKM = NRR tertimbang × 25, so NRR tertimbang is the IKM / 25.
-            "t3_3.nrr_tertimbang" => Got::Num(
-                Ratio::from_decimal(r(SB, "ikm", 2024))
-                    .checked_div(Ratio::int(25))
-                    .unwrap(),
-            ),
+            "t3_3.nrr_tertimbang" => {
+                Got::Num(Ratio::from_decimal(r(SB, "ikm", 2024)).checked_div(Ratio::int(25)).unwrap())
+            }
             "t3_3.ikm" => {
                 // The NRR are printed to two decimals; the IKM (from the
                 // application, over unrounded NRR) must lie within the range
@@ -260,41 +195,16 @@ impl Seed {
                 let survey = &self.0.skm_survei[0];
                 let total = self.nrr_total();
                 let slack = Ratio::new(9 * 5, 1000).unwrap();
-                let lo = ikm_from_total(
-                    survey.skema,
-                    survey.bobot,
-                    total.checked_sub(slack).unwrap(),
-                )
-                .unwrap()
-                .nilai;
-                let hi = ikm_from_total(
-                    survey.skema,
-                    survey.bobot,
-                    total.checked_add(slack).unwrap(),
-                )
-                .unwrap()
-                .nilai;
+                let lo = ikm_from_total(survey.skema, survey.bobot, total.checked_sub(slack).unwrap()).unwrap().nilai;
+                let hi = ikm_from_total(survey.skema, survey.bobot, total.checked_add(slack).unwrap()).unwrap().nilai;
                 let printed = Ratio::from_decimal(r(SB, "ikm", 2024));
-                assert!(
-                    lo <= printed && printed <= hi,
-                    "IKM {printed} outside [{lo}, {hi}]"
-                );
+                assert!(lo <= printed && printed <= hi, "IKM {printed} outside [{lo}, {hi}]");
                 num(r(SB, "ikm", 2024))
             }
-            "t3_3.mutu" => Got::Text(
-                IKM_2017
-                    .classify(r(SB, "ikm", 2024).into())
-                    .unwrap()
-                    .code
-                    .into(),
-            ),
-            "t3_3.kinerja" | "t3_5.ikm.kategori" | "t4.ikm.kategori" => Got::Text(
-                IKM_2017
-                    .classify(r(SB, "ikm", 2024).into())
-                    .unwrap()
-                    .label
-                    .into(),
-            ),
+            "t3_3.mutu" => Got::Text(IKM_2017.classify(r(SB, "ikm", 2024).into()).unwrap().code.into()),
+            "t3_3.kinerja" | "t3_5.ikm.kategori" | "t4.ikm.kategori" => {
+                Got::Text(IKM_2017.classify(r(SB, "ikm", 2024).into()).unwrap().label.into())
+            }
             "t3_3.nrr.tertinggi" => num(self.0.skm_nrr.iter().map(|n| n.nrr).max().unwrap()),
             "t3_3.nrr.terendah" => num(self.0.skm_nrr.iter().map(|n| n.nrr).min().unwrap()),
             "t3_8.perencanaan.persen" => Got::Num(self.komponen("perencanaan")),
@@ -304,31 +214,15 @@ impl Seed {
             "t3_8.total.target" => Got::Num(self.akip(true).total().unwrap()),
             "t3_8.total.realisasi" => Got::Num(self.akip(false).total().unwrap()),
             "t3_8.total.persen" => {
-                let (tt, rr) = (
-                    self.akip(true).total().unwrap(),
-                    self.akip(false).total().unwrap(),
-                );
+                let (tt, rr) = (self.akip(true).total().unwrap(), self.akip(false).total().unwrap());
                 Got::Num(
-                    capaian(
-                        tt.to_decimal().unwrap(),
-                        rr.to_decimal().unwrap(),
-                        Polaritas::Positif,
-                        Aturan::default(),
-                    )
-                    .unwrap(),
+                    capaian(tt.to_decimal().unwrap(), rr.to_decimal().unwrap(), Polaritas::Positif, Aturan::default())
+                        .unwrap(),
                 )
             }
             "t3_8.kategori.target" => Got::Text(self.akip(true).predikat().unwrap().code.into()),
-            "t3_8.kategori.realisasi" => {
-                Got::Text(self.akip(false).predikat().unwrap().code.into())
-            }
-            "t4.akip.kategori" => Got::Text(
-                AKIP_2021
-                    .classify(r(SB, "akip", 2024).into())
-                    .unwrap()
-                    .label
-                    .into(),
-            ),
+            "t3_8.kategori.realisasi" => Got::Text(self.akip(false).predikat().unwrap().code.into()),
+            "t4.akip.kategori" => Got::Text(AKIP_2021.classify(r(SB, "akip", 2024).into()).unwrap().label.into()),
             "t3_9.ikm.2023.capaian" => Got::Num(self.capaian(SB, "ikm", 2023)),
             "t3_9.akip.2023.capaian" => Got::Num(self.capaian(SB, "akip", 2023)),
             "t3_9.ikm.perubahan.2023"
@@ -346,36 +240,22 @@ impl Seed {
             "t3_9.ikm.terendah.tahun" => year_of(false, "ikm"),
             "t3_9.akip.tertinggi.tahun" => year_of(true, "akip"),
             "t3_9.ikm.tertinggi.mutu" => {
-                let best = self
-                    .ikm_realisasi_by_year()
-                    .into_iter()
-                    .map(|(_, v)| v)
-                    .max()
-                    .unwrap();
+                let best = self.ikm_realisasi_by_year().into_iter().map(|(_, v)| v).max().unwrap();
                 Got::Text(IKM_2017.classify(best.into()).unwrap().code.into())
             }
             "t3_12.ikm.2023.unggul" => diff(r(DTD, "ikm", 2023), r(SB, "ikm", 2023)),
             "t3_12.ikm.2024.unggul" => diff(r(DTD, "ikm", 2024), r(SB, "ikm", 2024)),
             "t3_12.akip.2023.selisih.sei_balai" => diff(t(SB, "akip", 2023), r(SB, "akip", 2023)),
-            "t3_12.akip.2023.selisih.datuk_tanah_datar" => {
-                diff(t(DTD, "akip", 2023), r(DTD, "akip", 2023))
-            }
+            "t3_12.akip.2023.selisih.datuk_tanah_datar" => diff(t(DTD, "akip", 2023), r(DTD, "akip", 2023)),
             "t3_12.akip.2023.unggul" => diff(r(SB, "akip", 2023), r(DTD, "akip", 2023)),
             "t3_12.akip.2024.unggul" => diff(r(DTD, "akip", 2024), r(SB, "akip", 2024)),
             "t3_14.s1.capaian" => Got::Num(self.capaian(SB, "ikm", 2024)),
             "t3_14.s2.capaian" => Got::Num(self.capaian(SB, "akip", 2024)),
-            "t3_14.s1.penyerapan" => {
-                Got::Num(self.sasaran("12.19.07/2024/S1").penyerapan().unwrap())
-            }
-            "t3_14.s2.penyerapan" => {
-                Got::Num(self.sasaran("12.19.07/2024/S2").penyerapan().unwrap())
-            }
+            "t3_14.s1.penyerapan" => Got::Num(self.sasaran("12.19.07/2024/S1").penyerapan().unwrap()),
+            "t3_14.s2.penyerapan" => Got::Num(self.sasaran("12.19.07/2024/S2").penyerapan().unwrap()),
             "t3_14.s1.efisiensi" | "t3_14.s2.efisiensi" => {
-                let (ind, s) = if id.contains("s1") {
-                    ("ikm", "12.19.07/2024/S1")
-                } else {
-                    ("akip", "12.19.07/2024/S2")
-                };
+                let (ind, s) =
+                    if id.contains("s1") { ("ikm", "12.19.07/2024/S1") } else { ("akip", "12.19.07/2024/S2") };
                 let c = self.capaian(SB, ind, 2024).round2().unwrap();
                 let p = self.sasaran(s).penyerapan().unwrap().round2().unwrap();
                 Got::Num(efisiensi(c, p).unwrap())
@@ -398,14 +278,7 @@ impl Seed {
                     .anggaran_program
                     .iter()
                     .map(|p| {
-                        Pos {
-                            anggaran: p.anggaran,
-                            realisasi: p.realisasi,
-                        }
-                        .penyerapan()
-                        .unwrap()
-                        .round2()
-                        .unwrap()
+                        Pos { anggaran: p.anggaran, realisasi: p.realisasi }.penyerapan().unwrap().round2().unwrap()
                     })
                     .collect();
                 Got::Num(rata_rata(&v).unwrap())
@@ -433,11 +306,7 @@ fn printed_number(s: &str) -> Decimal {
 fn every_printed_figure_is_reproduced() {
     let data = seed();
     let printed = data.tercetak.clone();
-    assert!(
-        printed.len() >= 85,
-        "tercetak.csv lists {} figures",
-        printed.len()
-    );
+    assert!(printed.len() >= 85, "tercetak.csv lists {} figures", printed.len());
     let s = Seed(data);
     let mut failures = Vec::new();
     for p in &printed {
@@ -457,10 +326,7 @@ fn every_printed_figure_is_reproduced() {
                 Got::Text(t) => t,
                 Got::Num(v) => v.to_string(),
             };
-            failures.push(format!(
-                "{} ({}): expected {expected}, computed {got}",
-                p.id, p.tabel
-            ));
+            failures.push(format!("{} ({}): expected {expected}, computed {got}", p.id, p.tabel));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -471,12 +337,7 @@ fn desa_rows_add_up_where_the_report_says() {
     let d = seed();
     assert_eq!(d.desa_statistik.len(), 14);
     for s in &d.desa_statistik {
-        assert_eq!(
-            s.penduduk_l + s.penduduk_p,
-            s.penduduk_total,
-            "{}",
-            s.kode_desa
-        );
+        assert_eq!(s.penduduk_l + s.penduduk_p, s.penduduk_total, "{}", s.kode_desa);
     }
 }
 
@@ -490,13 +351,7 @@ fn printed_nrr_bound_the_ikm_under_each_weight() {
     let total = s.nrr_total();
     let got: Vec<String> = Bobot::ALL
         .iter()
-        .map(|b| {
-            ikm_from_total(Skema::PermenPanRb14_2017, *b, total)
-                .unwrap()
-                .rounded()
-                .unwrap()
-                .to_string()
-        })
+        .map(|b| ikm_from_total(Skema::PermenPanRb14_2017, *b, total).unwrap().rounded().unwrap().to_string())
         .collect();
     assert_eq!(got, ["75.42", "75.34", "74.66"]);
 }

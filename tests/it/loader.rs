@@ -42,35 +42,15 @@ fn check(edits: &[(&str, &str, &str)], expect: &[&str]) {
 fn the_seed_reads_cleanly() {
     check(&[], &[]);
     let d = kinerja_data::read_dir(&data_dir()).unwrap();
-    assert_eq!(
-        d.wilayah
-            .iter()
-            .filter(|w| w.tingkat == kinerja_core::model::Tingkat::Kecamatan)
-            .count(),
-        12
-    );
-    assert_eq!(
-        d.wilayah
-            .iter()
-            .filter(|w| w.tingkat == kinerja_core::model::Tingkat::Desa)
-            .count(),
-        14
-    );
-    assert!(
-        d.realisasi
-            .iter()
-            .all(|r| r.sumber.starts_with("LKjIP Kec. Sei Balai 2024"))
-    );
+    assert_eq!(d.wilayah.iter().filter(|w| w.tingkat == kinerja_core::model::Tingkat::Kecamatan).count(), 12);
+    assert_eq!(d.wilayah.iter().filter(|w| w.tingkat == kinerja_core::model::Tingkat::Desa).count(), 14);
+    assert!(d.realisasi.iter().all(|r| r.sumber.starts_with("LKjIP Kec. Sei Balai 2024")));
 }
 
 #[test]
 fn a_bad_number_is_located() {
     check(
-        &[(
-            "realisasi.csv",
-            "12.19.07,ikm,2022,90.10",
-            "12.19.07,ikm,2022,90.1x",
-        )],
+        &[("realisasi.csv", "12.19.07,ikm,2022,90.10", "12.19.07,ikm,2022,90.1x")],
         &[
             "realisasi.csv, row 3, column nilai: expected a number such as 2.960.780.030, 88,65 or 88.65, found \"90.1x\"",
         ],
@@ -80,11 +60,7 @@ fn a_bad_number_is_located() {
 #[test]
 fn ambiguous_numbers_are_refused() {
     check(
-        &[(
-            "realisasi.csv",
-            "12.19.07,ikm,2022,90.10",
-            "12.19.07,ikm,2022,9.010",
-        )],
+        &[("realisasi.csv", "12.19.07,ikm,2022,90.10", "12.19.07,ikm,2022,9.010")],
         &[
             "realisasi.csv, row 3, column nilai: expected an unambiguous number (9010 in Indonesian notation, 9.010 in plain notation; write 1.234,0 or 1234 to say which), found \"9.010\"",
         ],
@@ -95,16 +71,8 @@ fn ambiguous_numbers_are_refused() {
 fn every_problem_of_a_file_is_reported() {
     check(
         &[
-            (
-                "target.csv",
-                "12.19.07,ikm,2025,renstra,87.50",
-                "12.19.07,ikm,2025,rencana,87.50",
-            ),
-            (
-                "target.csv",
-                "12.19.07,akip,2026,renstra,73.00",
-                "12.19.99,akip,2026,renstra,73.00",
-            ),
+            ("target.csv", "12.19.07,ikm,2025,renstra,87.50", "12.19.07,ikm,2025,rencana,87.50"),
+            ("target.csv", "12.19.07,akip,2026,renstra,73.00", "12.19.99,akip,2026,renstra,73.00"),
         ],
         &[
             "target.csv, row 3, column jenis: expected renstra, pk, pk_perubahan or skenario:<name>, found \"rencana\"",
@@ -122,11 +90,7 @@ fn scheme_and_weight_checks() {
                 "12.19.07,2024,waktu,3,Waktu Pelayanan,3.00",
                 "12.19.07,2024,keamanan,3,Waktu Pelayanan,4.20",
             ),
-            (
-                "akip_komponen.csv",
-                "pelaporan,11.40,11.40",
-                "pelaporan,11.40,15.40",
-            ),
+            ("akip_komponen.csv", "pelaporan,11.40,11.40", "pelaporan,11.40,15.40"),
         ],
         &[
             "akip_komponen.csv, row 4, column realisasi: expected a score between 0 and bobot 15, found \"15.40\"",
@@ -142,28 +106,14 @@ fn duplicates_and_unknown_files_and_columns() {
     fs::write(dir.path().join("targt.csv"), "a\n1\n").unwrap();
     let got = problems(dir.path());
     assert!(
-        got.iter()
-            .any(|p| p
-                .starts_with("indikator.csv, row 1, column sumbr: expected one of the columns")),
+        got.iter().any(|p| p.starts_with("indikator.csv, row 1, column sumbr: expected one of the columns")),
         "{got:#?}"
     );
-    assert!(
-        got.iter()
-            .any(|p| p.starts_with("indikator.csv, row 1, column sumber: expected this column")),
-        "{got:#?}"
-    );
-    assert!(
-        got.iter()
-            .any(|p| p.starts_with("targt.csv: expected a table file named after one of")),
-        "{got:#?}"
-    );
+    assert!(got.iter().any(|p| p.starts_with("indikator.csv, row 1, column sumber: expected this column")), "{got:#?}");
+    assert!(got.iter().any(|p| p.starts_with("targt.csv: expected a table file named after one of")), "{got:#?}");
 
     check(
-        &[(
-            "realisasi.csv",
-            "12.19.07,ikm,2022,90.10",
-            "12.19.07,ikm,2021,90.10",
-        )],
+        &[("realisasi.csv", "12.19.07,ikm,2022,90.10", "12.19.07,ikm,2021,90.10")],
         &[
             "realisasi.csv, row 3, column tahun: expected a key not given before, found \"(\\\"12.19.07\\\", \\\"ikm\\\", 2021) (already on row 2)\"",
         ],
@@ -173,23 +123,11 @@ fn duplicates_and_unknown_files_and_columns() {
 #[test]
 fn rupiah_and_codes_in_either_notation() {
     let dir = fixture(&[
-        (
-            "anggaran_program.csv",
-            "2746175328,2610761561",
-            "\"Rp. 2.746.175.328,00\",\"2.610.761.561\"",
-        ),
-        (
-            "anggaran_program.csv",
-            "12.19.07,2024,7.01.02,",
-            "12.19.07,2024,7.01.02,",
-        ),
+        ("anggaran_program.csv", "2746175328,2610761561", "\"Rp. 2.746.175.328,00\",\"2.610.761.561\""),
+        ("anggaran_program.csv", "12.19.07,2024,7.01.02,", "12.19.07,2024,7.01.02,"),
     ]);
     let d = kinerja_data::read_dir(dir.path()).unwrap();
-    let p = d
-        .anggaran_program
-        .iter()
-        .find(|p| p.kode_program == "7.01.01")
-        .unwrap();
+    let p = d.anggaran_program.iter().find(|p| p.kode_program == "7.01.01").unwrap();
     assert_eq!(p.anggaran.to_string(), "2746175328.00");
     assert_eq!(p.realisasi.to_string(), "2610761561");
     check(

@@ -80,55 +80,19 @@ pub struct Komponen {
 
 /// Komponen of PermenPANRB 88/2021.
 pub static KOMPONEN_2021: [Komponen; 4] = [
-    Komponen {
-        id: "perencanaan",
-        nama: "Perencanaan Kinerja",
-        bobot: 30,
-    },
-    Komponen {
-        id: "pengukuran",
-        nama: "Pengukuran Kinerja",
-        bobot: 30,
-    },
-    Komponen {
-        id: "pelaporan",
-        nama: "Pelaporan Kinerja",
-        bobot: 15,
-    },
-    Komponen {
-        id: "evaluasi",
-        nama: "Evaluasi Akuntabilitas Kinerja Internal",
-        bobot: 25,
-    },
+    Komponen { id: "perencanaan", nama: "Perencanaan Kinerja", bobot: 30 },
+    Komponen { id: "pengukuran", nama: "Pengukuran Kinerja", bobot: 30 },
+    Komponen { id: "pelaporan", nama: "Pelaporan Kinerja", bobot: 15 },
+    Komponen { id: "evaluasi", nama: "Evaluasi Akuntabilitas Kinerja Internal", bobot: 25 },
 ];
 
 /// Komponen of PermenPANRB 12/2015.
 pub static KOMPONEN_2015: [Komponen; 5] = [
-    Komponen {
-        id: "perencanaan",
-        nama: "Perencanaan Kinerja",
-        bobot: 30,
-    },
-    Komponen {
-        id: "pengukuran",
-        nama: "Pengukuran Kinerja",
-        bobot: 25,
-    },
-    Komponen {
-        id: "pelaporan",
-        nama: "Pelaporan Kinerja",
-        bobot: 15,
-    },
-    Komponen {
-        id: "evaluasi",
-        nama: "Evaluasi Internal",
-        bobot: 10,
-    },
-    Komponen {
-        id: "capaian",
-        nama: "Capaian Kinerja",
-        bobot: 20,
-    },
+    Komponen { id: "perencanaan", nama: "Perencanaan Kinerja", bobot: 30 },
+    Komponen { id: "pengukuran", nama: "Pengukuran Kinerja", bobot: 25 },
+    Komponen { id: "pelaporan", nama: "Pelaporan Kinerja", bobot: 15 },
+    Komponen { id: "evaluasi", nama: "Evaluasi Internal", bobot: 10 },
+    Komponen { id: "capaian", nama: "Capaian Kinerja", bobot: 20 },
 ];
 
 /// Sub-komponen of PermenPANRB 88/2021 with their share of a komponen.
@@ -145,11 +109,7 @@ pub enum SubKomponen {
 
 impl SubKomponen {
     /// All three, in order.
-    pub const ALL: [SubKomponen; 3] = [
-        SubKomponen::Keberadaan,
-        SubKomponen::Kualitas,
-        SubKomponen::Pemanfaatan,
-    ];
+    pub const ALL: [SubKomponen; 3] = [SubKomponen::Keberadaan, SubKomponen::Kualitas, SubKomponen::Pemanfaatan];
 
     /// Share of the komponen weight, in percent.
     pub fn porsi(self) -> i128 {
@@ -172,14 +132,11 @@ impl SkemaAkip {
 
     /// The komponen with this id.
     pub fn komponen_by_id(self, id: &str) -> Result<&'static Komponen> {
-        self.komponen()
-            .iter()
-            .find(|k| k.id == id)
-            .ok_or_else(|| Error::Invalid {
-                what: "komponen AKIP",
-                expected: "perencanaan, pengukuran, pelaporan or evaluasi",
-                found: id.to_string(),
-            })
+        self.komponen().iter().find(|k| k.id == id).ok_or_else(|| Error::Invalid {
+            what: "komponen AKIP",
+            expected: "perencanaan, pengukuran, pelaporan or evaluasi",
+            found: id.to_string(),
+        })
     }
 }
 
@@ -250,10 +207,7 @@ impl NilaiAkip {
             let k = SkemaAkip::PermenPanRb88_2021.komponen_by_id(id)?;
             skor.push((*id, komponen_dari_pemenuhan(k, *pct)?));
         }
-        let dec: Vec<(&str, Decimal)> = skor
-            .iter()
-            .map(|(id, r)| Ok((*id, r.to_decimal()?)))
-            .collect::<Result<_>>()?;
+        let dec: Vec<(&str, Decimal)> = skor.iter().map(|(id, r)| Ok((*id, r.to_decimal()?))).collect::<Result<_>>()?;
         // Scores of sub-komponen are exact decimals (pct × weight / 100 with
         // weights 3..15), so the decimal form is exact.
         NilaiAkip::from_komponen(SkemaAkip::PermenPanRb88_2021, &dec)
@@ -267,20 +221,13 @@ impl NilaiAkip {
     /// Score of one komponen.
     pub fn komponen(&self, id: &str) -> Result<Ratio> {
         let k = self.skema.komponen_by_id(id)?;
-        let i = self
-            .skema
-            .komponen()
-            .iter()
-            .position(|x| x.id == k.id)
-            .unwrap_or(0);
+        let i = self.skema.komponen().iter().position(|x| x.id == k.id).unwrap_or(0);
         Ok(self.skor[i])
     }
 
     /// Total score (Σ komponen).
     pub fn total(&self) -> Result<Ratio> {
-        self.skor
-            .iter()
-            .try_fold(Ratio::ZERO, |a, b| a.checked_add(*b))
+        self.skor.iter().try_fold(Ratio::ZERO, |a, b| a.checked_add(*b))
     }
 
     /// Predikat of the total.
@@ -348,21 +295,11 @@ pub fn formulas() -> Vec<Formula> {
     let f = |name, label| Formula {
         name,
         doc: "Predikat nilai AKIP, PermenPANRB 88/2021: AA >90, A >80, BB >70, B >60, CC >50, C >30, D 0–30 (after rounding to 2 decimals).",
-        args: vec![ArgSpec {
-            name: "nilai",
-            kind: ArgKind::Number,
-        }],
+        args: vec![ArgSpec { name: "nilai", kind: ArgKind::Number }],
         body: arg(0),
-        output: if label {
-            Output::BandLabel(&AKIP_2021)
-        } else {
-            Output::BandCode(&AKIP_2021)
-        },
+        output: if label { Output::BandLabel(&AKIP_2021) } else { Output::BandCode(&AKIP_2021) },
     };
-    vec![
-        f("kj_predikat_akip", false),
-        f("kj_predikat_akip_label", true),
-    ]
+    vec![f("kj_predikat_akip", false), f("kj_predikat_akip_label", true)]
 }
 
 #[cfg(test)]
@@ -380,11 +317,7 @@ mod tests {
         let ids = ["perencanaan", "pengukuran", "pelaporan", "evaluasi"];
         let skor: Vec<_> = ids.iter().copied().zip(v).collect();
         let got = match NilaiAkip::from_komponen(SkemaAkip::PermenPanRb88_2021, &skor) {
-            Ok(n) => format!(
-                "{} {}",
-                n.total().unwrap().round2().unwrap(),
-                n.predikat().unwrap().code
-            ),
+            Ok(n) => format!("{} {}", n.total().unwrap().round2().unwrap(), n.predikat().unwrap().code),
             Err(e) => format!("error: {e}"),
         };
         assert_eq!(got, expect, "{input}");
@@ -422,11 +355,7 @@ mod tests {
 
     fn check_err(input: &str) -> bool {
         let v: Vec<Decimal> = input.split_whitespace().map(d).collect();
-        let skor: Vec<_> = ["perencanaan", "pengukuran", "pelaporan", "evaluasi"]
-            .iter()
-            .copied()
-            .zip(v)
-            .collect();
+        let skor: Vec<_> = ["perencanaan", "pengukuran", "pelaporan", "evaluasi"].iter().copied().zip(v).collect();
         NilaiAkip::from_komponen(SkemaAkip::PermenPanRb88_2021, &skor).is_err()
     }
 
@@ -452,19 +381,14 @@ mod tests {
     fn goal_seek_next_predikat() {
         let ids = ["perencanaan", "pengukuran", "pelaporan", "evaluasi"];
         let v = [d("24.39"), d("20.96"), d("11.40"), d("15.87")];
-        let n = NilaiAkip::from_komponen(
-            SkemaAkip::PermenPanRb88_2021,
-            &ids.iter().copied().zip(v).collect::<Vec<_>>(),
-        )
-        .unwrap();
+        let n =
+            NilaiAkip::from_komponen(SkemaAkip::PermenPanRb88_2021, &ids.iter().copied().zip(v).collect::<Vec<_>>())
+                .unwrap();
         // A needs total ≥ 80.005: pengukuran needs 80.005 − 51.66 = 28.345
         let need = n.komponen_needed("pengukuran", "A").unwrap();
         assert_eq!(need, Ratio::new(28_345, 1000).unwrap());
         assert!(n.komponen_needed("pelaporan", "A").is_err()); // would need 19.905 > 15
-        assert_eq!(
-            nilai_needed("AA").unwrap(),
-            Ratio::new(90_005, 1000).unwrap()
-        );
+        assert_eq!(nilai_needed("AA").unwrap(), Ratio::new(90_005, 1000).unwrap());
         assert_eq!(predikat(nilai_needed("AA").unwrap()).unwrap().code, "AA");
         assert_eq!(nilai_needed("D").unwrap(), Ratio::ZERO);
     }
@@ -483,9 +407,6 @@ mod tests {
         )
         .unwrap();
         assert_eq!(n.total().unwrap().round2().unwrap(), d("73.00"));
-        assert!(
-            NilaiAkip::from_komponen(SkemaAkip::PermenPanRb88_2021, &[("capaian", d("1"))])
-                .is_err()
-        );
+        assert!(NilaiAkip::from_komponen(SkemaAkip::PermenPanRb88_2021, &[("capaian", d("1"))]).is_err());
     }
 }

@@ -24,10 +24,7 @@ use crate::formula::{ArgKind, ArgSpec, CmpOp, Formula, Output, Value};
 use crate::{Error, Result};
 
 fn num(name: &'static str) -> ArgSpec {
-    ArgSpec {
-        name,
-        kind: ArgKind::Number,
-    }
+    ArgSpec { name, kind: ArgKind::Number }
 }
 
 fn penyerapan_formula() -> Formula {
@@ -56,11 +53,7 @@ fn sisa_formula() -> Formula {
 
 fn efisiensi_formula(ratio: bool) -> Formula {
     Formula {
-        name: if ratio {
-            "kj_efisiensi_rasio"
-        } else {
-            "kj_efisiensi"
-        },
+        name: if ratio { "kj_efisiensi_rasio" } else { "kj_efisiensi" },
         doc: if ratio {
             "Efisiensi (rasio) = % capaian / % penyerapan; > 1 is efficient."
         } else {
@@ -68,11 +61,7 @@ fn efisiensi_formula(ratio: bool) -> Formula {
         },
         args: vec![num("capaian"), num("penyerapan")],
         body: if ratio {
-            iff(
-                cmp(CmpOp::Eq, arg(1), int(0)),
-                undefined("penyerapan 0"),
-                div(arg(0), arg(1)),
-            )
+            iff(cmp(CmpOp::Eq, arg(1), int(0)), undefined("penyerapan 0"), div(arg(0), arg(1)))
         } else {
             sub(arg(0), arg(1))
         },
@@ -85,24 +74,14 @@ fn rata_rata_formula() -> Formula {
         name: "kj_rata_rata",
         doc: "Rata-rata = jumlah / n (capaian sasaran from its indicators; mean penyerapan).",
         args: vec![num("jumlah"), num("n")],
-        body: iff(
-            cmp(CmpOp::Le, arg(1), int(0)),
-            undefined("no values"),
-            div(arg(0), arg(1)),
-        ),
+        body: iff(cmp(CmpOp::Le, arg(1), int(0)), undefined("no values"), div(arg(0), arg(1))),
         output: Output::Round2,
     }
 }
 
 /// Formulas this module exposes to SQL.
 pub fn formulas() -> Vec<Formula> {
-    vec![
-        penyerapan_formula(),
-        sisa_formula(),
-        efisiensi_formula(false),
-        efisiensi_formula(true),
-        rata_rata_formula(),
-    ]
+    vec![penyerapan_formula(), sisa_formula(), efisiensi_formula(false), efisiensi_formula(true), rata_rata_formula()]
 }
 
 fn eval2(f: Formula, a: Decimal, b: Decimal) -> Result<Ratio> {
@@ -181,19 +160,12 @@ pub type PerSasaran<'a> = (Vec<(&'a str, Pos)>, Vec<&'a str>);
 /// Budget per sasaran through a program → sasaran mapping. Each program
 /// maps to at most one sasaran; programs without a sasaran are returned
 /// separately so nothing is silently dropped.
-pub fn per_sasaran<'a>(
-    programs: &[(&'a str, Pos)],
-    mapping: &[(&'a str, &'a str)],
-) -> Result<PerSasaran<'a>> {
+pub fn per_sasaran<'a>(programs: &[(&'a str, Pos)], mapping: &[(&'a str, &'a str)]) -> Result<PerSasaran<'a>> {
     let mut order: Vec<&str> = Vec::new();
     let mut sums: Vec<Vec<Pos>> = Vec::new();
     let mut unmapped = Vec::new();
     for (program, pos) in programs {
-        let targets: Vec<&str> = mapping
-            .iter()
-            .filter(|(p, _)| p == program)
-            .map(|(_, s)| *s)
-            .collect();
+        let targets: Vec<&str> = mapping.iter().filter(|(p, _)| p == program).map(|(_, s)| *s).collect();
         match targets.as_slice() {
             [] => unmapped.push(*program),
             [s] => match order.iter().position(|x| x == s) {
@@ -212,11 +184,7 @@ pub fn per_sasaran<'a>(
             }
         }
     }
-    let out = order
-        .into_iter()
-        .zip(sums)
-        .map(|(s, v)| Ok((s, Pos::sum(&v)?)))
-        .collect::<Result<Vec<_>>>()?;
+    let out = order.into_iter().zip(sums).map(|(s, v)| Ok((s, Pos::sum(&v)?))).collect::<Result<Vec<_>>>()?;
     Ok((out, unmapped))
 }
 
@@ -232,10 +200,7 @@ mod tests {
     /// "anggaran realisasi" → "penyerapan sisa"
     fn check(input: &str, expect: &str) {
         let v: Vec<Decimal> = input.split_whitespace().map(d).collect();
-        let p = Pos {
-            anggaran: v[0],
-            realisasi: v[1],
-        };
+        let p = Pos { anggaran: v[0], realisasi: v[1] };
         let got = match p.penyerapan() {
             Ok(x) => format!("{} {}", x.round2().unwrap(), p.sisa().unwrap()),
             Err(e) => format!("error: {e}"),
@@ -254,42 +219,21 @@ mod tests {
 
     #[test]
     fn zero_anggaran_is_undefined() {
-        check(
-            "0 5",
-            "error: kj_penyerapan is undefined: anggaran must be above zero",
-        );
+        check("0 5", "error: kj_penyerapan is undefined: anggaran must be above zero");
         check("100 120", "120.00 -20");
     }
 
     #[test]
     fn efisiensi_seed_rows() {
-        assert_eq!(
-            efisiensi(d("88.65"), d("98.94")).unwrap().round2().unwrap(),
-            d("-10.29")
-        );
-        assert_eq!(
-            efisiensi(d("102.28"), d("95.07"))
-                .unwrap()
-                .round2()
-                .unwrap(),
-            d("7.21")
-        );
-        assert_eq!(
-            efisiensi_rasio(d("102.28"), d("95.07"))
-                .unwrap()
-                .round2()
-                .unwrap(),
-            d("1.08")
-        );
+        assert_eq!(efisiensi(d("88.65"), d("98.94")).unwrap().round2().unwrap(), d("-10.29"));
+        assert_eq!(efisiensi(d("102.28"), d("95.07")).unwrap().round2().unwrap(), d("7.21"));
+        assert_eq!(efisiensi_rasio(d("102.28"), d("95.07")).unwrap().round2().unwrap(), d("1.08"));
         assert!(efisiensi_rasio(d("1"), d("0")).is_err());
     }
 
     #[test]
     fn per_sasaran_sums_then_divides() {
-        let pos = |a: &str, r: &str| Pos {
-            anggaran: d(a),
-            realisasi: d(r),
-        };
+        let pos = |a: &str, r: &str| Pos { anggaran: d(a), realisasi: d(r) };
         let programs = [
             ("p1", pos("2746175328", "2610761561")),
             ("p2", pos("3001612", "2930000")),
@@ -299,14 +243,7 @@ mod tests {
             ("p6", pos("6000000", "6000000")),
             ("p7", pos("1", "1")),
         ];
-        let mapping = [
-            ("p1", "akip"),
-            ("p2", "ikm"),
-            ("p3", "ikm"),
-            ("p4", "ikm"),
-            ("p5", "ikm"),
-            ("p6", "ikm"),
-        ];
+        let mapping = [("p1", "akip"), ("p2", "ikm"), ("p3", "ikm"), ("p4", "ikm"), ("p5", "ikm"), ("p6", "ikm")];
         let (s, unmapped) = per_sasaran(&programs, &mapping).unwrap();
         assert_eq!(s[0].0, "akip");
         assert_eq!(s[0].1.penyerapan().unwrap().round2().unwrap(), d("95.07"));
@@ -320,14 +257,7 @@ mod tests {
     #[test]
     fn mean_of_program_penyerapan() {
         // "apabila dirata-ratakan menjadi 98,34%"
-        let v = [
-            d("95.07"),
-            d("97.61"),
-            d("98.12"),
-            d("100.00"),
-            d("99.26"),
-            d("100.00"),
-        ];
+        let v = [d("95.07"), d("97.61"), d("98.12"), d("100.00"), d("99.26"), d("100.00")];
         assert_eq!(rata_rata(&v).unwrap().round2().unwrap(), d("98.34"));
         assert!(rata_rata(&[]).is_err());
     }

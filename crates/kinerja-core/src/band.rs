@@ -61,10 +61,7 @@ impl BandTable {
     /// The band of a value already expressed in whole hundredths.
     pub fn classify_hundredths(&self, h: i128) -> Result<&'static Band> {
         let (lo, hi) = self.range.unwrap_or((i64::MIN, i64::MAX));
-        let band = self
-            .bands
-            .iter()
-            .find(|b| h >= i128::from(b.min_hundredths));
+        let band = self.bands.iter().find(|b| h >= i128::from(b.min_hundredths));
         match band {
             Some(b) if h <= i128::from(hi) && h >= i128::from(lo) => Ok(b),
             _ => Err(Error::OutOfRange {
@@ -91,31 +88,11 @@ pub static PREDIKAT_CAPAIAN: BandTable = BandTable {
     title: "capaian kinerja (%)",
     regulation: "Permendagri 86/2017",
     bands: &[
-        Band {
-            min_hundredths: 9100,
-            code: "ST",
-            label: "Sangat Tinggi",
-        },
-        Band {
-            min_hundredths: 7600,
-            code: "T",
-            label: "Tinggi",
-        },
-        Band {
-            min_hundredths: 6600,
-            code: "S",
-            label: "Sedang",
-        },
-        Band {
-            min_hundredths: 5100,
-            code: "R",
-            label: "Rendah",
-        },
-        Band {
-            min_hundredths: i64::MIN,
-            code: "SR",
-            label: "Sangat Rendah",
-        },
+        Band { min_hundredths: 9100, code: "ST", label: "Sangat Tinggi" },
+        Band { min_hundredths: 7600, code: "T", label: "Tinggi" },
+        Band { min_hundredths: 6600, code: "S", label: "Sedang" },
+        Band { min_hundredths: 5100, code: "R", label: "Rendah" },
+        Band { min_hundredths: i64::MIN, code: "SR", label: "Sangat Rendah" },
     ],
     range: None,
 };
@@ -128,26 +105,10 @@ pub static IKM_2017: BandTable = BandTable {
     title: "IKM (PermenPANRB 14/2017)",
     regulation: "PermenPANRB 14/2017",
     bands: &[
-        Band {
-            min_hundredths: 8831,
-            code: "A",
-            label: "Sangat Baik",
-        },
-        Band {
-            min_hundredths: 7661,
-            code: "B",
-            label: "Baik",
-        },
-        Band {
-            min_hundredths: 6500,
-            code: "C",
-            label: "Kurang Baik",
-        },
-        Band {
-            min_hundredths: 2500,
-            code: "D",
-            label: "Tidak Baik",
-        },
+        Band { min_hundredths: 8831, code: "A", label: "Sangat Baik" },
+        Band { min_hundredths: 7661, code: "B", label: "Baik" },
+        Band { min_hundredths: 6500, code: "C", label: "Kurang Baik" },
+        Band { min_hundredths: 2500, code: "D", label: "Tidak Baik" },
     ],
     range: Some((2500, 10000)),
 };
@@ -159,26 +120,10 @@ pub static IKM_2004: BandTable = BandTable {
     title: "IKM (KepMenPAN 25/2004)",
     regulation: "KepMenPAN 25/2004",
     bands: &[
-        Band {
-            min_hundredths: 8126,
-            code: "A",
-            label: "Sangat Baik",
-        },
-        Band {
-            min_hundredths: 6251,
-            code: "B",
-            label: "Baik",
-        },
-        Band {
-            min_hundredths: 4376,
-            code: "C",
-            label: "Kurang Baik",
-        },
-        Band {
-            min_hundredths: 2500,
-            code: "D",
-            label: "Tidak Baik",
-        },
+        Band { min_hundredths: 8126, code: "A", label: "Sangat Baik" },
+        Band { min_hundredths: 6251, code: "B", label: "Baik" },
+        Band { min_hundredths: 4376, code: "C", label: "Kurang Baik" },
+        Band { min_hundredths: 2500, code: "D", label: "Tidak Baik" },
     ],
     range: Some((2500, 10000)),
 };
@@ -193,41 +138,13 @@ pub static AKIP_2021: BandTable = BandTable {
     title: "nilai AKIP",
     regulation: "PermenPANRB 88/2021",
     bands: &[
-        Band {
-            min_hundredths: 9001,
-            code: "AA",
-            label: "Sangat Memuaskan",
-        },
-        Band {
-            min_hundredths: 8001,
-            code: "A",
-            label: "Memuaskan",
-        },
-        Band {
-            min_hundredths: 7001,
-            code: "BB",
-            label: "Sangat Baik",
-        },
-        Band {
-            min_hundredths: 6001,
-            code: "B",
-            label: "Baik",
-        },
-        Band {
-            min_hundredths: 5001,
-            code: "CC",
-            label: "Cukup (Memadai)",
-        },
-        Band {
-            min_hundredths: 3001,
-            code: "C",
-            label: "Kurang",
-        },
-        Band {
-            min_hundredths: 0,
-            code: "D",
-            label: "Sangat Kurang",
-        },
+        Band { min_hundredths: 9001, code: "AA", label: "Sangat Memuaskan" },
+        Band { min_hundredths: 8001, code: "A", label: "Memuaskan" },
+        Band { min_hundredths: 7001, code: "BB", label: "Sangat Baik" },
+        Band { min_hundredths: 6001, code: "B", label: "Baik" },
+        Band { min_hundredths: 5001, code: "CC", label: "Cukup (Memadai)" },
+        Band { min_hundredths: 3001, code: "C", label: "Kurang" },
+        Band { min_hundredths: 0, code: "D", label: "Sangat Kurang" },
     ],
     range: Some((0, 10000)),
 };
@@ -323,13 +240,7 @@ mod tests {
     #[test]
     fn tables_are_ordered_highest_first() {
         for t in ALL {
-            assert!(
-                t.bands
-                    .windows(2)
-                    .all(|w| w[0].min_hundredths > w[1].min_hundredths),
-                "{}",
-                t.id
-            );
+            assert!(t.bands.windows(2).all(|w| w[0].min_hundredths > w[1].min_hundredths), "{}", t.id);
         }
     }
 }

@@ -70,11 +70,7 @@ impl Polaritas {
         match s.trim().to_ascii_lowercase().as_str() {
             "positif" | "positive" | "+" => Ok(Polaritas::Positif),
             "negatif" | "negative" | "-" => Ok(Polaritas::Negatif),
-            _ => Err(Error::Invalid {
-                what: "polaritas",
-                expected: "positif or negatif",
-                found: s.to_string(),
-            }),
+            _ => Err(Error::Invalid { what: "polaritas", expected: "positif or negatif", found: s.to_string() }),
         }
     }
 }
@@ -117,12 +113,7 @@ impl Batas {
     }
 
     /// All caps.
-    pub const ALL: [Batas; 4] = [
-        Batas::Tanpa,
-        Batas::Seratus,
-        Batas::SeratusSepuluh,
-        Batas::SeratusDuaPuluh,
-    ];
+    pub const ALL: [Batas; 4] = [Batas::Tanpa, Batas::Seratus, Batas::SeratusSepuluh, Batas::SeratusDuaPuluh];
 }
 
 /// The chosen capaian rules (negative method and cap).
@@ -140,10 +131,7 @@ impl Aturan {
         let mut v = Vec::new();
         for metode_negatif in [MetodeNegatif::SelisihGanda, MetodeNegatif::Rasio] {
             for batas in Batas::ALL {
-                v.push(Aturan {
-                    metode_negatif,
-                    batas,
-                });
+                v.push(Aturan { metode_negatif, batas });
             }
         }
         v
@@ -195,23 +183,12 @@ fn capaian_expr(aturan: Aturan) -> Expr {
         int(100),
         iff(
             text_is(POL, "negatif"),
-            iff(
-                cmp(CmpOp::Gt, arg(R), int(0)),
-                int(0),
-                cap_or("target 0, realisasi below it on a negative indicator"),
-            ),
-            iff(
-                cmp(CmpOp::Lt, arg(R), int(0)),
-                int(0),
-                cap_or("target 0: the ratio is unbounded"),
-            ),
+            iff(cmp(CmpOp::Gt, arg(R), int(0)), int(0), cap_or("target 0, realisasi below it on a negative indicator")),
+            iff(cmp(CmpOp::Lt, arg(R), int(0)), int(0), cap_or("target 0: the ratio is unbounded")),
         ),
     );
     let negatif = match aturan.metode_negatif {
-        MetodeNegatif::SelisihGanda => max(
-            zero,
-            div(mul(sub(mul(int(2), arg(T)), arg(R)), int(100)), arg(T)),
-        ),
+        MetodeNegatif::SelisihGanda => max(zero, div(mul(sub(mul(int(2), arg(T)), arg(R)), int(100)), arg(T))),
         MetodeNegatif::Rasio => iff(
             cmp(CmpOp::Le, arg(R), int(0)),
             cap_or("T/R with realisasi 0 or below"),
@@ -222,11 +199,7 @@ fn capaian_expr(aturan: Aturan) -> Expr {
     let body = iff(
         cmp(CmpOp::Lt, arg(T), int(0)),
         undefined("negative target"),
-        iff(
-            cmp(CmpOp::Eq, arg(T), int(0)),
-            target_zero,
-            iff(text_is(POL, "negatif"), negatif, positif),
-        ),
+        iff(cmp(CmpOp::Eq, arg(T), int(0)), target_zero, iff(text_is(POL, "negatif"), negatif, positif)),
     );
     match aturan.batas.percent() {
         Some(c) => min(int(c), body),
@@ -236,18 +209,9 @@ fn capaian_expr(aturan: Aturan) -> Expr {
 
 fn args() -> Vec<ArgSpec> {
     vec![
-        ArgSpec {
-            name: "target",
-            kind: ArgKind::Number,
-        },
-        ArgSpec {
-            name: "realisasi",
-            kind: ArgKind::Number,
-        },
-        ArgSpec {
-            name: "polaritas",
-            kind: ArgKind::Text,
-        },
+        ArgSpec { name: "target", kind: ArgKind::Number },
+        ArgSpec { name: "realisasi", kind: ArgKind::Number },
+        ArgSpec { name: "polaritas", kind: ArgKind::Text },
     ]
 }
 
@@ -266,34 +230,64 @@ pub fn formula(aturan: Aturan) -> &'static Formula {
 /// The predikat formula over a target and realisasi (default rules).
 fn predikat_formula(label: bool) -> Formula {
     Formula {
-        name: if label {
-            "kj_predikat"
-        } else {
-            "kj_predikat_kode"
-        },
+        name: if label { "kj_predikat" } else { "kj_predikat_kode" },
         doc: "Predikat capaian kinerja, Permendagri 86/2017: ≥91 Sangat Tinggi, ≥76 Tinggi, ≥66 Sedang, ≥51 Rendah, else Sangat Rendah (after rounding to 2 decimals).",
-        args: vec![ArgSpec {
-            name: "capaian",
-            kind: ArgKind::Number,
-        }],
+        args: vec![ArgSpec { name: "capaian", kind: ArgKind::Number }],
         body: arg(0),
-        output: if label {
-            Output::BandLabel(&PREDIKAT_CAPAIAN)
-        } else {
-            Output::BandCode(&PREDIKAT_CAPAIAN)
-        },
+        output: if label { Output::BandLabel(&PREDIKAT_CAPAIAN) } else { Output::BandCode(&PREDIKAT_CAPAIAN) },
+    }
+}
+
+fn selisih_formula() -> Formula {
+    Formula {
+        name: "kj_selisih",
+        doc: "Selisih = realisasi − target.",
+        args: vec![
+            ArgSpec { name: "target", kind: ArgKind::Number },
+            ArgSpec { name: "realisasi", kind: ArgKind::Number },
+        ],
+        body: sub(arg(1), arg(0)),
+        output: Output::Round2,
+    }
+}
+
+fn kekurangan_formula() -> Formula {
+    Formula {
+        name: "kj_kekurangan",
+        doc: "Kekurangan (still to go) = target − realisasi for a positive indicator, realisasi − target for a negative one; ≤ 0 once reached.",
+        args: args(),
+        body: iff(text_is(POL, "negatif"), sub(arg(R), arg(T)), sub(arg(T), arg(R))),
+        output: Output::Round2,
+    }
+}
+
+fn arah_formula() -> Formula {
+    Formula {
+        name: "kj_arah",
+        doc: "Direction of improvement: 1 for a positive indicator, −1 for a negative one (multiply a value by it to sort best first, descending).",
+        args: vec![ArgSpec { name: "polaritas", kind: ArgKind::Text }],
+        body: iff(text_is(0, "negatif"), int(-1), int(1)),
+        output: Output::Round2,
     }
 }
 
 /// Formulas this module exposes to SQL.
 pub fn formulas() -> Vec<Formula> {
-    let mut v: Vec<Formula> = Aturan::all()
-        .into_iter()
-        .map(|a| formula(a).clone())
-        .collect();
+    let mut v: Vec<Formula> = Aturan::all().into_iter().map(|a| formula(a).clone()).collect();
     v.push(predikat_formula(true));
     v.push(predikat_formula(false));
+    v.push(selisih_formula());
+    v.push(kekurangan_formula());
+    v.push(arah_formula());
     v
+}
+
+/// Kekurangan: how far a realisasi still is from a target (≤ 0 once
+/// reached), by polarity.
+pub fn kekurangan(target: Decimal, realisasi: Decimal, polaritas: Polaritas) -> Result<Decimal> {
+    kekurangan_formula()
+        .eval(&[Value::Num(target.into()), Value::Num(realisasi.into()), Value::Text(polaritas.code())])?
+        .to_decimal()
 }
 
 /// Capaian kinerja in percent, exact.
@@ -306,12 +300,7 @@ pub fn formulas() -> Vec<Formula> {
 /// assert_eq!(c.round2()?, Decimal::new(8865, 2));
 /// # Ok::<(), kinerja_core::Error>(())
 /// ```
-pub fn capaian(
-    target: Decimal,
-    realisasi: Decimal,
-    polaritas: Polaritas,
-    aturan: Aturan,
-) -> Result<Ratio> {
+pub fn capaian(target: Decimal, realisasi: Decimal, polaritas: Polaritas, aturan: Aturan) -> Result<Ratio> {
     formula(aturan).eval(&[
         Value::Num(Ratio::from_decimal(target)),
         Value::Num(Ratio::from_decimal(realisasi)),
@@ -335,9 +324,7 @@ pub fn predikat(capaian: Ratio) -> Result<&'static Band> {
 /// Selisih: `realisasi − target` (signed; the seed prints its magnitude,
 /// e.g. "selisih … 9,65").
 pub fn selisih(target: Decimal, realisasi: Decimal) -> Result<Decimal> {
-    realisasi
-        .checked_sub(target)
-        .ok_or(Error::Overflow { op: "selisih" })
+    selisih_formula().eval(&[Value::Num(target.into()), Value::Num(realisasi.into())])?.to_decimal()
 }
 
 #[cfg(test)]
@@ -423,9 +410,7 @@ mod tests {
     #[test]
     fn predikat_of_seed_rows() {
         let p = |t: &str, r: &str| {
-            predikat(capaian(d(t), d(r), Polaritas::Positif, Aturan::default()).unwrap())
-                .unwrap()
-                .label
+            predikat(capaian(d(t), d(r), Polaritas::Positif, Aturan::default()).unwrap()).unwrap().label
         };
         assert_eq!(p("85", "75.35"), "Tinggi");
         assert_eq!(p("71", "72.62"), "Sangat Tinggi");

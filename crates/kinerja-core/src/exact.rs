@@ -114,8 +114,7 @@ impl Ratio {
 
     /// Exact sum.
     pub fn checked_add(self, o: Ratio) -> Result<Ratio> {
-        let g = i128::try_from(gcd(self.den.unsigned_abs(), o.den.unsigned_abs()))
-            .map_err(|_| overflow("add"))?;
+        let g = i128::try_from(gcd(self.den.unsigned_abs(), o.den.unsigned_abs())).map_err(|_| overflow("add"))?;
         let (da, db) = (self.den / g, o.den / g);
         let a = self.num.checked_mul(db).ok_or_else(|| overflow("add"))?;
         let b = o.num.checked_mul(da).ok_or_else(|| overflow("add"))?;
@@ -131,10 +130,7 @@ impl Ratio {
 
     /// Exact negation.
     pub fn checked_neg(self) -> Result<Ratio> {
-        Ok(Ratio {
-            num: self.num.checked_neg().ok_or_else(|| overflow("negate"))?,
-            den: self.den,
-        })
+        Ok(Ratio { num: self.num.checked_neg().ok_or_else(|| overflow("negate"))?, den: self.den })
     }
 
     /// Exact product.
@@ -145,12 +141,8 @@ impl Ratio {
         let g2 = i128::try_from(gcd(o.num.unsigned_abs(), self.den.unsigned_abs()))
             .map_err(|_| overflow("multiply"))?
             .max(1);
-        let num = (self.num / g1)
-            .checked_mul(o.num / g2)
-            .ok_or_else(|| overflow("multiply"))?;
-        let den = (self.den / g2)
-            .checked_mul(o.den / g1)
-            .ok_or_else(|| overflow("multiply"))?;
+        let num = (self.num / g1).checked_mul(o.num / g2).ok_or_else(|| overflow("multiply"))?;
+        let den = (self.den / g2).checked_mul(o.den / g1).ok_or_else(|| overflow("multiply"))?;
         Ratio::new(num, den)
     }
 
@@ -159,13 +151,7 @@ impl Ratio {
         if o.num == 0 {
             return Err(Error::DivisionByZero);
         }
-        self.checked_mul(
-            Ratio {
-                num: o.den,
-                den: o.num,
-            }
-            .normalised()?,
-        )
+        self.checked_mul(Ratio { num: o.den, den: o.num }.normalised()?)
     }
 
     fn normalised(self) -> Result<Ratio> {
@@ -183,10 +169,7 @@ impl Ratio {
         let mut r = n % d;
         for _ in 0..dp {
             r = r.checked_mul(10).ok_or_else(|| overflow("round"))?;
-            scaled = scaled
-                .checked_mul(10)
-                .and_then(|s| s.checked_add(r / d))
-                .ok_or_else(|| overflow("round"))?;
+            scaled = scaled.checked_mul(10).and_then(|s| s.checked_add(r / d)).ok_or_else(|| overflow("round"))?;
             r %= d;
         }
         // Tie or above goes up (away from zero): r / d >= 1/2  <=>  r >= d - r.
@@ -222,10 +205,7 @@ impl Ratio {
 
     fn directed_dp(self, dp: u32, up: bool) -> Result<Decimal> {
         let scale = 10i128.checked_pow(dp).ok_or_else(|| overflow("round"))?;
-        let n = self
-            .num
-            .checked_mul(scale)
-            .ok_or_else(|| overflow("round"))?;
+        let n = self.num.checked_mul(scale).ok_or_else(|| overflow("round"))?;
         let q = if up {
             // ceil(n / den) for den > 0
             -((-n).div_euclid(self.den))
@@ -239,10 +219,7 @@ impl Ratio {
     /// the unrounded value; exact whenever the fraction terminates within
     /// that precision.
     pub fn to_decimal(self) -> Result<Decimal> {
-        match (
-            Decimal::try_from_i128_with_scale(self.num, 0),
-            Decimal::try_from_i128_with_scale(self.den, 0),
-        ) {
+        match (Decimal::try_from_i128_with_scale(self.num, 0), Decimal::try_from_i128_with_scale(self.den, 0)) {
             (Ok(n), Ok(d)) => n.checked_div(d).ok_or_else(|| overflow("divide")),
             _ => self.round_dp(12),
         }
@@ -316,9 +293,7 @@ impl fmt::Display for Ratio {
 /// # Ok::<(), kinerja_core::Error>(())
 /// ```
 pub fn sum_decimals<I: IntoIterator<Item = Decimal>>(items: I) -> Result<Decimal> {
-    items.into_iter().try_fold(Decimal::ZERO, |acc, x| {
-        acc.checked_add(x).ok_or_else(|| overflow("sum"))
-    })
+    items.into_iter().try_fold(Decimal::ZERO, |acc, x| acc.checked_add(x).ok_or_else(|| overflow("sum")))
 }
 
 /// Rounds a decimal half-up to two places through the same routine as
@@ -365,10 +340,7 @@ mod tests {
         assert_eq!(half, Ratio::new(1, 2).unwrap());
         // A tie reached through non-terminating terms still rounds up.
         let tie = Ratio::new(76_605, 1000).unwrap();
-        let parts = Ratio::new(76_605 * 3 - 1, 3000)
-            .unwrap()
-            .checked_add(Ratio::new(1, 3000).unwrap())
-            .unwrap();
+        let parts = Ratio::new(76_605 * 3 - 1, 3000).unwrap().checked_add(Ratio::new(1, 3000).unwrap()).unwrap();
         assert_eq!(parts, tie);
         assert_eq!(parts.round2().unwrap(), d("76.61"));
     }
@@ -382,10 +354,7 @@ mod tests {
         assert!(c < Ratio::ONE && c > Ratio::new(i128::MAX - 2, i128::MAX - 1).unwrap());
         assert!(Ratio::new(1, 3).unwrap() < Ratio::new(334, 1000).unwrap());
         assert!(Ratio::new(-1, 3).unwrap() > Ratio::new(-334, 1000).unwrap());
-        assert_eq!(
-            Ratio::new(2, 4).unwrap().cmp(&Ratio::new(1, 2).unwrap()),
-            Ordering::Equal
-        );
+        assert_eq!(Ratio::new(2, 4).unwrap().cmp(&Ratio::new(1, 2).unwrap()), Ordering::Equal);
     }
 
     #[test]
@@ -410,13 +379,7 @@ mod tests {
     #[test]
     fn overflow_is_an_error_not_a_wrong_answer() {
         let big = Ratio::int(i128::MAX / 2);
-        assert!(matches!(
-            big.checked_mul(Ratio::int(4)),
-            Err(Error::Overflow { .. })
-        ));
-        assert!(matches!(
-            Ratio::ONE.checked_div(Ratio::ZERO),
-            Err(Error::DivisionByZero)
-        ));
+        assert!(matches!(big.checked_mul(Ratio::int(4)), Err(Error::Overflow { .. })));
+        assert!(matches!(Ratio::ONE.checked_div(Ratio::ZERO), Err(Error::DivisionByZero)));
     }
 }

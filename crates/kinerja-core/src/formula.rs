@@ -211,18 +211,11 @@ impl Formula {
     /// `NULL`.
     pub fn eval(&self, args: &[Value<'_>]) -> Result<Ratio> {
         if args.len() != self.args.len() {
-            return Err(Error::Arity {
-                formula: self.name,
-                expected: self.args.len(),
-                found: args.len(),
-            });
+            return Err(Error::Arity { formula: self.name, expected: self.args.len(), found: args.len() });
         }
         match eval(&self.body, args)? {
             Ok(v) => Ok(v),
-            Err(why) => Err(Error::Undefined {
-                what: self.name,
-                why,
-            }),
+            Err(why) => Err(Error::Undefined { what: self.name, why }),
         }
     }
 
@@ -241,11 +234,9 @@ impl Formula {
         let v = self.eval(args)?;
         match self.output {
             Output::BandCode(t) | Output::BandLabel(t) => t.classify(v),
-            Output::Round2 => Err(Error::Invalid {
-                what: "formula output",
-                expected: "a band formula",
-                found: self.name.to_string(),
-            }),
+            Output::Round2 => {
+                Err(Error::Invalid { what: "formula output", expected: "a band formula", found: self.name.to_string() })
+            }
         }
     }
 }
@@ -269,11 +260,9 @@ fn eval(e: &Expr, args: &[Value<'_>]) -> Eval {
         Expr::Arg(i) => match args.get(*i) {
             Some(Value::Num(r)) => Ok(V(*r)),
             Some(Value::Null) => Ok(U("argument missing")),
-            Some(Value::Text(_)) | None => Err(Error::Invalid {
-                what: "formula argument",
-                expected: "a number",
-                found: format!("argument {i}"),
-            }),
+            Some(Value::Text(_)) | None => {
+                Err(Error::Invalid { what: "formula argument", expected: "a number", found: format!("argument {i}") })
+            }
         },
         Expr::Add(a, b) => bin(a, b, &|a, b| a.checked_add(b)),
         Expr::Sub(a, b) => bin(a, b, &|a, b| a.checked_sub(b)),
@@ -336,6 +325,7 @@ pub fn catalogue() -> Vec<Formula> {
     all.extend(crate::skm::formulas());
     all.extend(crate::akip::formulas());
     all.extend(crate::anggaran::formulas());
+    all.extend(crate::plan::formulas());
     all
 }
 
@@ -357,16 +347,7 @@ mod tests {
         Formula {
             name: "t",
             doc: "",
-            args: vec![
-                ArgSpec {
-                    name: "a",
-                    kind: ArgKind::Number,
-                },
-                ArgSpec {
-                    name: "b",
-                    kind: ArgKind::Number,
-                },
-            ],
+            args: vec![ArgSpec { name: "a", kind: ArgKind::Number }, ArgSpec { name: "b", kind: ArgKind::Number }],
             body,
             output: Output::Round2,
         }
@@ -377,17 +358,9 @@ mod tests {
         let n = |x: i128| Value::Num(Ratio::int(x));
         check(&f(max(arg(0), arg(1))), &[n(1), Value::Null], "NULL");
         check(&f(div(arg(0), arg(1))), &[n(1), n(3)], "0.33");
-        check(
-            &f(iff(cmp(CmpOp::Gt, arg(0), arg(1)), int(1), int(2))),
-            &[Value::Null, n(3)],
-            "2.00",
-        );
+        check(&f(iff(cmp(CmpOp::Gt, arg(0), arg(1)), int(1), int(2))), &[Value::Null, n(3)], "2.00");
         check(&f(undefined("x")), &[n(1), n(1)], "NULL");
-        check(
-            &f(div(arg(0), arg(1))),
-            &[n(1), n(0)],
-            "error: division by zero",
-        );
+        check(&f(div(arg(0), arg(1))), &[n(1), n(0)], "error: division by zero");
     }
 
     #[test]
@@ -399,9 +372,7 @@ mod tests {
         names.dedup();
         assert_eq!(before, names.len());
         assert!(names.iter().all(|n| {
-            n.starts_with("kj_")
-                && n.chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            n.starts_with("kj_") && n.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         }));
     }
 }

@@ -16,11 +16,7 @@ use std::fmt;
 use crate::{Error, Result};
 
 fn bad(what: &'static str, expected: &'static str, s: &str) -> Error {
-    Error::Invalid {
-        what,
-        expected,
-        found: s.to_string(),
-    }
+    Error::Invalid { what, expected, found: s.to_string() }
 }
 
 /// Level of a program-nomenclature code.
@@ -117,25 +113,16 @@ impl KodeRekening {
         let widths = [1usize, 1, 2, 2, 2, 4];
         let segs: Vec<&str> = t.split('.').collect();
         if segs.len() > widths.len()
-            || segs
-                .iter()
-                .zip(widths)
-                .any(|(seg, w)| seg.len() != w || !seg.bytes().all(|b| b.is_ascii_digit()))
+            || segs.iter().zip(widths).any(|(seg, w)| seg.len() != w || !seg.bytes().all(|b| b.is_ascii_digit()))
         {
-            return Err(bad(
-                "kode rekening",
-                "a code like 5.1.02 (widths 1.1.02.02.02.0004)",
-                s,
-            ));
+            return Err(bad("kode rekening", "a code like 5.1.02 (widths 1.1.02.02.02.0004)", s));
         }
         Ok(KodeRekening(t.to_string()))
     }
 
     /// The enclosing account, if any.
     pub fn parent(&self) -> Option<KodeRekening> {
-        self.0
-            .rsplit_once('.')
-            .map(|(p, _)| KodeRekening(p.to_string()))
+        self.0.rsplit_once('.').map(|(p, _)| KodeRekening(p.to_string()))
     }
 
     /// Depth (1 for `5`).
@@ -156,24 +143,26 @@ impl fmt::Display for KodeRekening {
 }
 
 /// Standard names of the upper belanja accounts (Permendagri 90/2019).
+pub static REKENING: &[(&str, &str)] = &[
+    ("5", "Belanja Daerah"),
+    ("5.1", "Belanja Operasi"),
+    ("5.1.01", "Belanja Pegawai"),
+    ("5.1.02", "Belanja Barang dan Jasa"),
+    ("5.1.05", "Belanja Hibah"),
+    ("5.1.06", "Belanja Bantuan Sosial"),
+    ("5.2", "Belanja Modal"),
+    ("5.2.01", "Belanja Modal Tanah"),
+    ("5.2.02", "Belanja Modal Peralatan dan Mesin"),
+    ("5.2.03", "Belanja Modal Gedung dan Bangunan"),
+    ("5.2.04", "Belanja Modal Jalan, Jaringan, dan Irigasi"),
+    ("5.2.05", "Belanja Modal Aset Tetap Lainnya"),
+    ("5.3", "Belanja Tidak Terduga"),
+    ("5.4", "Belanja Transfer"),
+];
+
+/// The standard name of a belanja account, if it is one of [`REKENING`].
 pub fn nama_rekening(kode: &str) -> Option<&'static str> {
-    Some(match kode {
-        "5" => "Belanja Daerah",
-        "5.1" => "Belanja Operasi",
-        "5.1.01" => "Belanja Pegawai",
-        "5.1.02" => "Belanja Barang dan Jasa",
-        "5.1.05" => "Belanja Hibah",
-        "5.1.06" => "Belanja Bantuan Sosial",
-        "5.2" => "Belanja Modal",
-        "5.2.01" => "Belanja Modal Tanah",
-        "5.2.02" => "Belanja Modal Peralatan dan Mesin",
-        "5.2.03" => "Belanja Modal Gedung dan Bangunan",
-        "5.2.04" => "Belanja Modal Jalan, Jaringan, dan Irigasi",
-        "5.2.05" => "Belanja Modal Aset Tetap Lainnya",
-        "5.3" => "Belanja Tidak Terduga",
-        "5.4" => "Belanja Transfer",
-        _ => return None,
-    })
+    REKENING.iter().find(|(k, _)| *k == kode).map(|(_, n)| *n)
 }
 
 #[cfg(test)]
@@ -181,9 +170,8 @@ mod tests {
     use super::*;
 
     fn check(input: &str, expect: &str) {
-        let got = KodeProgram::parse(input)
-            .map(|k| format!("{k} {:?}", k.tingkat()))
-            .unwrap_or_else(|_| "invalid".into());
+        let got =
+            KodeProgram::parse(input).map(|k| format!("{k} {:?}", k.tingkat())).unwrap_or_else(|_| "invalid".into());
         assert_eq!(got, expect, "{input}");
     }
 
@@ -209,9 +197,6 @@ mod tests {
         assert!(KodeRekening::parse("5.2.2").is_err());
         assert!(KodeRekening::parse("5.1.02.01.01.0024").is_ok());
         assert_eq!(KodeRekening::parse("5").unwrap().parent(), None);
-        assert_eq!(
-            nama_rekening("5.2.02"),
-            Some("Belanja Modal Peralatan dan Mesin")
-        );
+        assert_eq!(nama_rekening("5.2.02"), Some("Belanja Modal Peralatan dan Mesin"));
     }
 }

@@ -19,10 +19,7 @@ pub const SUMBER_SINTETIS: &str = "sintetis";
 /// True when a source marks synthetic data.
 pub fn is_sintetis(sumber: &str) -> bool {
     sumber.trim().eq_ignore_ascii_case(SUMBER_SINTETIS)
-        || sumber
-            .trim_start()
-            .to_ascii_lowercase()
-            .starts_with("sintetis")
+        || sumber.trim_start().to_ascii_lowercase().starts_with("sintetis")
 }
 
 /// Level of a region.
@@ -81,11 +78,7 @@ impl Tingkat {
 pub fn check_kode_wilayah(kode: &str, tingkat: Tingkat) -> Result<()> {
     let segs: Vec<&str> = kode.split('.').collect();
     let w = tingkat.widths();
-    if segs.len() != w.len()
-        || segs
-            .iter()
-            .zip(w)
-            .any(|(s, n)| s.len() != *n || !s.bytes().all(|b| b.is_ascii_digit()))
+    if segs.len() != w.len() || segs.iter().zip(w).any(|(s, n)| s.len() != *n || !s.bytes().all(|b| b.is_ascii_digit()))
     {
         return Err(Error::Invalid {
             what: "kode wilayah",
@@ -230,11 +223,7 @@ impl JenisIndikator {
             "ikm" => Ok(JenisIndikator::Ikm),
             "akip" => Ok(JenisIndikator::Akip),
             "umum" | "" => Ok(JenisIndikator::Umum),
-            _ => Err(Error::Invalid {
-                what: "jenis indikator",
-                expected: "ikm, akip or umum",
-                found: s.to_string(),
-            }),
+            _ => Err(Error::Invalid { what: "jenis indikator", expected: "ikm, akip or umum", found: s.to_string() }),
         }
     }
 
@@ -571,4 +560,41 @@ mod tests {
         assert!(is_sintetis("Sintetis (seed 7)"));
         assert!(!is_sintetis("LKjIP Kec. Sei Balai 2024, Tabel 3.9"));
     }
+}
+
+/// Per-unsur sum and count of SKM answers for one unit-year (the aggregate
+/// the store keeps; what the browser needs to simulate respondents).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkmAgregat {
+    /// Unit.
+    pub kode_unit: String,
+    /// Year.
+    pub tahun: i32,
+    /// Unsur id.
+    pub unsur_id: String,
+    /// Sum of scores.
+    pub jumlah: i64,
+    /// Number of answers.
+    pub n: i64,
+    /// Source.
+    pub sumber: String,
+}
+
+/// Version of the snapshot format written by `kinerja export snapshot`.
+pub const SNAPSHOT_VERSI: u32 = 1;
+
+/// One kabupaten's data for the browser planner: its kecamatan, indicators,
+/// Renstra, targets, realisasi, SKM, AKIP and budgets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// Format version ([`SNAPSHOT_VERSI`]).
+    pub versi: u32,
+    /// Kabupaten code.
+    pub kode_kabupaten: String,
+    /// When it was exported (ISO 8601, set by the exporter).
+    pub dibuat: String,
+    /// The data (raw SKM answers are summarised in `skm_agregat`).
+    pub data: Dataset,
+    /// SKM aggregates from raw answers.
+    pub skm_agregat: Vec<SkmAgregat>,
 }

@@ -38,11 +38,7 @@ pub enum Notasi {
 }
 
 fn invalid(s: &str, expected: &'static str) -> Error {
-    Error::Invalid {
-        what: "number",
-        expected,
-        found: s.to_string(),
-    }
+    Error::Invalid { what: "number", expected, found: s.to_string() }
 }
 
 fn split_sign(s: &str) -> (bool, &str) {
@@ -149,34 +145,21 @@ fn english_grouping(s: &str) -> bool {
 pub fn parse_number(text: &str, notasi: Notasi) -> Result<Decimal> {
     let s = text.trim();
     match notasi {
-        Notasi::Indonesia => parse_indonesia(s).ok_or_else(|| {
-            invalid(
-                text,
-                "a number in Indonesian notation, e.g. 2.960.780.030 or 88,65",
-            )
-        }),
-        Notasi::Polos => {
-            parse_polos(s).ok_or_else(|| invalid(text, "a plain number, e.g. 2960780030 or 88.65"))
-        }
+        Notasi::Indonesia => parse_indonesia(s)
+            .ok_or_else(|| invalid(text, "a number in Indonesian notation, e.g. 2.960.780.030 or 88,65")),
+        Notasi::Polos => parse_polos(s).ok_or_else(|| invalid(text, "a plain number, e.g. 2960780030 or 88.65")),
         Notasi::Otomatis => match (parse_indonesia(s), parse_polos(s)) {
             (Some(a), Some(b)) if a == b => Ok(a),
             (Some(a), Some(b)) => Err(Error::Ambiguous {
                 found: text.to_string(),
-                why: format!(
-                    "{a} in Indonesian notation, {b} in plain notation; write 1.234,0 or 1234 to say which"
-                ),
+                why: format!("{a} in Indonesian notation, {b} in plain notation; write 1.234,0 or 1234 to say which"),
             }),
             (Some(a), None) if english_grouping(s) => Err(Error::Ambiguous {
                 found: text.to_string(),
-                why: format!(
-                    "{a} in Indonesian notation, but reads as English thousands grouping too"
-                ),
+                why: format!("{a} in Indonesian notation, but reads as English thousands grouping too"),
             }),
             (Some(a), None) | (None, Some(a)) => Ok(a),
-            (None, None) => Err(invalid(
-                text,
-                "a number such as 2.960.780.030, 88,65 or 88.65",
-            )),
+            (None, None) => Err(invalid(text, "a number such as 2.960.780.030, 88,65 or 88.65")),
         },
     }
 }
@@ -190,11 +173,7 @@ pub fn parse_persen(text: &str, notasi: Notasi) -> Result<Decimal> {
 
 fn relabel(e: Error, text: &str) -> Error {
     match e {
-        Error::Invalid { what, expected, .. } => Error::Invalid {
-            what,
-            expected,
-            found: text.to_string(),
-        },
+        Error::Invalid { what, expected, .. } => Error::Invalid { what, expected, found: text.to_string() },
         other => other,
     }
 }
@@ -204,10 +183,7 @@ fn relabel(e: Error, text: &str) -> Error {
 pub fn parse_rupiah(text: &str) -> Result<Decimal> {
     let s = text.trim();
     let (body, notasi) = match s.strip_prefix("Rp") {
-        Some(r) => (
-            r.strip_prefix('.').unwrap_or(r).trim_start(),
-            Notasi::Indonesia,
-        ),
+        Some(r) => (r.strip_prefix('.').unwrap_or(r).trim_start(), Notasi::Indonesia),
         None => (s, Notasi::Otomatis),
     };
     let body = body.strip_suffix(",-").unwrap_or(body);
@@ -253,8 +229,7 @@ pub fn parse_berlabel(text: &str) -> Result<Berlabel> {
         expected: "BB (71,00), 71,00 (BB) or 71,00",
         found: text.to_string(),
     };
-    let is_label =
-        |l: &str| !l.is_empty() && l.len() <= 3 && l.bytes().all(|b| b.is_ascii_uppercase());
+    let is_label = |l: &str| !l.is_empty() && l.len() <= 3 && l.bytes().all(|b| b.is_ascii_uppercase());
     if let Some(open) = s.find('(') {
         let close = s.strip_suffix(')').ok_or_else(bad)?;
         let (before, inside) = (close[..open].trim(), &close[open + 1..]);
@@ -275,10 +250,7 @@ pub fn parse_berlabel(text: &str) -> Result<Berlabel> {
         }
         return Err(bad());
     }
-    Ok(Berlabel {
-        label: None,
-        nilai: parse_number(s, Notasi::Otomatis)?,
-    })
+    Ok(Berlabel { label: None, nilai: parse_number(s, Notasi::Otomatis)? })
 }
 
 fn group(int: &str) -> String {
@@ -396,41 +368,16 @@ mod tests {
 
     #[test]
     fn percent_rupiah_labelled() {
-        assert_eq!(
-            parse_persen("88,65%", Notasi::Otomatis)
-                .unwrap()
-                .to_string(),
-            "88.65"
-        );
-        assert_eq!(
-            parse_persen("102,28 %", Notasi::Otomatis)
-                .unwrap()
-                .to_string(),
-            "102.28"
-        );
-        assert_eq!(
-            parse_rupiah("Rp. 2.960.780.030,00").unwrap().to_string(),
-            "2960780030.00"
-        );
-        assert_eq!(
-            parse_rupiah("Rp2.823.094.761").unwrap().to_string(),
-            "2823094761"
-        );
-        assert_eq!(
-            parse_rupiah("Rp. 137.685.269,-").unwrap().to_string(),
-            "137685269"
-        );
+        assert_eq!(parse_persen("88,65%", Notasi::Otomatis).unwrap().to_string(), "88.65");
+        assert_eq!(parse_persen("102,28 %", Notasi::Otomatis).unwrap().to_string(), "102.28");
+        assert_eq!(parse_rupiah("Rp. 2.960.780.030,00").unwrap().to_string(), "2960780030.00");
+        assert_eq!(parse_rupiah("Rp2.823.094.761").unwrap().to_string(), "2823094761");
+        assert_eq!(parse_rupiah("Rp. 137.685.269,-").unwrap().to_string(), "137685269");
         assert!(parse_rupiah("Rp. 2.960.780,030,-").is_err()); // as misprinted in the seed's text
         let b = parse_berlabel("BB (71,00)").unwrap();
-        assert_eq!(
-            (b.label.as_deref(), b.nilai.to_string().as_str()),
-            (Some("BB"), "71.00")
-        );
+        assert_eq!((b.label.as_deref(), b.nilai.to_string().as_str()), (Some("BB"), "71.00"));
         let b = parse_berlabel("72,62 (BB)").unwrap();
-        assert_eq!(
-            (b.label.as_deref(), b.nilai.to_string().as_str()),
-            (Some("BB"), "72.62")
-        );
+        assert_eq!((b.label.as_deref(), b.nilai.to_string().as_str()), (Some("BB"), "72.62"));
         assert_eq!(parse_berlabel("78,01").unwrap().label, None);
         assert!(parse_berlabel("BB (71,00").is_err());
         assert!(parse_berlabel("bb (71,00)").is_err());
@@ -448,13 +395,7 @@ mod tests {
         assert_eq!(f("999.995", 2), "1.000,00");
         assert_eq!(f("123", 0), "123");
         assert_eq!(format_persen("88.65".parse().unwrap()).unwrap(), "88,65%");
-        assert_eq!(
-            format_rupiah("2960780030".parse().unwrap()).unwrap(),
-            "Rp. 2.960.780.030,00"
-        );
-        assert_eq!(
-            format_berlabel("BB", "71".parse().unwrap()).unwrap(),
-            "BB (71,00)"
-        );
+        assert_eq!(format_rupiah("2960780030".parse().unwrap()).unwrap(), "Rp. 2.960.780.030,00");
+        assert_eq!(format_berlabel("BB", "71".parse().unwrap()).unwrap(), "BB (71,00)");
     }
 }

@@ -25,6 +25,8 @@ use serde::{Deserialize, Serialize};
 use crate::band::BandTable;
 use crate::capaian::{Aturan, MetodeNegatif, Polaritas, capaian};
 use crate::exact::Ratio;
+use crate::formula::build::*;
+use crate::formula::{ArgKind, ArgSpec, CmpOp, Formula, Output, Value};
 use crate::{Error, Result};
 
 /// Change between two years.
@@ -47,19 +49,36 @@ pub struct Perubahan {
 /// # Ok::<(), kinerja_core::Error>(())
 /// ```
 pub fn perubahan(earlier: Decimal, later: Decimal) -> Result<Perubahan> {
-    let selisih = later
-        .checked_sub(earlier)
-        .ok_or(Error::Overflow { op: "perubahan" })?;
-    let persen = if earlier.is_zero() {
-        None
-    } else {
-        Some(
-            Ratio::from_decimal(selisih)
-                .checked_mul(Ratio::HUNDRED)?
-                .checked_div(Ratio::from_decimal(earlier))?,
-        )
+    let selisih = crate::capaian::selisih(earlier, later)?;
+    let args = [Value::Num(earlier.into()), Value::Num(later.into())];
+    let persen = match perubahan_persen_formula().eval(&args) {
+        Ok(p) => Some(p),
+        Err(Error::Undefined { .. }) => None,
+        Err(e) => return Err(e),
     };
     Ok(Perubahan { selisih, persen })
+}
+
+fn perubahan_persen_formula() -> Formula {
+    Formula {
+        name: "kj_perubahan_persen",
+        doc: "Perubahan (%) = (nilai − nilai_sebelumnya) / nilai_sebelumnya × 100; undefined from 0.",
+        args: vec![
+            ArgSpec { name: "sebelumnya", kind: ArgKind::Number },
+            ArgSpec { name: "nilai", kind: ArgKind::Number },
+        ],
+        body: iff(
+            cmp(CmpOp::Eq, arg(0), int(0)),
+            undefined("change from zero"),
+            div(mul(sub(arg(1), arg(0)), int(100)), arg(0)),
+        ),
+        output: Output::Round2,
+    }
+}
+
+/// Formulas this module exposes to SQL.
+pub fn formulas() -> Vec<Formula> {
+    vec![perubahan_persen_formula()]
 }
 
 /// Realisasi against the Renstra final-year target.
@@ -80,15 +99,8 @@ pub fn terhadap_renstra(
     aturan: Aturan,
 ) -> Result<TerhadapRenstra> {
     let c = capaian(target_akhir, realisasi, polaritas, aturan)?;
-    let k = match polaritas {
-        Polaritas::Positif => target_akhir.checked_sub(realisasi),
-        Polaritas::Negatif => realisasi.checked_sub(target_akhir),
-    }
-    .ok_or(Error::Overflow { op: "kekurangan" })?;
-    Ok(TerhadapRenstra {
-        capaian: c,
-        kekurangan: k,
-    })
+    let k = crate::capaian::kekurangan(target_akhir, realisasi, polaritas)?;
+    Ok(TerhadapRenstra { capaian: c, kekurangan: k })
 }
 
 /// Which side of the bound satisfies the goal.
@@ -135,10 +147,7 @@ pub fn realisasi_for_capaian(
 ) -> Result<GoalSeek> {
     let t = Ratio::from_decimal(target);
     if t <= Ratio::ZERO {
-        return Err(Error::Undefined {
-            what: "goal seek",
-            why: "the target must be above zero",
-        });
+        return Err(Error::Undefined { what: "goal seek", why: "the target must be above zero" });
     }
     if let Some(cap) = aturan.batas.percent().filter(|cap| c > Ratio::int(*cap)) {
         return Err(Error::Unreachable(format!("capaian is capped at {cap}")));
@@ -146,29 +155,19 @@ pub fn realisasi_for_capaian(
     let g = match polaritas {
         Polaritas::Positif => {
             let exact = c.checked_mul(t)?.checked_div(Ratio::HUNDRED)?;
-            GoalSeek {
-                exact,
-                realisasi: exact.ceil_dp(dp)?,
-                arah: Arah::PalingSedikit,
-            }
+            GoalSeek { exact, realisasi: exact.ceil_dp(dp)?, arah: Arah::PalingSedikit }
         }
-        Polaritas::Negatif if c <= Ratio::ZERO => GoalSeek {
-            exact: Ratio::ZERO,
-            realisasi: Decimal::ZERO,
-            arah: Arah::Selalu,
-        },
+        Polaritas::Negatif if c <= Ratio::ZERO => {
+            GoalSeek { exact: Ratio::ZERO, realisasi: Decimal::ZERO, arah: Arah::Selalu }
+        }
         Polaritas::Negatif => {
             let exact = match aturan.metode_negatif {
-                MetodeNegatif::SelisihGanda => Ratio::int(2)
-                    .checked_mul(t)?
-                    .checked_sub(c.checked_mul(t)?.checked_div(Ratio::HUNDRED)?)?,
+                MetodeNegatif::SelisihGanda => {
+                    Ratio::int(2).checked_mul(t)?.checked_sub(c.checked_mul(t)?.checked_div(Ratio::HUNDRED)?)?
+                }
                 MetodeNegatif::Rasio => Ratio::HUNDRED.checked_mul(t)?.checked_div(c)?,
             };
-            GoalSeek {
-                exact,
-                realisasi: exact.floor_dp(dp)?,
-                arah: Arah::PalingBanyak,
-            }
+            GoalSeek { exact, realisasi: exact.floor_dp(dp)?, arah: Arah::PalingBanyak }
         }
     };
     Ok(g)
@@ -184,10 +183,7 @@ pub fn band_threshold(table: &BandTable, code: &str) -> Result<Option<Ratio>> {
     if band.min_hundredths == i64::MIN {
         return Ok(None);
     }
-    Ok(Some(Ratio::new(
-        2 * i128::from(band.min_hundredths) - 1,
-        200,
-    )?))
+    Ok(Some(Ratio::new(2 * i128::from(band.min_hundredths) - 1, 200)?))
 }
 
 /// The realisasi needed for the capaian to be banded `code` on `table`
@@ -201,11 +197,7 @@ pub fn realisasi_for_band(
     dp: u32,
 ) -> Result<GoalSeek> {
     match band_threshold(table, code)? {
-        None => Ok(GoalSeek {
-            exact: Ratio::ZERO,
-            realisasi: Decimal::ZERO,
-            arah: Arah::Selalu,
-        }),
+        None => Ok(GoalSeek { exact: Ratio::ZERO, realisasi: Decimal::ZERO, arah: Arah::Selalu }),
         Some(c) => realisasi_for_capaian(target, c, polaritas, aturan, dp),
     }
 }
@@ -213,9 +205,7 @@ pub fn realisasi_for_band(
 /// The least value of a directly banded indicator (IKM, nilai AKIP) that
 /// earns band `code`, at `dp` decimals: e.g. IKM mutu B → 76.61.
 pub fn nilai_for_band(table: &BandTable, code: &str, dp: u32) -> Result<Option<Decimal>> {
-    band_threshold(table, code)?
-        .map(|t| t.ceil_dp(dp))
-        .transpose()
+    band_threshold(table, code)?.map(|t| t.ceil_dp(dp)).transpose()
 }
 
 /// A yearly path from the last realisasi to a final-year target in equal
@@ -229,13 +219,7 @@ pub fn nilai_for_band(table: &BandTable, code: &str, dp: u32) -> Result<Option<D
 /// assert_eq!(p, vec![(2025, Decimal::new(8268, 2)), (2026, Decimal::new(9000, 2))]);
 /// # Ok::<(), kinerja_core::Error>(())
 /// ```
-pub fn jalur(
-    from_year: i32,
-    from: Decimal,
-    to_year: i32,
-    to: Decimal,
-    dp: u32,
-) -> Result<Vec<(i32, Decimal)>> {
+pub fn jalur(from_year: i32, from: Decimal, to_year: i32, to: Decimal, dp: u32) -> Result<Vec<(i32, Decimal)>> {
     if to_year <= from_year {
         return Err(Error::Invalid {
             what: "jalur",
@@ -253,6 +237,108 @@ pub fn jalur(
             Ok((year, v.round_dp(dp)?))
         })
         .collect()
+}
+
+/// A planning warning (advice, never a block).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "jenis", rename_all = "snake_case")]
+pub enum Peringatan {
+    /// A planned target is worse than the last realisasi.
+    TargetDiBawahRealisasi {
+        /// Year of the target.
+        tahun: i32,
+        /// The target.
+        target: Decimal,
+        /// The last realisasi.
+        realisasi_terakhir: Decimal,
+    },
+    /// A yearly step is larger than the largest change seen before (in the
+    /// unit's history or among its peers).
+    LangkahTerlaluBesar {
+        /// Year of the step.
+        tahun: i32,
+        /// Size of the step.
+        langkah: Decimal,
+        /// Largest change seen before.
+        terbesar: Decimal,
+    },
+    /// The planned path does not reach the Renstra final-year target.
+    TidakMencapaiRenstra {
+        /// Final year.
+        tahun_akhir: i32,
+        /// What the plan reaches.
+        rencana: Decimal,
+        /// The Renstra target.
+        target_renstra: Decimal,
+    },
+}
+
+/// Planning warnings for one indicator of one unit.
+///
+/// * `riwayat`: realisasi by year (any order);
+/// * `rencana`: planned values by year (targets), after the last realisasi;
+/// * `langkah_terbesar`: the largest year-on-year change seen in the unit's
+///   history or among peers (absolute), if known;
+/// * `renstra_akhir`: the Renstra final year and its target.
+///
+/// "Worse" follows the polarity.
+pub fn peringatan(
+    polaritas: Polaritas,
+    riwayat: &[(i32, Decimal)],
+    rencana: &[(i32, Decimal)],
+    langkah_terbesar: Option<Decimal>,
+    renstra_akhir: Option<(i32, Decimal)>,
+) -> Vec<Peringatan> {
+    let worse = |a: Decimal, b: Decimal| match polaritas {
+        Polaritas::Positif => a < b,
+        Polaritas::Negatif => a > b,
+    };
+    let mut out = Vec::new();
+    let last = riwayat.iter().max_by_key(|(y, _)| *y).copied();
+    let mut plan: Vec<(i32, Decimal)> =
+        rencana.iter().copied().filter(|(y, _)| last.is_none_or(|(ly, _)| *y > ly)).collect();
+    plan.sort_by_key(|(y, _)| *y);
+    if let Some((_, r)) = last {
+        for (y, t) in &plan {
+            if worse(*t, r) {
+                out.push(Peringatan::TargetDiBawahRealisasi { tahun: *y, target: *t, realisasi_terakhir: r });
+            }
+        }
+    }
+    if let (Some(max), Some(start)) = (langkah_terbesar, last) {
+        let mut prev = start.1;
+        for (y, t) in &plan {
+            let step = (*t - prev).abs();
+            if step > max {
+                out.push(Peringatan::LangkahTerlaluBesar { tahun: *y, langkah: step, terbesar: max });
+            }
+            prev = *t;
+        }
+    }
+    if let Some((ya, tr)) = renstra_akhir {
+        if let Some((_, t)) = plan.iter().find(|(y, _)| *y == ya) {
+            if worse(*t, tr) {
+                out.push(Peringatan::TidakMencapaiRenstra { tahun_akhir: ya, rencana: *t, target_renstra: tr });
+            }
+        }
+    }
+    out
+}
+
+/// The largest absolute year-on-year change in one or more series.
+pub fn langkah_terbesar<'a, I: IntoIterator<Item = &'a [(i32, Decimal)]>>(series: I) -> Option<Decimal> {
+    let mut best: Option<Decimal> = None;
+    for s in series {
+        let mut v: Vec<(i32, Decimal)> = s.to_vec();
+        v.sort_by_key(|(y, _)| *y);
+        for w in v.windows(2) {
+            if w[1].0 == w[0].0 + 1 {
+                let d = (w[1].1 - w[0].1).abs();
+                best = Some(best.map_or(d, |b| b.max(d)));
+            }
+        }
+    }
+    best
 }
 
 #[cfg(test)]
@@ -315,30 +401,10 @@ mod tests {
 
     #[test]
     fn goal_seek_caps_and_zero_target() {
-        let a = Aturan {
-            batas: Batas::Seratus,
-            ..Aturan::default()
-        };
+        let a = Aturan { batas: Batas::Seratus, ..Aturan::default() };
         assert!(realisasi_for_capaian(d("10"), Ratio::int(101), Polaritas::Positif, a, 2).is_err());
-        assert!(
-            realisasi_for_capaian(
-                d("0"),
-                Ratio::HUNDRED,
-                Polaritas::Positif,
-                Aturan::default(),
-                2
-            )
-            .is_err()
-        );
-        let g = realisasi_for_band(
-            d("10"),
-            &PREDIKAT_CAPAIAN,
-            "SR",
-            Polaritas::Positif,
-            Aturan::default(),
-            2,
-        )
-        .unwrap();
+        assert!(realisasi_for_capaian(d("0"), Ratio::HUNDRED, Polaritas::Positif, Aturan::default(), 2).is_err());
+        let g = realisasi_for_band(d("10"), &PREDIKAT_CAPAIAN, "SR", Polaritas::Positif, Aturan::default(), 2).unwrap();
         assert_eq!(g.arah, Arah::Selalu);
     }
 
@@ -346,18 +412,9 @@ mod tests {
     fn values_for_ikm_mutu_and_akip_predikat() {
         assert_eq!(nilai_for_band(&IKM_2017, "B", 2).unwrap(), Some(d("76.61")));
         assert_eq!(nilai_for_band(&IKM_2017, "A", 2).unwrap(), Some(d("88.31")));
-        assert_eq!(
-            nilai_for_band(&AKIP_2021, "AA", 2).unwrap(),
-            Some(d("90.01"))
-        );
-        assert_eq!(
-            nilai_for_band(&AKIP_2021, "A", 2).unwrap(),
-            Some(d("80.01"))
-        );
-        assert_eq!(
-            nilai_for_band(&AKIP_2021, "A", 3).unwrap(),
-            Some(d("80.005"))
-        );
+        assert_eq!(nilai_for_band(&AKIP_2021, "AA", 2).unwrap(), Some(d("90.01")));
+        assert_eq!(nilai_for_band(&AKIP_2021, "A", 2).unwrap(), Some(d("80.01")));
+        assert_eq!(nilai_for_band(&AKIP_2021, "A", 3).unwrap(), Some(d("80.005")));
     }
 
     #[test]
@@ -374,15 +431,43 @@ mod tests {
 
     #[test]
     fn renstra_comparison() {
-        let r = terhadap_renstra(
-            d("75.35"),
-            d("90.00"),
-            Polaritas::Positif,
-            Aturan::default(),
-        )
-        .unwrap();
+        let r = terhadap_renstra(d("75.35"), d("90.00"), Polaritas::Positif, Aturan::default()).unwrap();
         assert_eq!(r.capaian.round2().unwrap(), d("83.72"));
         assert_eq!(r.kekurangan, d("14.65"));
+    }
+
+    #[test]
+    fn planning_warnings() {
+        let riwayat = [(2023, d("80.50")), (2024, d("75.35"))];
+        let max = langkah_terbesar([&riwayat[..], &[(2023, d("83.20")), (2024, d("98.20"))][..]]).unwrap();
+        assert_eq!(max, d("15.00"));
+                // 2025 below the last realisasi; the 14.99 step to 2026 is within 15; 2026 misses Renstra 90.
+        let w = peringatan(
+            Polaritas::Positif,
+            &riwayat,
+            &[(2025, d("75.00")), (2026, d("89.99"))],
+            Some(max),
+            Some((2026, d("90.00"))),
+        );
+        assert_eq!(
+            w,
+                        vec![
+                Peringatan::TargetDiBawahRealisasi { tahun: 2025, target: d("75.00"), realisasi_terakhir: d("75.35") },
+                Peringatan::TidakMencapaiRenstra { tahun_akhir: 2026, rencana: d("89.99"), target_renstra: d("90.00") },
+            ]
+        );
+        let ok = peringatan(
+            Polaritas::Positif,
+            &riwayat,
+            &[(2025, d("87.50")), (2026, d("90.00"))],
+            Some(max),
+            Some((2026, d("90.00"))),
+        );
+        assert!(ok.is_empty(), "{ok:?}");
+        let big = peringatan(Polaritas::Positif, &riwayat, &[(2025, d("95.00"))], Some(d("5")), None);
+        assert_eq!(big, vec![Peringatan::LangkahTerlaluBesar { tahun: 2025, langkah: d("19.65"), terbesar: d("5") }]);
+        let neg = peringatan(Polaritas::Negatif, &[(2024, d("10"))], &[(2025, d("12"))], None, Some((2025, d("8"))));
+        assert_eq!(neg.len(), 2);
     }
 
     #[test]
@@ -391,9 +476,6 @@ mod tests {
         assert_eq!(p, vec![(2025, d("72.81")), (2026, d("73.00"))]);
         assert!(jalur(2026, d("1"), 2026, d("2"), 2).is_err());
         let p3 = jalur(2024, d("0"), 2027, d("1"), 2).unwrap();
-        assert_eq!(
-            p3,
-            vec![(2025, d("0.33")), (2026, d("0.67")), (2027, d("1.00"))]
-        );
+        assert_eq!(p3, vec![(2025, d("0.33")), (2026, d("0.67")), (2027, d("1.00"))]);
     }
 }

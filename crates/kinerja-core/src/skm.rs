@@ -66,18 +66,10 @@ pub struct Unsur {
 }
 
 const fn u17(id: &'static str, nama: &'static str) -> Unsur {
-    Unsur {
-        skema: Skema::PermenPanRb14_2017,
-        id,
-        nama,
-    }
+    Unsur { skema: Skema::PermenPanRb14_2017, id, nama }
 }
 const fn u04(id: &'static str, nama: &'static str) -> Unsur {
-    Unsur {
-        skema: Skema::KepMenPan25_2004,
-        id,
-        nama,
-    }
+    Unsur { skema: Skema::KepMenPan25_2004, id, nama }
 }
 
 /// The nine unsur of PermenPANRB 14/2017, in the regulation's order.
@@ -196,11 +188,7 @@ impl TryFrom<u8> for Skor {
         if (1..=4).contains(&v) {
             Ok(Skor(v))
         } else {
-            Err(Error::Invalid {
-                what: "skor SKM",
-                expected: "an integer 1..4",
-                found: v.to_string(),
-            })
+            Err(Error::Invalid { what: "skor SKM", expected: "an integer 1..4", found: v.to_string() })
         }
     }
 }
@@ -320,93 +308,62 @@ fn ikm_formula(skema: Skema, bobot: Bobot, kind: ArgKind) -> Formula {
     Formula {
         name,
         doc: "IKM = Σ(NRR × w) × 25 from the sum of the NRR of every unsur (PermenPANRB 14/2017; KepMenPAN 25/2004).",
-        args: vec![ArgSpec {
-            name: "nrr_total",
-            kind,
-        }],
+        args: vec![ArgSpec { name: "nrr_total", kind }],
         body: mul(mul(arg(NRR_SUM), lit(bobot.weight(skema))), int(25)),
         output: Output::Round2,
     }
 }
 
-fn band_formula(
-    name: &'static str,
-    table: &'static BandTable,
-    label: bool,
-    times: i128,
-    kind: ArgKind,
-) -> Formula {
+fn band_formula(name: &'static str, table: &'static BandTable, label: bool, times: i128, kind: ArgKind) -> Formula {
     Formula {
         name,
         doc: "Mutu pelayanan / kinerja unit of an IKM (or NRR × 25), banded after rounding to 2 decimals.",
-        args: vec![ArgSpec {
-            name: "nilai",
-            kind,
-        }],
-        body: if times == 1 {
-            arg(0)
-        } else {
-            mul(arg(0), int(times))
-        },
-        output: if label {
-            Output::BandLabel(table)
-        } else {
-            Output::BandCode(table)
-        },
+        args: vec![ArgSpec { name: "nilai", kind }],
+        body: if times == 1 { arg(0) } else { mul(arg(0), int(times)) },
+        output: if label { Output::BandLabel(table) } else { Output::BandCode(table) },
+    }
+}
+
+fn nrr_formula() -> Formula {
+    Formula {
+        name: "kj_nrr",
+        doc: "NRR of one unsur = sum of scores / number of answers (PermenPANRB 14/2017).",
+        args: vec![ArgSpec { name: "jumlah", kind: ArgKind::Number }, ArgSpec { name: "n", kind: ArgKind::Number }],
+        body: iff(cmp(crate::formula::CmpOp::Le, arg(1), int(0)), undefined("no answers"), div(arg(0), arg(1))),
+        output: Output::Round2,
+    }
+}
+
+/// IKM with the weight passed as an exact fraction (for views that look the
+/// weight up per survey): `IKM = Σ NRR × w × 25`.
+fn ikm_bobot_formula() -> Formula {
+    Formula {
+        name: "kj_ikm_bobot",
+        doc: "IKM = Σ NRR × w × 25 with Σ NRR and w as exact fractions (PermenPANRB 14/2017; KepMenPAN 25/2004).",
+        args: vec![
+            ArgSpec { name: "nrr_total", kind: ArgKind::Fraction },
+            ArgSpec { name: "bobot", kind: ArgKind::Fraction },
+        ],
+        body: mul(mul(arg(0), arg(1)), int(25)),
+        output: Output::Round2,
     }
 }
 
 /// Formulas this module exposes to SQL.
 pub fn formulas() -> Vec<Formula> {
-    let mut v = Vec::new();
+    let mut v = vec![nrr_formula(), ikm_bobot_formula()];
     for skema in [Skema::PermenPanRb14_2017, Skema::KepMenPan25_2004] {
         for bobot in Bobot::ALL {
             v.push(ikm_formula(skema, bobot, ArgKind::Number));
             v.push(ikm_formula(skema, bobot, ArgKind::Fraction));
         }
     }
-    v.push(band_formula(
-        "kj_mutu_ikm",
-        &IKM_2017,
-        false,
-        1,
-        ArgKind::Number,
-    ));
-    v.push(band_formula(
-        "kj_kinerja_ikm",
-        &IKM_2017,
-        true,
-        1,
-        ArgKind::Number,
-    ));
-    v.push(band_formula(
-        "kj_mutu_ikm_2004",
-        &IKM_2004,
-        false,
-        1,
-        ArgKind::Number,
-    ));
-    v.push(band_formula(
-        "kj_kinerja_ikm_2004",
-        &IKM_2004,
-        true,
-        1,
-        ArgKind::Number,
-    ));
-    v.push(band_formula(
-        "kj_mutu_nrr",
-        &IKM_2017,
-        false,
-        25,
-        ArgKind::Number,
-    ));
-    v.push(band_formula(
-        "kj_mutu_nrr_q",
-        &IKM_2017,
-        false,
-        25,
-        ArgKind::Fraction,
-    ));
+    v.push(band_formula("kj_mutu_ikm", &IKM_2017, false, 1, ArgKind::Number));
+    v.push(band_formula("kj_kinerja_ikm", &IKM_2017, true, 1, ArgKind::Number));
+    v.push(band_formula("kj_mutu_ikm_2004", &IKM_2004, false, 1, ArgKind::Number));
+    v.push(band_formula("kj_kinerja_ikm_2004", &IKM_2004, true, 1, ArgKind::Number));
+    v.push(band_formula("kj_mutu_nrr", &IKM_2017, false, 25, ArgKind::Number));
+    v.push(band_formula("kj_mutu_nrr_q", &IKM_2017, false, 25, ArgKind::Fraction));
     v
 }
 
@@ -441,11 +398,7 @@ pub fn ikm_from_nrr(skema: Skema, bobot: Bobot, nrr: &[(&str, Ratio)]) -> Result
     for (id, v) in nrr {
         let pos = skema.position(id)?;
         if seen[pos] {
-            return Err(Error::Invalid {
-                what: "NRR list",
-                expected: "each unsur once",
-                found: format!("{id} twice"),
-            });
+            return Err(Error::Invalid { what: "NRR list", expected: "each unsur once", found: format!("{id} twice") });
         }
         seen[pos] = true;
         check_nrr(id, *v)?;
@@ -464,11 +417,7 @@ pub fn ikm_from_nrr(skema: Skema, bobot: Bobot, nrr: &[(&str, Ratio)]) -> Result
 /// IKM from the exact sum of the NRR of all unsur.
 pub fn ikm_from_total(skema: Skema, bobot: Bobot, nrr_total: Ratio) -> Result<Ikm> {
     let f = ikm_formula(skema, bobot, ArgKind::Number);
-    Ok(Ikm {
-        skema,
-        bobot,
-        nilai: f.eval(&[Value::Num(nrr_total)])?,
-    })
+    Ok(Ikm { skema, bobot, nilai: f.eval(&[Value::Num(nrr_total)])? })
 }
 
 /// Mutu of one unsur: its NRR × 25 on the scheme's bands.
@@ -490,11 +439,7 @@ impl Tally {
     /// An empty tally.
     pub fn new(skema: Skema) -> Tally {
         let n = skema.unsur().len();
-        Tally {
-            skema,
-            sums: vec![0; n],
-            counts: vec![0; n],
-        }
+        Tally { skema, sums: vec![0; n], counts: vec![0; n] }
     }
 
     /// The scheme.
@@ -541,15 +486,12 @@ impl Tally {
                 found: format!("no answers for {unsur_id}"),
             });
         }
-        Ratio::new(i128::from(s), i128::from(c))
+        nrr_formula().eval(&[Value::Num(Ratio::int(i128::from(s))), Value::Num(Ratio::int(i128::from(c)))])
     }
 
     /// Exact sum of the NRR of all unsur.
     pub fn nrr_total(&self) -> Result<Ratio> {
-        self.skema
-            .unsur()
-            .iter()
-            .try_fold(Ratio::ZERO, |acc, u| acc.checked_add(self.nrr(u.id)?))
+        self.skema.unsur().iter().try_fold(Ratio::ZERO, |acc, u| acc.checked_add(self.nrr(u.id)?))
     }
 
     /// IKM from the tally.
@@ -571,25 +513,15 @@ pub fn krejcie_morgan(n: u64) -> Result<u64> {
     let d2 = Ratio::new(1, 400)?;
     let n_r = Ratio::int(i128::from(n));
     let num = chi.checked_mul(n_r)?.checked_mul(pq)?;
-    let den = d2
-        .checked_mul(Ratio::int(i128::from(n.saturating_sub(1))))?
-        .checked_add(chi.checked_mul(pq)?)?;
+    let den = d2.checked_mul(Ratio::int(i128::from(n.saturating_sub(1))))?.checked_add(chi.checked_mul(pq)?)?;
     let s = num.checked_div(den)?.round_dp(0)?;
-    u64::try_from(s.mantissa()).map_err(|_| Error::Overflow {
-        op: "krejcie_morgan",
-    })
+    u64::try_from(s.mantissa()).map_err(|_| Error::Overflow { op: "krejcie_morgan" })
 }
 
 /// The least NRR unsur `unsur_id` must reach, the others unchanged, for the
 /// IKM to be banded in `mutu` (a band code of the scheme, e.g. `"B"`).
 /// `Err(Unreachable)` when even 4.00 is not enough.
-pub fn nrr_needed(
-    skema: Skema,
-    bobot: Bobot,
-    nrr: &[(&str, Ratio)],
-    unsur_id: &str,
-    mutu: &str,
-) -> Result<Ratio> {
+pub fn nrr_needed(skema: Skema, bobot: Bobot, nrr: &[(&str, Ratio)], unsur_id: &str, mutu: &str) -> Result<Ratio> {
     let band = skema.bands().by_code(mutu).ok_or_else(|| Error::Invalid {
         what: "mutu",
         expected: "a band code of the scheme (A, B, C, D)",
@@ -606,19 +538,12 @@ pub fn nrr_needed(
         }
     }
     if !found {
-        return Err(Error::Invalid {
-            what: "NRR list",
-            expected: "the unsur to seek",
-            found: unsur_id.to_string(),
-        });
+        return Err(Error::Invalid { what: "NRR list", expected: "the unsur to seek", found: unsur_id.to_string() });
     }
     // rounded IKM ≥ m/100  ⇔  IKM ≥ (m − ½)/100  ⇔  Σ ≥ (m − ½)/(100·w·25)
     let threshold = Ratio::new(2 * i128::from(band.min_hundredths) - 1, 200)?;
     let per_point = bobot.weight(skema).checked_mul(Ratio::int(25))?;
-    let need = threshold
-        .checked_div(per_point)?
-        .checked_sub(others)?
-        .max(Ratio::ONE);
+    let need = threshold.checked_div(per_point)?.checked_sub(others)?.max(Ratio::ONE);
     if need > Ratio::int(4) {
         return Err(Error::Unreachable(format!(
             "mutu {mutu} needs NRR {} on {unsur_id}, above the maximum 4",
@@ -637,34 +562,19 @@ pub fn respondents_needed(nrr: Ratio, n: u64, target: Ratio) -> Result<u64> {
     }
     let four = Ratio::int(4);
     if target >= four {
-        return Err(Error::Unreachable(
-            "an NRR of 4 needs every answer to be 4".into(),
-        ));
+        return Err(Error::Unreachable("an NRR of 4 needs every answer to be 4".into()));
     }
-    let k = Ratio::int(i128::from(n))
-        .checked_mul(target.checked_sub(nrr)?)?
-        .checked_div(four.checked_sub(target)?)?;
+    let k = Ratio::int(i128::from(n)).checked_mul(target.checked_sub(nrr)?)?.checked_div(four.checked_sub(target)?)?;
     let k = k.ceil_dp(0)?;
-    u64::try_from(k.mantissa()).map_err(|_| Error::Overflow {
-        op: "respondents_needed",
-    })
+    u64::try_from(k.mantissa()).map_err(|_| Error::Overflow { op: "respondents_needed" })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const IDS: [&str; 9] = [
-        "persyaratan",
-        "prosedur",
-        "waktu",
-        "biaya",
-        "produk",
-        "kompetensi",
-        "perilaku",
-        "pengaduan",
-        "sarana",
-    ];
+    const IDS: [&str; 9] =
+        ["persyaratan", "prosedur", "waktu", "biaya", "produk", "kompetensi", "perilaku", "pengaduan", "sarana"];
 
     fn r(n: i128, d: i128) -> Ratio {
         Ratio::new(n, d).unwrap()
@@ -672,11 +582,7 @@ mod tests {
 
     /// `totals` of 9 unsur over `n` respondents → "IKM mutu" per weight.
     fn check(totals: [i128; 9], n: i128, bobot: Bobot, expect: &str) {
-        let nrr: Vec<_> = IDS
-            .iter()
-            .zip(totals)
-            .map(|(id, t)| (*id, r(t, n)))
-            .collect();
+        let nrr: Vec<_> = IDS.iter().zip(totals).map(|(id, t)| (*id, r(t, n))).collect();
         let ikm = ikm_from_nrr(Skema::PermenPanRb14_2017, bobot, &nrr).unwrap();
         let got = format!("{} {}", ikm.rounded().unwrap(), ikm.mutu().unwrap().code);
         assert_eq!(got, expect);
@@ -727,18 +633,9 @@ mod tests {
     #[test]
     fn unsur_by_id_not_position() {
         let s = Skema::PermenPanRb14_2017;
-        assert_eq!(
-            s.unsur_by_id("pengaduan").unwrap().nama,
-            "Penanganan Pengaduan, Saran dan Masukan"
-        );
-        assert_eq!(
-            s.unsur_by_id("sarana").unwrap().nama,
-            "Sarana dan Prasarana"
-        );
-        assert!(matches!(
-            s.unsur_by_id("keamanan"),
-            Err(Error::SchemeMismatch(_))
-        ));
+        assert_eq!(s.unsur_by_id("pengaduan").unwrap().nama, "Penanganan Pengaduan, Saran dan Masukan");
+        assert_eq!(s.unsur_by_id("sarana").unwrap().nama, "Sarana dan Prasarana");
+        assert!(matches!(s.unsur_by_id("keamanan"), Err(Error::SchemeMismatch(_))));
         assert!(matches!(s.unsur_by_id("nope"), Err(Error::Invalid { .. })));
         let nrr: Vec<_> = IDS.iter().take(8).map(|id| (*id, r(3, 1))).collect();
         assert!(ikm_from_nrr(s, Bobot::Tepat, &nrr).is_err());
@@ -748,10 +645,7 @@ mod tests {
     fn schemes_do_not_mix() {
         let ikm = ikm_from_total(Skema::PermenPanRb14_2017, Bobot::Tepat, r(27, 1)).unwrap();
         assert!(ikm.mutu_under(Skema::PermenPanRb14_2017).is_ok());
-        assert!(matches!(
-            ikm.mutu_under(Skema::KepMenPan25_2004),
-            Err(Error::SchemeMismatch(_))
-        ));
+        assert!(matches!(ikm.mutu_under(Skema::KepMenPan25_2004), Err(Error::SchemeMismatch(_))));
         // 14 unsur of 2004 at NRR 3 each → 75.00, mutu B under 2004 bands (C under 2017's).
         let mut t = Tally::new(Skema::KepMenPan25_2004);
         for u in &UNSUR_2004 {
@@ -765,14 +659,7 @@ mod tests {
 
     #[test]
     fn krejcie_morgan_table() {
-        for (n, s) in [
-            (100, 80),
-            (1_000, 278),
-            (2_000, 322),
-            (10_000, 370),
-            (1_000_000, 384),
-            (0, 0),
-        ] {
+        for (n, s) in [(100, 80), (1_000, 278), (2_000, 322), (10_000, 370), (1_000_000, 384), (0, 0)] {
             assert_eq!(krejcie_morgan(n).unwrap(), s, "N = {n}");
         }
     }
@@ -790,30 +677,14 @@ mod tests {
     #[test]
     fn goal_seek_nrr_and_respondents() {
         let nrr: Vec<_> = IDS.iter().map(|id| (*id, r(3, 1))).collect(); // IKM 75.00 C
-        let need = nrr_needed(
-            Skema::PermenPanRb14_2017,
-            Bobot::Tepat,
-            &nrr,
-            "pengaduan",
-            "B",
-        )
-        .unwrap();
+        let need = nrr_needed(Skema::PermenPanRb14_2017, Bobot::Tepat, &nrr, "pengaduan", "B").unwrap();
         // Σ ≥ 76.605 × 9 / 25 = 27.5778 → pengaduan ≥ 3.5778
         assert_eq!(need, r(275_778, 10_000).checked_sub(r(24, 1)).unwrap());
         let mut with = nrr.clone();
         with[7].1 = need;
         let ikm = ikm_from_nrr(Skema::PermenPanRb14_2017, Bobot::Tepat, &with).unwrap();
         assert_eq!(ikm.mutu().unwrap().code, "B");
-        assert!(
-            nrr_needed(
-                Skema::PermenPanRb14_2017,
-                Bobot::Tepat,
-                &nrr,
-                "pengaduan",
-                "A"
-            )
-            .is_err()
-        );
+        assert!(nrr_needed(Skema::PermenPanRb14_2017, Bobot::Tepat, &nrr, "pengaduan", "A").is_err());
         // 97 respondents at NRR 2.03 → 3.5778 needs k = ⌈97 × 1.5478 / 0.4222⌉
         let k = respondents_needed(r(203, 100), 97, need).unwrap();
         let after = r(203 * 97, 100)

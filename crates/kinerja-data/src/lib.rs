@@ -39,22 +39,13 @@ pub use tables::TABLES;
 /// # Ok::<(), kinerja_data::Error>(())
 /// ```
 pub fn read_dir(dir: &Path) -> Result<Dataset> {
-    let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
-        path: dir.to_path_buf(),
-        source,
-    })?;
+    let entries = std::fs::read_dir(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
     let mut files: Vec<(String, std::path::PathBuf)> = Vec::new();
     for e in entries {
-        let e = e.map_err(|source| Error::Io {
-            path: dir.to_path_buf(),
-            source,
-        })?;
+        let e = e.map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
         let path = e.path();
         let name = e.file_name().to_string_lossy().to_string();
-        let ext = path
-            .extension()
-            .and_then(|x| x.to_str())
-            .map(str::to_ascii_lowercase);
+        let ext = path.extension().and_then(|x| x.to_str()).map(str::to_ascii_lowercase);
         if matches!(ext.as_deref(), Some("csv" | "xlsx")) {
             files.push((name, path));
         }
@@ -63,10 +54,7 @@ pub fn read_dir(dir: &Path) -> Result<Dataset> {
     let mut problems = Vec::new();
     let mut sheets: Vec<(&'static str, Sheet)> = Vec::new();
     for (name, path) in &files {
-        let stem = Path::new(name)
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("");
+        let stem = Path::new(name).file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let Some(table) = TABLES.iter().find(|t| t.name == stem) else {
             problems.push(Problem {
                 file: name.clone(),
@@ -118,9 +106,5 @@ pub fn read_sheets(sheets: &[(&str, Sheet)], mut problems: Vec<Problem>) -> Resu
     let located = tables::parse_all(sheets, &mut problems);
     validate::check(&located, &mut problems);
     problems.sort_by(|a, b| (&a.file, a.row).cmp(&(&b.file, b.row)));
-    if problems.is_empty() {
-        Ok(located.into_dataset())
-    } else {
-        Err(Error::Invalid(problems))
-    }
+    if problems.is_empty() { Ok(located.into_dataset()) } else { Err(Error::Invalid(problems)) }
 }

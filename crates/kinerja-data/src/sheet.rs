@@ -23,10 +23,7 @@ pub struct Sheet {
 impl Sheet {
     /// Reads a CSV file (UTF-8, optional BOM, comma-separated, quoted as RFC 4180).
     pub fn from_csv(path: &Path, name: &str) -> Result<Sheet> {
-        let bytes = std::fs::read(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
         Sheet::from_csv_bytes(&bytes, name)
     }
 
@@ -41,18 +38,10 @@ impl Sheet {
                 found,
             }])
         };
-        let text = std::str::from_utf8(bytes).map_err(|e| {
-            problem(
-                None,
-                "UTF-8 text",
-                format!("invalid byte at offset {}", e.valid_up_to()),
-            )
-        })?;
+        let text = std::str::from_utf8(bytes)
+            .map_err(|e| problem(None, "UTF-8 text", format!("invalid byte at offset {}", e.valid_up_to())))?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut rdr = csv::ReaderBuilder::new()
-            .has_headers(true)
-            .flexible(false)
-            .from_reader(text.as_bytes());
+        let mut rdr = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(text.as_bytes());
         let headers: Vec<String> = rdr
             .headers()
             .map_err(|e| problem(Some(1), "a header row", e.to_string()))?
@@ -63,9 +52,7 @@ impl Sheet {
         for (i, rec) in rdr.records().enumerate() {
             let line = i + 2;
             let rec = rec.map_err(|e| match e.kind() {
-                csv::ErrorKind::UnequalLengths {
-                    expected_len, len, ..
-                } => problem(
+                csv::ErrorKind::UnequalLengths { expected_len, len, .. } => problem(
                     e.position().map(|p| line_of(text, p.byte())).or(Some(line)),
                     &format!("{expected_len} fields like the header"),
                     format!("{len} fields"),
@@ -80,11 +67,7 @@ impl Sheet {
             }
             rows.push((line, rec.iter().map(|c| c.trim().to_string()).collect()));
         }
-        Ok(Sheet {
-            file: name.to_string(),
-            headers,
-            rows,
-        })
+        Ok(Sheet { file: name.to_string(), headers, rows })
     }
 
     /// Reads the first worksheet of an XLSX file. Numeric cells are taken
@@ -102,11 +85,7 @@ impl Sheet {
             }])
         };
         let mut wb = open_workbook_auto(path).map_err(|e| bad(e.to_string()))?;
-        let first = wb
-            .sheet_names()
-            .first()
-            .cloned()
-            .ok_or_else(|| bad("no worksheet".into()))?;
+        let first = wb.sheet_names().first().cloned().ok_or_else(|| bad("no worksheet".into()))?;
         let range = wb.worksheet_range(&first).map_err(|e| bad(e.to_string()))?;
         let cell = |d: &Data| -> String {
             match d {
@@ -121,30 +100,18 @@ impl Sheet {
             }
         };
         let mut it = range.rows();
-        let headers = it
-            .next()
-            .map(|r| r.iter().map(cell).collect())
-            .unwrap_or_default();
+        let headers = it.next().map(|r| r.iter().map(cell).collect()).unwrap_or_default();
         let rows = it
             .enumerate()
             .map(|(i, r)| (i + 2, r.iter().map(cell).collect::<Vec<_>>()))
             .filter(|(_, r)| r.iter().any(|c| !c.is_empty()))
             .collect();
-        Ok(Sheet {
-            file: name.to_string(),
-            headers,
-            rows,
-        })
+        Ok(Sheet { file: name.to_string(), headers, rows })
     }
 
     /// Checks the header against the table's columns: every required column
     /// present, no unknown column, no duplicate.
-    pub fn check_headers(
-        &self,
-        required: &[&str],
-        optional: &[&str],
-        problems: &mut Vec<Problem>,
-    ) -> bool {
+    pub fn check_headers(&self, required: &[&str], optional: &[&str], problems: &mut Vec<Problem>) -> bool {
         let before = problems.len();
         let mut seen = HashMap::new();
         for h in &self.headers {
@@ -153,20 +120,12 @@ impl Sheet {
             } else if !required.contains(&h.as_str()) && !optional.contains(&h.as_str()) {
                 let mut all: Vec<&str> = required.to_vec();
                 all.extend(optional);
-                problems.push(self.header_problem(
-                    h,
-                    &format!("one of the columns {}", all.join(", ")),
-                    h.clone(),
-                ));
+                problems.push(self.header_problem(h, &format!("one of the columns {}", all.join(", ")), h.clone()));
             }
         }
         for r in required {
             if !self.headers.iter().any(|h| h == r) {
-                problems.push(self.header_problem(
-                    r,
-                    "this column in the header",
-                    "no such column".into(),
-                ));
+                problems.push(self.header_problem(r, "this column in the header", "no such column".into()));
             }
         }
         problems.len() == before
@@ -188,21 +147,10 @@ impl Sheet {
         problems: &mut Vec<Problem>,
         mut f: impl FnMut(&mut Row<'_>) -> Option<T>,
     ) -> Vec<(usize, T)> {
-        let index: HashMap<&str, usize> = self
-            .headers
-            .iter()
-            .enumerate()
-            .map(|(i, h)| (h.as_str(), i))
-            .collect();
+        let index: HashMap<&str, usize> = self.headers.iter().enumerate().map(|(i, h)| (h.as_str(), i)).collect();
         let mut out = Vec::new();
         for (line, cells) in &self.rows {
-            let mut row = Row {
-                file: &self.file,
-                line: *line,
-                cells,
-                index: &index,
-                problems,
-            };
+            let mut row = Row { file: &self.file, line: *line, cells, index: &index, problems };
             if let Some(v) = f(&mut row) {
                 out.push((*line, v));
             }
@@ -217,11 +165,7 @@ fn line_of(text: &str, byte: u64) -> usize {
     while matches!(text.as_bytes().get(end), Some(b'\n' | b'\r')) {
         end += 1;
     }
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
-        + 1
+    text.as_bytes()[..end].iter().filter(|b| **b == b'\n').count() + 1
 }
 
 /// One row being read; problems go to the shared list.
@@ -236,9 +180,7 @@ pub struct Row<'a> {
 fn describe(e: &kinerja_core::Error) -> (String, Option<String>) {
     match e {
         kinerja_core::Error::Invalid { expected, .. } => ((*expected).to_string(), None),
-        kinerja_core::Error::Ambiguous { why, .. } => {
-            (format!("an unambiguous number ({why})"), None)
-        }
+        kinerja_core::Error::Ambiguous { why, .. } => (format!("an unambiguous number ({why})"), None),
         other => (other.to_string(), None),
     }
 }
@@ -251,10 +193,7 @@ impl Row<'_> {
 
     /// Raw text of a column ("" when absent).
     pub fn raw(&self, col: &str) -> &str {
-        self.index
-            .get(col)
-            .and_then(|i| self.cells.get(*i))
-            .map_or("", String::as_str)
+        self.index.get(col).and_then(|i| self.cells.get(*i)).map_or("", String::as_str)
     }
 
     /// Records a problem in this row.
@@ -285,11 +224,7 @@ impl Row<'_> {
     }
 
     /// Required value through a core parser.
-    pub fn parse<T>(
-        &mut self,
-        col: &str,
-        f: impl FnOnce(&str) -> kinerja_core::Result<T>,
-    ) -> Option<T> {
+    pub fn parse<T>(&mut self, col: &str, f: impl FnOnce(&str) -> kinerja_core::Result<T>) -> Option<T> {
         let raw = self.raw(col).to_string();
         if raw.is_empty() {
             self.problem(col, "a value", "");
@@ -307,11 +242,7 @@ impl Row<'_> {
 
     /// Optional value through a core parser: `Some(None)` when empty,
     /// `None` when present but invalid.
-    pub fn opt_parse<T>(
-        &mut self,
-        col: &str,
-        f: impl FnOnce(&str) -> kinerja_core::Result<T>,
-    ) -> Option<Option<T>> {
+    pub fn opt_parse<T>(&mut self, col: &str, f: impl FnOnce(&str) -> kinerja_core::Result<T>) -> Option<Option<T>> {
         if self.raw(col).is_empty() {
             return Some(None);
         }
@@ -341,14 +272,11 @@ impl Row<'_> {
     /// A year between 1900 and 2200.
     pub fn year(&mut self, col: &str) -> Option<i32> {
         self.parse(col, |s| {
-            s.parse::<i32>()
-                .ok()
-                .filter(|y| (1900..=2200).contains(y))
-                .ok_or(kinerja_core::Error::Invalid {
-                    what: "tahun",
-                    expected: "a year such as 2024",
-                    found: s.to_string(),
-                })
+            s.parse::<i32>().ok().filter(|y| (1900..=2200).contains(y)).ok_or(kinerja_core::Error::Invalid {
+                what: "tahun",
+                expected: "a year such as 2024",
+                found: s.to_string(),
+            })
         })
     }
 }
@@ -372,33 +300,22 @@ mod tests {
 
     #[test]
     fn csv_rows_are_numbered_like_a_spreadsheet() {
-        let s =
-            Sheet::from_csv_bytes("\u{feff}a,b\n1,2\n\n3,\"4,5\"\n".as_bytes(), "t.csv").unwrap();
+        let s = Sheet::from_csv_bytes("\u{feff}a,b\n1,2\n\n3,\"4,5\"\n".as_bytes(), "t.csv").unwrap();
         assert_eq!(s.headers, vec!["a", "b"]);
-        assert_eq!(
-            s.rows,
-            vec![
-                (2, vec!["1".into(), "2".into()]),
-                (4, vec!["3".into(), "4,5".into()])
-            ]
-        );
+        assert_eq!(s.rows, vec![(2, vec!["1".into(), "2".into()]), (4, vec!["3".into(), "4,5".into()])]);
     }
 
     #[test]
     fn ragged_rows_and_bad_bytes_are_located() {
         let e = Sheet::from_csv_bytes(b"a,b\n1,2\n3\n", "t.csv").unwrap_err();
-        assert_eq!(
-            e.problems()[0].to_string(),
-            "t.csv, row 3: expected 2 fields like the header, found \"1 fields\""
-        );
+        assert_eq!(e.problems()[0].to_string(), "t.csv, row 3: expected 2 fields like the header, found \"1 fields\"");
         let e = Sheet::from_csv_bytes(b"a\n\xff\n", "t.csv").unwrap_err();
         assert!(e.problems()[0].to_string().contains("UTF-8"));
     }
 
     #[test]
     fn typed_access_collects_every_problem() {
-        let s =
-            Sheet::from_csv_bytes(b"n,d,y\n8.727,\"88,65\",2024\n1.5,1.234,24\n", "t.csv").unwrap();
+        let s = Sheet::from_csv_bytes(b"n,d,y\n8.727,\"88,65\",2024\n1.5,1.234,24\n", "t.csv").unwrap();
         let mut p = Vec::new();
         let rows = s.each_row(&mut p, |r| {
             let n = r.int("n");
@@ -425,9 +342,6 @@ mod tests {
             msgs[0],
             "w.csv, row 1, column nmaa: expected one of the columns kode, nama, sumber, found \"nmaa\""
         );
-        assert_eq!(
-            msgs[1],
-            "w.csv, row 1, column nama: expected this column in the header, found \"no such column\""
-        );
+        assert_eq!(msgs[1], "w.csv, row 1, column nama: expected this column in the header, found \"no such column\"");
     }
 }

@@ -41,61 +41,25 @@ pub static TABLES: &[Table] = &[
             "penduduk_total",
             "sumber",
         ],
-        optional: &[
-            "no_laporan",
-            "luas_perkebunan_ha",
-            "luas_pertanian_ha",
-            "luas_perumahan_ha",
-        ],
+        optional: &["no_laporan", "luas_perkebunan_ha", "luas_pertanian_ha", "luas_perumahan_ha"],
     },
     Table {
         name: "renstra",
-        required: &[
-            "id",
-            "kode_unit",
-            "tahun_awal",
-            "tahun_akhir",
-            "visi",
-            "misi",
-            "sumber",
-        ],
+        required: &["id", "kode_unit", "tahun_awal", "tahun_akhir", "visi", "misi", "sumber"],
         optional: &[],
     },
-    Table {
-        name: "tujuan",
-        required: &["id", "renstra_id", "uraian", "sumber"],
-        optional: &[],
-    },
-    Table {
-        name: "sasaran",
-        required: &["id", "tujuan_id", "no", "uraian", "sumber"],
-        optional: &[],
-    },
-    Table {
-        name: "strategi",
-        required: &["id", "sasaran_id", "no", "uraian", "sumber"],
-        optional: &[],
-    },
+    Table { name: "tujuan", required: &["id", "renstra_id", "uraian", "sumber"], optional: &[] },
+    Table { name: "sasaran", required: &["id", "tujuan_id", "no", "uraian", "sumber"], optional: &[] },
+    Table { name: "strategi", required: &["id", "sasaran_id", "no", "uraian", "sumber"], optional: &[] },
     Table {
         name: "indikator",
         required: &["id", "nama", "satuan", "polaritas", "presisi", "sumber"],
         optional: &["jenis"],
     },
-    Table {
-        name: "sasaran_indikator",
-        required: &["sasaran_id", "indikator_id", "sumber"],
-        optional: &[],
-    },
+    Table { name: "sasaran_indikator", required: &["sasaran_id", "indikator_id", "sumber"], optional: &[] },
     Table {
         name: "target",
-        required: &[
-            "kode_unit",
-            "indikator_id",
-            "tahun",
-            "jenis",
-            "nilai",
-            "sumber",
-        ],
+        required: &["kode_unit", "indikator_id", "tahun", "jenis", "nilai", "sumber"],
         optional: &["label"],
     },
     Table {
@@ -115,14 +79,7 @@ pub static TABLES: &[Table] = &[
     },
     Table {
         name: "skm_jawaban",
-        required: &[
-            "kode_unit",
-            "tahun",
-            "responden",
-            "unsur_id",
-            "skor",
-            "sumber",
-        ],
+        required: &["kode_unit", "tahun", "responden", "unsur_id", "skor", "sumber"],
         optional: &[],
     },
     Table {
@@ -132,28 +89,12 @@ pub static TABLES: &[Table] = &[
     },
     Table {
         name: "anggaran_belanja",
-        required: &[
-            "kode_unit",
-            "tahun",
-            "kode_rekening",
-            "uraian",
-            "anggaran",
-            "realisasi",
-            "sumber",
-        ],
+        required: &["kode_unit", "tahun", "kode_rekening", "uraian", "anggaran", "realisasi", "sumber"],
         optional: &[],
     },
     Table {
         name: "anggaran_program",
-        required: &[
-            "kode_unit",
-            "tahun",
-            "kode_program",
-            "nama",
-            "anggaran",
-            "realisasi",
-            "sumber",
-        ],
+        required: &["kode_unit", "tahun", "kode_program", "nama", "anggaran", "realisasi", "sumber"],
         optional: &["no_laporan", "keterangan"],
     },
     Table {
@@ -177,10 +118,7 @@ pub struct Rows<T> {
 
 impl<T> Default for Rows<T> {
     fn default() -> Self {
-        Rows {
-            file: String::new(),
-            rows: Vec::new(),
-        }
+        Rows { file: String::new(), rows: Vec::new() }
     }
 }
 
@@ -241,15 +179,8 @@ impl Located {
     }
 }
 
-fn rows<T>(
-    sheet: &Sheet,
-    p: &mut Vec<Problem>,
-    f: impl FnMut(&mut Row<'_>) -> Option<T>,
-) -> Rows<T> {
-    Rows {
-        file: sheet.file.clone(),
-        rows: sheet.each_row(p, f),
-    }
+fn rows<T>(sheet: &Sheet, p: &mut Vec<Problem>, f: impl FnMut(&mut Row<'_>) -> Option<T>) -> Rows<T> {
+    Rows { file: sheet.file.clone(), rows: sheet.each_row(p, f) }
 }
 
 fn rupiah(r: &mut Row<'_>, col: &str) -> Option<kinerja_core::Decimal> {
@@ -306,14 +237,9 @@ pub fn parse_all(sheets: &[(&str, Sheet)], p: &mut Vec<Problem>) -> Located {
             }
             "desa_statistik" => {
                 l.desa_statistik = rows(sheet, p, |r| {
-                    let (kode, tahun, no) =
-                        (r.text("kode_desa"), r.year("tahun"), small(r, "no_laporan"));
+                    let (kode, tahun, no) = (r.text("kode_desa"), r.year("tahun"), small(r, "no_laporan"));
                     let (luas, dusun, kk) = (r.decimal("luas_ha"), r.int("dusun"), r.int("kk"));
-                    let (l, pr, total) = (
-                        r.int("penduduk_l"),
-                        r.int("penduduk_p"),
-                        r.int("penduduk_total"),
-                    );
+                    let (l, pr, total) = (r.int("penduduk_l"), r.int("penduduk_p"), r.int("penduduk_total"));
                     let kebun = r.opt_decimal("luas_perkebunan_ha");
                     let tani = r.opt_decimal("luas_pertanian_ha");
                     let rumah = r.opt_decimal("luas_perumahan_ha");
@@ -337,12 +263,8 @@ pub fn parse_all(sheets: &[(&str, Sheet)], p: &mut Vec<Problem>) -> Located {
             }
             "renstra" => {
                 l.renstra = rows(sheet, p, |r| {
-                    let (id, unit, a, b) = (
-                        r.text("id"),
-                        r.text("kode_unit"),
-                        r.year("tahun_awal"),
-                        r.year("tahun_akhir"),
-                    );
+                    let (id, unit, a, b) =
+                        (r.text("id"), r.text("kode_unit"), r.year("tahun_awal"), r.year("tahun_akhir"));
                     let (visi, misi, sumber) = (r.text("visi"), r.text("misi"), r.text("sumber"));
                     Some(Renstra {
                         id: id?,
@@ -357,54 +279,22 @@ pub fn parse_all(sheets: &[(&str, Sheet)], p: &mut Vec<Problem>) -> Located {
             }
             "tujuan" => {
                 l.tujuan = rows(sheet, p, |r| {
-                    let (id, rid, u, s) = (
-                        r.text("id"),
-                        r.text("renstra_id"),
-                        r.text("uraian"),
-                        r.text("sumber"),
-                    );
-                    Some(Tujuan {
-                        id: id?,
-                        renstra_id: rid?,
-                        uraian: u?,
-                        sumber: s?,
-                    })
+                    let (id, rid, u, s) = (r.text("id"), r.text("renstra_id"), r.text("uraian"), r.text("sumber"));
+                    Some(Tujuan { id: id?, renstra_id: rid?, uraian: u?, sumber: s? })
                 })
             }
             "sasaran" => {
                 l.sasaran = rows(sheet, p, |r| {
-                    let (id, tid, no, u, s) = (
-                        r.text("id"),
-                        r.text("tujuan_id"),
-                        small(r, "no"),
-                        r.text("uraian"),
-                        r.text("sumber"),
-                    );
-                    Some(Sasaran {
-                        id: id?,
-                        tujuan_id: tid?,
-                        no: no.flatten().unwrap_or(0),
-                        uraian: u?,
-                        sumber: s?,
-                    })
+                    let (id, tid, no, u, s) =
+                        (r.text("id"), r.text("tujuan_id"), small(r, "no"), r.text("uraian"), r.text("sumber"));
+                    Some(Sasaran { id: id?, tujuan_id: tid?, no: no.flatten().unwrap_or(0), uraian: u?, sumber: s? })
                 })
             }
             "strategi" => {
                 l.strategi = rows(sheet, p, |r| {
-                    let (id, sid, no, u, s) = (
-                        r.text("id"),
-                        r.text("sasaran_id"),
-                        small(r, "no"),
-                        r.text("uraian"),
-                        r.text("sumber"),
-                    );
-                    Some(Strategi {
-                        id: id?,
-                        sasaran_id: sid?,
-                        no: no.flatten().unwrap_or(0),
-                        uraian: u?,
-                        sumber: s?,
-                    })
+                    let (id, sid, no, u, s) =
+                        (r.text("id"), r.text("sasaran_id"), small(r, "no"), r.text("uraian"), r.text("sumber"));
+                    Some(Strategi { id: id?, sasaran_id: sid?, no: no.flatten().unwrap_or(0), uraian: u?, sumber: s? })
                 })
             }
             "indikator" => {
@@ -435,16 +325,8 @@ pub fn parse_all(sheets: &[(&str, Sheet)], p: &mut Vec<Problem>) -> Located {
             }
             "sasaran_indikator" => {
                 l.sasaran_indikator = rows(sheet, p, |r| {
-                    let (s, i, src) = (
-                        r.text("sasaran_id"),
-                        r.text("indikator_id"),
-                        r.text("sumber"),
-                    );
-                    Some(SasaranIndikator {
-                        sasaran_id: s?,
-                        indikator_id: i?,
-                        sumber: src?,
-                    })
+                    let (s, i, src) = (r.text("sasaran_id"), r.text("indikator_id"), r.text("sumber"));
+                    Some(SasaranIndikator { sasaran_id: s?, indikator_id: i?, sumber: src? })
                 })
             }
             "target" => {
@@ -503,13 +385,8 @@ pub fn parse_all(sheets: &[(&str, Sheet)], p: &mut Vec<Problem>) -> Located {
             }
             "skm_nrr" => {
                 l.skm_nrr = rows(sheet, p, |r| {
-                    let (u, t, id, nrr, s) = (
-                        r.text("kode_unit"),
-                        r.year("tahun"),
-                        r.text("unsur_id"),
-                        r.decimal("nrr"),
-                        r.text("sumber"),
-                    );
+                    let (u, t, id, nrr, s) =
+                        (r.text("kode_unit"), r.year("tahun"), r.text("unsur_id"), r.decimal("nrr"), r.text("sumber"));
                     let no = small(r, "no_laporan");
                     Some(SkmNrr {
                         kode_unit: u?,
@@ -524,12 +401,7 @@ pub fn parse_all(sheets: &[(&str, Sheet)], p: &mut Vec<Problem>) -> Located {
             }
             "skm_jawaban" => {
                 l.skm_jawaban = rows(sheet, p, |r| {
-                    let (u, t, n, id) = (
-                        r.text("kode_unit"),
-                        r.year("tahun"),
-                        r.int("responden"),
-                        r.text("unsur_id"),
-                    );
+                    let (u, t, n, id) = (r.text("kode_unit"), r.year("tahun"), r.int("responden"), r.text("unsur_id"));
                     let skor = r.parse("skor", |s| {
                         let v: u8 = s.parse().map_err(|_| kinerja_core::Error::Invalid {
                             what: "skor",
@@ -539,14 +411,7 @@ pub fn parse_all(sheets: &[(&str, Sheet)], p: &mut Vec<Problem>) -> Located {
                         Skor::try_from(v)
                     });
                     let s = r.text("sumber");
-                    Some(SkmJawaban {
-                        kode_unit: u?,
-                        tahun: t?,
-                        responden: n?,
-                        unsur_id: id?,
-                        skor: skor?,
-                        sumber: s?,
-                    })
+                    Some(SkmJawaban { kode_unit: u?, tahun: t?, responden: n?, unsur_id: id?, skor: skor?, sumber: s? })
                 })
             }
             "akip_komponen" => {
@@ -571,12 +436,8 @@ pub fn parse_all(sheets: &[(&str, Sheet)], p: &mut Vec<Problem>) -> Located {
                 l.anggaran_belanja = rows(sheet, p, |r| {
                     let (u, t) = (r.text("kode_unit"), r.year("tahun"));
                     let k = r.parse("kode_rekening", KodeRekening::parse);
-                    let (uraian, a, re, s) = (
-                        r.text("uraian"),
-                        rupiah(r, "anggaran"),
-                        rupiah(r, "realisasi"),
-                        r.text("sumber"),
-                    );
+                    let (uraian, a, re, s) =
+                        (r.text("uraian"), rupiah(r, "anggaran"), rupiah(r, "realisasi"), r.text("sumber"));
                     Some(AnggaranBelanja {
                         kode_unit: u?,
                         tahun: t?,
@@ -593,12 +454,8 @@ pub fn parse_all(sheets: &[(&str, Sheet)], p: &mut Vec<Problem>) -> Located {
                     let (u, t) = (r.text("kode_unit"), r.year("tahun"));
                     let k = r.parse("kode_program", KodeProgram::parse);
                     let no = small(r, "no_laporan");
-                    let (nama, a, re, s) = (
-                        r.text("nama"),
-                        rupiah(r, "anggaran"),
-                        rupiah(r, "realisasi"),
-                        r.text("sumber"),
-                    );
+                    let (nama, a, re, s) =
+                        (r.text("nama"), rupiah(r, "anggaran"), rupiah(r, "realisasi"), r.text("sumber"));
                     Some(AnggaranProgram {
                         kode_unit: u?,
                         tahun: t?,
@@ -628,12 +485,7 @@ pub fn parse_all(sheets: &[(&str, Sheet)], p: &mut Vec<Problem>) -> Located {
             }
             "tercetak" => {
                 l.tercetak = rows(sheet, p, |r| {
-                    let (id, t, u, n) = (
-                        r.text("id"),
-                        r.text("tabel"),
-                        r.text("uraian"),
-                        r.text("nilai_tercetak"),
-                    );
+                    let (id, t, u, n) = (r.text("id"), r.text("tabel"), r.text("uraian"), r.text("nilai_tercetak"));
                     Some(Tercetak {
                         id: id?,
                         tabel: t?,

@@ -1,0 +1,372 @@
+//! `kinerja calc`: one computation at a time, straight from the core.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, anyhow, bail};
+use clap::{Subcommand, ValueEnum};
+use kinerja_core::akip::{NilaiAkip, SkemaAkip};
+use kinerja_core::band::{AKIP_2021, PREDIKAT_CAPAIAN};
+use kinerja_core::capaian::{Aturan, Batas, MetodeNegatif, Polaritas, capaian, predikat};
+use kinerja_core::notation::{Notasi, format_number, parse_number};
+use kinerja_core::plan::{Arah, nilai_for_band, realisasi_for_band, realisasi_for_capaian};
+use kinerja_core::skm::{Bobot, Skema, Skor, Tally, ikm_from_nrr};
+use kinerja_core::{Decimal, Ratio};
+use serde_json::json;
+
+/// Output of a calculation.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    /// Readable text (Indonesian notation).
+    Text,
+    /// JSON for scripts (decimals as strings).
+    Json,
+}
+
+/// Calculations.
+#[derive(Subcommand)]
+pub enum Calc {
+    /// Capaian (%) and predikat of a realisasi against a target.
+    #[command(
+        after_help = "Examples:\n  kinerja calc capaian --target 85 --realisasi 75,35\n  kinerja calc capaian --target 10 --realisasi 8 --polaritas negatif --metode rasio --batas 120 --format json"
+    )]
+    Capaian {
+        /// Target.
+        #[arg(long)]
+        target: String,
+        /// Realisasi.
+        #[arg(long)]
+        realisasi: String,
+        /// Polarity.
+        #[arg(long, value_enum, default_value_t = Pol::Positif)]
+        polaritas: Pol,
+        /// Formula for negative indicators: (2T−R)/T (selisih) or T/R (rasio).
+        #[arg(long, value_enum, default_value_t = Metode::Selisih)]
+        metode: Metode,
+        /// Cap in percent (100, 110 or 120); none by default.
+        #[arg(long)]
+        batas: Option<u32>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// IKM from the NRR of every unsur, or from a CSV of answers.
+    #[command(
+        after_help = "Examples:\n  kinerja calc ikm --nrr persyaratan=3,00 --nrr prosedur=3,01 --nrr waktu=3,00 --nrr biaya=3,99 --nrr produk=3,01 \\\n      --nrr kompetensi=3,02 --nrr perilaku=3,08 --nrr sarana=3,01 --nrr pengaduan=2,03 --bobot 0.111\n  kinerja calc ikm --jawaban answers.csv      # columns: responden, unsur_id, skor"
+    )]
+    Ikm {
+        /// `unsur=NRR`, once per unsur (ids: persyaratan, prosedur, waktu, biaya, produk, kompetensi, perilaku, pengaduan, sarana).
+        #[arg(long)]
+        nrr: Vec<String>,
+        /// CSV of raw answers with columns responden, unsur_id, skor.
+        #[arg(long, conflicts_with = "nrr")]
+        jawaban: Option<PathBuf>,
+        /// Weight: tepat (1/9, default), 0.111 or 0.11.
+        #[arg(long, default_value = "tepat")]
+        bobot: String,
+        /// Scheme: permenpanrb_14_2017 (default) or kepmenpan_25_2004.
+        #[arg(long, default_value = "permenpanrb_14_2017")]
+        skema: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Nilai AKIP and predikat from komponen scores (or % pemenuhan per sub-komponen).
+    #[command(
+        after_help = "Examples:\n  kinerja calc akip --komponen perencanaan=24,39 --komponen pengukuran=20,96 --komponen pelaporan=11,40 --komponen evaluasi=15,87\n  kinerja calc akip --pemenuhan perencanaan=100/80/70 --pemenuhan pengukuran=100/100/100 --pemenuhan pelaporan=100/100/100 --pemenuhan evaluasi=100/100/50"
+    )]
+    Akip {
+        /// `komponen=nilai`, once per komponen.
+        #[arg(long)]
+        komponen: Vec<String>,
+        /// `komponen=keberadaan/kualitas/pemanfaatan` in % pemenuhan.
+        #[arg(long, conflicts_with = "komponen")]
+        pemenuhan: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// The realisasi needed for a capaian or a band (predikat, IKM mutu, AKIP predikat).
+    #[command(
+        after_help = "Examples:\n  kinerja calc goalseek --target 87,50                 # every predikat band\n  kinerja calc goalseek --target 87,50 --capaian 100\n  kinerja calc goalseek --target 10 --polaritas negatif --predikat ST\n  kinerja calc goalseek --mutu B                        # IKM needed for mutu B\n  kinerja calc goalseek --akip A                        # nilai AKIP needed for A"
+    )]
+    Goalseek {
+        /// Target (for capaian and predikat goals).
+        #[arg(long)]
+        target: Option<String>,
+        /// Capaian wanted, in percent.
+        #[arg(long, requires = "target")]
+        capaian: Option<String>,
+        /// Predikat wanted: ST, T, S, R (Permendagri 86/2017).
+        #[arg(long, requires = "target")]
+        predikat: Option<String>,
+        /// IKM mutu wanted: A, B, C, D.
+        #[arg(long)]
+        mutu: Option<String>,
+        /// AKIP predikat wanted: AA, A, BB, B, CC, C, D.
+        #[arg(long)]
+        akip: Option<String>,
+        /// Polarity.
+        #[arg(long, value_enum, default_value_t = Pol::Positif)]
+        polaritas: Pol,
+        /// Formula for negative indicators.
+        #[arg(long, value_enum, default_value_t = Metode::Selisih)]
+        metode: Metode,
+        /// Decimals of the indicator.
+        #[arg(long, default_value_t = 2)]
+        presisi: u32,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+/// Polarity argument.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Pol {
+    /// Higher is better.
+    Positif,
+    /// Lower is better.
+    Negatif,
+}
+
+/// Negative-indicator formula argument.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Metode {
+    /// (2T − R) / T × 100, floored at 0.
+    Selisih,
+    /// T / R × 100.
+    Rasio,
+}
+
+fn num(s: &str, what: &str) -> Result<Decimal> {
+    parse_number(s, Notasi::Otomatis).map_err(|e| anyhow!("{what}: {e}"))
+}
+
+fn id(d: Decimal) -> String {
+    format_number(d, 2).unwrap_or_else(|_| d.to_string())
+}
+
+fn pol(p: Pol) -> Polaritas {
+    match p {
+        Pol::Positif => Polaritas::Positif,
+        Pol::Negatif => Polaritas::Negatif,
+    }
+}
+
+fn aturan(m: Metode, batas: Option<u32>) -> Result<Aturan> {
+    let batas = match batas {
+        None => Batas::Tanpa,
+        Some(100) => Batas::Seratus,
+        Some(110) => Batas::SeratusSepuluh,
+        Some(120) => Batas::SeratusDuaPuluh,
+        Some(other) => bail!("--batas must be 100, 110 or 120, found {other}"),
+    };
+    let metode_negatif = match m {
+        Metode::Selisih => MetodeNegatif::SelisihGanda,
+        Metode::Rasio => MetodeNegatif::Rasio,
+    };
+    Ok(Aturan { metode_negatif, batas })
+}
+
+fn pairs<'a>(items: &'a [String], what: &str) -> Result<Vec<(&'a str, &'a str)>> {
+    items
+        .iter()
+        .map(|s| {
+            s.split_once('=')
+                .map(|(k, v)| (k.trim(), v.trim()))
+                .ok_or_else(|| anyhow!("{what}: expected name=value, found {s:?}"))
+        })
+        .collect()
+}
+
+fn print(format: Format, text: String, value: serde_json::Value) -> Result<()> {
+    match format {
+        Format::Text => println!("{text}"),
+        Format::Json => println!("{}", serde_json::to_string_pretty(&value)?),
+    }
+    Ok(())
+}
+
+/// Runs a calculation.
+pub fn run(c: Calc) -> Result<()> {
+    match c {
+        Calc::Capaian { target, realisasi, polaritas, metode, batas, format } => {
+            let (t, r) = (num(&target, "--target")?, num(&realisasi, "--realisasi")?);
+            let a = aturan(metode, batas)?;
+            let c = capaian(t, r, pol(polaritas), a)?;
+            let p = predikat(c)?;
+            let c2 = c.round2()?;
+            print(
+                format,
+                format!("capaian {}% · predikat {}", id(c2), p.label),
+                json!({"target": t, "realisasi": r, "polaritas": pol(polaritas).code(), "capaian": c2, "capaian_tepat": c.to_decimal()?, "predikat": p.label, "predikat_kode": p.code}),
+            )
+        }
+        Calc::Ikm { nrr, jawaban, bobot, skema, format } => {
+            let skema = Skema::parse(&skema)?;
+            let bobot = Bobot::parse(&bobot)?;
+            let (ikm, per_unsur): (_, Vec<(String, Ratio)>) = match jawaban {
+                Some(path) => {
+                    let sheet = kinerja_data::Sheet::from_csv(&path, &path.display().to_string())?;
+                    let mut problems = Vec::new();
+                    sheet.check_headers(&["responden", "unsur_id", "skor"], &[], &mut problems);
+                    let mut tally = Tally::new(skema);
+                    let rows = sheet.each_row(&mut problems, |r| {
+                        let u = r.text("unsur_id");
+                        let s = r.parse("skor", |s| {
+                            let v: u8 = s.parse().map_err(|_| kinerja_core::Error::Invalid {
+                                what: "skor",
+                                expected: "an integer 1..4",
+                                found: s.into(),
+                            })?;
+                            Skor::try_from(v)
+                        });
+                        r.int("responden");
+                        Some((u?, s?))
+                    });
+                    for (line, (u, s)) in rows {
+                        if let Err(e) = tally.add(&u, s) {
+                            problems.push(kinerja_data::Problem {
+                                file: path.display().to_string(),
+                                row: Some(line),
+                                column: Some("unsur_id".into()),
+                                expected: format!("an unsur of {} ({e})", skema.code()),
+                                found: u,
+                            });
+                        }
+                    }
+                    if !problems.is_empty() {
+                        return Err(kinerja_data::Error::Invalid(problems).into());
+                    }
+                    let per = skema
+                        .unsur()
+                        .iter()
+                        .map(|u| Ok((u.id.to_string(), tally.nrr(u.id)?)))
+                        .collect::<Result<Vec<_>>>()?;
+                    (tally.ikm(bobot)?, per)
+                }
+                None => {
+                    if nrr.is_empty() {
+                        bail!("give --nrr unsur=value for every unsur, or --jawaban FILE.csv");
+                    }
+                    let ps = pairs(&nrr, "--nrr")?;
+                    let values: Vec<(&str, Ratio)> = ps
+                        .iter()
+                        .map(|(k, v)| Ok((*k, Ratio::from_decimal(num(v, &format!("--nrr {k}"))?))))
+                        .collect::<Result<_>>()?;
+                    let ikm = ikm_from_nrr(skema, bobot, &values)?;
+                    (ikm, values.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+                }
+            };
+            let m = ikm.mutu()?;
+            let unsur: Vec<serde_json::Value> = per_unsur
+                .iter()
+                .map(|(k, v)| {
+                    Ok(json!({"unsur": k, "nrr": v.round2()?, "mutu": kinerja_core::skm::mutu_unsur(skema, *v)?.code}))
+                })
+                .collect::<Result<_>>()?;
+            print(
+                format,
+                format!(
+                    "IKM {} · mutu {} ({}) · bobot {} · {}",
+                    id(ikm.rounded()?),
+                    m.code,
+                    m.label,
+                    bobot.code(),
+                    skema.code()
+                ),
+                json!({"ikm": ikm.rounded()?, "ikm_tepat": ikm.nilai.to_decimal()?, "mutu": m.code, "kinerja": m.label, "bobot": bobot.code(), "skema": skema.code(), "unsur": unsur}),
+            )
+        }
+        Calc::Akip { komponen, pemenuhan, format } => {
+            let n = if !pemenuhan.is_empty() {
+                let ps = pairs(&pemenuhan, "--pemenuhan")?;
+                let v: Vec<(&str, [Decimal; 3])> = ps
+                    .iter()
+                    .map(|(k, v)| {
+                        let parts: Vec<&str> = v.split('/').collect();
+                        let [a, b, c] = parts.as_slice() else {
+                            bail!("--pemenuhan {k}: expected keberadaan/kualitas/pemanfaatan, found {v:?}")
+                        };
+                        Ok((*k, [num(a, k)?, num(b, k)?, num(c, k)?]))
+                    })
+                    .collect::<Result<_>>()?;
+                NilaiAkip::from_pemenuhan(&v)?
+            } else {
+                let ps = pairs(&komponen, "--komponen")?;
+                let v: Vec<(&str, Decimal)> = ps.iter().map(|(k, v)| Ok((*k, num(v, k)?))).collect::<Result<_>>()?;
+                NilaiAkip::from_komponen(SkemaAkip::PermenPanRb88_2021, &v)?
+            };
+            let total = n.total()?;
+            let p = n.predikat()?;
+            print(
+                format,
+                format!("nilai AKIP {} · predikat {} ({})", id(total.round2()?), p.code, p.label),
+                json!({"nilai": total.round2()?, "predikat": p.code, "interpretasi": p.label}),
+            )
+        }
+        Calc::Goalseek { target, capaian: cap, predikat: pk, mutu, akip, polaritas, metode, presisi, format } => {
+            if let Some(m) = mutu {
+                let v = nilai_for_band(&kinerja_core::band::IKM_2017, &m, presisi)?
+                    .ok_or_else(|| anyhow!("mutu {m} has no lower bound"))?;
+                return print(format, format!("IKM ≥ {} for mutu {m}", id(v)), json!({"mutu": m, "ikm_minimal": v}));
+            }
+            if let Some(a) = akip {
+                let v = nilai_for_band(&AKIP_2021, &a, presisi)?
+                    .ok_or_else(|| anyhow!("predikat {a} has no lower bound"))?;
+                return print(
+                    format,
+                    format!("nilai AKIP ≥ {} for predikat {a}", id(v)),
+                    json!({"predikat": a, "nilai_minimal": v}),
+                );
+            }
+            let t = num(target.as_deref().context("--target is needed (or --mutu / --akip)")?, "--target")?;
+            let a = aturan(metode, None)?;
+            let p = pol(polaritas);
+            let arah = |g: Arah| match g {
+                Arah::PalingSedikit => "≥",
+                Arah::PalingBanyak => "≤",
+                Arah::Selalu => "any",
+            };
+            let goals: Vec<(String, kinerja_core::plan::GoalSeek)> = if let Some(c) = cap {
+                vec![(
+                    format!("capaian {c}%"),
+                    realisasi_for_capaian(t, Ratio::from_decimal(num(&c, "--capaian")?), p, a, presisi)?,
+                )]
+            } else {
+                let codes: Vec<String> = match pk {
+                    Some(code) => vec![code],
+                    None => PREDIKAT_CAPAIAN.bands.iter().map(|b| b.code.to_string()).collect(),
+                };
+                codes
+                    .into_iter()
+                    .map(|code| {
+                        let b = PREDIKAT_CAPAIAN
+                            .by_code(&code)
+                            .ok_or_else(|| anyhow!("predikat {code}: expected ST, T, S, R or SR"))?;
+                        Ok((
+                            format!("predikat {}", b.label),
+                            realisasi_for_band(t, &PREDIKAT_CAPAIAN, &code, p, a, presisi)?,
+                        ))
+                    })
+                    .collect::<Result<_>>()?
+            };
+            let text = goals
+                .iter()
+                .map(|(what, g)| {
+                    if g.arah == Arah::Selalu {
+                        format!("{what}: any realisasi")
+                    } else {
+                        format!("{what}: realisasi {} {}", arah(g.arah), id(g.realisasi))
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            let js: Vec<serde_json::Value> = goals
+                .iter()
+                .map(|(what, g)| json!({"tujuan": what, "realisasi": g.realisasi, "arah": g.arah}))
+                .collect();
+            print(format, text, json!(js))
+        }
+    }
+}

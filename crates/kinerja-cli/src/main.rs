@@ -1,0 +1,342 @@
+//! `kinerja`: Kinerja's command line.
+//!
+//! Loads data into the embedded DuckDB file, prints LKjIP reports and
+//! kabupaten comparisons, runs SQL, calculates, exports and makes demo
+//! data. Every number comes from `kinerja-core` (directly or through the SQL
+//! macros rendered from it). Exit codes: 0 success, 1 failure (bad data,
+//! nothing found, database error), 2 bad usage.
+
+mod calc;
+mod output;
+mod report;
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use kinerja_store::Store;
+
+const DEFAULT_DB: &str = "data/kinerja.duckdb";
+
+#[derive(Parser)]
+#[command(
+    name = "kinerja",
+    version,
+    about = "Kinerja: SAKIP analytics for a kabupaten (capaian, IKM, AKIP, anggaran) on an embedded DuckDB file",
+    after_help = "Examples:\n  kinerja load\n  kinerja report --kecamatan \"Sei Balai\" --tahun 2024\n  kinerja compare --kabupaten 12.19 --tahun 2024 --indikator ikm\n  kinerja sql \"SELECT nama_unit, tahun, realisasi, capaian, predikat FROM v_capaian\"\n  kinerja calc capaian --target 85 --realisasi 75,35"
+)]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Args, Clone)]
+struct Db {
+    /// Database file.
+    #[arg(long, default_value = DEFAULT_DB, global = true)]
+    db: PathBuf,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Validate a data directory (CSV/XLSX) and load it in one transaction.
+    #[command(
+        after_help = "Examples:\n  kinerja load\n  kinerja load data/ --db /tmp/k.duckdb\n\nAny error leaves the database exactly as it was; every problem is listed with file, row and column."
+    )]
+    Load {
+        /// Data directory.
+        #[arg(default_value = "data")]
+        dir: PathBuf,
+        #[command(flatten)]
+        db: Db,
+    },
+    /// The LKjIP Bab II–III tables of a kecamatan-year.
+    #[command(
+        after_help = "Examples:\n  kinerja report --kecamatan \"Sei Balai\" --tahun 2024\n  kinerja report --kecamatan 12.19.07 --tahun 2024 --format xlsx --out lkjip.xlsx\n  kinerja report --kecamatan \"Sei Balai\" --tahun 2024 --format json | jq .capaian"
+    )]
+    Report {
+        /// Kecamatan name or Kemendagri code.
+        #[arg(long)]
+        kecamatan: String,
+        /// Year.
+        #[arg(long)]
+        tahun: i32,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+        /// Output file (default: standard output; required for xlsx).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        db: Db,
+    },
+    /// Run SQL on the database, read-only; without a query, an interactive prompt.
+    #[command(
+        after_help = "Examples:\n  kinerja sql \"SELECT * FROM v_capaian\"\n  kinerja sql \"SELECT kode_unit, ikm, mutu FROM v_ikm\" --format csv\n  kinerja sql            # prompt; end statements with ;\n\nViews: v_capaian, v_tren, v_perubahan, v_peringkat, v_ikm, v_skm_unsur, v_akip, v_akip_komponen,\nv_anggaran_belanja, v_anggaran_program, v_anggaran_total, v_anggaran_sasaran, v_efisiensi."
+    )]
+    Sql {
+        /// The query.
+        query: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+        #[command(flatten)]
+        db: Db,
+    },
+    /// Every kecamatan of a kabupaten side by side, ranked.
+    #[command(
+        after_help = "Examples:\n  kinerja compare --kabupaten 12.19 --tahun 2024\n  kinerja compare --kabupaten 12.19 --tahun 2024 --indikator akip --format csv\n\nKecamatan without data are listed as such; synthetic figures are marked."
+    )]
+    Compare {
+        /// Kabupaten Kemendagri code.
+        #[arg(long)]
+        kabupaten: String,
+        /// Year.
+        #[arg(long)]
+        tahun: i32,
+        /// Indicator id (ikm, akip, …); all when omitted.
+        #[arg(long)]
+        indikator: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+        #[command(flatten)]
+        db: Db,
+    },
+    /// One calculation at a time, straight from the core.
+    #[command(subcommand)]
+    Calc(calc::Calc),
+    /// Export data for other tools.
+    #[command(subcommand)]
+    Export(Export),
+    /// Demo data.
+    #[command(subcommand)]
+    Demo(Demo),
+}
+
+#[derive(Subcommand)]
+enum Export {
+    /// Hive-partitioned Parquet (kode_kabupaten, tahun) of every fact table.
+    #[command(
+        after_help = "Example:\n  kinerja export parquet --out export/\n  duckdb -c \"SELECT * FROM read_parquet('export/capaian/**/*.parquet', hive_partitioning=true)\""
+    )]
+    Parquet {
+        /// Output directory.
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        db: Db,
+    },
+    /// The JSON snapshot of one kabupaten that the browser planner loads.
+    #[command(after_help = "Example:\n  kinerja export snapshot --out dist/snapshot.json")]
+    Snapshot {
+        /// Output file.
+        #[arg(long)]
+        out: PathBuf,
+        /// Kabupaten code.
+        #[arg(long, default_value = "12.19")]
+        kabupaten: String,
+        #[command(flatten)]
+        db: Db,
+    },
+}
+
+#[derive(Subcommand)]
+enum Demo {
+    /// Fill the kecamatan without real data with deterministic synthetic figures (sumber = sintetis).
+    #[command(
+        after_help = "Example:\n  kinerja demo synth --seed 7\n\nReal figures are never overwritten; synthetic rows are marked in every report, comparison and export."
+    )]
+    Synth {
+        /// Seed.
+        #[arg(long, default_value_t = 2024)]
+        seed: u64,
+        /// Kabupaten code.
+        #[arg(long, default_value = "12.19")]
+        kabupaten: String,
+        #[command(flatten)]
+        db: Db,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Md,
+    Html,
+    Xlsx,
+    Json,
+}
+
+/// How tables are printed.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum TableFormat {
+    /// Aligned text.
+    Table,
+    /// CSV.
+    Csv,
+    /// JSON array of objects.
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kinerja: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn write_out(out: &Option<PathBuf>, bytes: &[u8]) -> Result<()> {
+    match out {
+        Some(p) => std::fs::write(p, bytes).with_context(|| format!("writing {}", p.display())),
+        None => {
+            std::io::stdout().write_all(bytes)?;
+            Ok(())
+        }
+    }
+}
+
+fn open_rw(db: &Db) -> Result<Store> {
+    Store::open(&db.db).with_context(|| format!("opening {}", db.db.display()))
+}
+
+fn open_ro(db: &Db) -> Result<Store> {
+    Store::open_read_only(&db.db).with_context(|| format!("opening {} read-only", db.db.display()))
+}
+
+fn run(cli: Cli) -> Result<()> {
+    match cli.cmd {
+        Cmd::Load { dir, db } => {
+            let store = open_rw(&db)?;
+            let bar = indicatif::ProgressBar::hidden();
+            let mut shown = false;
+            let mut progress = |table: &str, done: u64, total: u64| {
+                if total >= 100_000 {
+                    if !shown {
+                        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                        shown = true;
+                    }
+                    bar.set_length(total);
+                    bar.set_position(done);
+                    bar.set_message(table.to_string());
+                }
+            };
+            let summary = store
+                .load_dir(&dir, &mut progress)
+                .with_context(|| format!("loading {} into {}", dir.display(), db.db.display()))?;
+            bar.finish_and_clear();
+            println!(
+                "Loaded {} into {}: {} rows read, {} new or changed.",
+                dir.display(),
+                db.db.display(),
+                summary.read(),
+                summary.changed()
+            );
+            for (t, read, changed) in &summary.tables {
+                if *read > 0 {
+                    println!("  {t:<20} {read:>9} rows, {changed:>9} new or changed");
+                }
+            }
+        }
+        Cmd::Report { kecamatan, tahun, format, out, db } => {
+            let store = open_ro(&db)?;
+            let l = store.laporan(&kecamatan, tahun)?;
+            let doc = report::dokumen(&l);
+            match format {
+                ReportFormat::Md => write_out(&out, report::md::render(&doc).as_bytes())?,
+                ReportFormat::Html => write_out(&out, report::html::render(&doc).as_bytes())?,
+                ReportFormat::Json => write_out(&out, format!("{}\n", serde_json::to_string_pretty(&l)?).as_bytes())?,
+                ReportFormat::Xlsx => {
+                    let Some(path) = &out else { bail!("--format xlsx needs --out FILE.xlsx") };
+                    std::fs::write(path, report::xlsx::render(&doc)?)
+                        .with_context(|| format!("writing {}", path.display()))?;
+                }
+            }
+        }
+        Cmd::Sql { query, format, db } => {
+            let store = open_ro(&db)?;
+            match query {
+                Some(q) => output::print_table(&store.sql(&q)?, format)?,
+                None => repl(&store, format)?,
+            }
+        }
+        Cmd::Compare { kabupaten, tahun, indikator, format, db } => {
+            let store = open_ro(&db)?;
+            let rows = store.bandingkan(&kabupaten, tahun, indikator.as_deref())?;
+            output::print_compare(&rows, format)?;
+        }
+        Cmd::Calc(c) => calc::run(c)?,
+        Cmd::Export(Export::Parquet { out, db }) => {
+            let store = open_ro(&db)?;
+            let tables = store.export_parquet(&out)?;
+            println!(
+                "Wrote Parquet for {} to {} (partitioned by kode_kabupaten, tahun).",
+                tables.join(", "),
+                out.display()
+            );
+        }
+        Cmd::Export(Export::Snapshot { out, kabupaten, db }) => {
+            let store = open_ro(&db)?;
+            let snap = store.snapshot(&kabupaten, &output::now_iso())?;
+            if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+            }
+            std::fs::write(&out, serde_json::to_string(&snap)?)
+                .with_context(|| format!("writing {}", out.display()))?;
+            println!("Wrote the snapshot of kabupaten {kabupaten} to {}.", out.display());
+        }
+        Cmd::Demo(Demo::Synth { seed, kabupaten, db }) => {
+            let store = open_rw(&db)?;
+            let s = store.synth(&kabupaten, seed)?;
+            println!(
+                "Synthetic data (sumber = sintetis, seed {seed}) for {} kecamatan; {} rows new or changed.",
+                s.diisi.len(),
+                s.baris
+            );
+            for u in &s.diisi {
+                println!("  filled   {u}");
+            }
+            for u in &s.dilewati {
+                println!("  kept     {u} (real data)");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Interactive prompt: statements end with `;`; `.quit` or end of input leaves.
+fn repl(store: &Store, format: TableFormat) -> Result<()> {
+    let stdin = std::io::stdin();
+    let mut buf = String::new();
+    eprint!("kinerja> ");
+    for line in stdin.lock().lines() {
+        let line = line?;
+        if buf.is_empty() && matches!(line.trim(), ".quit" | ".exit" | "\\q") {
+            break;
+        }
+        buf.push_str(&line);
+        buf.push('\n');
+        if line.trim_end().ends_with(';') {
+            match store.sql(buf.trim().trim_end_matches(';')) {
+                Ok(t) => output::print_table(&t, format)?,
+                Err(e) => eprintln!("error: {e}"),
+            }
+            buf.clear();
+            eprint!("kinerja> ");
+        } else {
+            eprint!("    ...> ");
+        }
+    }
+    if !buf.trim().is_empty() {
+        match store.sql(buf.trim().trim_end_matches(';')) {
+            Ok(t) => output::print_table(&t, format)?,
+            Err(e) => eprintln!("error: {e}"),
+        }
+    }
+    Ok(())
+}

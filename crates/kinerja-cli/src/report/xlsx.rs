@@ -1,0 +1,65 @@
+//! XLSX rendering with real number cells: one worksheet per table.
+//!
+//! Numbers are written as numeric cells with Indonesian-style display
+//! formats; every value Kinerja reports has at most 15 significant digits,
+//! so the cell holds exactly the decimal shown.
+
+use anyhow::{Context, Result};
+use rust_xlsxwriter::{Format, Workbook};
+
+use super::{Cell, Dokumen};
+
+fn number(d: kinerja_core::Decimal) -> Result<f64> {
+    d.to_string().parse::<f64>().context("number for a spreadsheet cell")
+}
+
+/// Writes the document as an XLSX workbook.
+pub fn render(d: &Dokumen) -> Result<Vec<u8>> {
+    let mut wb = Workbook::new();
+    let bold = Format::new().set_bold();
+    let dua = Format::new().set_num_format("#,##0.00");
+    let nol = Format::new().set_num_format("#,##0");
+    let persen = Format::new().set_num_format("#,##0.00\"%\"");
+    let mut names = std::collections::HashSet::new();
+    for (i, b) in d.bagian.iter().enumerate() {
+        let ws = wb.add_worksheet();
+        let mut name: String = b.judul.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(28).collect();
+        if !names.insert(name.clone()) {
+            name = format!("{} {}", name.chars().take(24).collect::<String>(), i + 1);
+        }
+        ws.set_name(&name)?;
+        ws.write_string_with_format(0, 0, &b.judul, &bold)?;
+        for (row, s) in d.sub.iter().enumerate() {
+            ws.write_string(u32::try_from(row)? + 1, 0, s)?;
+        }
+        let top = u32::try_from(d.sub.len())? + 2;
+        for (c, k) in b.kolom.iter().enumerate() {
+            ws.write_string_with_format(top, u16::try_from(c)?, k, &bold)?;
+        }
+        for (r, row) in b.baris.iter().enumerate() {
+            let y = top + 1 + u32::try_from(r)?;
+            for (c, cell) in row.iter().enumerate() {
+                let x = u16::try_from(c)?;
+                match cell {
+                    Cell::Angka(v, 0) | Cell::Rupiah(v) => ws.write_number_with_format(y, x, number(*v)?, &nol)?,
+                    Cell::Angka(v, _) => ws.write_number_with_format(y, x, number(*v)?, &dua)?,
+                    Cell::Persen(v) => ws.write_number_with_format(y, x, number(*v)?, &persen)?,
+                    Cell::Berlabel(l, v) => {
+                        // A real number cell that displays as "BB (72,62)".
+                        let f = Format::new().set_num_format(format!("\"{l} (\"#,##0.00\")\""));
+                        ws.write_number_with_format(y, x, number(*v)?, &f)?
+                    }
+                    Cell::Teks(s) => ws.write_string(y, x, s)?,
+                    Cell::Kosong => ws.write_string(y, x, "-")?,
+                };
+            }
+        }
+        let mut y = top + 2 + u32::try_from(b.baris.len())?;
+        for c in &b.catatan {
+            ws.write_string(y, 0, c)?;
+            y += 1;
+        }
+        ws.autofit();
+    }
+    Ok(wb.save_to_buffer()?)
+}

@@ -1,0 +1,203 @@
+-- Named queries used by the Rust API. Each starts with `-- name: <name>`;
+-- parameters are positional (?). They select from the views; joins and
+-- aggregates live in views.sql.
+
+-- name: cari_unit
+SELECT kode_unit, nama_unit, kode_kabupaten, nama_kabupaten
+FROM v_unit
+WHERE kode_unit = ? OR lower(nama_unit) = lower(?) OR lower('Kecamatan ' || nama_unit) = lower(?)
+ORDER BY kode_unit;
+
+-- name: pk
+SELECT s.no, s.uraian AS sasaran, i.id, i.nama, i.satuan, t.target, t.label_target, t.jenis_target
+FROM renstra r
+JOIN tujuan tj ON tj.renstra_id = r.id
+JOIN sasaran s ON s.tujuan_id = tj.id
+JOIN sasaran_indikator si ON si.sasaran_id = s.id
+JOIN indikator i ON i.id = si.indikator_id
+LEFT JOIN v_target_berlaku t ON t.kode_unit = r.kode_unit AND t.indikator_id = i.id AND t.tahun = $2
+WHERE r.kode_unit = $1 AND $2 BETWEEN r.tahun_awal AND r.tahun_akhir
+ORDER BY s.no, i.id;
+
+-- name: capaian
+SELECT indikator_id, indikator, satuan, polaritas, jenis, target, label_target, realisasi, label_realisasi,
+       capaian, predikat, kategori_kode, kategori, selisih, sintetis, sumber
+FROM v_capaian
+WHERE kode_unit = ? AND tahun = ?
+ORDER BY indikator_id;
+
+-- name: tren
+SELECT indikator_id, tahun, target, realisasi, capaian, predikat, sintetis
+FROM v_capaian
+WHERE kode_unit = ? AND tahun <= ?
+ORDER BY indikator_id, tahun;
+
+-- name: perubahan
+SELECT indikator_id, tahun_dari, nilai_dari, nilai_ke, selisih, persen
+FROM v_perubahan
+WHERE kode_unit = ? AND tahun_ke = ?
+ORDER BY indikator_id, tahun_dari DESC;
+
+-- name: renstra
+SELECT r.tahun_awal, r.tahun_akhir, t.indikator_id, t.tahun, t.nilai, t.label, c.realisasi, c.capaian, c.predikat
+FROM renstra r
+JOIN target t ON t.kode_unit = r.kode_unit AND t.jenis = 'renstra' AND t.tahun BETWEEN r.tahun_awal AND r.tahun_akhir
+LEFT JOIN v_capaian c ON c.kode_unit = r.kode_unit AND c.indikator_id = t.indikator_id AND c.tahun = t.tahun
+WHERE r.kode_unit = $1 AND $2 BETWEEN r.tahun_awal AND r.tahun_akhir
+ORDER BY t.indikator_id, t.tahun;
+
+-- name: pembanding
+SELECT p.indikator_id, p.kode_unit, p.nama_unit, p.tahun, p.ada_data, p.target, p.realisasi, p.capaian, p.peringkat,
+       p.sintetis
+FROM v_peringkat p
+WHERE p.kode_kabupaten = $1 AND p.tahun IN ($2 - 1, $2)
+ORDER BY p.indikator_id, p.kode_unit, p.tahun;
+
+-- name: skm
+SELECT skema, bobot, responden, dasar, jumlah_unsur, unsur_skema, ikm, mutu, kinerja, sintetis
+FROM v_ikm
+WHERE kode_unit = ? AND tahun = ?;
+
+-- name: skm_unsur
+SELECT unsur_id, unsur, urutan, no_laporan, nama_dalam_laporan, nrr, mutu, jumlah, n
+FROM v_skm_unsur
+WHERE kode_unit = ? AND tahun = ?
+ORDER BY coalesce(no_laporan, urutan);
+
+-- name: akip_komponen
+SELECT komponen_id, komponen, bobot, target, realisasi, persen
+FROM v_akip_komponen
+WHERE kode_unit = ? AND tahun = ?
+ORDER BY urutan;
+
+-- name: akip
+SELECT target, realisasi, persen, predikat_target, predikat, predikat_label, sintetis
+FROM v_akip
+WHERE kode_unit = ? AND tahun = ?;
+
+-- name: efisiensi
+SELECT no_sasaran, sasaran, indikator, capaian, penyerapan, efisiensi, efisiensi_rasio, sintetis
+FROM v_efisiensi
+WHERE kode_unit = ? AND tahun = ?
+ORDER BY no_sasaran;
+
+-- name: belanja
+SELECT kode_rekening, tingkat, uraian, anggaran, realisasi, penyerapan, sisa, sintetis
+FROM v_anggaran_belanja
+WHERE kode_unit = ? AND tahun = ?
+ORDER BY kode_rekening;
+
+-- name: program
+SELECT no_laporan, kode_program, nama, anggaran, realisasi, penyerapan, sisa, sintetis
+FROM v_anggaran_program
+WHERE kode_unit = ? AND tahun = ?
+ORDER BY coalesce(no_laporan, 999), kode_program;
+
+-- name: program_total
+SELECT anggaran, realisasi, penyerapan, sisa, rata_rata_penyerapan
+FROM v_anggaran_total
+WHERE kode_unit = ? AND tahun = ?;
+
+-- name: bandingkan
+SELECT indikator_id, indikator, polaritas, peringkat, kode_unit, nama_unit, ada_data, target, realisasi, capaian,
+       predikat, kategori, nilai_terbaik, selisih_ke_terbaik, selisih_ke_target, jumlah_berdata, jumlah_kecamatan,
+       sintetis, sumber
+FROM v_peringkat
+WHERE kode_kabupaten = $1 AND tahun = $2 AND (CAST($3 AS VARCHAR) IS NULL OR indikator_id = CAST($3 AS VARCHAR))
+ORDER BY indikator_id, peringkat NULLS LAST, kode_unit;
+
+-- name: kecamatan_kabupaten
+SELECT kode_unit, nama_unit FROM v_unit WHERE kode_kabupaten = ? ORDER BY kode_unit;
+
+-- name: unit_nyata
+SELECT DISTINCT kode_unit FROM (
+    SELECT kode_unit, sumber FROM realisasi UNION ALL SELECT kode_unit, sumber FROM target
+    UNION ALL SELECT kode_unit, sumber FROM skm_survei UNION ALL SELECT kode_unit, sumber FROM akip_komponen
+    UNION ALL SELECT kode_unit, sumber FROM anggaran_program
+) WHERE NOT kj_sintetis(sumber);
+
+-- Snapshot of one kabupaten ($1): base tables restricted to its units.
+-- name: snap_wilayah
+SELECT kode, tingkat, nama, induk, nama_dalam_laporan, sumber FROM wilayah
+WHERE kode = $1 OR induk = $1 OR induk IN (SELECT kode FROM wilayah WHERE induk = $1)
+   OR kode = (SELECT induk FROM wilayah WHERE kode = $1)
+ORDER BY kode;
+
+-- name: snap_desa_statistik
+SELECT kode_desa, tahun, no_laporan, luas_ha, dusun, kk, penduduk_l, penduduk_p, penduduk_total,
+       luas_perkebunan_ha, luas_pertanian_ha, luas_perumahan_ha, sumber
+FROM desa_statistik WHERE kode_desa IN (SELECT kode FROM wilayah WHERE induk IN (SELECT kode FROM wilayah WHERE induk = $1))
+ORDER BY kode_desa, tahun;
+
+-- name: snap_renstra
+SELECT id, kode_unit, tahun_awal, tahun_akhir, visi, misi, sumber FROM renstra
+WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY id;
+
+-- name: snap_tujuan
+SELECT t.id, t.renstra_id, t.uraian, t.sumber FROM tujuan t JOIN renstra r ON r.id = t.renstra_id
+WHERE r.kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY t.id;
+
+-- name: snap_sasaran
+SELECT s.id, s.tujuan_id, s.no, s.uraian, s.sumber FROM sasaran s JOIN tujuan t ON t.id = s.tujuan_id
+JOIN renstra r ON r.id = t.renstra_id
+WHERE r.kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY s.id;
+
+-- name: snap_strategi
+SELECT g.id, g.sasaran_id, g.no, g.uraian, g.sumber FROM strategi g JOIN sasaran s ON s.id = g.sasaran_id
+JOIN tujuan t ON t.id = s.tujuan_id JOIN renstra r ON r.id = t.renstra_id
+WHERE r.kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY g.id;
+
+-- name: snap_indikator
+SELECT id, nama, satuan, polaritas, presisi, jenis, sumber FROM indikator ORDER BY id;
+
+-- name: snap_sasaran_indikator
+SELECT si.sasaran_id, si.indikator_id, si.sumber FROM sasaran_indikator si JOIN sasaran s ON s.id = si.sasaran_id
+JOIN tujuan t ON t.id = s.tujuan_id JOIN renstra r ON r.id = t.renstra_id
+WHERE r.kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY si.sasaran_id, si.indikator_id;
+
+-- name: snap_target
+SELECT kode_unit, indikator_id, tahun, jenis, nilai, label, sumber FROM target
+WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY kode_unit, indikator_id, tahun, jenis;
+
+-- name: snap_realisasi
+SELECT kode_unit, indikator_id, tahun, nilai, label, sumber FROM realisasi
+WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY kode_unit, indikator_id, tahun;
+
+-- name: snap_skm_survei
+SELECT kode_unit, tahun, skema, bobot, responden, periode, sumber FROM skm_survei
+WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY kode_unit, tahun;
+
+-- name: snap_skm_nrr
+SELECT kode_unit, tahun, unsur_id, no_laporan, nama_dalam_laporan, nrr, sumber FROM skm_nrr
+WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY kode_unit, tahun, no_laporan, unsur_id;
+
+-- name: snap_skm_agregat
+SELECT kode_unit, tahun, unsur_id, jumlah, n, sumber FROM skm_agregat
+WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY kode_unit, tahun, unsur_id;
+
+-- name: snap_akip_komponen
+SELECT kode_unit, tahun, skema, komponen_id, target, realisasi, sumber FROM akip_komponen
+WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY kode_unit, tahun, komponen_id;
+
+-- name: snap_anggaran_belanja
+SELECT kode_unit, tahun, kode_rekening, uraian, anggaran, realisasi, sumber FROM anggaran_belanja
+WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY kode_unit, tahun, kode_rekening;
+
+-- name: snap_anggaran_program
+SELECT kode_unit, tahun, kode_program, no_laporan, nama, anggaran, realisasi, keterangan, sumber FROM anggaran_program
+WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY kode_unit, tahun, kode_program;
+
+-- name: snap_program_sasaran
+SELECT kode_unit, tahun, kode_program, sasaran_id, sumber FROM program_sasaran
+WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY kode_unit, tahun, kode_program;
+
+-- name: tercetak
+SELECT id, tabel, uraian, nilai_tercetak, nilai_dihitung, catatan FROM tercetak ORDER BY id;
+
+-- Parquet export of one table, hive-partitioned by kabupaten and year.
+-- {tabel} and {dir} are filled in by the exporter (dir quoted).
+-- name: export_parquet
+COPY (
+    SELECT u.kode_kabupaten, t.*, kj_sintetis(t.sumber) AS sintetis
+    FROM {tabel} t JOIN v_unit u ON u.kode_unit = t.kode_unit
+) TO {dir} (FORMAT parquet, PARTITION_BY (kode_kabupaten, tahun), OVERWRITE_OR_IGNORE);

@@ -1,0 +1,716 @@
+//! Typed queries over the analyst views: the LKjIP report of a
+//! kecamatan-year, the kabupaten comparison, and free SQL.
+
+use std::collections::BTreeMap;
+
+use duckdb::types::Value;
+use duckdb::{Row, params};
+use kinerja_core::Decimal;
+use serde::Serialize;
+
+use crate::{Error, Result, Store};
+
+const QUERIES: &str = include_str!("../sql/queries.sql");
+
+/// The named query from `sql/queries.sql`.
+pub(crate) fn named(name: &str) -> Result<&'static str> {
+    let marker = format!("-- name: {name}\n");
+    let start = QUERIES.find(&marker).ok_or_else(|| Error::Invalid(format!("no query named {name}")))? + marker.len();
+    let rest = &QUERIES[start..];
+    let end = rest.find("-- name:").unwrap_or(rest.len());
+    Ok(rest[..end].trim().trim_end_matches(';'))
+}
+
+/// A kecamatan and its kabupaten.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unit {
+    /// Kemendagri code.
+    pub kode: String,
+    /// Name.
+    pub nama: String,
+    /// Kabupaten code.
+    pub kode_kabupaten: Option<String>,
+    /// Kabupaten name.
+    pub nama_kabupaten: Option<String>,
+}
+
+/// One row of the Perjanjian Kinerja (Tabel 2.2).
+#[allow(missing_docs)] // fields are named after the columns they hold
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BarisPk {
+    pub no: i32,
+    pub sasaran: String,
+    pub indikator_id: String,
+    pub indikator: String,
+    pub satuan: String,
+    pub target: Option<Decimal>,
+    pub label_target: Option<String>,
+    pub jenis_target: Option<String>,
+}
+
+/// Capaian of one indicator (Tabel 3.2).
+#[allow(missing_docs)] // fields are named after the columns they hold
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BarisCapaian {
+    pub indikator_id: String,
+    pub indikator: String,
+    pub satuan: String,
+    pub polaritas: String,
+    pub jenis: String,
+    pub target: Option<Decimal>,
+    pub label_target: Option<String>,
+    pub realisasi: Decimal,
+    pub label_realisasi: Option<String>,
+    pub capaian: Option<Decimal>,
+    pub predikat: Option<String>,
+    pub kategori_kode: Option<String>,
+    pub kategori: Option<String>,
+    pub selisih: Option<Decimal>,
+    pub sintetis: bool,
+    pub sumber: String,
+}
+
+/// One year of an indicator (Tabel 3.9).
+#[allow(missing_docs)] // fields are named after the columns they hold
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tahunan {
+    pub tahun: i32,
+    pub target: Option<Decimal>,
+    pub realisasi: Decimal,
+    pub capaian: Option<Decimal>,
+    pub predikat: Option<String>,
+    pub sintetis: bool,
+}
+
+/// Change of this year's realisasi against an earlier year.
+#[allow(missing_docs)] // fields are named after the columns they hold
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Banding {
+    pub tahun_dari: i32,
+    pub nilai_dari: Decimal,
+    pub selisih: Option<Decimal>,
+    pub persen: Option<Decimal>,
+}
+
+/// Multi-year comparison of one indicator.
+#[allow(missing_docs)] // fields are named after the columns they hold
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MultiTahun {
+    pub indikator_id: String,
+    pub tahun: Vec<Tahunan>,
+    pub dibanding: Vec<Banding>,
+}
+
+/// One Renstra year of an indicator (Tabel 3.10, 3.11).
+#[allow(missing_docs)] // fields are named after the columns they hold
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RenstraTahun {
+    pub tahun: i32,
+    pub target: Decimal,
+    pub label: Option<String>,
+    pub realisasi: Option<Decimal>,
+    pub capaian: Option<Decimal>,
+    pub predikat: Option<String>,
+}
+
+/// Renstra comparison of one indicator.
+#[allow(missing_docs)] // fields are named after the columns they hold
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Renstra {
+    pub indikator_id: String,
+    pub tahun_awal: i32,
+    pub tahun_akhir: i32,
+    pub tahun: Vec<RenstraTahun>,
+}
+
+/// One kecamatan in the peer comparison (Tabel 3.12).
+#[allow(missing_docs)] // fields are named after the columns they hold
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pembanding {
+    pub indikator_id: String,
+    pub kode_unit: String,
+    pub nama_unit: String,
+    /// `tahun → (target, realisasi, capaian, peringkat)`.
+    pub per_tahun: BTreeMap<i32, PembandingTahun>,
+    pub sintetis: bool,
+}
+
+/// A peer's figures in one year.
+#[allow(missing_docs)] // fields are named after the columns they hold
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PembandingTahun {
+    pub ada_data: bool,
+    pub target: Option<Decimal>,
+    pub realisasi: Option<Decimal>,
+    pub capaian: Option<Decimal>,
+    pub peringkat: Option<i64>,
+}
+
+/// One unsur of the SKM (Tabel 3.3).
+#[allow(missing_docs)] // fields are named after the columns they hold
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BarisUnsur {
+    pub unsur_id: String,
+    pub unsur: Option<String>,
+    pub no: Option<i32>,
+    pub nama_dalam_laporan: Option<String>,
+    pub nrr: Option<Decimal>,
+    pub mutu: Option<String>,
+    pub jumlah: Option<i64>,
+    pub n: Option<i64>,
+}
+
+/// The SKM of a unit-year.
+#[allow(missing_docs)] // fields are named after the columns they hold
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Skm {
+    pub skema: String,
+    pub bobot: String,
+    pub responden: Option<i64>,
+    pub dasar: Option<String>,
+    pub jumlah_unsur: i64,
+    pub unsur_skema: i64,
+    pub ikm: Option<Decimal>,
+    pub mutu: Option<String>,
+    pub kinerja: Option<String>,
+    pub unsur: Vec<BarisUnsur>,
+    pub sintetis: bool,
+}
+
+/// One AKIP komponen (Tabel 3.8).
+#[allow(missing_docs)] // fields are named after the columns they hold
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BarisAkip {
+    pub komponen_id: String,
+    pub komponen: Option<String>,
+    pub bobot: Option<i32>,
+    pub target: Option<Decimal>,
+    pub realisasi: Decimal,
+    pub persen: Option<Decimal>,
+}
+
+/// The AKIP evaluation of a unit-year.
+#[allow(missing_docs)] // fields are named after the columns they hold
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Akip {
+    pub komponen: Vec<BarisAkip>,
+    pub target: Option<Decimal>,
+    pub realisasi: Decimal,
+    pub persen: Option<Decimal>,
+    pub predikat_target: Option<String>,
+    pub predikat: Option<String>,
+    pub predikat_label: Option<String>,
+    pub sintetis: bool,
+}
+
+/// Efisiensi of one sasaran (Tabel 3.14).
+#[allow(missing_docs)] // fields are named after the columns they hold
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BarisEfisiensi {
+    pub no_sasaran: Option<i32>,
+    pub sasaran: Option<String>,
+    pub indikator: Option<String>,
+    pub capaian: Option<Decimal>,
+    pub penyerapan: Option<Decimal>,
+    pub efisiensi: Option<Decimal>,
+    pub efisiensi_rasio: Option<Decimal>,
+    pub sintetis: bool,
+}
+
+/// One budget row (belanja account or program).
+#[allow(missing_docs)] // fields are named after the columns they hold
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BarisAnggaran {
+    pub kode: String,
+    pub no: Option<i32>,
+    pub tingkat: Option<i64>,
+    pub uraian: Option<String>,
+    pub anggaran: Decimal,
+    pub realisasi: Decimal,
+    pub penyerapan: Option<Decimal>,
+    pub sisa: Option<Decimal>,
+    pub sintetis: bool,
+}
+
+/// Totals of the program table (Tabel 3.17).
+#[allow(missing_docs)] // fields are named after the columns they hold
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TotalProgram {
+    pub anggaran: Decimal,
+    pub realisasi: Decimal,
+    pub penyerapan: Option<Decimal>,
+    pub sisa: Option<Decimal>,
+    pub rata_rata_penyerapan: Option<Decimal>,
+}
+
+/// The LKjIP tables of one kecamatan-year.
+#[allow(missing_docs)] // fields are named after the columns they hold
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Laporan {
+    pub unit: Unit,
+    pub tahun: i32,
+    /// True when any figure in the report is synthetic.
+    pub sintetis: bool,
+    pub pk: Vec<BarisPk>,
+    pub capaian: Vec<BarisCapaian>,
+    pub multi_tahun: Vec<MultiTahun>,
+    pub renstra: Vec<Renstra>,
+    pub pembanding: Vec<Pembanding>,
+    pub skm: Option<Skm>,
+    pub akip: Option<Akip>,
+    pub efisiensi: Vec<BarisEfisiensi>,
+    pub belanja: Vec<BarisAnggaran>,
+    pub program: Vec<BarisAnggaran>,
+    pub total_program: Option<TotalProgram>,
+}
+
+/// One kecamatan in the kabupaten comparison.
+#[allow(missing_docs)] // fields are named after the columns they hold
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BarisBanding {
+    pub indikator_id: String,
+    pub indikator: String,
+    pub polaritas: String,
+    pub peringkat: Option<i64>,
+    pub kode_unit: String,
+    pub nama_unit: String,
+    pub ada_data: bool,
+    pub target: Option<Decimal>,
+    pub realisasi: Option<Decimal>,
+    pub capaian: Option<Decimal>,
+    pub predikat: Option<String>,
+    pub kategori: Option<String>,
+    pub nilai_terbaik: Option<Decimal>,
+    pub selisih_ke_terbaik: Option<Decimal>,
+    pub selisih_ke_target: Option<Decimal>,
+    pub jumlah_berdata: i64,
+    pub jumlah_kecamatan: i64,
+    pub sintetis: bool,
+    pub sumber: Option<String>,
+}
+
+/// Result of a free SQL query, every cell as text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Tabel {
+    /// Column names.
+    pub kolom: Vec<String>,
+    /// Rows.
+    pub baris: Vec<Vec<Option<String>>>,
+}
+
+fn text(v: Value) -> Option<String> {
+    Some(match v {
+        Value::Null => return None,
+        Value::Boolean(b) => b.to_string(),
+        Value::TinyInt(i) => i.to_string(),
+        Value::SmallInt(i) => i.to_string(),
+        Value::Int(i) => i.to_string(),
+        Value::BigInt(i) => i.to_string(),
+        Value::HugeInt(i) => i.to_string(),
+        Value::UTinyInt(i) => i.to_string(),
+        Value::USmallInt(i) => i.to_string(),
+        Value::UInt(i) => i.to_string(),
+        Value::UBigInt(i) => i.to_string(),
+        Value::Text(s) => s,
+        Value::Decimal(d) => d.to_string(),
+        Value::Float(f) => f.to_string(),
+        Value::Double(f) => f.to_string(),
+        Value::Enum(s) => s,
+        other => format!("{other:?}"),
+    })
+}
+
+impl Store {
+    /// Finds a kecamatan by Kemendagri code or name (`"Sei Balai"`,
+    /// `"Kecamatan Sei Balai"`, `"12.19.07"`).
+    pub fn unit(&self, key: &str) -> Result<Unit> {
+        let key = key.trim();
+        let mut stmt = self.conn.prepare(named("cari_unit")?)?;
+        let units: Vec<Unit> = stmt
+            .query_map(params![key, key, key], |r| {
+                Ok(Unit { kode: r.get(0)?, nama: r.get(1)?, kode_kabupaten: r.get(2)?, nama_kabupaten: r.get(3)? })
+            })?
+            .collect::<duckdb::Result<_>>()?;
+        match units.len() {
+            1 => Ok(units.into_iter().next().ok_or_else(|| Error::NotFound(key.into()))?),
+            0 => Err(Error::NotFound(format!(
+                "no kecamatan {key:?} in the database (give a name or a code like 12.19.07)"
+            ))),
+            _ => Err(Error::Invalid(format!(
+                "{key:?} matches several kecamatan: {}",
+                units.iter().map(|u| format!("{} {}", u.kode, u.nama)).collect::<Vec<_>>().join(", ")
+            ))),
+        }
+    }
+
+    fn rows<T>(
+        &self,
+        query: &str,
+        p: &[&dyn duckdb::ToSql],
+        f: impl FnMut(&Row<'_>) -> duckdb::Result<T>,
+    ) -> Result<Vec<T>> {
+        let mut stmt = self.conn.prepare(named(query)?)?;
+        let v = stmt.query_map(p, f)?.collect::<duckdb::Result<Vec<T>>>()?;
+        Ok(v)
+    }
+
+    /// The LKjIP Bab II–III tables of a kecamatan-year.
+    pub fn laporan(&self, unit_key: &str, tahun: i32) -> Result<Laporan> {
+        let unit = self.unit(unit_key)?;
+        let u = unit.kode.as_str();
+        let pk = self.rows("pk", &[&u, &tahun], |r| {
+            Ok(BarisPk {
+                no: r.get(0)?,
+                sasaran: r.get(1)?,
+                indikator_id: r.get(2)?,
+                indikator: r.get(3)?,
+                satuan: r.get(4)?,
+                target: r.get(5)?,
+                label_target: r.get(6)?,
+                jenis_target: r.get(7)?,
+            })
+        })?;
+        let capaian = self.rows("capaian", &[&u, &tahun], |r| {
+            Ok(BarisCapaian {
+                indikator_id: r.get(0)?,
+                indikator: r.get(1)?,
+                satuan: r.get(2)?,
+                polaritas: r.get(3)?,
+                jenis: r.get(4)?,
+                target: r.get(5)?,
+                label_target: r.get(6)?,
+                realisasi: r.get(7)?,
+                label_realisasi: r.get(8)?,
+                capaian: r.get(9)?,
+                predikat: r.get(10)?,
+                kategori_kode: r.get(11)?,
+                kategori: r.get(12)?,
+                selisih: r.get(13)?,
+                sintetis: r.get(14)?,
+                sumber: r.get(15)?,
+            })
+        })?;
+        if capaian.is_empty() && pk.is_empty() {
+            return Err(Error::NotFound(format!("no data for {} {} in {tahun}", unit.kode, unit.nama)));
+        }
+        let tren: Vec<(String, Tahunan)> = self.rows("tren", &[&u, &tahun], |r| {
+            Ok((
+                r.get(0)?,
+                Tahunan {
+                    tahun: r.get(1)?,
+                    target: r.get(2)?,
+                    realisasi: r.get(3)?,
+                    capaian: r.get(4)?,
+                    predikat: r.get(5)?,
+                    sintetis: r.get(6)?,
+                },
+            ))
+        })?;
+        let perubahan: Vec<(String, Banding)> = self.rows("perubahan", &[&u, &tahun], |r| {
+            Ok((
+                r.get(0)?,
+                Banding { tahun_dari: r.get(1)?, nilai_dari: r.get(2)?, selisih: r.get(4)?, persen: r.get(5)? },
+            ))
+        })?;
+        let mut multi_tahun: Vec<MultiTahun> = Vec::new();
+        for (id, t) in tren {
+            match multi_tahun.iter_mut().find(|m| m.indikator_id == id) {
+                Some(m) => m.tahun.push(t),
+                None => multi_tahun.push(MultiTahun { indikator_id: id, tahun: vec![t], dibanding: vec![] }),
+            }
+        }
+        for (id, b) in perubahan {
+            if let Some(m) = multi_tahun.iter_mut().find(|m| m.indikator_id == id) {
+                m.dibanding.push(b);
+            }
+        }
+        let renstra_rows = self.rows("renstra", &[&u, &tahun], |r| {
+            Ok((
+                r.get::<_, i32>(0)?,
+                r.get::<_, i32>(1)?,
+                r.get::<_, String>(2)?,
+                RenstraTahun {
+                    tahun: r.get(3)?,
+                    target: r.get(4)?,
+                    label: r.get(5)?,
+                    realisasi: r.get(6)?,
+                    capaian: r.get(7)?,
+                    predikat: r.get(8)?,
+                },
+            ))
+        })?;
+        let mut renstra: Vec<Renstra> = Vec::new();
+        for (a, b, id, t) in renstra_rows {
+            match renstra.iter_mut().find(|x| x.indikator_id == id) {
+                Some(x) => x.tahun.push(t),
+                None => renstra.push(Renstra { indikator_id: id, tahun_awal: a, tahun_akhir: b, tahun: vec![t] }),
+            }
+        }
+        let pembanding = match &unit.kode_kabupaten {
+            None => vec![],
+            Some(kab) => {
+                let rows = self.rows("pembanding", &[&kab.as_str(), &tahun], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, i32>(3)?,
+                        PembandingTahun {
+                            ada_data: r.get(4)?,
+                            target: r.get(5)?,
+                            realisasi: r.get(6)?,
+                            capaian: r.get(7)?,
+                            peringkat: r.get(8)?,
+                        },
+                        r.get::<_, bool>(9)?,
+                    ))
+                })?;
+                let mut out: Vec<Pembanding> = Vec::new();
+                for (ind, kode, nama, th, v, sint) in rows {
+                    let pos = out.iter().position(|p| p.indikator_id == ind && p.kode_unit == kode);
+                    let p = match pos {
+                        Some(i) => &mut out[i],
+                        None => {
+                            out.push(Pembanding {
+                                indikator_id: ind,
+                                kode_unit: kode,
+                                nama_unit: nama,
+                                per_tahun: BTreeMap::new(),
+                                sintetis: false,
+                            });
+                            let last = out.len() - 1;
+                            &mut out[last]
+                        }
+                    };
+                    p.sintetis |= sint;
+                    p.per_tahun.insert(th, v);
+                }
+                // The unit itself first, then peers with data, then the rest.
+                out.sort_by_key(|p| {
+                    (
+                        p.kode_unit != unit.kode,
+                        !p.per_tahun.values().any(|v| v.ada_data),
+                        p.indikator_id.clone(),
+                        p.kode_unit.clone(),
+                    )
+                });
+                out.sort_by(|a, b| a.indikator_id.cmp(&b.indikator_id));
+                out
+            }
+        };
+        let skm = self
+            .rows("skm", &[&u, &tahun], |r| {
+                Ok(Skm {
+                    skema: r.get(0)?,
+                    bobot: r.get(1)?,
+                    responden: r.get(2)?,
+                    dasar: r.get(3)?,
+                    jumlah_unsur: r.get(4)?,
+                    unsur_skema: r.get(5)?,
+                    ikm: r.get(6)?,
+                    mutu: r.get(7)?,
+                    kinerja: r.get(8)?,
+                    unsur: vec![],
+                    sintetis: r.get(9)?,
+                })
+            })?
+            .into_iter()
+            .next()
+            .map(|mut s| -> Result<Skm> {
+                s.unsur = self.rows("skm_unsur", &[&u, &tahun], |r| {
+                    Ok(BarisUnsur {
+                        unsur_id: r.get(0)?,
+                        unsur: r.get(1)?,
+                        no: r.get::<_, Option<i32>>(3)?.or(r.get(2)?),
+                        nama_dalam_laporan: r.get(4)?,
+                        nrr: r.get(5)?,
+                        mutu: r.get(6)?,
+                        jumlah: r.get(7)?,
+                        n: r.get(8)?,
+                    })
+                })?;
+                Ok(s)
+            })
+            .transpose()?;
+        let komponen = self.rows("akip_komponen", &[&u, &tahun], |r| {
+            Ok(BarisAkip {
+                komponen_id: r.get(0)?,
+                komponen: r.get(1)?,
+                bobot: r.get(2)?,
+                target: r.get(3)?,
+                realisasi: r.get(4)?,
+                persen: r.get(5)?,
+            })
+        })?;
+        let akip = self
+            .rows("akip", &[&u, &tahun], |r| {
+                Ok(Akip {
+                    komponen: vec![],
+                    target: r.get(0)?,
+                    realisasi: r.get(1)?,
+                    persen: r.get(2)?,
+                    predikat_target: r.get(3)?,
+                    predikat: r.get(4)?,
+                    predikat_label: r.get(5)?,
+                    sintetis: r.get(6)?,
+                })
+            })?
+            .into_iter()
+            .next()
+            .map(|mut a| {
+                a.komponen = komponen;
+                a
+            });
+        let efisiensi = self.rows("efisiensi", &[&u, &tahun], |r| {
+            Ok(BarisEfisiensi {
+                no_sasaran: r.get(0)?,
+                sasaran: r.get(1)?,
+                indikator: r.get(2)?,
+                capaian: r.get(3)?,
+                penyerapan: r.get(4)?,
+                efisiensi: r.get(5)?,
+                efisiensi_rasio: r.get(6)?,
+                sintetis: r.get(7)?,
+            })
+        })?;
+        let belanja = self.rows("belanja", &[&u, &tahun], |r| {
+            Ok(BarisAnggaran {
+                kode: r.get(0)?,
+                no: None,
+                tingkat: r.get(1)?,
+                uraian: r.get(2)?,
+                anggaran: r.get(3)?,
+                realisasi: r.get(4)?,
+                penyerapan: r.get(5)?,
+                sisa: r.get(6)?,
+                sintetis: r.get(7)?,
+            })
+        })?;
+        let program = self.rows("program", &[&u, &tahun], |r| {
+            Ok(BarisAnggaran {
+                no: r.get(0)?,
+                kode: r.get(1)?,
+                tingkat: None,
+                uraian: r.get(2)?,
+                anggaran: r.get(3)?,
+                realisasi: r.get(4)?,
+                penyerapan: r.get(5)?,
+                sisa: r.get(6)?,
+                sintetis: r.get(7)?,
+            })
+        })?;
+        let total_program = self
+            .rows("program_total", &[&u, &tahun], |r| {
+                Ok(TotalProgram {
+                    anggaran: r.get(0)?,
+                    realisasi: r.get(1)?,
+                    penyerapan: r.get(2)?,
+                    sisa: r.get(3)?,
+                    rata_rata_penyerapan: r.get(4)?,
+                })
+            })?
+            .into_iter()
+            .next();
+        let sintetis = capaian.iter().any(|c| c.sintetis)
+            || skm.as_ref().is_some_and(|s| s.sintetis)
+            || akip.as_ref().is_some_and(|a| a.sintetis)
+            || belanja.iter().any(|b| b.sintetis)
+            || program.iter().any(|b| b.sintetis)
+            || multi_tahun.iter().flat_map(|m| &m.tahun).any(|t| t.sintetis);
+        Ok(Laporan {
+            unit,
+            tahun,
+            sintetis,
+            pk,
+            capaian,
+            multi_tahun,
+            renstra,
+            pembanding,
+            skm,
+            akip,
+            efisiensi,
+            belanja,
+            program,
+            total_program,
+        })
+    }
+
+    /// Every kecamatan of a kabupaten for an indicator-year, ranked; those
+    /// without data are listed with `ada_data = false`.
+    pub fn bandingkan(&self, kode_kabupaten: &str, tahun: i32, indikator: Option<&str>) -> Result<Vec<BarisBanding>> {
+        let kecamatan = self.rows("kecamatan_kabupaten", &[&kode_kabupaten], |r| r.get::<_, String>(0))?;
+        if kecamatan.is_empty() {
+            return Err(Error::NotFound(format!("no kecamatan of kabupaten {kode_kabupaten:?} in the database")));
+        }
+        let rows = self.rows("bandingkan", &[&kode_kabupaten, &tahun, &indikator], |r| {
+            Ok(BarisBanding {
+                indikator_id: r.get(0)?,
+                indikator: r.get(1)?,
+                polaritas: r.get(2)?,
+                peringkat: r.get(3)?,
+                kode_unit: r.get(4)?,
+                nama_unit: r.get(5)?,
+                ada_data: r.get(6)?,
+                target: r.get(7)?,
+                realisasi: r.get(8)?,
+                capaian: r.get(9)?,
+                predikat: r.get(10)?,
+                kategori: r.get(11)?,
+                nilai_terbaik: r.get(12)?,
+                selisih_ke_terbaik: r.get(13)?,
+                selisih_ke_target: r.get(14)?,
+                jumlah_berdata: r.get(15)?,
+                jumlah_kecamatan: r.get(16)?,
+                sintetis: r.get(17)?,
+                sumber: r.get(18)?,
+            })
+        })?;
+        if rows.is_empty() {
+            return Err(Error::NotFound(format!(
+                "no realisasi in {tahun} for any kecamatan of {kode_kabupaten}{}",
+                indikator.map(|i| format!(" on indicator {i:?}")).unwrap_or_default()
+            )));
+        }
+        Ok(rows)
+    }
+
+    /// Runs one SQL statement and returns every cell as text (decimals
+    /// exactly as stored).
+    pub fn sql(&self, query: &str) -> Result<Tabel> {
+        let mut stmt = self.conn.prepare(query).map_err(|e| self.explain(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.explain(e))?;
+        let kolom: Vec<String> = rows.as_ref().map(|s| s.column_names()).unwrap_or_default();
+        let mut baris = Vec::new();
+        while let Some(row) = rows.next().map_err(|e| self.explain(e))? {
+            let mut cells = Vec::with_capacity(kolom.len());
+            for i in 0..kolom.len() {
+                cells.push(text(row.get::<_, Value>(i)?));
+            }
+            baris.push(cells);
+        }
+        Ok(Tabel { kolom, baris })
+    }
+
+    fn explain(&self, e: duckdb::Error) -> Error {
+        let msg = e.to_string();
+        if self.read_only && (msg.contains("read-only") || msg.contains("read only")) {
+            return Error::Invalid(format!(
+                "the database is open read-only here, so nothing can be changed; load data with `kinerja load` ({msg})"
+            ));
+        }
+        Error::Db(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn named_queries_exist() {
+        for n in ["cari_unit", "pk", "capaian", "bandingkan", "unit_nyata"] {
+            assert!(named(n).unwrap().to_ascii_uppercase().starts_with("SELECT"), "{n}");
+        }
+        assert!(named("nope").is_err());
+    }
+}

@@ -1,0 +1,47 @@
+//! AKIP simulator: komponen scores → total and predikat, goal seek to the next predikat.
+
+use yew::prelude::*;
+
+use super::cell::Cell;
+use super::use_app;
+use crate::compute::{Data, sim_akip};
+use crate::fmt;
+use crate::i18n::{K, t};
+use crate::state::Kunci;
+
+/// The AKIP simulator view.
+#[component]
+pub fn Akip() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let (Some(snap), Some(unit)) = (app.snapshot.clone(), app.unit.clone()) else { return html! {} };
+    let Some(s) = sim_akip(&Data { snap: &snap, edits: &app.edits }, &unit) else {
+        return html! { <p>{"Tidak ada evaluasi AKIP untuk kecamatan ini / no AKIP evaluation for this kecamatan."}</p> };
+    };
+    html! {
+        <section data-testid="akip">
+            <h2>{format!("{} {}", t(lang, K::Akip), s.tahun)}{ if s.sintetis { html!{ <span class="sintetis">{format!(" ({})", t(lang, K::Sintetis))}</span> } } else { html!{} } }</h2>
+            <p class="ringkas">{"Nilai AKIP "}<strong data-testid="akip-total">{fmt::angka(s.total)}</strong>{" · "}
+                <strong data-testid="akip-predikat">{s.predikat.map_or("-".to_string(), |p| format!("{} ({})", p.code, p.label))}</strong></p>
+            <div class="gulir"><table>
+                <thead><tr><th>{t(lang, K::Komponen)}</th><th>{t(lang, K::Bobot)}</th><th>{t(lang, K::Nilai)}</th>
+                    <th>{format!("{}{}", t(lang, K::PerluPredikatBerikut), s.berikut.map(|b| format!(" ({})", b.code)).unwrap_or_default())}</th></tr></thead>
+                <tbody>
+                { for s.komponen.iter().map(|k| html! {
+                    <tr>
+                        <th scope="row">{k.nama}</th>
+                        <td class="n">{k.bobot}</td>
+                        <td><Cell kunci={Kunci::Akip { kode_unit: unit.clone(), tahun: s.tahun, komponen_id: k.id.to_string() }}
+                            isian={k.isian.clone()} dasar={Some(k.dasar)} label={format!("{} {}", t(lang, K::Nilai), k.nama)} testid={format!("akip-{}", k.id)} /></td>
+                        <td data-testid={format!("akip-perlu-{}", k.id)}>{ match &k.perlu_berikut {
+                            None => "-".to_string(),
+                            Some(Ok(v)) => format!("≥ {}", fmt::ratio(*v, 2)),
+                            Some(Err(_)) => t(lang, K::TidakTercapai).to_string(),
+                        } }</td>
+                    </tr>
+                }) }
+                </tbody>
+            </table></div>
+        </section>
+    }
+}

@@ -1,0 +1,56 @@
+//! Budget and performance: penyerapan per program (realisasi editable) and
+//! efisiensi per sasaran.
+
+use yew::prelude::*;
+
+use super::cell::Cell;
+use super::use_app;
+use crate::compute::{Data, anggaran};
+use crate::fmt;
+use crate::i18n::{K, t};
+use crate::state::Kunci;
+
+/// The budget view.
+#[component]
+pub fn Anggaran() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let (Some(snap), Some(unit)) = (app.snapshot.clone(), app.unit.clone()) else { return html! {} };
+    let Some((tahun, programs, ef)) = anggaran(&Data { snap: &snap, edits: &app.edits }, &unit) else {
+        return html! { <p>{"Tidak ada anggaran untuk kecamatan ini / no budget for this kecamatan."}</p> };
+    };
+    html! {
+        <section data-testid="anggaran">
+            <h2>{format!("{} {tahun}", t(lang, K::Anggaran))}</h2>
+            <div class="gulir"><table>
+                <thead><tr><th>{t(lang, K::Program)}</th><th>{"Anggaran (Rp)"}</th><th>{"Realisasi (Rp)"}</th><th>{t(lang, K::Penyerapan)}</th></tr></thead>
+                <tbody>
+                { for programs.iter().map(|p| html! {
+                    <tr class={classes!(p.sintetis.then_some("sintetis"))}>
+                        <th scope="row">{format!("{} {}", p.kode, p.nama)}</th>
+                        <td class="n">{fmt::rupiah(p.anggaran)}</td>
+                        <td><Cell kunci={Kunci::Anggaran { kode_unit: unit.clone(), tahun, kode_program: p.kode.clone() }}
+                            isian={p.isian.clone()} dasar={Some(p.dasar)} label={format!("Realisasi {}", p.nama)} testid={format!("anggaran-{}", p.kode)} /></td>
+                        <td class="n" data-testid={format!("penyerapan-{}", p.kode)}>{fmt::persen(p.penyerapan)}</td>
+                    </tr>
+                }) }
+                </tbody>
+            </table></div>
+            <h3>{t(lang, K::Efisiensi)}</h3>
+            <div class="gulir"><table>
+                <thead><tr><th>{t(lang, K::Sasaran)}</th><th>{t(lang, K::Capaian)}</th><th>{t(lang, K::Penyerapan)}</th><th>{t(lang, K::Efisiensi)}</th></tr></thead>
+                <tbody>
+                { for ef.iter().enumerate().map(|(i, e)| html! {
+                    <tr>
+                        <th scope="row">{&e.sasaran}</th>
+                        <td class="n">{fmt::persen(e.capaian)}</td>
+                        <td class="n">{fmt::persen(e.penyerapan)}</td>
+                        <td class="n" data-testid={format!("efisiensi-{i}")}>{fmt::angka(e.efisiensi)}</td>
+                    </tr>
+                }) }
+                </tbody>
+            </table></div>
+            <p class="catatan">{"Efisiensi = % capaian − % penyerapan."}</p>
+        </section>
+    }
+}

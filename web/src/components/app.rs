@@ -1,0 +1,91 @@
+//! The app root: loads the snapshot served beside the app, restores saved
+//! scenarios from the browser, and shows the chosen view.
+
+use std::rc::Rc;
+
+use gloo::net::http::Request;
+use yew::prelude::*;
+
+use super::akip::Akip;
+use super::anggaran::Anggaran;
+use super::header::Header;
+use super::ikm::Ikm;
+use super::kabupaten::Kabupaten;
+use super::pesan::Pesan;
+use super::planner::Planner;
+use super::skenario::Skenario;
+use crate::i18n::{K, t};
+use crate::state::{Action, Muat, State, Tab};
+use crate::{snapshot, storage};
+
+/// Where the snapshot is fetched from (beside `index.html`).
+pub const SNAPSHOT_URL: &str = "snapshot.json";
+
+/// The root component.
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(State::default);
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let (hasil, cadangan) = storage::muat();
+            state.dispatch(Action::Penyimpanan { hasil, cadangan });
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match Request::get(SNAPSHOT_URL).send().await {
+                    Err(e) => Err(format!("{SNAPSHOT_URL} tidak dapat diambil / could not be fetched: {e}")),
+                    Ok(r) if !r.ok() => Err(format!(
+                        "{SNAPSHOT_URL}: HTTP {} — jalankan / run `kinerja export snapshot --out dist/{SNAPSHOT_URL}` atau / or `kinerja serve`",
+                        r.status()
+                    )),
+                    Ok(r) => match r.text().await {
+                        Ok(text) => snapshot::parse(&text),
+                        Err(e) => Err(format!("{SNAPSHOT_URL}: {e}")),
+                    },
+                };
+                match result {
+                    Ok(s) => state.dispatch(Action::Dimuat(Rc::new(s))),
+                    Err(m) => state.dispatch(Action::GagalMuat(m)),
+                }
+            });
+        });
+    }
+    {
+        // Persist scenarios whenever they change (never on start-up).
+        let state = state.clone();
+        use_effect_with(state.revisi, move |rev| {
+            if *rev > 0 {
+                if let Err(m) = storage::simpan(&state.berkas()) {
+                    gloo::console::error!(m);
+                }
+            }
+        });
+    }
+    let lang = state.lang;
+    let body = match &state.muat {
+        Muat::Memuat => html! { <p data-testid="status">{t(lang, K::Memuat)}</p> },
+        Muat::Gagal(m) => html! {
+            <div class="galat" data-testid="status" role="alert"><strong>{t(lang, K::GagalMemuat)}</strong><p>{m.clone()}</p></div>
+        },
+        Muat::Siap => match state.tab {
+            Tab::Planner => html! { <Planner /> },
+            Tab::Ikm => html! { <Ikm /> },
+            Tab::Akip => html! { <Akip /> },
+            Tab::Kabupaten => html! { <Kabupaten /> },
+            Tab::Anggaran => html! { <Anggaran /> },
+            Tab::Skenario => html! { <Skenario /> },
+        },
+    };
+    let synthetic = state.snapshot.as_ref().is_some_and(|s| s.data.realisasi.iter().any(|r| kinerja_core::model::is_sintetis(&r.sumber)));
+    html! {
+        <ContextProvider<super::Ctx> context={state.clone()}>
+            <main lang={match lang { crate::i18n::Lang::Id => "id", crate::i18n::Lang::En => "en" }} data-ready={matches!(state.muat, Muat::Siap).to_string()}>
+                <Header />
+                <Pesan />
+                if synthetic {
+                    <p class="peringatan" data-testid="banner-sintetis">{"Sebagian kecamatan memakai DATA SINTETIS (ditandai) / some kecamatan show SYNTHETIC data (marked)."}</p>
+                }
+                {body}
+            </main>
+        </ContextProvider<super::Ctx>>
+    }
+}

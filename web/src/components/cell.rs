@@ -1,0 +1,62 @@
+//! An editable number cell: keeps the raw text, marks edits, offers reset.
+
+use kinerja_core::Decimal;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::use_app;
+use crate::fmt;
+use crate::i18n::{K, t};
+use crate::state::{Action, Isian, Kunci};
+
+/// Properties.
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// What the cell edits.
+    pub kunci: Kunci,
+    /// The edit, if any.
+    pub isian: Option<Isian>,
+    /// The baseline value.
+    pub dasar: Option<Decimal>,
+    /// Accessible name.
+    pub label: String,
+    /// Test id.
+    pub testid: String,
+}
+
+/// The cell.
+#[component]
+pub fn Cell(p: &Props) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let edited = p.isian.is_some();
+    let invalid = p.isian.as_ref().is_some_and(|i| i.nilai.is_none());
+    let value = match &p.isian {
+        Some(i) => i.teks.clone(),
+        None => p.dasar.map(|d| fmt::angka(Some(d))).unwrap_or_default(),
+    };
+    let oninput = {
+        let app = app.clone();
+        let k = p.kunci.clone();
+        Callback::from(move |e: InputEvent| {
+            let el: HtmlInputElement = e.target_unchecked_into();
+            app.dispatch(Action::Ubah(k.clone(), el.value()));
+        })
+    };
+    let reset = {
+        let app = app.clone();
+        let k = p.kunci.clone();
+        Callback::from(move |_| app.dispatch(Action::Kembalikan(k.clone())))
+    };
+    let class = classes!("sel", edited.then_some("diubah"), invalid.then_some("salah"));
+    html! {
+        <span class={class}>
+            <input type="text" inputmode="decimal" value={value} aria-label={p.label.clone()}
+                aria-invalid={invalid.to_string()} data-testid={p.testid.clone()} {oninput} />
+            if edited {
+                <button type="button" class="reset" title={t(lang, K::Reset)} aria-label={format!("{} {}", t(lang, K::Reset), p.label)}
+                    data-testid={format!("{}-reset", p.testid)} onclick={reset}>{"↺"}</button>
+            }
+        </span>
+    }
+}

@@ -1,0 +1,26 @@
+//! One component per file. Components read the state from context and
+//! send [`crate::state::Action`]s; browser side effects live here.
+
+pub mod akip;
+pub mod anggaran;
+pub mod app;
+pub mod cell;
+pub mod header;
+pub mod ikm;
+pub mod kabupaten;
+pub mod pesan;
+pub mod planner;
+pub mod skenario;
+
+use yew::prelude::*;
+
+use crate::state::State;
+
+/// The state handle shared through context.
+pub type Ctx = UseReducerHandle<State>;
+
+/// The state handle; panics only if used outside the app root.
+#[hook]
+pub fn use_app() -> Ctx {
+    use_context::<Ctx>().expect("components are rendered inside App")
+}

@@ -1,0 +1,532 @@
+//! The planner's state: one [`State`] changed only through [`Action`]s by
+//! a pure reducer (Yew's `Reducible`), so every user action is testable
+//! natively. Side effects (fetching the snapshot, the browser's storage,
+//! the clock) happen in components and arrive here as actions.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use kinerja_core::Decimal;
+use kinerja_core::model::Snapshot;
+use kinerja_core::notation::{Notasi, parse_number};
+use kinerja_skenario::{self as sk, Berkas, Dipulihkan, Jenis, Skenario};
+use yew::Reducible;
+
+use crate::i18n::Lang;
+
+/// Which view is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[allow(missing_docs)]
+pub enum Tab {
+    #[default]
+    Planner,
+    Ikm,
+    Akip,
+    Kabupaten,
+    Anggaran,
+    Skenario,
+}
+
+/// What a what-if edit changes.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[allow(missing_docs)]
+pub enum Kunci {
+    /// A target or hypothetical realisasi of an indicator.
+    Nilai { kode_unit: String, indikator_id: String, tahun: i32, jenis: Jenis },
+    /// The NRR of one unsur.
+    Nrr { kode_unit: String, tahun: i32, unsur_id: String },
+    /// An AKIP komponen score.
+    Akip { kode_unit: String, tahun: i32, komponen_id: String },
+    /// A program's realisasi anggaran.
+    Anggaran { kode_unit: String, tahun: i32, kode_program: String },
+}
+
+/// An edited cell: the text as typed and its value when it parses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Isian {
+    /// Raw text (kept so a half-typed number is not rewritten).
+    pub teks: String,
+    /// The value, or `None` while the text is not a number.
+    pub nilai: Option<Decimal>,
+}
+
+impl Isian {
+    /// Parses text in Indonesian or plain notation.
+    pub fn baru(teks: &str) -> Isian {
+        Isian { teks: teks.to_string(), nilai: parse_number(teks, Notasi::Otomatis).ok() }
+    }
+}
+
+/// All what-if edits.
+pub type Edits = BTreeMap<Kunci, Isian>;
+
+/// Loading status.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Muat {
+    /// Fetching the snapshot.
+    #[default]
+    Memuat,
+    /// Ready.
+    Siap,
+    /// Could not load; the message says why.
+    Gagal(String),
+}
+
+/// A message to the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pesan {
+    /// Information.
+    Info(String),
+    /// Something went wrong.
+    Galat(String),
+}
+
+/// The whole state.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct State {
+    /// The loaded data.
+    pub snapshot: Option<Rc<Snapshot>>,
+    /// Loading status.
+    pub muat: Muat,
+    /// Language.
+    pub lang: Lang,
+    /// Current view.
+    pub tab: Tab,
+    /// Selected kecamatan.
+    pub unit: Option<String>,
+    /// Current edits.
+    pub edits: Rc<Edits>,
+    /// Undo history (oldest first).
+    pub undo: Vec<Rc<Edits>>,
+    /// Redo history.
+    pub redo: Vec<Rc<Edits>>,
+    /// Key of the last edit (consecutive keystrokes in one cell are one undo step).
+    pub terakhir: Option<Kunci>,
+    /// Saved scenarios.
+    pub skenario: Vec<Skenario>,
+    /// Open scenario.
+    pub aktif: Option<String>,
+    /// Two scenarios compared side by side.
+    pub banding: [Option<String>; 2],
+    /// Indicator and year of the kabupaten comparison.
+    pub kab: Option<(String, i32)>,
+    /// Messages.
+    pub pesan: Vec<Pesan>,
+    /// Bumped whenever saved scenarios change (the storage effect watches it).
+    pub revisi: u64,
+}
+
+/// Everything the user (or an effect) can do.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(missing_docs)] // variant fields are described on their variant
+pub enum Action {
+    /// The snapshot arrived.
+    Dimuat(Rc<Snapshot>),
+    /// The snapshot could not be loaded.
+    GagalMuat(String),
+    /// Choose a kecamatan.
+    PilihUnit(String),
+    /// Choose a view.
+    PilihTab(Tab),
+    /// Switch language.
+    GantiBahasa,
+    /// Type into a cell.
+    Ubah(Kunci, String),
+    /// Reset one cell to the baseline.
+    Kembalikan(Kunci),
+    /// Reset every cell.
+    KembalikanSemua,
+    /// Undo the last edit.
+    Urungkan,
+    /// Redo.
+    Ulangi,
+    /// Save the current edits as a named scenario, created at a time.
+    Simpan { nama: String, dibuat: String },
+    /// Open a saved scenario.
+    Buka(String),
+    /// Delete a saved scenario.
+    Hapus(String),
+    /// Import scenarios from JSON text.
+    Impor(String),
+    /// Import a CSV of values as a scenario.
+    ImporCsv { teks: String, nama: String },
+    /// Saved scenarios read from the browser (or why not), and where the
+    /// original was backed up if anything could not be read.
+    Penyimpanan { hasil: Result<Dipulihkan, String>, cadangan: Option<String> },
+    /// Choose a scenario for side-by-side comparison (slot 0 or 1).
+    PilihBanding(usize, Option<String>),
+    /// Choose the indicator and year of the kabupaten comparison.
+    PilihKab(String, i32),
+    /// Dismiss a message.
+    TutupPesan(usize),
+}
+
+fn record(s: &mut State, next: Edits, key: Option<Kunci>) {
+    let coalesce = key.is_some() && key == s.terakhir;
+    if !coalesce {
+        s.undo.push(s.edits.clone());
+    }
+    s.redo.clear();
+    s.edits = Rc::new(next);
+    s.terakhir = key;
+}
+
+/// The scenario of a set of edits (cells that do not parse are left out).
+pub fn to_skenario(edits: &Edits, nama: &str, dibuat: &str, kode_kabupaten: &str) -> Skenario {
+    let mut s = Skenario {
+        nama: nama.to_string(),
+        dibuat: dibuat.to_string(),
+        kode_kabupaten: kode_kabupaten.to_string(),
+        catatan: String::new(),
+        nilai: vec![],
+        nrr: vec![],
+        akip: vec![],
+        anggaran: vec![],
+    };
+    for (k, v) in edits {
+        let Some(n) = v.nilai else { continue };
+        match k.clone() {
+            Kunci::Nilai { kode_unit, indikator_id, tahun, jenis } => {
+                s.nilai.push(sk::Nilai { kode_unit, indikator_id, tahun, jenis, nilai: n })
+            }
+            Kunci::Nrr { kode_unit, tahun, unsur_id } => s.nrr.push(sk::Nrr { kode_unit, tahun, unsur_id, nrr: n }),
+            Kunci::Akip { kode_unit, tahun, komponen_id } => {
+                s.akip.push(sk::Akip { kode_unit, tahun, komponen_id, nilai: n })
+            }
+            Kunci::Anggaran { kode_unit, tahun, kode_program } => {
+                s.anggaran.push(sk::Anggaran { kode_unit, tahun, kode_program, realisasi: n })
+            }
+        }
+    }
+    s
+}
+
+/// The edits of a scenario.
+pub fn from_skenario(s: &Skenario) -> Edits {
+    let mut e = Edits::new();
+    let isi = |d: Decimal| Isian { teks: d.to_string(), nilai: Some(d) };
+    for n in &s.nilai {
+        e.insert(
+            Kunci::Nilai { kode_unit: n.kode_unit.clone(), indikator_id: n.indikator_id.clone(), tahun: n.tahun, jenis: n.jenis },
+            isi(n.nilai),
+        );
+    }
+    for n in &s.nrr {
+        e.insert(Kunci::Nrr { kode_unit: n.kode_unit.clone(), tahun: n.tahun, unsur_id: n.unsur_id.clone() }, isi(n.nrr));
+    }
+    for n in &s.akip {
+        e.insert(Kunci::Akip { kode_unit: n.kode_unit.clone(), tahun: n.tahun, komponen_id: n.komponen_id.clone() }, isi(n.nilai));
+    }
+    for n in &s.anggaran {
+        e.insert(
+            Kunci::Anggaran { kode_unit: n.kode_unit.clone(), tahun: n.tahun, kode_program: n.kode_program.clone() },
+            isi(n.realisasi),
+        );
+    }
+    e
+}
+
+fn unique_name(existing: &[Skenario], nama: &str) -> String {
+    if !existing.iter().any(|s| s.nama == nama) {
+        return nama.to_string();
+    }
+    (2..).map(|i| format!("{nama} ({i})")).find(|n| !existing.iter().any(|s| &s.nama == n)).unwrap_or_default()
+}
+
+fn add_scenarios(s: &mut State, incoming: Vec<Skenario>) -> Vec<String> {
+    let mut names = Vec::new();
+    for mut x in incoming {
+        x.nama = unique_name(&s.skenario, &x.nama);
+        names.push(x.nama.clone());
+        s.skenario.push(x);
+    }
+    s.revisi += 1;
+    names
+}
+
+impl State {
+    /// The saved scenarios as a file.
+    pub fn berkas(&self) -> Berkas {
+        Berkas { skenario: self.skenario.clone(), ..Berkas::default() }
+    }
+
+    /// The kabupaten of the loaded snapshot.
+    pub fn kode_kabupaten(&self) -> String {
+        self.snapshot.as_ref().map(|s| s.kode_kabupaten.clone()).unwrap_or_default()
+    }
+
+    /// The text shown in a cell: the edit if any, else `None` (show the baseline).
+    pub fn teks(&self, k: &Kunci) -> Option<&Isian> {
+        self.edits.get(k)
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Dimuat(snap) => {
+                let first = snap
+                    .data
+                    .realisasi
+                    .iter()
+                    .filter(|r| !kinerja_core::model::is_sintetis(&r.sumber))
+                    .map(|r| r.kode_unit.clone())
+                    .min()
+                    .or_else(|| {
+                        snap.data.wilayah.iter().find(|w| w.tingkat == kinerja_core::model::Tingkat::Kecamatan).map(|w| w.kode.clone())
+                    });
+                s.unit = s.unit.clone().or(first);
+                s.snapshot = Some(snap);
+                s.muat = Muat::Siap;
+            }
+            Action::GagalMuat(m) => s.muat = Muat::Gagal(m),
+            Action::PilihUnit(u) => s.unit = Some(u),
+            Action::PilihTab(t) => s.tab = t,
+            Action::GantiBahasa => {
+                s.lang = match s.lang {
+                    Lang::Id => Lang::En,
+                    Lang::En => Lang::Id,
+                }
+            }
+            Action::Ubah(k, teks) => {
+                let mut next = (*s.edits).clone();
+                next.insert(k.clone(), Isian::baru(&teks));
+                record(&mut s, next, Some(k));
+            }
+            Action::Kembalikan(k) => {
+                if s.edits.contains_key(&k) {
+                    let mut next = (*s.edits).clone();
+                    next.remove(&k);
+                    record(&mut s, next, None);
+                }
+            }
+            Action::KembalikanSemua => {
+                if !s.edits.is_empty() {
+                    record(&mut s, Edits::new(), None);
+                }
+            }
+            Action::Urungkan => {
+                if let Some(prev) = s.undo.pop() {
+                    s.redo.push(s.edits.clone());
+                    s.edits = prev;
+                    s.terakhir = None;
+                }
+            }
+            Action::Ulangi => {
+                if let Some(next) = s.redo.pop() {
+                    s.undo.push(s.edits.clone());
+                    s.edits = next;
+                    s.terakhir = None;
+                }
+            }
+            Action::Simpan { nama, dibuat } => {
+                let nama = nama.trim().to_string();
+                if nama.is_empty() {
+                    s.pesan.push(Pesan::Galat("Nama skenario tidak boleh kosong / the scenario needs a name.".into()));
+                } else {
+                    let kab = s.kode_kabupaten();
+                    let sk = to_skenario(&s.edits, &nama, &dibuat, &kab);
+                    let skipped = s.edits.values().filter(|v| v.nilai.is_none()).count();
+                    match s.skenario.iter_mut().find(|x| x.nama == nama) {
+                        Some(x) => *x = sk,
+                        None => s.skenario.push(sk),
+                    }
+                    s.aktif = Some(nama.clone());
+                    s.revisi += 1;
+                    s.pesan.push(Pesan::Info(format!("Skenario \u{201c}{nama}\u{201d} tersimpan.")));
+                    if skipped > 0 {
+                        s.pesan.push(Pesan::Galat(format!(
+                            "{skipped} isian bukan angka tidak ikut tersimpan / {skipped} cells that are not numbers were not saved."
+                        )));
+                    }
+                }
+            }
+            Action::Buka(nama) => {
+                if let Some(x) = s.skenario.iter().find(|x| x.nama == nama) {
+                    let next = from_skenario(x);
+                    record(&mut s, next, None);
+                    s.aktif = Some(nama);
+                }
+            }
+            Action::Hapus(nama) => {
+                s.skenario.retain(|x| x.nama != nama);
+                if s.aktif.as_deref() == Some(nama.as_str()) {
+                    s.aktif = None;
+                }
+                for b in &mut s.banding {
+                    if b.as_deref() == Some(nama.as_str()) {
+                        *b = None;
+                    }
+                }
+                s.revisi += 1;
+            }
+            Action::Impor(teks) => match sk::from_json(&teks) {
+                Ok(b) => {
+                    let names = add_scenarios(&mut s, b.skenario);
+                    s.pesan.push(Pesan::Info(format!("Diimpor / imported: {}", names.join(", "))));
+                }
+                Err(e) => s.pesan.push(Pesan::Galat(format!("Impor gagal / import failed: {e}"))),
+            },
+            Action::ImporCsv { teks, nama } => match sk::from_csv(&teks, &nama) {
+                Ok(mut x) => {
+                    x.kode_kabupaten = s.kode_kabupaten();
+                    let names = add_scenarios(&mut s, vec![x]);
+                    s.pesan.push(Pesan::Info(format!("Diimpor / imported: {}", names.join(", "))));
+                }
+                Err(e) => s.pesan.push(Pesan::Galat(format!("Impor CSV gagal / CSV import failed: {e}"))),
+            },
+            Action::Penyimpanan { hasil, cadangan } => match hasil {
+                Ok(d) => {
+                    s.skenario = d.berkas.skenario;
+                    if !d.dilewati.is_empty() {
+                        s.pesan.push(Pesan::Galat(format!(
+                            "Sebagian skenario tersimpan tidak terbaca dan dilewati / some saved scenarios could not be read and were skipped: {}.{}",
+                            d.dilewati.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
+                            cadangan.map(|k| format!(" Aslinya disimpan di / the original is kept under \u{201c}{k}\u{201d}.")).unwrap_or_default()
+                        )));
+                    }
+                    if d.versi_asal < sk::VERSI {
+                        s.pesan.push(Pesan::Info(format!(
+                            "Penyimpanan versi {} diperbarui ke versi {} / storage version {} upgraded to {}.",
+                            d.versi_asal,
+                            sk::VERSI,
+                            d.versi_asal,
+                            sk::VERSI
+                        )));
+                        s.revisi += 1;
+                    }
+                }
+                Err(m) => s.pesan.push(Pesan::Galat(format!(
+                    "Skenario tersimpan tidak dapat dibaca / saved scenarios could not be read: {m}.{}",
+                    cadangan.map(|k| format!(" Aslinya disimpan di / the original is kept under \u{201c}{k}\u{201d}.")).unwrap_or_default()
+                ))),
+            },
+            Action::PilihBanding(i, nama) => {
+                if let Some(slot) = s.banding.get_mut(i) {
+                    *slot = nama;
+                }
+            }
+            Action::PilihKab(ind, tahun) => s.kab = Some((ind, tahun)),
+            Action::TutupPesan(i) => {
+                if i < s.pesan.len() {
+                    s.pesan.remove(i);
+                }
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(tahun: i32) -> Kunci {
+        Kunci::Nilai { kode_unit: "12.19.07".into(), indikator_id: "ikm".into(), tahun, jenis: Jenis::Target }
+    }
+
+    fn apply(s: Rc<State>, actions: Vec<Action>) -> Rc<State> {
+        actions.into_iter().fold(s, |s, a| s.reduce(a))
+    }
+
+    #[test]
+    fn typing_in_one_cell_is_one_undo_step() {
+        let s = apply(
+            Rc::new(State::default()),
+            vec![Action::Ubah(key(2025), "8".into()), Action::Ubah(key(2025), "88".into()), Action::Ubah(key(2025), "88,5".into())],
+        );
+        assert_eq!(s.edits[&key(2025)], Isian { teks: "88,5".into(), nilai: Some(Decimal::new(885, 1)) });
+        assert_eq!(s.undo.len(), 1);
+        let s = apply(s, vec![Action::Ubah(key(2026), "91".into()), Action::Urungkan]);
+        assert!(!s.edits.contains_key(&key(2026)));
+        let s = apply(s, vec![Action::Urungkan]);
+        assert!(s.edits.is_empty());
+        let s = apply(s, vec![Action::Ulangi, Action::Ulangi]);
+        assert_eq!(s.edits.len(), 2);
+        let s = apply(s, vec![Action::Urungkan, Action::Ubah(key(2024), "1".into())]);
+        assert!(s.redo.is_empty(), "a new edit clears redo");
+    }
+
+    #[test]
+    fn bad_text_is_kept_but_has_no_value() {
+        let s = apply(Rc::new(State::default()), vec![Action::Ubah(key(2025), "1.234".into())]);
+        assert_eq!(s.edits[&key(2025)].nilai, None);
+        assert_eq!(s.edits[&key(2025)].teks, "1.234");
+    }
+
+    #[test]
+    fn reset_one_and_all() {
+        let s = apply(
+            Rc::new(State::default()),
+            vec![Action::Ubah(key(2025), "88".into()), Action::Ubah(key(2026), "90".into()), Action::Kembalikan(key(2025))],
+        );
+        assert_eq!(s.edits.keys().collect::<Vec<_>>(), vec![&key(2026)]);
+        let s = apply(s, vec![Action::KembalikanSemua]);
+        assert!(s.edits.is_empty());
+        let s = apply(s, vec![Action::Urungkan]);
+        assert_eq!(s.edits.len(), 1);
+    }
+
+    #[test]
+    fn save_open_delete_scenarios() {
+        let s = apply(
+            Rc::new(State::default()),
+            vec![
+                Action::Ubah(key(2025), "88,5".into()),
+                Action::Ubah(key(2026), "x".into()),
+                Action::Simpan { nama: " optimis ".into(), dibuat: "2026-11-28T00:00:00Z".into() },
+            ],
+        );
+        assert_eq!(s.skenario.len(), 1);
+        assert_eq!(s.skenario[0].nama, "optimis");
+        assert_eq!(s.skenario[0].nilai.len(), 1, "the unparsable cell is not saved");
+        assert!(matches!(s.pesan.last(), Some(Pesan::Galat(m)) if m.contains("1 isian")));
+        let rev = s.revisi;
+        let s = apply(s, vec![Action::KembalikanSemua, Action::Buka("optimis".into())]);
+        assert_eq!(s.edits[&key(2025)].nilai, Some(Decimal::new(885, 1)));
+        let s = apply(s, vec![Action::Simpan { nama: String::new(), dibuat: String::new() }]);
+        assert!(matches!(s.pesan.last(), Some(Pesan::Galat(_))));
+        let s = apply(s, vec![Action::PilihBanding(0, Some("optimis".into())), Action::Hapus("optimis".into())]);
+        assert!(s.skenario.is_empty() && s.aktif.is_none() && s.banding[0].is_none());
+        assert!(s.revisi > rev);
+    }
+
+    #[test]
+    fn import_merges_and_reports_located_errors() {
+        let s = apply(Rc::new(State::default()), vec![Action::Simpan { nama: "a".into(), dibuat: String::new() }]);
+        let json = r#"{"format":"kinerja-skenario","versi":1,"skenario":[{"nama":"a"},{"nama":"b"}]}"#;
+        let s = apply(s, vec![Action::Impor(json.into())]);
+        assert_eq!(s.skenario.iter().map(|x| x.nama.as_str()).collect::<Vec<_>>(), ["a", "a (2)", "b"]);
+        let bad = r#"{"versi":1,"skenario":[{"nama":"c","nilai":[{"kode_unit":"12.19.07","indikator_id":"ikm","tahun":2025,"jenis":"target","nilai":"8x"}]}]}"#;
+        let s = apply(s, vec![Action::Impor(bad.into())]);
+        assert_eq!(s.skenario.len(), 3);
+        assert!(matches!(s.pesan.last(), Some(Pesan::Galat(m)) if m.contains("skenario[0].nilai[0].nilai")));
+        let s = apply(s, vec![Action::ImporCsv { teks: "kode_unit,indikator_id,tahun,jenis,nilai\n12.19.07,ikm,2025,target,87.5\n".into(), nama: "csv".into() }]);
+        assert_eq!(s.skenario.last().unwrap().nilai.len(), 1);
+    }
+
+    #[test]
+    fn storage_recovery_messages() {
+        let d = kinerja_skenario::read_storage(r#"{"skenario":[{"nama":"lama"},{"nama":""}]}"#).unwrap();
+        let s = apply(Rc::new(State::default()), vec![Action::Penyimpanan { hasil: Ok(d), cadangan: Some("kinerja.skenario.cadangan".into()) }]);
+        assert_eq!(s.skenario.len(), 1);
+        assert_eq!(s.pesan.len(), 2);
+        assert!(matches!(&s.pesan[0], Pesan::Galat(m) if m.contains("kinerja.skenario.cadangan") && m.contains("skenario[1].nama")));
+        assert_eq!(s.revisi, 1, "an upgraded store is written back in the new version");
+        let s = apply(s, vec![Action::TutupPesan(0)]);
+        assert_eq!(s.pesan.len(), 1);
+        let s = apply(Rc::new(State::default()), vec![Action::Penyimpanan { hasil: Err("line 1".into()), cadangan: Some("k".into()) }]);
+        assert!(s.skenario.is_empty() && s.revisi == 0, "nothing is written over unreadable storage");
+    }
+
+    #[test]
+    fn language_tabs_units() {
+        let s = apply(Rc::new(State::default()), vec![Action::GantiBahasa, Action::PilihTab(Tab::Ikm), Action::PilihUnit("12.19.11".into())]);
+        assert_eq!((s.lang, s.tab, s.unit.as_deref()), (Lang::En, Tab::Ikm, Some("12.19.11")));
+        let s = apply(s, vec![Action::GantiBahasa, Action::GagalMuat("x".into())]);
+        assert_eq!((s.lang, s.muat.clone()), (Lang::Id, Muat::Gagal("x".into())));
+    }
+}

@@ -1,0 +1,92 @@
+//! Saved scenarios in the browser's local storage, never silently lost.
+//!
+//! On start the stored text is read leniently; if anything cannot be read
+//! (corrupt JSON, a scenario with bad values, a newer format), the original
+//! text is first copied to a backup key, and only then is the app allowed
+//! to write its own version.
+
+use kinerja_skenario::{Berkas, Dipulihkan, read_storage, to_json};
+
+/// Where scenarios are kept.
+pub const KEY: &str = "kinerja.skenario";
+/// Prefix of backup keys.
+pub const BACKUP: &str = "kinerja.skenario.cadangan";
+
+/// What reading the storage text gave, and whether the original must be
+/// backed up before anything is written.
+pub fn baca(text: Option<String>) -> (Result<Dipulihkan, String>, bool) {
+    match text {
+        None => (Ok(Dipulihkan { berkas: Berkas::default(), dilewati: vec![], versi_asal: kinerja_skenario::VERSI }), false),
+        Some(t) => match read_storage(&t) {
+            Ok(d) => {
+                let backup = !d.dilewati.is_empty();
+                (Ok(d), backup)
+            }
+            Err(e) => (Err(e.to_string()), true),
+        },
+    }
+}
+
+/// The text written to storage.
+pub fn tulis(b: &Berkas) -> String {
+    to_json(b)
+}
+
+/// Reads storage in the browser, backing up anything it cannot fully read
+/// (browser only).
+pub fn muat() -> (Result<Dipulihkan, String>, Option<String>) {
+    let Some(ls) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return (Err("penyimpanan peramban tidak tersedia / browser storage is unavailable".into()), None);
+    };
+    let text = ls.get_item(KEY).ok().flatten();
+    let (hasil, perlu_cadangan) = baca(text.clone());
+    let mut cadangan = None;
+    if perlu_cadangan {
+        if let Some(t) = text {
+            let key = format!("{BACKUP}.{}", js_sys_now());
+            if ls.set_item(&key, &t).is_ok() {
+                cadangan = Some(key);
+            } else {
+                // Without a backup nothing may overwrite the original.
+                return (Err("skenario tersimpan tidak terbaca dan tidak dapat dicadangkan; penyimpanan tidak diubah".into()), None);
+            }
+        }
+    }
+    (hasil, cadangan)
+}
+
+fn js_sys_now() -> String {
+    let ms = web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.time_origin() + p.now());
+    format!("{ms:.0}")
+}
+
+/// Writes the scenarios.
+pub fn simpan(b: &Berkas) -> Result<(), String> {
+    let ls = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).ok_or("no local storage")?;
+    ls.set_item(KEY, &tulis(b)).map_err(|_| "penyimpanan penuh atau ditolak / storage full or refused".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_storage_needs_no_backup() {
+        let (r, backup) = baca(None);
+        assert!(r.unwrap().berkas.skenario.is_empty());
+        assert!(!backup);
+    }
+
+    #[test]
+    fn corrupt_or_partial_storage_is_backed_up() {
+        let (r, backup) = baca(Some("{broken".into()));
+        assert!(r.is_err() && backup);
+        let (r, backup) = baca(Some(r#"{"versi":1,"skenario":[{"nama":"a"},{"nama":5}]}"#.into()));
+        assert_eq!(r.unwrap().berkas.skenario.len(), 1);
+        assert!(backup);
+        let (r, backup) = baca(Some(r#"{"versi":7,"skenario":[]}"#.into()));
+        assert!(r.is_err() && backup, "a newer format is kept, not overwritten");
+        let ok = tulis(&Berkas::default());
+        assert!(!baca(Some(ok)).1);
+    }
+}
