@@ -8,7 +8,9 @@ use kinerja_core::anggaran::{Pos, efisiensi, per_sasaran, rata_rata};
 use kinerja_core::band::{AKIP_2021, Band, IKM_2017, PREDIKAT_CAPAIAN};
 use kinerja_core::capaian::{Aturan, Polaritas, capaian};
 use kinerja_core::model::{Indikator, JenisIndikator, JenisTarget, Snapshot, Tingkat, is_sintetis};
-use kinerja_core::plan::{GoalSeek, Peringatan, langkah_terbesar, peringatan, realisasi_for_band, realisasi_for_capaian};
+use kinerja_core::plan::{
+    GoalSeek, Peringatan, langkah_terbesar, peringatan, realisasi_for_band, realisasi_for_capaian,
+};
 use kinerja_core::skm::{Bobot, Skema, ikm_from_nrr, mutu_unsur, nrr_needed, respondents_needed};
 use kinerja_core::{Decimal, Ratio};
 use kinerja_skenario::Jenis;
@@ -42,7 +44,8 @@ impl<'a> Data<'a> {
     /// Realisasi (edited or recorded).
     pub fn realisasi(&self, unit: &str, ind: &str, tahun: i32) -> Angka {
         let edit = self.edits.get(&nilai_key(unit, ind, tahun, Jenis::Realisasi)).cloned();
-        let base = self.snap.data.realisasi.iter().find(|r| r.kode_unit == unit && r.indikator_id == ind && r.tahun == tahun);
+        let base =
+            self.snap.data.realisasi.iter().find(|r| r.kode_unit == unit && r.indikator_id == ind && r.tahun == tahun);
         Angka {
             nilai: match &edit {
                 Some(e) => e.nilai,
@@ -59,7 +62,12 @@ impl<'a> Data<'a> {
             .data
             .target
             .iter()
-            .filter(|t| t.kode_unit == unit && t.indikator_id == ind && t.tahun == tahun && !matches!(t.jenis, JenisTarget::Skenario(_)))
+            .filter(|t| {
+                t.kode_unit == unit
+                    && t.indikator_id == ind
+                    && t.tahun == tahun
+                    && !matches!(t.jenis, JenisTarget::Skenario(_))
+            })
             .min_by_key(|t| t.jenis.precedence())
             .map(|t| (t.nilai, is_sintetis(&t.sumber)))
     }
@@ -80,8 +88,14 @@ impl<'a> Data<'a> {
 
     /// Realisasi history of a unit (recorded, not edited).
     pub fn riwayat(&self, unit: &str, ind: &str) -> Vec<(i32, Decimal)> {
-        let mut v: Vec<(i32, Decimal)> =
-            self.snap.data.realisasi.iter().filter(|r| r.kode_unit == unit && r.indikator_id == ind).map(|r| (r.tahun, r.nilai)).collect();
+        let mut v: Vec<(i32, Decimal)> = self
+            .snap
+            .data
+            .realisasi
+            .iter()
+            .filter(|r| r.kode_unit == unit && r.indikator_id == ind)
+            .map(|r| (r.tahun, r.nilai))
+            .collect();
         v.sort_by_key(|x| x.0);
         v
     }
@@ -92,7 +106,9 @@ impl<'a> Data<'a> {
             .data
             .wilayah
             .iter()
-            .filter(|w| w.tingkat == Tingkat::Kecamatan && w.induk.as_deref() == Some(self.snap.kode_kabupaten.as_str()))
+            .filter(|w| {
+                w.tingkat == Tingkat::Kecamatan && w.induk.as_deref() == Some(self.snap.kode_kabupaten.as_str())
+            })
             .map(|w| (w.kode.clone(), w.nama.clone()))
             .collect()
     }
@@ -156,7 +172,14 @@ pub fn planner(d: &Data<'_>, unit: &str) -> Vec<BarisPlanner> {
             Some(r) => (r.tahun_awal..=r.tahun_akhir).collect(),
             None => BTreeSet::new(),
         };
-        years.extend(d.snap.data.target.iter().filter(|t| t.kode_unit == unit && t.indikator_id == ind.id && t.jenis == JenisTarget::Renstra).map(|t| t.tahun));
+        years.extend(
+            d.snap
+                .data
+                .target
+                .iter()
+                .filter(|t| t.kode_unit == unit && t.indikator_id == ind.id && t.jenis == JenisTarget::Renstra)
+                .map(|t| t.tahun),
+        );
         if years.is_empty() {
             continue;
         }
@@ -180,9 +203,16 @@ pub fn planner(d: &Data<'_>, unit: &str) -> Vec<BarisPlanner> {
                             .iter()
                             .filter(|b| b.min_hundredths != i64::MIN)
                             .filter_map(|b| {
-                                realisasi_for_band(t, &PREDIKAT_CAPAIAN, b.code, ind.polaritas, Aturan::default(), ind.presisi)
-                                    .ok()
-                                    .map(|g| (b.label, g))
+                                realisasi_for_band(
+                                    t,
+                                    &PREDIKAT_CAPAIAN,
+                                    b.code,
+                                    ind.polaritas,
+                                    Aturan::default(),
+                                    ind.presisi,
+                                )
+                                .ok()
+                                .map(|g| (b.label, g))
                             })
                             .collect(),
                     ),
@@ -193,7 +223,9 @@ pub fn planner(d: &Data<'_>, unit: &str) -> Vec<BarisPlanner> {
                     masa_depan,
                     capaian: c.and_then(|c| c.round2().ok()),
                     predikat: c.and_then(|c| PREDIKAT_CAPAIAN.classify(c).ok()).map(|b| b.label),
-                    kategori: kategori_tabel.and_then(|t| band_of(t, realisasi.nilai)).map(|b| if ind.jenis == JenisIndikator::Akip { b.code } else { b.label }),
+                    kategori: kategori_tabel
+                        .and_then(|t| band_of(t, realisasi.nilai))
+                        .map(|b| if ind.jenis == JenisIndikator::Akip { b.code } else { b.label }),
                     target,
                     realisasi,
                     perlu_100,
@@ -202,7 +234,8 @@ pub fn planner(d: &Data<'_>, unit: &str) -> Vec<BarisPlanner> {
             })
             .collect();
         // Warnings: planned targets after the last realisasi.
-        let rencana: Vec<(i32, Decimal)> = tahun.iter().filter(|s| s.masa_depan).filter_map(|s| s.target.nilai.map(|v| (s.tahun, v))).collect();
+        let rencana: Vec<(i32, Decimal)> =
+            tahun.iter().filter(|s| s.masa_depan).filter_map(|s| s.target.nilai.map(|v| (s.tahun, v))).collect();
         let peers: Vec<Vec<(i32, Decimal)>> = d.kecamatan().iter().map(|(k, _)| d.riwayat(k, &ind.id)).collect();
         let max_step = langkah_terbesar(peers.iter().map(Vec::as_slice).chain(std::iter::once(riwayat.as_slice())));
         let renstra_akhir = renstra.and_then(|r| {
@@ -210,7 +243,12 @@ pub fn planner(d: &Data<'_>, unit: &str) -> Vec<BarisPlanner> {
                 .data
                 .target
                 .iter()
-                .find(|t| t.kode_unit == unit && t.indikator_id == ind.id && t.tahun == r.tahun_akhir && t.jenis == JenisTarget::Renstra)
+                .find(|t| {
+                    t.kode_unit == unit
+                        && t.indikator_id == ind.id
+                        && t.tahun == r.tahun_akhir
+                        && t.jenis == JenisTarget::Renstra
+                })
                 .map(|t| (r.tahun_akhir, t.nilai))
         });
         let w = peringatan(ind.polaritas, &riwayat, &rencana, max_step, renstra_akhir);
@@ -286,10 +324,12 @@ pub fn sim_ikm(d: &Data<'_>, unit: &str) -> Option<SimIkm> {
                 sintetis |= is_sintetis(&a.sumber);
                 Ratio::new(i128::from(a.jumlah), i128::from(a.n)).ok()
             }
-            None => data.skm_nrr.iter().find(|n| n.kode_unit == unit && n.tahun == tahun && n.unsur_id == u.id).map(|n| {
-                sintetis |= is_sintetis(&n.sumber);
-                Ratio::from_decimal(n.nrr)
-            }),
+            None => {
+                data.skm_nrr.iter().find(|n| n.kode_unit == unit && n.tahun == tahun && n.unsur_id == u.id).map(|n| {
+                    sintetis |= is_sintetis(&n.sumber);
+                    Ratio::from_decimal(n.nrr)
+                })
+            }
         };
         base.push((u.id, u.nama, nrr?));
     }
@@ -314,7 +354,10 @@ pub fn sim_ikm(d: &Data<'_>, unit: &str) -> Option<SimIkm> {
             let perlu: Vec<(&'static str, Result<Ratio, String>)> = ["B", "A"]
                 .iter()
                 .map(|m| {
-                    let r = complete.as_ref().ok_or_else(|| "-".to_string()).and_then(|c| nrr_needed(skema, bobot, c, id, m).map_err(|e| e.to_string()));
+                    let r = complete
+                        .as_ref()
+                        .ok_or_else(|| "-".to_string())
+                        .and_then(|c| nrr_needed(skema, bobot, c, id, m).map_err(|e| e.to_string()));
                     (*m, r)
                 })
                 .collect();
@@ -322,7 +365,9 @@ pub fn sim_ikm(d: &Data<'_>, unit: &str) -> Option<SimIkm> {
                 .iter()
                 .map(|(m, r)| {
                     let k = match (r, nrr, responden) {
-                        (Ok(need), Some(now), Some(n)) => respondents_needed(now, u64::try_from(n).unwrap_or(0), *need).ok(),
+                        (Ok(need), Some(now), Some(n)) => {
+                            respondents_needed(now, u64::try_from(n).unwrap_or(0), *need).ok()
+                        }
                         _ => None,
                     };
                     (*m, k)
@@ -402,7 +447,15 @@ pub fn sim_akip(d: &Data<'_>, unit: &str) -> Option<SimAkip> {
         let isian = d.edits.get(&key(k.id)).cloned();
         let nilai = isian.as_ref().map_or(Some(base), |e| e.nilai);
         used.push((k.id, nilai));
-        komponen.push(BarisKomponen { id: k.id, nama: k.nama, bobot: k.bobot, dasar: base, nilai, isian, perlu_berikut: None });
+        komponen.push(BarisKomponen {
+            id: k.id,
+            nama: k.nama,
+            bobot: k.bobot,
+            dasar: base,
+            nilai,
+            isian,
+            perlu_berikut: None,
+        });
     }
     let complete: Option<Vec<(&str, Decimal)>> = used.iter().map(|(id, v)| v.map(|v| (*id, v))).collect();
     let nilai = complete.as_ref().and_then(|c| NilaiAkip::from_komponen(skema, c).ok());
@@ -540,22 +593,29 @@ pub fn anggaran(d: &Data<'_>, unit: &str) -> Option<(i32, Vec<BarisProgram>, Vec
         .iter()
         .filter(|p| p.kode_unit == unit && p.tahun == tahun)
         .map(|p| {
-            let isian = d.edits.get(&Kunci::Anggaran { kode_unit: unit.into(), tahun, kode_program: p.kode_program.clone() }).cloned();
+            let isian = d
+                .edits
+                .get(&Kunci::Anggaran { kode_unit: unit.into(), tahun, kode_program: p.kode_program.clone() })
+                .cloned();
             let realisasi = isian.as_ref().map_or(Some(p.realisasi), |e| e.nilai);
             BarisProgram {
                 kode: p.kode_program.clone(),
                 nama: p.nama.clone(),
                 anggaran: p.anggaran,
                 dasar: p.realisasi,
-                penyerapan: realisasi.and_then(|r| Pos { anggaran: p.anggaran, realisasi: r }.penyerapan().ok()).and_then(|x| x.round2().ok()),
+                penyerapan: realisasi
+                    .and_then(|r| Pos { anggaran: p.anggaran, realisasi: r }.penyerapan().ok())
+                    .and_then(|x| x.round2().ok()),
                 realisasi,
                 isian,
                 sintetis: is_sintetis(&p.sumber),
             }
         })
         .collect();
-    let pos: Vec<(&str, Pos)> =
-        programs.iter().filter_map(|p| p.realisasi.map(|r| (p.kode.as_str(), Pos { anggaran: p.anggaran, realisasi: r }))).collect();
+    let pos: Vec<(&str, Pos)> = programs
+        .iter()
+        .filter_map(|p| p.realisasi.map(|r| (p.kode.as_str(), Pos { anggaran: p.anggaran, realisasi: r })))
+        .collect();
     let mapping: Vec<(&str, &str)> = data
         .program_sasaran
         .iter()
@@ -573,7 +633,11 @@ pub fn anggaran(d: &Data<'_>, unit: &str) -> Option<(i32, Vec<BarisProgram>, Vec
                 .filter(|si| si.sasaran_id == *sid)
                 .filter_map(|si| {
                     let ind = d.indikator().iter().find(|i| i.id == si.indikator_id)?;
-                    let c = cap(d.target(unit, &ind.id, tahun).nilai, d.realisasi(unit, &ind.id, tahun).nilai, ind.polaritas)?;
+                    let c = cap(
+                        d.target(unit, &ind.id, tahun).nilai,
+                        d.realisasi(unit, &ind.id, tahun).nilai,
+                        ind.polaritas,
+                    )?;
                     c.round2().ok()
                 })
                 .collect();
@@ -622,13 +686,45 @@ pub(crate) mod tests {
                 w("12.19.01", Tingkat::Kecamatan, "Medang Deras", Some("12.19")),
             ],
             indikator: vec![
-                Indikator { id: "akip".into(), nama: "Nilai AKIP".into(), satuan: "Nilai".into(), polaritas: Polaritas::Positif, presisi: 2, jenis: JenisIndikator::Akip, sumber: src.clone() },
-                Indikator { id: "ikm".into(), nama: "IKM".into(), satuan: "Nilai".into(), polaritas: Polaritas::Positif, presisi: 2, jenis: JenisIndikator::Ikm, sumber: src.clone() },
+                Indikator {
+                    id: "akip".into(),
+                    nama: "Nilai AKIP".into(),
+                    satuan: "Nilai".into(),
+                    polaritas: Polaritas::Positif,
+                    presisi: 2,
+                    jenis: JenisIndikator::Akip,
+                    sumber: src.clone(),
+                },
+                Indikator {
+                    id: "ikm".into(),
+                    nama: "IKM".into(),
+                    satuan: "Nilai".into(),
+                    polaritas: Polaritas::Positif,
+                    presisi: 2,
+                    jenis: JenisIndikator::Ikm,
+                    sumber: src.clone(),
+                },
             ],
-            renstra: vec![Renstra { id: "r".into(), kode_unit: "12.19.07".into(), tahun_awal: 2024, tahun_akhir: 2026, visi: String::new(), misi: String::new(), sumber: src.clone() }],
+            renstra: vec![Renstra {
+                id: "r".into(),
+                kode_unit: "12.19.07".into(),
+                tahun_awal: 2024,
+                tahun_akhir: 2026,
+                visi: String::new(),
+                misi: String::new(),
+                sumber: src.clone(),
+            }],
             ..Dataset::default()
         };
-        let t = |u: &str, i: &str, y, j, v: &str, s: &str| Target { kode_unit: u.into(), indikator_id: i.into(), tahun: y, jenis: j, nilai: d(v), label: None, sumber: s.into() };
+        let t = |u: &str, i: &str, y, j, v: &str, s: &str| Target {
+            kode_unit: u.into(),
+            indikator_id: i.into(),
+            tahun: y,
+            jenis: j,
+            nilai: d(v),
+            label: None,
+            sumber: s.into(),
+        };
         data.target = vec![
             t("12.19.07", "ikm", 2024, JenisTarget::Renstra, "85", &src),
             t("12.19.07", "ikm", 2025, JenisTarget::Renstra, "87.50", &src),
@@ -640,7 +736,14 @@ pub(crate) mod tests {
             t("12.19.11", "ikm", 2024, JenisTarget::Pk, "83", &src),
             t("12.19.01", "ikm", 2024, JenisTarget::Pk, "80", "sintetis"),
         ];
-        let r = |u: &str, i: &str, y, v: &str, s: &str| Realisasi { kode_unit: u.into(), indikator_id: i.into(), tahun: y, nilai: d(v), label: None, sumber: s.into() };
+        let r = |u: &str, i: &str, y, v: &str, s: &str| Realisasi {
+            kode_unit: u.into(),
+            indikator_id: i.into(),
+            tahun: y,
+            nilai: d(v),
+            label: None,
+            sumber: s.into(),
+        };
         data.realisasi = vec![
             r("12.19.07", "ikm", 2023, "80.50", &src),
             r("12.19.07", "ikm", 2024, "75.35", &src),
@@ -648,14 +751,59 @@ pub(crate) mod tests {
             r("12.19.11", "ikm", 2024, "98.20", &src),
             r("12.19.01", "ikm", 2024, "81.00", "sintetis"),
         ];
-        for (id, v) in [("persyaratan", "3.00"), ("prosedur", "3.01"), ("waktu", "3.00"), ("biaya", "3.99"), ("produk", "3.01"), ("kompetensi", "3.02"), ("perilaku", "3.08"), ("sarana", "3.01"), ("pengaduan", "2.03")] {
-            data.skm_nrr.push(SkmNrr { kode_unit: "12.19.07".into(), tahun: 2024, unsur_id: id.into(), no_laporan: None, nama_dalam_laporan: None, nrr: d(v), sumber: src.clone() });
+        for (id, v) in [
+            ("persyaratan", "3.00"),
+            ("prosedur", "3.01"),
+            ("waktu", "3.00"),
+            ("biaya", "3.99"),
+            ("produk", "3.01"),
+            ("kompetensi", "3.02"),
+            ("perilaku", "3.08"),
+            ("sarana", "3.01"),
+            ("pengaduan", "2.03"),
+        ] {
+            data.skm_nrr.push(SkmNrr {
+                kode_unit: "12.19.07".into(),
+                tahun: 2024,
+                unsur_id: id.into(),
+                no_laporan: None,
+                nama_dalam_laporan: None,
+                nrr: d(v),
+                sumber: src.clone(),
+            });
         }
-        data.skm_survei.push(SkmSurvei { kode_unit: "12.19.07".into(), tahun: 2024, skema: Skema::PermenPanRb14_2017, bobot: Bobot::Tepat, responden: 97, periode: None, sumber: src.clone() });
-        for (id, t, v) in [("perencanaan", "23.50", "24.39"), ("pengukuran", "20.23", "20.96"), ("pelaporan", "11.40", "11.40"), ("evaluasi", "15.87", "15.87")] {
-            data.akip_komponen.push(AkipKomponen { kode_unit: "12.19.07".into(), tahun: 2024, skema: SkemaAkip::PermenPanRb88_2021, komponen_id: id.into(), target: Some(d(t)), realisasi: d(v), sumber: src.clone() });
+        data.skm_survei.push(SkmSurvei {
+            kode_unit: "12.19.07".into(),
+            tahun: 2024,
+            skema: Skema::PermenPanRb14_2017,
+            bobot: Bobot::Tepat,
+            responden: 97,
+            periode: None,
+            sumber: src.clone(),
+        });
+        for (id, t, v) in [
+            ("perencanaan", "23.50", "24.39"),
+            ("pengukuran", "20.23", "20.96"),
+            ("pelaporan", "11.40", "11.40"),
+            ("evaluasi", "15.87", "15.87"),
+        ] {
+            data.akip_komponen.push(AkipKomponen {
+                kode_unit: "12.19.07".into(),
+                tahun: 2024,
+                skema: SkemaAkip::PermenPanRb88_2021,
+                komponen_id: id.into(),
+                target: Some(d(t)),
+                realisasi: d(v),
+                sumber: src.clone(),
+            });
         }
-        Snapshot { versi: SNAPSHOT_VERSI, kode_kabupaten: "12.19".into(), dibuat: String::new(), data, skm_agregat: vec![] }
+        Snapshot {
+            versi: SNAPSHOT_VERSI,
+            kode_kabupaten: "12.19".into(),
+            dibuat: String::new(),
+            data,
+            skm_agregat: vec![],
+        }
     }
 
     fn edit(e: &mut Edits, k: Kunci, v: &str) {
@@ -670,17 +818,48 @@ pub(crate) mod tests {
         let rows = planner(&data, "12.19.07");
         let ikm = rows.iter().find(|r| r.indikator.id == "ikm").unwrap();
         let y24 = &ikm.tahun[0];
-        assert_eq!((y24.tahun, y24.capaian, y24.predikat, y24.kategori), (2024, Some(d("88.65")), Some("Tinggi"), Some("Kurang Baik")));
+        assert_eq!(
+            (y24.tahun, y24.capaian, y24.predikat, y24.kategori),
+            (2024, Some(d("88.65")), Some("Tinggi"), Some("Kurang Baik"))
+        );
         assert!(!y24.masa_depan);
         let y25 = &ikm.tahun[1];
         assert!(y25.masa_depan && y25.realisasi.nilai.is_none());
         assert_eq!(y25.perlu_100.unwrap().realisasi, d("87.50"));
-        assert_eq!(y25.perlu_predikat[0], ("Sangat Tinggi", realisasi_for_band(d("87.50"), &PREDIKAT_CAPAIAN, "ST", Polaritas::Positif, Aturan::default(), 2).unwrap()));
-                // The Renstra asks for a 12,15 step in 2025; the test data's largest change seen is 5,15.
-        assert_eq!(ikm.peringatan, vec![Peringatan::LangkahTerlaluBesar { tahun: 2025, langkah: d("12.15"), terbesar: d("5.15") }]);
+        assert_eq!(
+            y25.perlu_predikat[0],
+            (
+                "Sangat Tinggi",
+                realisasi_for_band(d("87.50"), &PREDIKAT_CAPAIAN, "ST", Polaritas::Positif, Aturan::default(), 2)
+                    .unwrap()
+            )
+        );
+        // The Renstra asks for a 12,15 step in 2025; the test data's largest change seen is 5,15.
+        assert_eq!(
+            ikm.peringatan,
+            vec![Peringatan::LangkahTerlaluBesar { tahun: 2025, langkah: d("12.15"), terbesar: d("5.15") }]
+        );
         // A planner lowers the 2025 target and assumes a realisasi.
-        edit(&mut edits, Kunci::Nilai { kode_unit: "12.19.07".into(), indikator_id: "ikm".into(), tahun: 2025, jenis: Jenis::Target }, "80");
-        edit(&mut edits, Kunci::Nilai { kode_unit: "12.19.07".into(), indikator_id: "ikm".into(), tahun: 2025, jenis: Jenis::Realisasi }, "70,00");
+        edit(
+            &mut edits,
+            Kunci::Nilai {
+                kode_unit: "12.19.07".into(),
+                indikator_id: "ikm".into(),
+                tahun: 2025,
+                jenis: Jenis::Target,
+            },
+            "80",
+        );
+        edit(
+            &mut edits,
+            Kunci::Nilai {
+                kode_unit: "12.19.07".into(),
+                indikator_id: "ikm".into(),
+                tahun: 2025,
+                jenis: Jenis::Realisasi,
+            },
+            "70,00",
+        );
         let data = Data { snap: &snap, edits: &edits };
         let rows = planner(&data, "12.19.07");
         let y25 = &rows.iter().find(|r| r.indikator.id == "ikm").unwrap().tahun[1];
@@ -696,8 +875,26 @@ pub(crate) mod tests {
     fn planner_warns_but_does_not_block() {
         let snap = snapshot();
         let mut edits = Edits::new();
-        edit(&mut edits, Kunci::Nilai { kode_unit: "12.19.07".into(), indikator_id: "ikm".into(), tahun: 2025, jenis: Jenis::Target }, "75");
-        edit(&mut edits, Kunci::Nilai { kode_unit: "12.19.07".into(), indikator_id: "ikm".into(), tahun: 2026, jenis: Jenis::Target }, "89");
+        edit(
+            &mut edits,
+            Kunci::Nilai {
+                kode_unit: "12.19.07".into(),
+                indikator_id: "ikm".into(),
+                tahun: 2025,
+                jenis: Jenis::Target,
+            },
+            "75",
+        );
+        edit(
+            &mut edits,
+            Kunci::Nilai {
+                kode_unit: "12.19.07".into(),
+                indikator_id: "ikm".into(),
+                tahun: 2026,
+                jenis: Jenis::Target,
+            },
+            "89",
+        );
         let rows = planner(&Data { snap: &snap, edits: &edits }, "12.19.07");
         let w = &rows.iter().find(|r| r.indikator.id == "ikm").unwrap().peringatan;
         assert!(w.iter().any(|p| matches!(p, Peringatan::TargetDiBawahRealisasi { tahun: 2025, .. })), "{w:?}");
@@ -710,14 +907,21 @@ pub(crate) mod tests {
         let snap = snapshot();
         let mut edits = Edits::new();
         let s = sim_ikm(&Data { snap: &snap, edits: &edits }, "12.19.07").unwrap();
-        assert_eq!((s.tahun, s.ikm, s.mutu.map(|m| m.code), s.responden), (2024, Some(d("75.42")), Some("C"), Some(97)));
+        assert_eq!(
+            (s.tahun, s.ikm, s.mutu.map(|m| m.code), s.responden),
+            (2024, Some(d("75.42")), Some("C"), Some(97))
+        );
         let peng = s.unsur.iter().find(|u| u.id == "pengaduan").unwrap();
         assert_eq!(peng.mutu, Some("D"));
         let need_b = peng.perlu[0].1.clone().unwrap();
         assert!(need_b > Ratio::new(2, 1).unwrap());
         assert!(peng.responden_perlu[0].1.is_some());
         assert!(peng.perlu[1].1.is_err(), "mutu A is out of reach through one unsur");
-        edit(&mut edits, Kunci::Nrr { kode_unit: "12.19.07".into(), tahun: 2024, unsur_id: "pengaduan".into() }, &need_b.ceil_dp(4).unwrap().to_string());
+        edit(
+            &mut edits,
+            Kunci::Nrr { kode_unit: "12.19.07".into(), tahun: 2024, unsur_id: "pengaduan".into() },
+            &need_b.ceil_dp(4).unwrap().to_string(),
+        );
         let s = sim_ikm(&Data { snap: &snap, edits: &edits }, "12.19.07").unwrap();
         assert_eq!(s.mutu.map(|m| m.code), Some("B"));
         assert_eq!(s.ikm_dasar, Some(d("75.42")));
@@ -728,10 +932,17 @@ pub(crate) mod tests {
         let snap = snapshot();
         let mut edits = Edits::new();
         let s = sim_akip(&Data { snap: &snap, edits: &edits }, "12.19.07").unwrap();
-        assert_eq!((s.total, s.predikat.map(|p| p.code), s.berikut.map(|p| p.code)), (Some(d("72.62")), Some("BB"), Some("A")));
+        assert_eq!(
+            (s.total, s.predikat.map(|p| p.code), s.berikut.map(|p| p.code)),
+            (Some(d("72.62")), Some("BB"), Some("A"))
+        );
         let peng = s.komponen.iter().find(|k| k.id == "pengukuran").unwrap();
         assert_eq!(peng.perlu_berikut.clone().unwrap().unwrap(), Ratio::new(28_345, 1000).unwrap());
-        edit(&mut edits, Kunci::Akip { kode_unit: "12.19.07".into(), tahun: 2024, komponen_id: "pengukuran".into() }, "28,35");
+        edit(
+            &mut edits,
+            Kunci::Akip { kode_unit: "12.19.07".into(), tahun: 2024, komponen_id: "pengukuran".into() },
+            "28,35",
+        );
         let s = sim_akip(&Data { snap: &snap, edits: &edits }, "12.19.07").unwrap();
         assert_eq!((s.total, s.predikat.map(|p| p.code)), (Some(d("80.01")), Some("A")));
     }
@@ -742,9 +953,22 @@ pub(crate) mod tests {
         let mut edits = Edits::new();
         let ikm = snap.data.indikator.iter().find(|i| i.id == "ikm").unwrap().clone();
         let rows = kabupaten(&Data { snap: &snap, edits: &edits }, &ikm, 2024);
-        let names: Vec<(&str, Option<usize>, bool)> = rows.iter().map(|r| (r.nama.as_str(), r.peringkat, r.realisasi.sintetis)).collect();
-        assert_eq!(names, vec![("Datuk Tanah Datar", Some(1), false), ("Medang Deras", Some(2), true), ("Sei Balai", Some(3), false)]);
-        edit(&mut edits, Kunci::Nilai { kode_unit: "12.19.07".into(), indikator_id: "ikm".into(), tahun: 2024, jenis: Jenis::Realisasi }, "99");
+        let names: Vec<(&str, Option<usize>, bool)> =
+            rows.iter().map(|r| (r.nama.as_str(), r.peringkat, r.realisasi.sintetis)).collect();
+        assert_eq!(
+            names,
+            vec![("Datuk Tanah Datar", Some(1), false), ("Medang Deras", Some(2), true), ("Sei Balai", Some(3), false)]
+        );
+        edit(
+            &mut edits,
+            Kunci::Nilai {
+                kode_unit: "12.19.07".into(),
+                indikator_id: "ikm".into(),
+                tahun: 2024,
+                jenis: Jenis::Realisasi,
+            },
+            "99",
+        );
         let rows = kabupaten(&Data { snap: &snap, edits: &edits }, &ikm, 2024);
         assert_eq!(rows[0].nama, "Sei Balai");
         assert_eq!(tahun_kab(&Data { snap: &snap, edits: &edits }, "ikm"), vec![2023, 2024]);
@@ -773,11 +997,16 @@ pub fn selisih_skenario(a: &kinerja_skenario::Skenario, b: &kinerja_skenario::Sk
         .map(|k| {
             let apa = match k {
                 Kunci::Nilai { kode_unit, indikator_id, tahun, jenis } => {
-                    format!("{kode_unit} {indikator_id} {tahun} {}", if *jenis == Jenis::Target { "target" } else { "realisasi" })
+                    format!(
+                        "{kode_unit} {indikator_id} {tahun} {}",
+                        if *jenis == Jenis::Target { "target" } else { "realisasi" }
+                    )
                 }
                 Kunci::Nrr { kode_unit, tahun, unsur_id } => format!("{kode_unit} NRR {unsur_id} {tahun}"),
                 Kunci::Akip { kode_unit, tahun, komponen_id } => format!("{kode_unit} AKIP {komponen_id} {tahun}"),
-                Kunci::Anggaran { kode_unit, tahun, kode_program } => format!("{kode_unit} realisasi {kode_program} {tahun}"),
+                Kunci::Anggaran { kode_unit, tahun, kode_program } => {
+                    format!("{kode_unit} realisasi {kode_program} {tahun}")
+                }
             };
             let (x, y) = (ea.get(k).and_then(|i| i.nilai), eb.get(k).and_then(|i| i.nilai));
             let selisih = match (x, y) {

@@ -103,8 +103,13 @@ pub fn t(lang: Lang, k: K) -> &'static str {
         K::PerluPredikat => ("Realisasi per predikat", "Realisasi per rating"),
         K::Peringatan => ("Peringatan", "Warnings"),
         K::TargetDiBawah => ("target lebih buruk dari realisasi terakhir", "target worse than the last realisasi"),
-        K::LangkahBesar => ("kenaikan lebih besar dari perubahan terbesar sebelumnya", "step larger than the largest change seen before"),
-        K::TidakMencapai => ("jalur tidak mencapai target akhir Renstra", "path does not reach the Renstra final target"),
+        K::LangkahBesar => (
+            "kenaikan lebih besar dari perubahan terbesar sebelumnya",
+            "step larger than the largest change seen before",
+        ),
+        K::TidakMencapai => {
+            ("jalur tidak mencapai target akhir Renstra", "path does not reach the Renstra final target")
+        }
         K::Unsur => ("Unsur pelayanan", "Service element"),
         K::Nrr => ("NRR", "Mean score (NRR)"),
         K::Mutu => ("Mutu", "Grade"),

@@ -12,14 +12,30 @@ pub fn parse(text: &str) -> Result<Snapshot, String> {
     if text.trim().is_empty() {
         return Err("snapshot.json kosong / is empty".into());
     }
-    let head: Header = serde_json::from_str(text)
-        .map_err(|e| format!("snapshot.json bukan JSON yang sah / is not valid JSON (baris/line {}, kolom/column {}: {e})", e.line(), e.column()))?;
+    let head: Header = serde_json::from_str(text).map_err(|e| {
+        format!(
+            "snapshot.json bukan JSON yang sah / is not valid JSON (baris/line {}, kolom/column {}: {e})",
+            e.line(),
+            e.column()
+        )
+    })?;
     match head.versi {
         Some(SNAPSHOT_VERSI) => {}
-        Some(v) => return Err(format!("snapshot.json versi {v}; aplikasi ini membaca versi {SNAPSHOT_VERSI} / this app reads version {SNAPSHOT_VERSI}")),
-        None => return Err("snapshot.json tidak memiliki \"versi\" / has no \"versi\": write it with `kinerja export snapshot`".into()),
+        Some(v) => {
+            return Err(format!(
+                "snapshot.json versi {v}; aplikasi ini membaca versi {SNAPSHOT_VERSI} / this app reads version {SNAPSHOT_VERSI}"
+            ));
+        }
+        None => {
+            return Err(
+                "snapshot.json tidak memiliki \"versi\" / has no \"versi\": write it with `kinerja export snapshot`"
+                    .into(),
+            );
+        }
     }
-    serde_json::from_str(text).map_err(|e| format!("snapshot.json tidak lengkap / incomplete (baris/line {}, kolom/column {}: {e})", e.line(), e.column()))
+    serde_json::from_str(text).map_err(|e| {
+        format!("snapshot.json tidak lengkap / incomplete (baris/line {}, kolom/column {}: {e})", e.line(), e.column())
+    })
 }
 
 #[cfg(test)]

@@ -82,7 +82,7 @@ pub enum Pesan {
 }
 
 /// The whole state.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct State {
     /// The loaded data.
     pub snapshot: Option<Rc<Snapshot>>,
@@ -114,6 +114,32 @@ pub struct State {
     pub pesan: Vec<Pesan>,
     /// Bumped whenever saved scenarios change (the storage effect watches it).
     pub revisi: u64,
+    /// Whether saved scenarios may be written to the browser (false when
+    /// unreadable storage could not be backed up: it is left untouched).
+    pub boleh_tulis: bool,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            snapshot: None,
+            muat: Muat::default(),
+            lang: Lang::default(),
+            tab: Tab::default(),
+            unit: None,
+            edits: Rc::default(),
+            undo: vec![],
+            redo: vec![],
+            terakhir: None,
+            skenario: vec![],
+            aktif: None,
+            banding: [None, None],
+            kab: None,
+            pesan: vec![],
+            revisi: 0,
+            boleh_tulis: true,
+        }
+    }
 }
 
 /// Everything the user (or an effect) can do.
@@ -150,9 +176,10 @@ pub enum Action {
     Impor(String),
     /// Import a CSV of values as a scenario.
     ImporCsv { teks: String, nama: String },
-    /// Saved scenarios read from the browser (or why not), and where the
-    /// original was backed up if anything could not be read.
-    Penyimpanan { hasil: Result<Dipulihkan, String>, cadangan: Option<String> },
+    /// Saved scenarios read from the browser (or why not), where the
+    /// original was backed up if anything could not be read, and whether
+    /// the app may write to the browser's storage.
+    Penyimpanan { hasil: Result<Dipulihkan, String>, cadangan: Option<String>, boleh_tulis: bool },
     /// Choose a scenario for side-by-side comparison (slot 0 or 1).
     PilihBanding(usize, Option<String>),
     /// Choose the indicator and year of the kabupaten comparison.
@@ -207,15 +234,26 @@ pub fn from_skenario(s: &Skenario) -> Edits {
     let isi = |d: Decimal| Isian { teks: d.to_string(), nilai: Some(d) };
     for n in &s.nilai {
         e.insert(
-            Kunci::Nilai { kode_unit: n.kode_unit.clone(), indikator_id: n.indikator_id.clone(), tahun: n.tahun, jenis: n.jenis },
+            Kunci::Nilai {
+                kode_unit: n.kode_unit.clone(),
+                indikator_id: n.indikator_id.clone(),
+                tahun: n.tahun,
+                jenis: n.jenis,
+            },
             isi(n.nilai),
         );
     }
     for n in &s.nrr {
-        e.insert(Kunci::Nrr { kode_unit: n.kode_unit.clone(), tahun: n.tahun, unsur_id: n.unsur_id.clone() }, isi(n.nrr));
+        e.insert(
+            Kunci::Nrr { kode_unit: n.kode_unit.clone(), tahun: n.tahun, unsur_id: n.unsur_id.clone() },
+            isi(n.nrr),
+        );
     }
     for n in &s.akip {
-        e.insert(Kunci::Akip { kode_unit: n.kode_unit.clone(), tahun: n.tahun, komponen_id: n.komponen_id.clone() }, isi(n.nilai));
+        e.insert(
+            Kunci::Akip { kode_unit: n.kode_unit.clone(), tahun: n.tahun, komponen_id: n.komponen_id.clone() },
+            isi(n.nilai),
+        );
     }
     for n in &s.anggaran {
         e.insert(
@@ -276,7 +314,11 @@ impl Reducible for State {
                     .map(|r| r.kode_unit.clone())
                     .min()
                     .or_else(|| {
-                        snap.data.wilayah.iter().find(|w| w.tingkat == kinerja_core::model::Tingkat::Kecamatan).map(|w| w.kode.clone())
+                        snap.data
+                            .wilayah
+                            .iter()
+                            .find(|w| w.tingkat == kinerja_core::model::Tingkat::Kecamatan)
+                            .map(|w| w.kode.clone())
                     });
                 s.unit = s.unit.clone().or(first);
                 s.snapshot = Some(snap);
@@ -378,32 +420,42 @@ impl Reducible for State {
                 }
                 Err(e) => s.pesan.push(Pesan::Galat(format!("Impor CSV gagal / CSV import failed: {e}"))),
             },
-            Action::Penyimpanan { hasil, cadangan } => match hasil {
-                Ok(d) => {
-                    s.skenario = d.berkas.skenario;
-                    if !d.dilewati.is_empty() {
-                        s.pesan.push(Pesan::Galat(format!(
+            Action::Penyimpanan { hasil, cadangan, boleh_tulis } => {
+                s.boleh_tulis = boleh_tulis;
+                if !boleh_tulis {
+                    s.pesan.push(Pesan::Galat(
+                        "Skenario tersimpan tidak dapat dicadangkan, jadi tidak ada yang akan ditulis ke peramban; ekspor skenario baru sebagai berkas / saved scenarios could not be backed up, so nothing will be written to this browser; export new scenarios as files.".into(),
+                    ));
+                }
+                match hasil {
+                    Ok(d) => {
+                        s.skenario = d.berkas.skenario;
+                        if !d.dilewati.is_empty() {
+                            s.pesan.push(Pesan::Galat(format!(
                             "Sebagian skenario tersimpan tidak terbaca dan dilewati / some saved scenarios could not be read and were skipped: {}.{}",
                             d.dilewati.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
                             cadangan.map(|k| format!(" Aslinya disimpan di / the original is kept under \u{201c}{k}\u{201d}.")).unwrap_or_default()
                         )));
+                        }
+                        if d.versi_asal < sk::VERSI {
+                            s.pesan.push(Pesan::Info(format!(
+                                "Penyimpanan versi {} diperbarui ke versi {} / storage version {} upgraded to {}.",
+                                d.versi_asal,
+                                sk::VERSI,
+                                d.versi_asal,
+                                sk::VERSI
+                            )));
+                            s.revisi += 1;
+                        }
                     }
-                    if d.versi_asal < sk::VERSI {
-                        s.pesan.push(Pesan::Info(format!(
-                            "Penyimpanan versi {} diperbarui ke versi {} / storage version {} upgraded to {}.",
-                            d.versi_asal,
-                            sk::VERSI,
-                            d.versi_asal,
-                            sk::VERSI
-                        )));
-                        s.revisi += 1;
-                    }
+                    Err(m) => s.pesan.push(Pesan::Galat(format!(
+                        "Skenario tersimpan tidak dapat dibaca / saved scenarios could not be read: {m}.{}",
+                        cadangan
+                            .map(|k| format!(" Aslinya disimpan di / the original is kept under \u{201c}{k}\u{201d}."))
+                            .unwrap_or_default()
+                    ))),
                 }
-                Err(m) => s.pesan.push(Pesan::Galat(format!(
-                    "Skenario tersimpan tidak dapat dibaca / saved scenarios could not be read: {m}.{}",
-                    cadangan.map(|k| format!(" Aslinya disimpan di / the original is kept under \u{201c}{k}\u{201d}.")).unwrap_or_default()
-                ))),
-            },
+            }
             Action::PilihBanding(i, nama) => {
                 if let Some(slot) = s.banding.get_mut(i) {
                     *slot = nama;
@@ -436,7 +488,11 @@ mod tests {
     fn typing_in_one_cell_is_one_undo_step() {
         let s = apply(
             Rc::new(State::default()),
-            vec![Action::Ubah(key(2025), "8".into()), Action::Ubah(key(2025), "88".into()), Action::Ubah(key(2025), "88,5".into())],
+            vec![
+                Action::Ubah(key(2025), "8".into()),
+                Action::Ubah(key(2025), "88".into()),
+                Action::Ubah(key(2025), "88,5".into()),
+            ],
         );
         assert_eq!(s.edits[&key(2025)], Isian { teks: "88,5".into(), nilai: Some(Decimal::new(885, 1)) });
         assert_eq!(s.undo.len(), 1);
@@ -461,7 +517,11 @@ mod tests {
     fn reset_one_and_all() {
         let s = apply(
             Rc::new(State::default()),
-            vec![Action::Ubah(key(2025), "88".into()), Action::Ubah(key(2026), "90".into()), Action::Kembalikan(key(2025))],
+            vec![
+                Action::Ubah(key(2025), "88".into()),
+                Action::Ubah(key(2026), "90".into()),
+                Action::Kembalikan(key(2025)),
+            ],
         );
         assert_eq!(s.edits.keys().collect::<Vec<_>>(), vec![&key(2026)]);
         let s = apply(s, vec![Action::KembalikanSemua]);
@@ -504,27 +564,54 @@ mod tests {
         let s = apply(s, vec![Action::Impor(bad.into())]);
         assert_eq!(s.skenario.len(), 3);
         assert!(matches!(s.pesan.last(), Some(Pesan::Galat(m)) if m.contains("skenario[0].nilai[0].nilai")));
-        let s = apply(s, vec![Action::ImporCsv { teks: "kode_unit,indikator_id,tahun,jenis,nilai\n12.19.07,ikm,2025,target,87.5\n".into(), nama: "csv".into() }]);
+        let s = apply(
+            s,
+            vec![Action::ImporCsv {
+                teks: "kode_unit,indikator_id,tahun,jenis,nilai\n12.19.07,ikm,2025,target,87.5\n".into(),
+                nama: "csv".into(),
+            }],
+        );
         assert_eq!(s.skenario.last().unwrap().nilai.len(), 1);
     }
 
     #[test]
     fn storage_recovery_messages() {
         let d = kinerja_skenario::read_storage(r#"{"skenario":[{"nama":"lama"},{"nama":""}]}"#).unwrap();
-        let s = apply(Rc::new(State::default()), vec![Action::Penyimpanan { hasil: Ok(d), cadangan: Some("kinerja.skenario.cadangan".into()) }]);
+        let s = apply(
+            Rc::new(State::default()),
+            vec![Action::Penyimpanan {
+                hasil: Ok(d),
+                cadangan: Some("kinerja.skenario.cadangan".into()),
+                boleh_tulis: true,
+            }],
+        );
         assert_eq!(s.skenario.len(), 1);
         assert_eq!(s.pesan.len(), 2);
-        assert!(matches!(&s.pesan[0], Pesan::Galat(m) if m.contains("kinerja.skenario.cadangan") && m.contains("skenario[1].nama")));
+        assert!(
+            matches!(&s.pesan[0], Pesan::Galat(m) if m.contains("kinerja.skenario.cadangan") && m.contains("skenario[1].nama"))
+        );
         assert_eq!(s.revisi, 1, "an upgraded store is written back in the new version");
         let s = apply(s, vec![Action::TutupPesan(0)]);
         assert_eq!(s.pesan.len(), 1);
-        let s = apply(Rc::new(State::default()), vec![Action::Penyimpanan { hasil: Err("line 1".into()), cadangan: Some("k".into()) }]);
-        assert!(s.skenario.is_empty() && s.revisi == 0, "nothing is written over unreadable storage");
+        let s = apply(
+            Rc::new(State::default()),
+            vec![Action::Penyimpanan { hasil: Err("line 1".into()), cadangan: Some("k".into()), boleh_tulis: true }],
+        );
+        assert!(s.skenario.is_empty() && s.revisi == 0, "nothing is written on start-up");
+        let s = apply(
+            Rc::new(State::default()),
+            vec![Action::Penyimpanan { hasil: Err("line 1".into()), cadangan: None, boleh_tulis: false }],
+        );
+        assert!(!s.boleh_tulis, "an original that could not be backed up is never overwritten");
+        assert_eq!(s.pesan.len(), 2);
     }
 
     #[test]
     fn language_tabs_units() {
-        let s = apply(Rc::new(State::default()), vec![Action::GantiBahasa, Action::PilihTab(Tab::Ikm), Action::PilihUnit("12.19.11".into())]);
+        let s = apply(
+            Rc::new(State::default()),
+            vec![Action::GantiBahasa, Action::PilihTab(Tab::Ikm), Action::PilihUnit("12.19.11".into())],
+        );
         assert_eq!((s.lang, s.tab, s.unit.as_deref()), (Lang::En, Tab::Ikm, Some("12.19.11")));
         let s = apply(s, vec![Action::GantiBahasa, Action::GagalMuat("x".into())]);
         assert_eq!((s.lang, s.muat.clone()), (Lang::Id, Muat::Gagal("x".into())));

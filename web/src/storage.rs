@@ -16,7 +16,9 @@ pub const BACKUP: &str = "kinerja.skenario.cadangan";
 /// backed up before anything is written.
 pub fn baca(text: Option<String>) -> (Result<Dipulihkan, String>, bool) {
     match text {
-        None => (Ok(Dipulihkan { berkas: Berkas::default(), dilewati: vec![], versi_asal: kinerja_skenario::VERSI }), false),
+        None => {
+            (Ok(Dipulihkan { berkas: Berkas::default(), dilewati: vec![], versi_asal: kinerja_skenario::VERSI }), false)
+        }
         Some(t) => match read_storage(&t) {
             Ok(d) => {
                 let backup = !d.dilewati.is_empty();
@@ -32,32 +34,23 @@ pub fn tulis(b: &Berkas) -> String {
     to_json(b)
 }
 
-/// Reads storage in the browser, backing up anything it cannot fully read
-/// (browser only).
-pub fn muat() -> (Result<Dipulihkan, String>, Option<String>) {
+/// Reads storage in the browser (browser only), backing up anything it
+/// cannot fully read. Returns what was read, the backup key if one was
+/// made, and whether the app may write: never when an unreadable original
+/// could not be backed up.
+pub fn muat() -> (Result<Dipulihkan, String>, Option<String>, bool) {
     let Some(ls) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
-        return (Err("penyimpanan peramban tidak tersedia / browser storage is unavailable".into()), None);
+        return (Err("penyimpanan peramban tidak tersedia / browser storage is unavailable".into()), None, false);
     };
     let text = ls.get_item(KEY).ok().flatten();
     let (hasil, perlu_cadangan) = baca(text.clone());
-    let mut cadangan = None;
-    if perlu_cadangan {
-        if let Some(t) = text {
-            let key = format!("{BACKUP}.{}", js_sys_now());
-            if ls.set_item(&key, &t).is_ok() {
-                cadangan = Some(key);
-            } else {
-                // Without a backup nothing may overwrite the original.
-                return (Err("skenario tersimpan tidak terbaca dan tidak dapat dicadangkan; penyimpanan tidak diubah".into()), None);
-            }
+    match (perlu_cadangan, text) {
+        (true, Some(t)) => {
+            let key = format!("{BACKUP}.{:.0}", js_sys::Date::now());
+            if ls.set_item(&key, &t).is_ok() { (hasil, Some(key), true) } else { (hasil, None, false) }
         }
+        _ => (hasil, None, true),
     }
-    (hasil, cadangan)
-}
-
-fn js_sys_now() -> String {
-    let ms = web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.time_origin() + p.now());
-    format!("{ms:.0}")
 }
 
 /// Writes the scenarios.

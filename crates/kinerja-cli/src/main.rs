@@ -8,7 +8,9 @@
 
 mod calc;
 mod output;
+mod plan;
 mod report;
+mod serve;
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
@@ -114,6 +116,46 @@ enum Cmd {
     /// Demo data.
     #[command(subcommand)]
     Demo(Demo),
+    /// Serve the browser planner and a live snapshot (read-only) on 127.0.0.1.
+    #[command(
+        after_help = "Examples:\n  kinerja serve                       # http://127.0.0.1:8080/\n  kinerja serve --port 9000 --dist dist --db data/kinerja.duckdb\n\nBuild the app first (scripts/run does it)."
+    )]
+    Serve {
+        /// Port.
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: String,
+        /// The built app.
+        #[arg(long, default_value = "dist")]
+        dist: PathBuf,
+        /// Kabupaten whose snapshot is served.
+        #[arg(long, default_value = "12.19")]
+        kabupaten: String,
+        #[command(flatten)]
+        db: Db,
+    },
+    /// Planning scenarios from the browser.
+    #[command(subcommand)]
+    Plan(Plan),
+}
+
+#[derive(Subcommand)]
+enum Plan {
+    /// Store a scenario's targets as a named target revision (jenis = skenario:NAME).
+    #[command(
+        after_help = "Examples:\n  kinerja plan import kinerja-skenario.json --scenario optimis\n  kinerja plan import optimis.csv --scenario optimis\n  kinerja sql \"SELECT * FROM v_skenario\""
+    )]
+    Import {
+        /// Scenario file (JSON exported by the planner, or its CSV).
+        file: PathBuf,
+        /// Scenario name.
+        #[arg(long)]
+        scenario: String,
+        #[command(flatten)]
+        db: Db,
+    },
 }
 
 #[derive(Subcommand)]
@@ -289,6 +331,15 @@ fn run(cli: Cli) -> Result<()> {
             std::fs::write(&out, serde_json::to_string(&snap)?)
                 .with_context(|| format!("writing {}", out.display()))?;
             println!("Wrote the snapshot of kabupaten {kabupaten} to {}.", out.display());
+        }
+        Cmd::Serve { port, host, dist, kabupaten, db } => serve::run(&db.db, &dist, &host, port, &kabupaten)?,
+        Cmd::Plan(Plan::Import { file, scenario, db }) => {
+            let store = open_rw(&db)?;
+            let (n, skipped) = plan::import(&store, &file, &scenario, &output::now_iso())?;
+            println!("Stored {n} targets of scenario {scenario:?} as jenis skenario:{scenario}.");
+            if skipped > 0 {
+                println!("{skipped} hypothetical realisasi were not stored (they are plans, not facts).");
+            }
         }
         Cmd::Demo(Demo::Synth { seed, kabupaten, db }) => {
             let store = open_rw(&db)?;

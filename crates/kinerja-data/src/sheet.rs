@@ -142,8 +142,8 @@ impl Sheet {
     }
 
     /// Iterates rows as typed accessors.
-    pub fn each_row<'a, T>(
-        &'a self,
+    pub fn each_row<T>(
+        &self,
         problems: &mut Vec<Problem>,
         mut f: impl FnMut(&mut Row<'_>) -> Option<T>,
     ) -> Vec<(usize, T)> {
@@ -249,14 +249,15 @@ impl Row<'_> {
         self.parse(col, f).map(Some)
     }
 
-    /// A decimal in Indonesian or plain notation.
+    /// A decimal in Indonesian or plain notation that the database stores
+    /// exactly (`DECIMAL(18,4)`: at most 4 decimals, below 10^14).
     pub fn decimal(&mut self, col: &str) -> Option<Decimal> {
-        self.parse(col, |s| parse_number(s, Notasi::Otomatis))
+        self.parse(col, parse_nilai)
     }
 
-    /// An optional decimal.
+    /// An optional decimal (see [`Row::decimal`]).
     pub fn opt_decimal(&mut self, col: &str) -> Option<Option<Decimal>> {
-        self.opt_parse(col, |s| parse_number(s, Notasi::Otomatis))
+        self.opt_parse(col, parse_nilai)
     }
 
     /// A whole number; thousands may be grouped Indonesian-style (`8.727`).
@@ -279,6 +280,26 @@ impl Row<'_> {
             })
         })
     }
+}
+
+/// A value for a `DECIMAL(18,4)` column: stored exactly or refused.
+fn parse_nilai(s: &str) -> kinerja_core::Result<Decimal> {
+    let d = parse_number(s, Notasi::Otomatis)?;
+    if d.scale() > 4 && d.normalize().scale() > 4 {
+        return Err(kinerja_core::Error::Invalid {
+            what: "number",
+            expected: "at most 4 decimals (values are stored exactly)",
+            found: s.to_string(),
+        });
+    }
+    if d.abs() >= Decimal::from(100_000_000_000_000i64) {
+        return Err(kinerja_core::Error::Invalid {
+            what: "number",
+            expected: "a value below 100.000.000.000.000",
+            found: s.to_string(),
+        });
+    }
+    Ok(d)
 }
 
 fn parse_int(s: &str) -> kinerja_core::Result<i64> {

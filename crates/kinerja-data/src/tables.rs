@@ -184,7 +184,17 @@ fn rows<T>(sheet: &Sheet, p: &mut Vec<Problem>, f: impl FnMut(&mut Row<'_>) -> O
 }
 
 fn rupiah(r: &mut Row<'_>, col: &str) -> Option<kinerja_core::Decimal> {
-    r.parse(col, parse_rupiah)
+    r.parse(col, |s| {
+        let d = parse_rupiah(s)?;
+        if d.abs() >= kinerja_core::Decimal::from(10_000_000_000_000_000i64) {
+            return Err(kinerja_core::Error::Invalid {
+                what: "Rupiah",
+                expected: "an amount below Rp10.000.000.000.000.000",
+                found: s.to_string(),
+            });
+        }
+        Ok(d)
+    })
 }
 
 fn small(r: &mut Row<'_>, col: &str) -> Option<Option<i32>> {
@@ -217,13 +227,13 @@ pub fn parse_all(sheets: &[(&str, Sheet)], p: &mut Vec<Problem>) -> Located {
                     let tingkat = r.parse("tingkat", Tingkat::parse);
                     let nama = r.text("nama");
                     let sumber = r.text("sumber");
-                    if let (Some(k), Some(t)) = (&kode, tingkat) {
-                        if let Err(e) = check_kode_wilayah(k, t) {
-                            if let kinerja_core::Error::Invalid { expected, .. } = e {
-                                r.problem("kode", expected, k);
-                            }
-                            return None;
+                    if let (Some(k), Some(t)) = (&kode, tingkat)
+                        && let Err(e) = check_kode_wilayah(k, t)
+                    {
+                        if let kinerja_core::Error::Invalid { expected, .. } = e {
+                            r.problem("kode", expected, k);
                         }
+                        return None;
                     }
                     Some(Wilayah {
                         kode: kode?,

@@ -220,16 +220,14 @@ pub fn check(l: &Located, p: &mut Vec<Problem>) {
             ),
             Ok(k) => {
                 for (col, v) in [("realisasi", Some(a.realisasi)), ("target", a.target)] {
-                    if let Some(v) = v {
-                        if v < Decimal::ZERO || v > Decimal::from(k.bobot) {
-                            c.at(
-                                &l.akip_komponen.file,
-                                *line,
-                                col,
-                                format!("a score between 0 and bobot {}", k.bobot),
-                                v.to_string(),
-                            );
-                        }
+                    if let Some(v) = v.filter(|v| *v < Decimal::ZERO || *v > Decimal::from(k.bobot)) {
+                        c.at(
+                            &l.akip_komponen.file,
+                            *line,
+                            col,
+                            format!("a score between 0 and bobot {}", k.bobot),
+                            v.to_string(),
+                        );
                     }
                 }
             }

@@ -362,10 +362,8 @@ fn header(text: &str) -> Result<(Value, u32)> {
     if !v.is_object() {
         return Err(masalah(Lokasi::Dokumen, "a JSON object with \"skenario\"", short(&v)));
     }
-    if let Some(f) = v.get("format") {
-        if f.as_str() != Some(FORMAT) {
-            return Err(masalah(Lokasi::Jalur("format".into()), format!("{FORMAT:?}"), short(f)));
-        }
+    if let Some(f) = v.get("format").filter(|f| f.as_str() != Some(FORMAT)) {
+        return Err(masalah(Lokasi::Jalur("format".into()), format!("{FORMAT:?}"), short(f)));
     }
     let versi = match v.get("versi") {
         None => 0,
@@ -533,10 +531,10 @@ pub fn from_csv(text: &str, nama: &str) -> Result<Skenario> {
                 p.push(Masalah { lokasi: at(k), expected: "a value".into(), found: String::new() });
             }
         }
-        if let (Some(tahun), Some(jenis), Some(nilai)) = (tahun, jenis, nilai) {
-            if !f[0].is_empty() && !f[1].is_empty() {
-                s.nilai.push(Nilai { kode_unit: f[0].into(), indikator_id: f[1].into(), tahun, jenis, nilai });
-            }
+        if let (Some(tahun), Some(jenis), Some(nilai), false, false) =
+            (tahun, jenis, nilai, f[0].is_empty(), f[1].is_empty())
+        {
+            s.nilai.push(Nilai { kode_unit: f[0].into(), indikator_id: f[1].into(), tahun, jenis, nilai });
         }
     }
     if p.is_empty() { Ok(s) } else { Err(Error::Invalid(p)) }

@@ -9,22 +9,19 @@ WHERE kode_unit = ? OR lower(nama_unit) = lower(?) OR lower('Kecamatan ' || nama
 ORDER BY kode_unit;
 
 -- name: pk
-SELECT s.no, s.uraian AS sasaran, i.id, i.nama, i.satuan, t.target, t.label_target, t.jenis_target
-FROM renstra r
-JOIN tujuan tj ON tj.renstra_id = r.id
-JOIN sasaran s ON s.tujuan_id = tj.id
-JOIN sasaran_indikator si ON si.sasaran_id = s.id
+SELECT si.no_sasaran, si.sasaran, i.id, i.nama, i.satuan, t.target, t.label_target, t.jenis_target
+FROM v_sasaran_indikator si
 JOIN indikator i ON i.id = si.indikator_id
-LEFT JOIN v_target_berlaku t ON t.kode_unit = r.kode_unit AND t.indikator_id = i.id AND t.tahun = $2
-WHERE r.kode_unit = $1 AND $2 BETWEEN r.tahun_awal AND r.tahun_akhir
-ORDER BY s.no, i.id;
+LEFT JOIN v_target_berlaku t ON t.kode_unit = si.kode_unit AND t.indikator_id = i.id AND t.tahun = $2
+WHERE si.kode_unit = $1 AND $2 BETWEEN si.tahun_awal AND si.tahun_akhir
+ORDER BY si.no_sasaran, i.id;
 
 -- name: capaian
 SELECT indikator_id, indikator, satuan, polaritas, jenis, target, label_target, realisasi, label_realisasi,
        capaian, predikat, kategori_kode, kategori, selisih, sintetis, sumber
 FROM v_capaian
 WHERE kode_unit = ? AND tahun = ?
-ORDER BY indikator_id;
+ORDER BY no_sasaran NULLS LAST, indikator_id;
 
 -- name: tren
 SELECT indikator_id, tahun, target, realisasi, capaian, predikat, sintetis
@@ -194,10 +191,20 @@ WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDE
 -- name: tercetak
 SELECT id, tabel, uraian, nilai_tercetak, nilai_dihitung, catatan FROM tercetak ORDER BY id;
 
--- Parquet export of one table, hive-partitioned by kabupaten and year.
--- {tabel} and {dir} are filled in by the exporter (dir quoted).
+-- What is exported of a base table: its rows with their kabupaten and a
+-- synthetic flag ({tabel} is filled in by the exporter). Views that already
+-- carry kode_kabupaten and sintetis (v_capaian) are exported as they are.
+-- name: export_rows
+SELECT u.kode_kabupaten, t.*, kj_sintetis(t.sumber) AS sintetis
+FROM {tabel} t JOIN v_unit u ON u.kode_unit = t.kode_unit;
+
+-- Parquet export, hive-partitioned by kabupaten and year ({rows} and the
+-- quoted {dir} are filled in by the exporter).
 -- name: export_parquet
-COPY (
-    SELECT u.kode_kabupaten, t.*, kj_sintetis(t.sumber) AS sintetis
-    FROM {tabel} t JOIN v_unit u ON u.kode_unit = t.kode_unit
-) TO {dir} (FORMAT parquet, PARTITION_BY (kode_kabupaten, tahun), OVERWRITE_OR_IGNORE);
+COPY ({rows}) TO {dir} (FORMAT parquet, PARTITION_BY (kode_kabupaten, tahun), OVERWRITE_OR_IGNORE);
+
+-- name: hapus_skenario
+DELETE FROM target WHERE jenis = $1;
+
+-- name: simpan_skenario
+INSERT OR REPLACE INTO skenario (nama, dibuat, berkas, catatan) VALUES ($1, CAST($2 AS TIMESTAMP), $3, $4);

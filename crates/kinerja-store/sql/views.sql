@@ -17,20 +17,33 @@ FROM target t
 JOIN ref_jenis_target j ON j.kode = t.jenis
 QUALIFY row_number() OVER (PARTITION BY t.kode_unit, t.indikator_id, t.tahun ORDER BY j.urutan) = 1;
 
+-- Which sasaran each indicator measures in a unit's Renstra.
+CREATE OR REPLACE VIEW v_sasaran_indikator AS
+SELECT r.kode_unit, r.id AS renstra_id, r.tahun_awal, r.tahun_akhir, s.id AS sasaran_id, s.no AS no_sasaran,
+       s.uraian AS sasaran, si.indikator_id
+FROM renstra r
+JOIN tujuan tj ON tj.renstra_id = r.id
+JOIN sasaran s ON s.tujuan_id = tj.id
+JOIN sasaran_indikator si ON si.sasaran_id = s.id;
+
 -- Capaian with predikat per indicator × year × unit.
 CREATE OR REPLACE VIEW v_capaian AS
-WITH base AS (
+WITH urutan AS (
+    SELECT kode_unit, indikator_id, tahun_awal, tahun_akhir, min(no_sasaran) AS no_sasaran
+    FROM v_sasaran_indikator GROUP BY kode_unit, indikator_id, tahun_awal, tahun_akhir
+), base AS (
     SELECT u.kode_kabupaten, r.kode_unit, u.nama_unit, r.indikator_id, i.nama AS indikator, i.satuan,
            i.polaritas, i.jenis, i.presisi, r.tahun, t.target, t.jenis_target, t.label_target,
            r.nilai AS realisasi, r.label AS label_realisasi,
            kj_capaian(t.target, r.nilai, i.polaritas) AS capaian,
            kj_selisih(t.target, r.nilai) AS selisih,
-           kj_sintetis(r.sumber) OR coalesce(kj_sintetis(t.sumber_target), false) AS sintetis,
-           r.sumber, t.sumber_target
+                      kj_sintetis(r.sumber) OR coalesce(kj_sintetis(t.sumber_target), false) AS sintetis,
+           r.sumber, t.sumber_target, o.no_sasaran
     FROM realisasi r
     JOIN indikator i ON i.id = r.indikator_id
     LEFT JOIN v_target_berlaku t ON t.kode_unit = r.kode_unit AND t.indikator_id = r.indikator_id AND t.tahun = r.tahun
     LEFT JOIN v_unit u ON u.kode_unit = r.kode_unit
+    LEFT JOIN urutan o ON o.kode_unit = r.kode_unit AND o.indikator_id = r.indikator_id AND r.tahun BETWEEN o.tahun_awal AND o.tahun_akhir
 )
 SELECT base.*,
        kj_predikat(capaian) AS predikat,
@@ -252,11 +265,9 @@ WITH capaian_sasaran AS (
     SELECT c.kode_unit, c.tahun, si.sasaran_id, count(*) AS jumlah_indikator,
            kj_rata_rata(sum(c.capaian), count(*)) AS capaian, bool_or(c.sintetis) AS sintetis,
            string_agg(c.indikator, '; ' ORDER BY c.indikator_id) AS indikator
-    FROM v_capaian c
-    JOIN sasaran_indikator si ON si.indikator_id = c.indikator_id
-    JOIN sasaran s ON s.id = si.sasaran_id
-    JOIN tujuan t ON t.id = s.tujuan_id
-    JOIN renstra r ON r.id = t.renstra_id AND r.kode_unit = c.kode_unit
+        FROM v_capaian c
+    JOIN v_sasaran_indikator si ON si.kode_unit = c.kode_unit AND si.indikator_id = c.indikator_id
+         AND c.tahun BETWEEN si.tahun_awal AND si.tahun_akhir
     WHERE c.capaian IS NOT NULL
     GROUP BY c.kode_unit, c.tahun, si.sasaran_id
 )
@@ -266,3 +277,16 @@ SELECT a.kode_unit, a.tahun, a.sasaran_id, a.no_sasaran, a.sasaran, c.indikator,
        a.sintetis OR coalesce(c.sintetis, false) AS sintetis
 FROM v_anggaran_sasaran a
 LEFT JOIN capaian_sasaran c ON c.kode_unit = a.kode_unit AND c.tahun = a.tahun AND c.sasaran_id = a.sasaran_id;
+
+-- Planning scenarios imported from the browser next to what was realised.
+CREATE OR REPLACE VIEW v_skenario AS
+SELECT s.nama AS skenario, s.dibuat, t.kode_unit, u.nama_unit, t.indikator_id, i.nama AS indikator, t.tahun,
+       t.nilai AS target_skenario, b.target AS target_berlaku, r.nilai AS realisasi,
+       kj_capaian(t.nilai, r.nilai, i.polaritas) AS capaian_terhadap_skenario,
+       kj_selisih(b.target, t.nilai) AS selisih_dari_target_berlaku
+FROM target t
+JOIN skenario s ON t.jenis = 'skenario:' || s.nama
+JOIN indikator i ON i.id = t.indikator_id
+LEFT JOIN v_unit u ON u.kode_unit = t.kode_unit
+LEFT JOIN v_target_berlaku b ON b.kode_unit = t.kode_unit AND b.indikator_id = t.indikator_id AND b.tahun = t.tahun
+LEFT JOIN realisasi r ON r.kode_unit = t.kode_unit AND r.indikator_id = t.indikator_id AND r.tahun = t.tahun;

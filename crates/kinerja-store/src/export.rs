@@ -12,7 +12,8 @@ use kinerja_core::skm::{Bobot, Skema};
 use crate::query::named;
 use crate::{Error, Result, Store};
 
-/// Tables (and the capaian view) written by [`Store::export_parquet`].
+/// Tables (and the capaian view) written by [`Store::export_parquet`]:
+/// `(directory, source)`.
 pub const PARQUET_TABLES: &[(&str, &str)] = &[
     ("capaian", "v_capaian"),
     ("target", "target"),
@@ -24,6 +25,15 @@ pub const PARQUET_TABLES: &[(&str, &str)] = &[
     ("anggaran_belanja", "anggaran_belanja"),
     ("anggaran_program", "anggaran_program"),
 ];
+
+/// The rows exported for a source (see `export_rows` in `sql/queries.sql`).
+pub fn export_rows(source: &str) -> Result<String> {
+    if source.starts_with("v_") {
+        Ok(format!("SELECT * FROM {source}"))
+    } else {
+        Ok(named("export_rows")?.replace("{tabel}", source))
+    }
+}
 
 fn quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
@@ -45,8 +55,9 @@ impl Store {
                 continue;
             }
             let target = dir.join(name);
-            let sql =
-                named("export_parquet")?.replace("{tabel}", source).replace("{dir}", &quote(&target.to_string_lossy()));
+            let sql = named("export_parquet")?
+                .replace("{rows}", &export_rows(source)?)
+                .replace("{dir}", &quote(&target.to_string_lossy()));
             self.conn.execute_batch(&sql)?;
             written.push(*name);
         }

@@ -100,7 +100,7 @@ fn stage<T>(
     staging(c, table)?;
     let total = rows.len() as u64;
     {
-        let mut app = c.appender_to_db(&format!("stg_{table}"), "temp")?;
+        let mut app = c.appender_to_catalog_and_db(&format!("stg_{table}"), "temp", "main")?;
         for (i, r) in rows.iter().enumerate() {
             row(&mut app, r)?;
             if i % 100_000 == 0 {
@@ -145,7 +145,7 @@ fn load_in_tx(c: &Connection, d: &Dataset, progress: Progress<'_>) -> Result<Loa
     if !real_units.is_empty() {
         c.execute_batch("CREATE OR REPLACE TEMP TABLE real_units (kode_unit VARCHAR)")?;
         {
-            let mut a = c.appender_to_db("real_units", "temp")?;
+            let mut a = c.appender_to_catalog_and_db("real_units", "temp", "main")?;
             for u in &real_units {
                 a.append_row(params![u])?;
             }
@@ -293,4 +293,67 @@ fn replace_jawaban(c: &Connection) -> Result<u64> {
     };
     c.execute_batch("DROP TABLE temp.stg_skm_jawaban; DROP TABLE temp.stg_kunci;")?;
     Ok(u64::try_from(appended).unwrap_or(0))
+}
+
+impl Store {
+    /// Stores a planning scenario's targets as a named revision
+    /// (`jenis = skenario:<nama>`), replacing an earlier import of the same
+    /// name, in one transaction. Units and indicators must exist.
+    pub fn import_skenario(
+        &self,
+        nama: &str,
+        dibuat: &str,
+        berkas: &str,
+        targets: &[kinerja_core::model::Target],
+    ) -> Result<usize> {
+        use crate::query::named;
+        if self.read_only {
+            return Err(crate::Error::Invalid("the database is open read-only".into()));
+        }
+        let jenis = kinerja_core::model::JenisTarget::Skenario(nama.to_string()).code();
+        let c = &self.conn;
+        let mut missing = Vec::new();
+        for t in targets {
+            let (u, i): (i64, i64) = c.query_row(
+                "SELECT (SELECT count(*) FROM v_unit WHERE kode_unit = ?), (SELECT count(*) FROM indikator WHERE id = ?)",
+                params![t.kode_unit, t.indikator_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            if u == 0 {
+                missing.push(format!("kecamatan {}", t.kode_unit));
+            }
+            if i == 0 {
+                missing.push(format!("indikator {}", t.indikator_id));
+            }
+        }
+        if !missing.is_empty() {
+            missing.sort();
+            missing.dedup();
+            return Err(crate::Error::Invalid(format!(
+                "scenario {nama:?} refers to what the database does not hold: {}",
+                missing.join(", ")
+            )));
+        }
+        c.execute_batch("BEGIN TRANSACTION")?;
+        let r = (|| -> Result<usize> {
+            c.execute(named("hapus_skenario")?, params![jenis])?;
+            c.execute(named("simpan_skenario")?, params![nama, dibuat, berkas, Option::<String>::None])?;
+            let mut a = c.appender("target")?;
+            for t in targets {
+                a.append_row(params![t.kode_unit, t.indikator_id, t.tahun, jenis, t.nilai, t.label, t.sumber])?;
+            }
+            a.flush()?;
+            Ok(targets.len())
+        })();
+        match r {
+            Ok(n) => {
+                c.execute_batch("COMMIT")?;
+                Ok(n)
+            }
+            Err(e) => {
+                let _ = c.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
 }

@@ -18,7 +18,11 @@ pub(crate) fn named(name: &str) -> Result<&'static str> {
     let start = QUERIES.find(&marker).ok_or_else(|| Error::Invalid(format!("no query named {name}")))? + marker.len();
     let rest = &QUERIES[start..];
     let end = rest.find("-- name:").unwrap_or(rest.len());
-    Ok(rest[..end].trim().trim_end_matches(';'))
+    // One statement per name: up to its terminating semicolon (comments
+    // introducing the next query are not part of it).
+    let block = &rest[..end];
+    let stmt = block.rfind(';').map_or(block, |i| &block[..i]);
+    Ok(stmt.trim())
 }
 
 /// A kecamatan and its kabupaten.
@@ -170,9 +174,15 @@ pub struct Skm {
     pub dasar: Option<String>,
     pub jumlah_unsur: i64,
     pub unsur_skema: i64,
+    /// IKM computed from the answers or the stored NRR.
     pub ikm: Option<Decimal>,
     pub mutu: Option<String>,
     pub kinerja: Option<String>,
+    /// The IKM recorded as the indicator's realisasi (the official figure),
+    /// with its mutu and kinerja label.
+    pub ikm_resmi: Option<Decimal>,
+    pub mutu_resmi: Option<String>,
+    pub kinerja_resmi: Option<String>,
     pub unsur: Vec<BarisUnsur>,
     pub sintetis: bool,
 }
@@ -510,6 +520,9 @@ impl Store {
                     ikm: r.get(6)?,
                     mutu: r.get(7)?,
                     kinerja: r.get(8)?,
+                    ikm_resmi: None,
+                    mutu_resmi: None,
+                    kinerja_resmi: None,
                     unsur: vec![],
                     sintetis: r.get(9)?,
                 })
@@ -529,6 +542,11 @@ impl Store {
                         n: r.get(8)?,
                     })
                 })?;
+                if let Some(c) = capaian.iter().find(|c| c.jenis == "ikm") {
+                    s.ikm_resmi = Some(c.realisasi);
+                    s.mutu_resmi = c.kategori_kode.clone();
+                    s.kinerja_resmi = c.kategori.clone();
+                }
                 Ok(s)
             })
             .transpose()?;
@@ -611,6 +629,12 @@ impl Store {
             })?
             .into_iter()
             .next();
+        // Every per-indicator table follows the order of the sasaran.
+        let order = |id: &str| capaian.iter().position(|c| c.indikator_id == id).unwrap_or(usize::MAX);
+        multi_tahun.sort_by_key(|m| order(&m.indikator_id));
+        renstra.sort_by_key(|r| order(&r.indikator_id));
+        let mut pembanding = pembanding;
+        pembanding.sort_by_key(|p| order(&p.indikator_id));
         let sintetis = capaian.iter().any(|c| c.sintetis)
             || skm.as_ref().is_some_and(|s| s.sintetis)
             || akip.as_ref().is_some_and(|a| a.sintetis)

@@ -28,8 +28,8 @@ pub fn App() -> Html {
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            let (hasil, cadangan) = storage::muat();
-            state.dispatch(Action::Penyimpanan { hasil, cadangan });
+            let (hasil, cadangan, boleh_tulis) = storage::muat();
+            state.dispatch(Action::Penyimpanan { hasil, cadangan, boleh_tulis });
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match Request::get(SNAPSHOT_URL).send().await {
                     Err(e) => Err(format!("{SNAPSHOT_URL} tidak dapat diambil / could not be fetched: {e}")),
@@ -53,10 +53,11 @@ pub fn App() -> Html {
         // Persist scenarios whenever they change (never on start-up).
         let state = state.clone();
         use_effect_with(state.revisi, move |rev| {
-            if *rev > 0 {
-                if let Err(m) = storage::simpan(&state.berkas()) {
-                    gloo::console::error!(m);
-                }
+            if *rev > 0
+                && state.boleh_tulis
+                && let Err(m) = storage::simpan(&state.berkas())
+            {
+                gloo::console::error!(m);
             }
         });
     }
@@ -75,7 +76,10 @@ pub fn App() -> Html {
             Tab::Skenario => html! { <Skenario /> },
         },
     };
-    let synthetic = state.snapshot.as_ref().is_some_and(|s| s.data.realisasi.iter().any(|r| kinerja_core::model::is_sintetis(&r.sumber)));
+    let synthetic = state
+        .snapshot
+        .as_ref()
+        .is_some_and(|s| s.data.realisasi.iter().any(|r| kinerja_core::model::is_sintetis(&r.sumber)));
     html! {
         <ContextProvider<super::Ctx> context={state.clone()}>
             <main lang={match lang { crate::i18n::Lang::Id => "id", crate::i18n::Lang::En => "en" }} data-ready={matches!(state.muat, Muat::Siap).to_string()}>

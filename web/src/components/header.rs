@@ -23,7 +23,9 @@ pub fn Header() -> Html {
             app.dispatch(Action::PilihUnit(el.value()));
         })
     };
-    let synthetic = |kode: &str| snap.data.realisasi.iter().any(|r| r.kode_unit == kode && kinerja_core::model::is_sintetis(&r.sumber));
+    let synthetic = |kode: &str| {
+        snap.data.realisasi.iter().any(|r| r.kode_unit == kode && kinerja_core::model::is_sintetis(&r.sumber))
+    };
     let tabs = [
         (Tab::Planner, K::Planner, "tab-planner"),
         (Tab::Ikm, K::Ikm, "tab-ikm"),

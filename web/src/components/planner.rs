@@ -30,7 +30,12 @@ fn warn(lang: Lang, p: &Peringatan) -> String {
             fmt::angka(Some(*realisasi_terakhir))
         ),
         Peringatan::LangkahTerlaluBesar { tahun, langkah, terbesar } => {
-            format!("{tahun}: {} ({} > {})", t(lang, K::LangkahBesar), fmt::angka(Some(*langkah)), fmt::angka(Some(*terbesar)))
+            format!(
+                "{tahun}: {} ({} > {})",
+                t(lang, K::LangkahBesar),
+                fmt::angka(Some(*langkah)),
+                fmt::angka(Some(*terbesar))
+            )
         }
         Peringatan::TidakMencapaiRenstra { tahun_akhir, rencana, target_renstra } => format!(
             "{tahun_akhir}: {} ({} / {})",

@@ -23,13 +23,13 @@ fn unduh(nama: &str, isi: &str, mime: &str) {
     opts.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-        if let Ok(a) = doc.create_element("a") {
-            let _ = a.set_attribute("href", &url);
-            let _ = a.set_attribute("download", nama);
-            if let Ok(a) = a.dyn_into::<web_sys::HtmlElement>() {
-                a.click();
-            }
+    if let Some(doc) = web_sys::window().and_then(|w| w.document())
+        && let Ok(a) = doc.create_element("a")
+    {
+        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("download", nama);
+        if let Ok(a) = a.dyn_into::<web_sys::HtmlElement>() {
+            a.click();
         }
     }
     let _ = web_sys::Url::revoke_object_url(&url);
@@ -88,7 +88,9 @@ pub fn Skenario() -> Html {
     };
     let export_all = {
         let app = app.clone();
-        Callback::from(move |_| unduh("kinerja-skenario.json", &kinerja_skenario::to_json(&app.berkas()), "application/json"))
+        Callback::from(move |_| {
+            unduh("kinerja-skenario.json", &kinerja_skenario::to_json(&app.berkas()), "application/json")
+        })
     };
     let find = |n: &Option<String>| n.as_ref().and_then(|n| app.skenario.iter().find(|s| &s.nama == n));
     let diff = match (find(&app.banding[0]), find(&app.banding[1])) {

@@ -178,7 +178,14 @@ pub fn dokumen(l: &Laporan) -> Dokumen {
                 ]
             })
             .collect();
-        baris.push(vec![t(""), t("IKM Unit Pelayanan"), num(s.ikm), opt(&s.mutu)]);
+        // The official IKM is the indicator's recorded realisasi (from the
+        // survey application); the IKM recomputed from the table's NRR is
+        // shown beside it when the two differ (rounded NRR).
+        let (ikm, mutu, kinerja) = match s.ikm_resmi {
+            Some(v) => (Some(v), s.mutu_resmi.clone(), s.kinerja_resmi.clone()),
+            None => (s.ikm, s.mutu.clone(), s.kinerja.clone()),
+        };
+        baris.push(vec![t(""), t("IKM Unit Pelayanan"), num(ikm), opt(&mutu)]);
         let bobot = match s.bobot.as_str() {
             "tiga_desimal" => "0,111",
             "dua_desimal" => "0,11",
@@ -189,11 +196,11 @@ pub fn dokumen(l: &Laporan) -> Dokumen {
             kolom: ["No.", "Unsur Pelayanan", "Nilai Rata-Rata (NRR)", "Mutu"].map(String::from).to_vec(),
             baris,
             catatan: vec![
-                format!(
+                                format!(
                     "IKM {} · mutu pelayanan {} · kinerja unit pelayanan {}{}.",
-                    num(s.ikm).teks(),
-                    s.mutu.clone().unwrap_or("-".into()),
-                    s.kinerja.clone().unwrap_or("-".into()),
+                    num(ikm).teks(),
+                    mutu.clone().unwrap_or("-".into()),
+                    kinerja.clone().unwrap_or("-".into()),
                     if s.sintetis { " [sintetis]" } else { "" }
                 ),
                 format!(
@@ -201,11 +208,21 @@ pub fn dokumen(l: &Laporan) -> Dokumen {
                     s.responden.map_or("-".into(), |r| r.to_string()),
                     match s.dasar.as_deref() {
                         Some("jawaban") => "jawaban responden",
-                        Some("nrr") => "NRR per unsur tercatat",
+                                                Some("nrr") => "NRR per unsur tercatat",
                         _ => "-",
                     }
                 ),
-            ],
+            ]
+            .into_iter()
+            .chain((s.ikm_resmi.is_some() && s.ikm != s.ikm_resmi).then(|| {
+                format!(
+                    "IKM dihitung ulang dari NRR di atas: {} (mutu {}); IKM tercatat {} berasal dari aplikasi survei atas NRR yang tidak dibulatkan.",
+                    num(s.ikm).teks(),
+                    s.mutu.clone().unwrap_or("-".into()),
+                    num(s.ikm_resmi).teks()
+                )
+            }))
+            .collect(),
         });
     }
 

@@ -54,10 +54,9 @@ pub fn render(d: &Dokumen) -> Result<Vec<u8>> {
                 };
             }
         }
-        let mut y = top + 2 + u32::try_from(b.baris.len())?;
-        for c in &b.catatan {
-            ws.write_string(y, 0, c)?;
-            y += 1;
+                let below = top + 2 + u32::try_from(b.baris.len())?;
+        for (i, c) in b.catatan.iter().enumerate() {
+            ws.write_string(below + u32::try_from(i)?, 0, c)?;
         }
         ws.autofit();
     }

@@ -1,0 +1,50 @@
+//! `kinerja plan import`: a planner's scenario as a named target revision.
+
+use std::path::Path;
+
+use anyhow::{Context, Result, anyhow, bail};
+use kinerja_core::model::{JenisTarget, Target};
+use kinerja_skenario::{Jenis, Skenario, from_csv, from_json};
+use kinerja_store::Store;
+
+/// Reads the scenario `nama` from a JSON file (or a CSV of values) and
+/// stores its targets; hypothetical realisasi are plans, not facts, and are
+/// not stored. Returns the number of targets stored.
+pub fn import(store: &Store, file: &Path, nama: &str, dibuat: &str) -> Result<(usize, usize)> {
+    let text = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    let sk: Skenario = if file.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
+        from_csv(&text, nama).map_err(|e| anyhow!("{}: {e}", file.display()))?
+    } else {
+        let b = from_json(&text).map_err(|e| anyhow!("{}: {e}", file.display()))?;
+        let names: Vec<String> = b.skenario.iter().map(|s| s.nama.clone()).collect();
+        b.skenario
+            .into_iter()
+            .find(|s| s.nama == nama)
+            .ok_or_else(|| anyhow!("{} has no scenario {nama:?} (it has: {})", file.display(), names.join(", ")))?
+    };
+    let sumber = format!(
+        "skenario {nama} ({})",
+        file.file_name().map_or_else(String::new, |f| f.to_string_lossy().into_owned())
+    );
+    let targets: Vec<Target> = sk
+        .nilai
+        .iter()
+        .filter(|n| n.jenis == Jenis::Target)
+        .map(|n| Target {
+            kode_unit: n.kode_unit.clone(),
+            indikator_id: n.indikator_id.clone(),
+            tahun: n.tahun,
+            jenis: JenisTarget::Skenario(nama.to_string()),
+            nilai: n.nilai,
+            label: None,
+            sumber: sumber.clone(),
+        })
+        .collect();
+    let skipped = sk.nilai.len() - targets.len();
+    if targets.is_empty() {
+        bail!("scenario {nama:?} in {} sets no targets", file.display());
+    }
+    let when = if sk.dibuat.is_empty() { dibuat.to_string() } else { sk.dibuat.clone() };
+    let n = store.import_skenario(nama, when.trim_end_matches('Z'), &file.display().to_string(), &targets)?;
+    Ok((n, skipped))
+}

@@ -1,0 +1,361 @@
+//! The `kinerja` command, run as a user runs it, on a temporary database.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use kinerja_tests::{data_dir, kinerja_bin};
+
+struct Run {
+    code: i32,
+    out: String,
+    err: String,
+}
+
+fn kinerja(args: &[&str]) -> Run {
+    let bin = kinerja_bin();
+    assert!(
+        bin.exists(),
+        "{} is missing: build it with `cargo build -p kinerja-cli` (scripts/test does)",
+        bin.display()
+    );
+    let o: Output = Command::new(&bin).args(args).output().expect("kinerja runs");
+    Run {
+        code: o.status.code().unwrap_or(-1),
+        out: String::from_utf8_lossy(&o.stdout).into_owned(),
+        err: String::from_utf8_lossy(&o.stderr).into_owned(),
+    }
+}
+
+fn ok(args: &[&str]) -> String {
+    let r = kinerja(args);
+    assert_eq!(r.code, 0, "kinerja {args:?}\nstdout: {}\nstderr: {}", r.out, r.err);
+    r.out
+}
+
+/// A temporary directory with a database loaded from data/.
+fn loaded() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.duckdb");
+    let out = ok(&["load", data_dir().to_str().unwrap(), "--db", db.to_str().unwrap()]);
+    assert!(out.contains("new or changed"), "{out}");
+    (dir, db)
+}
+
+fn p(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+#[test]
+fn report_of_sei_balai_2024_matches_the_seed() {
+    let (_dir, db) = loaded();
+    let md = ok(&["report", "--kecamatan", "Sei Balai", "--tahun", "2024", "--db", p(&db)]);
+    for expected in [
+        "# Laporan Kinerja Kecamatan Sei Balai Tahun 2024",
+        "| 1. | Meningkatkan Kepuasan Masyarakat terhadap Pelayanan Publik | Indeks Kepuasan Masyarakat (IKM) | Nilai | 85,00 |",
+        "| 2. | Nilai AKIP | Nilai | BB (71,00) | BB (72,62) | 102,28% | Sangat Tinggi | Sangat Baik |",
+        "| 1. | Indeks Kepuasan Masyarakat (IKM) | Nilai | 85,00 | 75,35 | 88,65% | Tinggi | Kurang Baik |",
+        "| 9. | Penanganan Pengaduan dan Saran | 2,03 | D |",
+        "|  | IKM Unit Pelayanan | 75,35 | C |",
+        "| 1. | Perencanaan Kinerja | 30 | 23,50 | 24,39 | 103,79% |",
+        "|  | Total | 100 | 71,00 | 72,62 | 102,28% |",
+        "|  | Kategori | - | BB | BB | - |",
+        "2024 dibanding 2023 (80,50): turun 5,15.",
+        "2024 dibanding 2022 (90,10): turun 14,75.",
+        "2024 dibanding 2021 (70,07): naik 2,55.",
+        "| 1. | Meningkatkan Kepuasan Masyarakat terhadap Pelayanan Publik | Indeks Kepuasan Masyarakat (IKM) | 88,65 | 98,94 | -10,29 |",
+        "| 2. | Meningkatkan Akuntabilitas Keuangan dan Kinerja Perangkat Daerah | Nilai AKIP | 102,28 | 95,07 | 7,21 |",
+        "| 5.1 |   Belanja Operasi | 2.935.780.030 | 2.798.994.761 | 95,34% | 136.785.269 |",
+        "| 5.1.01 |     Belanja Pegawai | 2.158.169.574 | 2.043.003.211 | 94,66% | 115.166.363 |",
+        "| 5.2.02 |     Belanja Modal Peralatan dan Mesin | 25.000.000 | 24.100.000 | 96,40% | 900.000 |",
+        "sisa Rp. 137.685.269,00.",
+        "| 2. | 7.01.02 | Program Penyelenggaraan Pemerintahan dan Pelayanan Publik | 3.001.612 | 2.930.000 | 97,61% |",
+        "|  |  | JUMLAH | 2.960.780.030 | 2.823.094.761 | 95,35% |",
+        "Rata-rata penyerapan program (tidak berbobot): 98,34%.",
+        "| Indeks Kepuasan Masyarakat (IKM) | Datuk Tanah Datar | 82,00 | 83,00 | 83,20 | 98,20 | 1 |",
+        "| Indeks Kepuasan Masyarakat (IKM) | 85,00 | 75,35 | 88,65% | 87,50 | - | - | 90,00 | - | - |",
+    ] {
+        assert!(md.contains(expected), "missing {expected:?} in\n{md}");
+    }
+    assert!(!md.contains("SINTETIS"), "real data only");
+    // The IKM recomputed from the printed NRR is disclosed, not substituted.
+    assert!(md.contains("IKM dihitung ulang dari NRR di atas: 75,42"), "{md}");
+
+    let json: serde_json::Value = serde_json::from_str(&ok(&[
+        "report",
+        "--kecamatan",
+        "12.19.07",
+        "--tahun",
+        "2024",
+        "--format",
+        "json",
+        "--db",
+        p(&db),
+    ]))
+    .unwrap();
+    assert_eq!(json["capaian"][0]["capaian"], "88.65");
+    assert_eq!(json["capaian"][1]["predikat"], "Sangat Tinggi");
+    assert_eq!(json["akip"]["realisasi"], "72.6200");
+    assert_eq!(json["total_program"]["penyerapan"], "95.35");
+    assert_eq!(json["sintetis"], false);
+}
+
+#[test]
+fn report_as_html_and_xlsx() {
+    let (dir, db) = loaded();
+    let html = ok(&["report", "--kecamatan", "Sei Balai", "--tahun", "2024", "--format", "html", "--db", p(&db)]);
+    assert!(html.starts_with("<!doctype html>") && html.contains("<td class=\"n\">88,65%</td>"), "{html}");
+    let xlsx = dir.path().join("lkjip.xlsx");
+    ok(&[
+        "report",
+        "--kecamatan",
+        "Sei Balai",
+        "--tahun",
+        "2024",
+        "--format",
+        "xlsx",
+        "--out",
+        p(&xlsx),
+        "--db",
+        p(&db),
+    ]);
+    use calamine::{Data, Reader, open_workbook_auto};
+    let mut wb = open_workbook_auto(&xlsx).unwrap();
+    let sheet = wb.sheet_names().iter().find(|n| n.starts_with("Tabel 3.2")).cloned().unwrap();
+    let range = wb.worksheet_range(&sheet).unwrap();
+    let numbers: Vec<String> = range
+        .cells()
+        .filter_map(|(_, _, c)| match c {
+            Data::Float(f) => Some(format!("{f}")),
+            _ => None,
+        })
+        .collect();
+    assert!(numbers.contains(&"88.65".to_string()) && numbers.contains(&"102.28".to_string()), "{numbers:?}");
+    let r = kinerja(&["report", "--kecamatan", "Sei Balai", "--tahun", "2024", "--format", "xlsx", "--db", p(&db)]);
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("--out"), "{}", r.err);
+}
+
+#[test]
+fn sql_is_read_only() {
+    let (_dir, db) = loaded();
+    let csv = ok(&[
+        "sql",
+        "SELECT nama_unit, capaian, predikat FROM v_capaian WHERE tahun = 2024 ORDER BY indikator_id, kode_unit",
+        "--format",
+        "csv",
+        "--db",
+        p(&db),
+    ]);
+    assert_eq!(
+        csv,
+        "nama_unit,capaian,predikat\nSei Balai,102.28,Sangat Tinggi\nDatuk Tanah Datar,106.34,Sangat Tinggi\nSei Balai,88.65,Tinggi\nDatuk Tanah Datar,118.31,Sangat Tinggi\n"
+    );
+    let r = kinerja(&["sql", "DELETE FROM realisasi", "--db", p(&db)]);
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("read-only"), "{}", r.err);
+    assert!(ok(&["sql", "SELECT count(*) AS n FROM realisasi", "--db", p(&db)]).contains("12"));
+    let prompt = Command::new(kinerja_bin())
+        .args(["sql", "--db", p(&db), "--format", "csv"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    prompt.stdin.as_ref().unwrap().write_all(b"SELECT 1 + 1\n  AS dua;\n.quit\n").unwrap();
+    let o = prompt.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "dua\n2\n");
+}
+
+#[test]
+fn compare_lists_all_twelve_kecamatan() {
+    let (_dir, db) = loaded();
+    let out = ok(&[
+        "compare",
+        "--kabupaten",
+        "12.19",
+        "--tahun",
+        "2024",
+        "--indikator",
+        "ikm",
+        "--format",
+        "csv",
+        "--db",
+        p(&db),
+    ]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 13, "{out}");
+    assert!(
+        lines[1].starts_with(
+            "ikm,1,12.19.11,Datuk Tanah Datar,83.0000,98.2000,118.31,Sangat Tinggi,Sangat Baik,0.00,-15.20,"
+        ),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].starts_with("ikm,2,12.19.07,Sei Balai,85.0000,75.3500,88.65,Tinggi,Kurang Baik,22.85,9.65,"),
+        "{}",
+        lines[2]
+    );
+    assert_eq!(lines.iter().filter(|l| l.ends_with("tidak ada data")).count(), 10);
+    ok(&["demo", "synth", "--seed", "3", "--db", p(&db)]);
+    let table = ok(&["compare", "--kabupaten", "12.19", "--tahun", "2024", "--db", p(&db)]);
+    assert_eq!(table.matches("SINTETIS").count(), 21, "{table}"); // 10 units × 2 indicators + the footnote
+    let md = ok(&["report", "--kecamatan", "Medang Deras", "--tahun", "2024", "--db", p(&db)]);
+    assert!(md.contains("DATA SINTETIS"), "{md}");
+    let sb = ok(&["report", "--kecamatan", "Sei Balai", "--tahun", "2024", "--db", p(&db)]);
+    assert!(sb.contains("Medang Deras [sintetis]"), "peers in Sei Balai's report are marked");
+}
+
+#[test]
+fn calc_uses_the_core() {
+    assert_eq!(
+        ok(&["calc", "capaian", "--target", "85", "--realisasi", "75,35"]).trim(),
+        "capaian 88,65% · predikat Tinggi"
+    );
+    let j: serde_json::Value = serde_json::from_str(&ok(&[
+        "calc",
+        "capaian",
+        "--target",
+        "10",
+        "--realisasi",
+        "8",
+        "--polaritas",
+        "negatif",
+        "--metode",
+        "rasio",
+        "--batas",
+        "120",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!((j["capaian"].as_str(), j["predikat"].as_str()), (Some("120.00"), Some("Sangat Tinggi")));
+    let ids = [
+        "persyaratan=3,00",
+        "prosedur=3,01",
+        "waktu=3,00",
+        "biaya=3,99",
+        "produk=3,01",
+        "kompetensi=3,02",
+        "perilaku=3,08",
+        "sarana=3,01",
+        "pengaduan=2,03",
+    ];
+    let mut args = vec!["calc", "ikm", "--bobot", "0.111"];
+    for i in &ids {
+        args.extend(["--nrr", i]);
+    }
+    assert_eq!(ok(&args).trim(), "IKM 75,34 · mutu C (Kurang Baik) · bobot tiga_desimal · permenpanrb_14_2017");
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("jawaban.csv");
+    let mut text = String::from("responden,unsur_id,skor\n");
+    for r in 1..=2 {
+        for u in
+            ["persyaratan", "prosedur", "waktu", "biaya", "produk", "kompetensi", "perilaku", "pengaduan", "sarana"]
+        {
+            text.push_str(&format!("{r},{u},{}\n", 2 + r));
+        }
+    }
+    fs::write(&csv, &text).unwrap();
+    assert!(ok(&["calc", "ikm", "--jawaban", p(&csv)]).starts_with("IKM 87,50 · mutu B"));
+    fs::write(&csv, text + "3,sarana,5\n").unwrap();
+    let r = kinerja(&["calc", "ikm", "--jawaban", p(&csv)]);
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("row 20, column skor: expected an integer 1..4, found \"5\""), "{}", r.err);
+    assert_eq!(
+        ok(&[
+            "calc",
+            "akip",
+            "--komponen",
+            "perencanaan=24,39",
+            "--komponen",
+            "pengukuran=20,96",
+            "--komponen",
+            "pelaporan=11,40",
+            "--komponen",
+            "evaluasi=15,87"
+        ])
+        .trim(),
+        "nilai AKIP 72,62 · predikat BB (Sangat Baik)"
+    );
+    assert_eq!(ok(&["calc", "goalseek", "--akip", "AA"]).trim(), "nilai AKIP ≥ 90,01 for predikat AA");
+    assert_eq!(ok(&["calc", "goalseek", "--mutu", "B"]).trim(), "IKM ≥ 76,61 for mutu B");
+    assert_eq!(
+        ok(&["calc", "goalseek", "--target", "87,50", "--capaian", "100"]).trim(),
+        "capaian 100%: realisasi ≥ 87,50"
+    );
+    let all = ok(&["calc", "goalseek", "--target", "87,50"]);
+    assert!(
+        all.contains("predikat Sangat Tinggi: realisasi ≥ 79,63")
+            && all.contains("predikat Sangat Rendah: any realisasi"),
+        "{all}"
+    );
+}
+
+#[test]
+fn exports() {
+    let (dir, db) = loaded();
+    let out = dir.path().join("pq");
+    ok(&["export", "parquet", "--out", p(&out), "--db", p(&db)]);
+    assert!(out.join("capaian/kode_kabupaten=12.19/tahun=2024").is_dir());
+    let snap = dir.path().join("web/snapshot.json");
+    ok(&["export", "snapshot", "--out", p(&snap), "--db", p(&db)]);
+    let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&snap).unwrap()).unwrap();
+    assert_eq!((v["versi"].as_u64(), v["kode_kabupaten"].as_str()), (Some(1), Some("12.19")));
+}
+
+#[test]
+fn errors_and_exit_codes() {
+    let (dir, db) = loaded();
+    // Usage errors exit 2.
+    assert_eq!(kinerja(&["report", "--db", p(&db)]).code, 2);
+    assert_eq!(kinerja(&["frobnicate"]).code, 2);
+    // Unknown kecamatan, missing database: exit 1 with a message.
+    let r = kinerja(&["report", "--kecamatan", "Atlantis", "--tahun", "2024", "--db", p(&db)]);
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("no kecamatan \"Atlantis\""), "{}", r.err);
+    let r = kinerja(&["sql", "SELECT 1", "--db", p(&dir.path().join("nope.duckdb"))]);
+    assert!(r.code == 1 && r.err.contains("kinerja load"), "{}", r.err);
+    // A bad row at the end of a file: every problem listed, database unchanged.
+    let bad = dir.path().join("bad");
+    fs::create_dir(&bad).unwrap();
+    for e in fs::read_dir(data_dir()).unwrap() {
+        let f = e.unwrap().path();
+        if f.extension().is_some_and(|x| x == "csv") {
+            fs::copy(&f, bad.join(f.file_name().unwrap())).unwrap();
+        }
+    }
+    let mut t = fs::read_to_string(bad.join("target.csv")).unwrap();
+    t.push_str("12.19.07,ikm,2027,renstra,92.5.0,,x\n12.19.07,ikm,2028,rencana,93,,x\n");
+    fs::write(bad.join("target.csv"), t).unwrap();
+    let before = ok(&["sql", "SELECT count(*), sum(nilai) FROM target", "--format", "csv", "--db", p(&db)]);
+    let r = kinerja(&["load", p(&bad), "--db", p(&db)]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.err.contains("target.csv, row 16, column nilai") && r.err.contains("target.csv, row 17, column jenis"),
+        "{}",
+        r.err
+    );
+    assert_eq!(ok(&["sql", "SELECT count(*), sum(nilai) FROM target", "--format", "csv", "--db", p(&db)]), before);
+    // Help has examples on every command.
+    for cmd in [
+        &["load"][..],
+        &["report"],
+        &["sql"],
+        &["compare"],
+        &["calc", "capaian"],
+        &["calc", "ikm"],
+        &["calc", "akip"],
+        &["calc", "goalseek"],
+        &["export", "parquet"],
+        &["export", "snapshot"],
+        &["demo", "synth"],
+    ] {
+        let mut a = cmd.to_vec();
+        a.push("--help");
+        let h = ok(&a);
+        assert!(h.contains("Example"), "{cmd:?}: {h}");
+    }
+}

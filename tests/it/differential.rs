@@ -1,0 +1,213 @@
+//! SQL macros and the core agree: every formula of the core's catalogue is
+//! evaluated in Rust and in DuckDB on a dense grid (every band boundary,
+//! ties at half a hundredth, zero targets, both polarities) and must give
+//! identical results.
+
+use duckdb::params;
+use kinerja_core::Ratio;
+use kinerja_core::band::ALL as BANDS;
+use kinerja_core::formula::{ArgKind, Formula, Value, catalogue};
+use kinerja_core::{Decimal, Error};
+
+/// Numbers for `Number` arguments: band edges in every scale (±0.005 and
+/// ±0.01 around each), zero, negatives, money, small and repeating values.
+fn numbers() -> Vec<Decimal> {
+    let mut v: Vec<Decimal> = Vec::new();
+    for t in BANDS {
+        for b in t.bands {
+            if b.min_hundredths == i64::MIN {
+                continue;
+            }
+            for delta in [-100, -10, -5, -4, -1, 0, 1, 4, 5, 10] {
+                // thousandths around the edge
+                v.push(Decimal::new(b.min_hundredths * 10 + delta, 3));
+            }
+        }
+    }
+    for s in [
+        "0",
+        "0.0001",
+        "0.01",
+        "-0.005",
+        "-5",
+        "-10.295",
+        "1",
+        "2",
+        "3",
+        "3.0644",
+        "3.064",
+        "4",
+        "7",
+        "8",
+        "9",
+        "10",
+        "12",
+        "25",
+        "27.15",
+        "30.6",
+        "71",
+        "72.62",
+        "75.35",
+        "80.5",
+        "85",
+        "87.5",
+        "90",
+        "99.99",
+        "100",
+        "100.005",
+        "101",
+        "110",
+        "119.995",
+        "120",
+        "150",
+        "200",
+        "250.5",
+        "1000",
+        "2960780030",
+        "2823094761",
+        "3001612",
+        "2930000",
+        "0.3333",
+        "0.6667",
+        "1.2345",
+    ] {
+        v.push(s.parse().unwrap());
+    }
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Fractions for `Fraction` arguments (counts of SKM answers and sums).
+fn fractions() -> Vec<(i128, i128)> {
+    let mut v = Vec::new();
+    for den in [1i128, 3, 7, 9, 29, 97, 360, 9312] {
+        for num in [den, den * 2, den * 3, den * 4, den * 9, den * 36, den * 27 + 1, den * 27 + den / 2, den * 30 - 1] {
+            v.push((num, den));
+        }
+    }
+    v.push((275_778, 10_000)); // Σ NRR giving IKM 76.605 with w = 1/9
+    v.push((2300, 27));
+    v
+}
+
+fn rust_outcome(f: &Formula, args: &[Value<'_>]) -> String {
+    match f.eval_output(args) {
+        Ok(o) => o.to_string(),
+        Err(Error::Undefined { .. } | Error::OutOfRange { .. }) => "NULL".into(),
+        Err(e) => format!("error {e}"),
+    }
+}
+
+/// All argument tuples of a formula: a product over per-argument choices,
+/// thinned for formulas with many arguments.
+fn grid(f: &Formula) -> Vec<Vec<GridArg>> {
+    let nums = numbers();
+    let fracs = fractions();
+    let per_arg: Vec<Vec<GridArg>> = f
+        .args
+        .iter()
+        .map(|a| match a.kind {
+            ArgKind::Number => nums.iter().map(|d| GridArg::Num(*d)).collect(),
+            ArgKind::Fraction => fracs.iter().map(|(n, d)| GridArg::Frac(*n, *d)).collect(),
+            ArgKind::Text => vec![GridArg::Text("positif"), GridArg::Text("negatif")],
+        })
+        .collect();
+    let mut out: Vec<Vec<GridArg>> = vec![vec![]];
+    for choices in per_arg {
+        let mut next = Vec::new();
+        for prefix in &out {
+            for c in &choices {
+                let mut p = prefix.clone();
+                p.push(c.clone());
+                next.push(p);
+            }
+        }
+        out = next;
+    }
+    out
+}
+
+#[derive(Debug, Clone)]
+enum GridArg {
+    Num(Decimal),
+    Frac(i128, i128),
+    Text(&'static str),
+}
+
+#[test]
+fn sql_macros_equal_the_core_on_a_dense_grid() {
+    let store = kinerja_store::Store::open_in_memory().unwrap();
+    let conn = store.conn();
+    let mut checked = 0usize;
+    let mut mismatches = Vec::new();
+    for f in catalogue() {
+        let rows = grid(&f);
+        // One table per formula: columns a0.. (DECIMAL / HUGEINT pairs / VARCHAR).
+        let mut cols = Vec::new();
+        let mut sql_args = Vec::new();
+        for (i, a) in f.args.iter().enumerate() {
+            match a.kind {
+                ArgKind::Number => {
+                    cols.push(format!("a{i} DECIMAL(38,4)"));
+                    sql_args.push(format!("a{i}"));
+                }
+                ArgKind::Fraction => {
+                    cols.push(format!("a{i}n HUGEINT, a{i}d HUGEINT"));
+                    sql_args.push(format!("a{i}n, a{i}d"));
+                }
+                ArgKind::Text => {
+                    cols.push(format!("a{i} VARCHAR"));
+                    sql_args.push(format!("a{i}"));
+                }
+            }
+        }
+        conn.execute_batch(&format!("CREATE OR REPLACE TEMP TABLE g (id INTEGER, {})", cols.join(", "))).unwrap();
+        {
+            let mut app = conn.appender_to_catalog_and_db("g", "temp", "main").unwrap();
+            for (id, row) in rows.iter().enumerate() {
+                let mut vals: Vec<Box<dyn duckdb::ToSql>> = vec![Box::new(id as i32)];
+                for a in row {
+                    match a {
+                        GridArg::Num(d) => vals.push(Box::new(*d)),
+                        GridArg::Frac(n, d) => {
+                            vals.push(Box::new(*n));
+                            vals.push(Box::new(*d));
+                        }
+                        GridArg::Text(t) => vals.push(Box::new(t.to_string())),
+                    }
+                }
+                app.append_row(duckdb::appender_params_from_iter(vals.iter().map(|b| b.as_ref()))).unwrap();
+            }
+        }
+        let mut stmt = conn
+            .prepare(&format!("SELECT id, CAST({}({}) AS VARCHAR) FROM g ORDER BY id", f.name, sql_args.join(", ")))
+            .unwrap();
+        let sql: Vec<(i32, Option<String>)> =
+            stmt.query_map(params![], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
+        assert_eq!(sql.len(), rows.len(), "{}", f.name);
+        for (row, (_, got)) in rows.iter().zip(sql) {
+            let args: Vec<Value<'_>> = row
+                .iter()
+                .map(|a| match a {
+                    GridArg::Num(d) => Value::Num(Ratio::from_decimal(*d)),
+                    GridArg::Frac(n, d) => Value::Num(Ratio::new(*n, *d).unwrap()),
+                    GridArg::Text(t) => Value::Text(t),
+                })
+                .collect();
+            let want = rust_outcome(&f, &args);
+            let got = got.unwrap_or_else(|| "NULL".into());
+            if want != got {
+                mismatches.push(format!("{}{:?}: core {want}, SQL {got}", f.name, row));
+            }
+            checked += 1;
+        }
+    }
+    assert!(
+        mismatches.is_empty(),
+        "{} of {checked} differ:\n{}",
+        mismatches.len(),
+        mismatches.iter().take(40).cloned().collect::<Vec<_>>().join("\n")
+    );
+    assert!(checked > 100_000, "only {checked} evaluations");
+}

@@ -1,0 +1,355 @@
+//! The DuckDB store: seed views, exact money, transactional and idempotent
+//! loads, migrations, read-only access, Parquet, synthetic data, raw SKM.
+
+use std::fs;
+
+use duckdb::params;
+use kinerja_core::Decimal;
+use kinerja_core::model::Dataset;
+use kinerja_store::{Error, Store};
+use kinerja_tests::{data_dir, seed_store};
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+/// Every row of every base table, as text, for before/after comparisons.
+fn fingerprint(store: &Store) -> String {
+    let tables = [
+        "wilayah",
+        "desa_statistik",
+        "renstra",
+        "tujuan",
+        "sasaran",
+        "strategi",
+        "indikator",
+        "sasaran_indikator",
+        "target",
+        "realisasi",
+        "skm_survei",
+        "skm_nrr",
+        "skm_jawaban",
+        "skm_agregat",
+        "akip_komponen",
+        "anggaran_belanja",
+        "anggaran_program",
+        "program_sasaran",
+        "tercetak",
+    ];
+    tables
+        .iter()
+        .map(|t| {
+            let tab = store.sql(&format!("SELECT * FROM {t} ORDER BY ALL")).unwrap();
+            format!("{t}:{:?}", tab.baris)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn one(store: &Store, sql: &str) -> Vec<Option<String>> {
+    let t = store.sql(sql).unwrap();
+    assert_eq!(t.baris.len(), 1, "{sql}: {:?}", t.baris);
+    t.baris[0].clone()
+}
+
+fn s(v: &str) -> Option<String> {
+    Some(v.to_string())
+}
+
+#[test]
+fn seed_views_give_the_printed_figures() {
+    let store = seed_store();
+    let q = |ind: &str| {
+        one(
+            &store,
+            &format!(
+                "SELECT target, realisasi, capaian, predikat, kategori, selisih FROM v_capaian WHERE kode_unit = '12.19.07' AND indikator_id = '{ind}' AND tahun = 2024"
+            ),
+        )
+    };
+    assert_eq!(q("ikm"), vec![s("85.0000"), s("75.3500"), s("88.65"), s("Tinggi"), s("Kurang Baik"), s("-9.65")]);
+    assert_eq!(
+        q("akip"),
+        vec![s("71.0000"), s("72.6200"), s("102.28"), s("Sangat Tinggi"), s("Sangat Baik"), s("1.62")]
+    );
+    assert_eq!(
+        one(
+            &store,
+            "SELECT target, realisasi, persen, predikat_target, predikat FROM v_akip WHERE kode_unit = '12.19.07' AND tahun = 2024"
+        ),
+        vec![s("71.0000"), s("72.6200"), s("102.28"), s("BB"), s("BB")]
+    );
+    assert_eq!(
+        one(
+            &store,
+            "SELECT anggaran, realisasi, penyerapan, sisa FROM v_anggaran_belanja WHERE kode_unit = '12.19.07' AND kode_rekening = '5'"
+        ),
+        vec![s("2960780030.00"), s("2823094761.00"), s("95.35"), s("137685269.00")]
+    );
+    assert_eq!(one(&store, "SELECT penyerapan FROM v_anggaran_belanja WHERE kode_rekening = '5.1'"), vec![s("95.34")]);
+    assert_eq!(
+        one(&store, "SELECT rata_rata_penyerapan FROM v_anggaran_total WHERE kode_unit = '12.19.07'"),
+        vec![s("98.34")]
+    );
+    let ef = store
+        .sql("SELECT no_sasaran, capaian, penyerapan, efisiensi FROM v_efisiensi ORDER BY no_sasaran")
+        .unwrap()
+        .baris;
+    assert_eq!(
+        ef,
+        vec![vec![s("1"), s("88.65"), s("98.94"), s("-10.29")], vec![s("2"), s("102.28"), s("95.07"), s("7.21")]]
+    );
+    // IKM recomputed from the printed (rounded) NRR with w = 1/9, and per-unsur mutu.
+    assert_eq!(
+        one(&store, "SELECT dasar, jumlah_unsur, ikm, mutu FROM v_ikm WHERE kode_unit = '12.19.07'"),
+        vec![s("nrr"), s("9"), s("75.42"), s("C")]
+    );
+    assert_eq!(one(&store, "SELECT mutu FROM v_skm_unsur WHERE unsur_id = 'pengaduan'"), vec![s("D")]);
+    // Trends and changes the text states.
+    let tren = store.sql("SELECT tahun, perubahan, tahun_terbaik, tahun_terburuk, capaian_target_akhir FROM v_tren WHERE kode_unit = '12.19.07' AND indikator_id = 'ikm' ORDER BY tahun").unwrap().baris;
+    assert_eq!(tren.last().unwrap(), &vec![s("2024"), s("-5.15"), s("2022"), s("2024"), s("83.72")]);
+    let ch = store.sql("SELECT tahun_dari, selisih FROM v_perubahan WHERE kode_unit = '12.19.07' AND indikator_id = 'akip' AND tahun_ke = 2024 ORDER BY tahun_dari").unwrap().baris;
+    assert_eq!(ch, vec![vec![s("2021"), s("2.55")], vec![s("2022"), s("0.46")], vec![s("2023"), s("2.47")]]);
+}
+
+#[test]
+fn ranking_lists_every_kecamatan() {
+    let store = seed_store();
+    let rows = store.bandingkan("12.19", 2024, Some("ikm")).unwrap();
+    assert_eq!(rows.len(), 12);
+    assert_eq!((rows[0].nama_unit.as_str(), rows[0].peringkat), ("Datuk Tanah Datar", Some(1)));
+    assert_eq!(
+        (rows[1].nama_unit.as_str(), rows[1].peringkat, rows[1].selisih_ke_terbaik),
+        ("Sei Balai", Some(2), Some(d("22.85")))
+    );
+    assert_eq!(rows.iter().filter(|r| !r.ada_data).count(), 10);
+    assert!(rows.iter().all(|r| r.jumlah_kecamatan == 12 && r.jumlah_berdata == 2));
+    assert!(matches!(store.bandingkan("12.99", 2024, None), Err(Error::NotFound(_))));
+}
+
+#[test]
+fn rupiah_round_trip_exactly() {
+    let store = Store::open_in_memory().unwrap();
+    let c = store.conn();
+    let values = [d("2960780030.00"), d("9999999999999999.99"), d("-0.01"), d("137685269"), d("0.10")];
+    c.execute_batch("CREATE TEMP TABLE uang (v DECIMAL(18,2))").unwrap();
+    for v in values {
+        let back: Decimal = c.query_row("SELECT CAST(? AS DECIMAL(18,2))", params![v], |r| r.get(0)).unwrap();
+        assert_eq!(back, v);
+    }
+    {
+        let mut a = c.appender_to_catalog_and_db("uang", "temp", "main").unwrap();
+        for v in values {
+            a.append_row(params![v]).unwrap();
+        }
+    }
+    let mut stmt = c.prepare("SELECT v FROM temp.uang").unwrap();
+    let back: Vec<Decimal> = stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    assert_eq!(back, values);
+    // Money columns are DECIMAL, never floating point.
+    let types = store.sql("SELECT data_type FROM duckdb_columns() WHERE table_name IN ('anggaran_belanja', 'anggaran_program') AND column_name IN ('anggaran', 'realisasi')").unwrap();
+    assert!(types.baris.iter().all(|r| r[0].as_deref() == Some("DECIMAL(18,2)")), "{:?}", types.baris);
+}
+
+#[test]
+fn reloading_the_same_data_changes_nothing() {
+    let store = seed_store();
+    let before = fingerprint(&store);
+    let again = store.load_dir(&data_dir(), &mut |_, _, _| {}).unwrap();
+    assert_eq!(again.changed(), 0, "{:?}", again.tables);
+    assert_eq!(fingerprint(&store), before);
+}
+
+#[test]
+fn a_failed_load_leaves_the_database_unchanged() {
+    // A bad row at the end of a file: refused before anything is written.
+    let dir = tempfile::tempdir().unwrap();
+    for e in fs::read_dir(data_dir()).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "csv") {
+            fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    let mut text = fs::read_to_string(dir.path().join("realisasi.csv")).unwrap();
+    text = text.replace("12.19.11,akip,2024,75.50", "12.19.11,akip,2024,77.70");
+    text.push_str("12.19.11,ikm,2025,9x,,oops\n");
+    fs::write(dir.path().join("realisasi.csv"), text).unwrap();
+    let store = seed_store();
+    let before = fingerprint(&store);
+    let err = store.load_dir(dir.path(), &mut |_, _, _| {}).unwrap_err();
+    assert!(err.to_string().contains("realisasi.csv, row 14, column nilai"), "{err}");
+    assert_eq!(fingerprint(&store), before);
+
+    // A failure inside the database after earlier tables were written is rolled back.
+    let mut data = kinerja_data::read_dir(&data_dir()).unwrap();
+    data.wilayah[0].nama = "Sumatera Utara (changed)".into();
+    let mut bad = data.realisasi[0].clone();
+    bad.nilai = Decimal::MAX; // does not fit DECIMAL(18,4)
+    data.realisasi.push(bad);
+    assert!(store.load(&data, &mut |_, _, _| {}).is_err());
+    assert_eq!(fingerprint(&store), before);
+}
+
+#[test]
+fn older_files_are_migrated_newer_and_foreign_files_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lama.duckdb");
+    {
+        // A file written by the first schema version.
+        let c = duckdb::Connection::open(&path).unwrap();
+        c.execute_batch(include_str!("../../crates/kinerja-store/sql/migrations/001_initial.sql")).unwrap();
+        c.execute_batch("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied TIMESTAMP NOT NULL DEFAULT current_timestamp); INSERT INTO schema_version (version) VALUES (1);").unwrap();
+        c.execute_batch("INSERT INTO wilayah VALUES ('12', 'provinsi', 'Sumatera Utara', NULL, NULL, 'uji')").unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), kinerja_store::SCHEMA_VERSION);
+    assert_eq!(one(&store, "SELECT nama FROM wilayah"), vec![s("Sumatera Utara")]);
+    assert_eq!(one(&store, "SELECT count(*) FROM skenario"), vec![s("0")]);
+    drop(store);
+
+    let newer = dir.path().join("baru.duckdb");
+    {
+        let c = duckdb::Connection::open(&newer).unwrap();
+        c.execute_batch("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied TIMESTAMP); INSERT INTO schema_version VALUES (99, NULL);").unwrap();
+    }
+    assert!(matches!(Store::open(&newer), Err(Error::NewerSchema { found: 99, .. })));
+    let c = duckdb::Connection::open(&newer).unwrap();
+    let tables: i64 = c.query_row("SELECT count(*) FROM duckdb_tables()", [], |r| r.get(0)).unwrap();
+    assert_eq!(tables, 1, "the newer file was not touched");
+    drop(c);
+
+    let foreign = dir.path().join("lain.duckdb");
+    duckdb::Connection::open(&foreign).unwrap().execute_batch("CREATE TABLE x (a INTEGER)").unwrap();
+    assert!(matches!(Store::open(&foreign), Err(Error::NotKinerja(_))));
+}
+
+#[test]
+fn read_only_access_refuses_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.duckdb");
+    Store::open(&path).unwrap().load_dir(&data_dir(), &mut |_, _, _| {}).unwrap();
+    let ro = Store::open_read_only(&path).unwrap();
+    assert_eq!(one(&ro, "SELECT count(*) FROM v_capaian WHERE kode_unit = '12.19.07'"), vec![s("8")]);
+    let err = ro.sql("DELETE FROM realisasi").unwrap_err().to_string();
+    assert!(err.contains("read-only"), "{err}");
+    assert!(ro.load(&Dataset::default(), &mut |_, _, _| {}).is_err());
+    assert!(matches!(Store::open_read_only(&dir.path().join("none.duckdb")), Err(Error::NotFound(_))));
+}
+
+#[test]
+fn parquet_export_reads_back_identical() {
+    let store = seed_store();
+    store.synth("12.19", 7).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let written = store.export_parquet(dir.path()).unwrap();
+    assert!(written.contains(&"capaian") && written.contains(&"skm_jawaban"));
+    assert!(dir.path().join("realisasi/kode_kabupaten=12.19/tahun=2024").is_dir());
+    for (name, source) in kinerja_store::export::PARQUET_TABLES {
+        let p = dir.path().join(name).join("**").join("*.parquet");
+        let glob = p.to_string_lossy();
+        // Partition columns come back last; compare in that order.
+        let rows = kinerja_store::export::export_rows(source).unwrap();
+        let src = format!(
+            "SELECT * EXCLUDE (kode_kabupaten, tahun), kode_kabupaten, CAST(tahun AS SMALLINT) AS tahun FROM ({rows})"
+        );
+        let back = format!(
+            "SELECT * REPLACE (CAST(tahun AS SMALLINT) AS tahun) FROM read_parquet('{glob}', hive_partitioning = true, hive_types_autocast = false)"
+        );
+        for (a, b) in [(&src, &back), (&back, &src)] {
+            let diff = store.sql(&format!("SELECT count(*) FROM (({a}) EXCEPT ALL ({b}))")).unwrap();
+            assert_eq!(diff.baris[0][0].as_deref(), Some("0"), "{name}");
+        }
+    }
+}
+
+#[test]
+fn synthetic_data_fills_only_empty_kecamatan_and_is_marked() {
+    let store = seed_store();
+    let real_before = store.sql("SELECT * FROM realisasi ORDER BY ALL").unwrap();
+    let summary = store.synth("12.19", 2024).unwrap();
+    assert_eq!(summary.diisi.len(), 10);
+    assert_eq!(summary.dilewati.len(), 2);
+    assert_eq!(store.synth("12.19", 2024).unwrap().baris, 0, "same seed, same data");
+    let real_after = store.sql("SELECT * FROM realisasi WHERE NOT kj_sintetis(sumber) ORDER BY ALL").unwrap();
+    assert_eq!(real_after.baris, real_before.baris, "real figures untouched");
+    let rows = store.bandingkan("12.19", 2024, Some("ikm")).unwrap();
+    assert!(rows.iter().all(|r| r.ada_data));
+    assert_eq!(rows.iter().filter(|r| r.sintetis).count(), 10);
+    // A synthetic unit's 2024 IKM is the IKM of its generated answers.
+    let unit = rows.iter().find(|r| r.sintetis).unwrap();
+    let ikm =
+        one(&store, &format!("SELECT ikm, dasar FROM v_ikm WHERE kode_unit = '{}' AND tahun = 2024", unit.kode_unit));
+    assert_eq!(ikm, vec![unit.realisasi.map(|v| v.round_dp(2).to_string()), s("jawaban")]);
+    // Real data for a unit replaces its synthetic rows.
+    let mut real = Dataset::default();
+    let src = "LKjIP Kec. Medang Deras 2024, Tabel 3.2".to_string();
+    real.realisasi.push(kinerja_core::model::Realisasi {
+        kode_unit: "12.19.01".into(),
+        indikator_id: "ikm".into(),
+        tahun: 2024,
+        nilai: d("81.00"),
+        label: None,
+        sumber: src,
+    });
+    store.load(&real, &mut |_, _, _| {}).unwrap();
+    assert_eq!(one(&store, "SELECT count(*) FROM realisasi WHERE kode_unit = '12.19.01'"), vec![s("1")]);
+    assert_eq!(one(&store, "SELECT count(*) FROM skm_jawaban WHERE kode_unit = '12.19.01'"), vec![s("0")]);
+}
+
+#[test]
+fn raw_answers_give_the_core_ikm_exactly() {
+    use kinerja_core::model::SkmJawaban;
+    use kinerja_core::skm::{Bobot, Skema, Skor, Tally, UNSUR_2017};
+    let store = seed_store();
+    let mut data = Dataset::default();
+    let mut tally = Tally::new(Skema::PermenPanRb14_2017);
+    // 97 respondents; some skip unsur, so the counts differ (exercises the exact sum).
+    for r in 1..=97i64 {
+        for (i, u) in UNSUR_2017.iter().enumerate() {
+            if (r + i as i64) % 13 == 0 {
+                continue;
+            }
+            let skor = Skor::try_from(1 + ((r * 7 + i as i64 * 3) % 4) as u8).unwrap();
+            tally.add(u.id, skor).unwrap();
+            data.skm_jawaban.push(SkmJawaban {
+                kode_unit: "12.19.11".into(),
+                tahun: 2024,
+                responden: r,
+                unsur_id: u.id.into(),
+                skor,
+                sumber: "uji".into(),
+            });
+        }
+    }
+    store.load(&data, &mut |_, _, _| {}).unwrap();
+    let want = tally.ikm(Bobot::Tepat).unwrap();
+    assert_eq!(
+        one(&store, "SELECT dasar, ikm, mutu FROM v_ikm WHERE kode_unit = '12.19.11' AND tahun = 2024"),
+        vec![s("jawaban"), Some(want.rounded().unwrap().to_string()), Some(want.mutu().unwrap().code.to_string())]
+    );
+    let n = one(&store, "SELECT n, jumlah FROM skm_agregat WHERE kode_unit = '12.19.11' AND unsur_id = 'waktu'");
+    let (sum, cnt) = tally.get("waktu").unwrap();
+    assert_eq!(n, vec![Some(cnt.to_string()), Some(sum.to_string())]);
+    // Reloading the same answers changes nothing; changing one answer refreshes the aggregate.
+    assert_eq!(store.load(&data, &mut |_, _, _| {}).unwrap().changed(), 0);
+    let first = data.skm_jawaban[0].clone();
+    data.skm_jawaban[0].skor = Skor::try_from(if first.skor.get() == 4 { 1 } else { 4 }).unwrap();
+    store.load(&data, &mut |_, _, _| {}).unwrap();
+    let after = one(
+        &store,
+        &format!("SELECT jumlah FROM skm_agregat WHERE kode_unit = '12.19.11' AND unsur_id = '{}'", first.unsur_id),
+    );
+    assert_ne!(after, vec![Some(tally.get(&first.unsur_id).unwrap().0.to_string())]);
+}
+
+#[test]
+fn snapshot_holds_the_kabupaten() {
+    let store = seed_store();
+    let snap = store.snapshot("12.19", "2026-11-28T00:00:00Z").unwrap();
+    assert_eq!(snap.data.wilayah.iter().filter(|w| w.tingkat == kinerja_core::model::Tingkat::Kecamatan).count(), 12);
+    assert_eq!(snap.data.realisasi.len(), 12);
+    assert_eq!(snap.data.skm_nrr.len(), 9);
+    let json = serde_json::to_string(&snap).unwrap();
+    assert!(json.contains("\"nilai\":\"75.3500\""), "decimals travel as strings");
+    assert!(matches!(store.snapshot("99.99", "x"), Err(Error::NotFound(_))));
+}
