@@ -137,3 +137,38 @@ fn rupiah_and_codes_in_either_notation() {
         ],
     );
 }
+
+#[test]
+fn xlsx_tables_read_like_csv() {
+    // realisasi as a spreadsheet: numeric cells and Indonesian text cells.
+    let dir = fixture(&[]);
+    fs::remove_file(dir.path().join("realisasi.csv")).unwrap();
+    let csv = kinerja_data::Sheet::from_csv(&data_dir().join("realisasi.csv"), "realisasi.csv").unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in csv.headers.iter().enumerate() {
+        ws.write_string(0, c as u16, h).unwrap();
+    }
+    for (r, (_, cells)) in csv.rows.iter().enumerate() {
+        for (c, v) in cells.iter().enumerate() {
+            let (row, col) = (r as u32 + 1, c as u16);
+            if csv.headers[c] == "nilai" && r % 2 == 0 {
+                ws.write_number(row, col, v.parse::<f64>().unwrap()).unwrap();
+            } else if csv.headers[c] == "nilai" {
+                ws.write_string(row, col, v.replace('.', ",")).unwrap();
+            } else if csv.headers[c] == "tahun" {
+                ws.write_number(row, col, v.parse::<f64>().unwrap()).unwrap();
+            } else {
+                ws.write_string(row, col, v).unwrap();
+            }
+        }
+    }
+    wb.save(dir.path().join("realisasi.xlsx")).unwrap();
+    let from_xlsx = kinerja_data::read_dir(dir.path()).unwrap();
+    let from_csv = kinerja_data::read_dir(&data_dir()).unwrap();
+    assert_eq!(from_xlsx.realisasi, from_csv.realisasi);
+    // Both forms of one table is ambiguous.
+    fs::copy(data_dir().join("realisasi.csv"), dir.path().join("realisasi.csv")).unwrap();
+    let got = problems(dir.path());
+    assert!(got.iter().any(|p| p.contains("both a CSV and an XLSX file")), "{got:#?}");
+}

@@ -678,7 +678,7 @@ pub(crate) mod tests {
             nama_dalam_laporan: None,
             sumber: src.clone(),
         };
-        let mut data = Dataset {
+        let mut data = DataPerencana {
             wilayah: vec![
                 w("12.19", Tingkat::Kabupaten, "Batu Bara", Some("12")),
                 w("12.19.07", Tingkat::Kecamatan, "Sei Balai", Some("12.19")),
@@ -714,7 +714,7 @@ pub(crate) mod tests {
                 misi: String::new(),
                 sumber: src.clone(),
             }],
-            ..Dataset::default()
+            ..DataPerencana::default()
         };
         let t = |u: &str, i: &str, y, j, v: &str, s: &str| Target {
             kode_unit: u.into(),

@@ -158,6 +158,8 @@ pub enum Action {
     GantiBahasa,
     /// Type into a cell.
     Ubah(Kunci, String),
+    /// The cell was left (blur or Enter): the next edit is a new undo step.
+    SelesaiUbah,
     /// Reset one cell to the baseline.
     Kembalikan(Kunci),
     /// Reset every cell.
@@ -338,6 +340,7 @@ impl Reducible for State {
                 next.insert(k.clone(), Isian::baru(&teks));
                 record(&mut s, next, Some(k));
             }
+            Action::SelesaiUbah => s.terakhir = None,
             Action::Kembalikan(k) => {
                 if s.edits.contains_key(&k) {
                     let mut next = (*s.edits).clone();
@@ -496,6 +499,10 @@ mod tests {
         );
         assert_eq!(s.edits[&key(2025)], Isian { teks: "88,5".into(), nilai: Some(Decimal::new(885, 1)) });
         assert_eq!(s.undo.len(), 1);
+        let s = apply(s, vec![Action::SelesaiUbah, Action::Ubah(key(2025), "89".into())]);
+        assert_eq!(s.undo.len(), 2, "leaving the cell ends the step");
+        let s = apply(s, vec![Action::Urungkan]);
+        assert_eq!(s.edits[&key(2025)].teks, "88,5");
         let s = apply(s, vec![Action::Ubah(key(2026), "91".into()), Action::Urungkan]);
         assert!(!s.edits.contains_key(&key(2026)));
         let s = apply(s, vec![Action::Urungkan]);

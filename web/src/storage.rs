@@ -46,7 +46,7 @@ pub fn muat() -> (Result<Dipulihkan, String>, Option<String>, bool) {
     let (hasil, perlu_cadangan) = baca(text.clone());
     match (perlu_cadangan, text) {
         (true, Some(t)) => {
-            let key = format!("{BACKUP}.{:.0}", js_sys::Date::now());
+            let key = format!("{BACKUP}.{}", String::from(js_sys::Date::new_0().to_iso_string()));
             if ls.set_item(&key, &t).is_ok() { (hasil, Some(key), true) } else { (hasil, None, false) }
         }
         _ => (hasil, None, true),

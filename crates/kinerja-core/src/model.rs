@@ -267,9 +267,10 @@ pub struct SasaranIndikator {
     pub sumber: String,
 }
 
-/// Kind of target.
+/// Kind of target. Serialised as its code (`"pk_perubahan"`,
+/// `"skenario:optimis"`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(try_from = "String", into = "String")]
 pub enum JenisTarget {
     /// Renstra medium-term target.
     Renstra,
@@ -319,6 +320,19 @@ impl JenisTarget {
             JenisTarget::Renstra => 2,
             JenisTarget::Skenario(_) => 3,
         }
+    }
+}
+
+impl From<JenisTarget> for String {
+    fn from(j: JenisTarget) -> String {
+        j.code()
+    }
+}
+
+impl TryFrom<String> for JenisTarget {
+    type Error = Error;
+    fn try_from(s: String) -> Result<JenisTarget> {
+        JenisTarget::parse(&s)
     }
 }
 
@@ -580,6 +594,26 @@ pub struct SkmAgregat {
     pub sumber: String,
 }
 
+/// The part of a kabupaten's data the browser planner uses: its regions,
+/// indicators, Renstra sasaran, targets, realisasi, SKM, AKIP and program
+/// budgets (field names as in [`Dataset`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[allow(missing_docs)]
+pub struct DataPerencana {
+    pub wilayah: Vec<Wilayah>,
+    pub indikator: Vec<Indikator>,
+    pub renstra: Vec<Renstra>,
+    pub sasaran: Vec<Sasaran>,
+    pub sasaran_indikator: Vec<SasaranIndikator>,
+    pub target: Vec<Target>,
+    pub realisasi: Vec<Realisasi>,
+    pub skm_survei: Vec<SkmSurvei>,
+    pub skm_nrr: Vec<SkmNrr>,
+    pub akip_komponen: Vec<AkipKomponen>,
+    pub anggaran_program: Vec<AnggaranProgram>,
+    pub program_sasaran: Vec<ProgramSasaran>,
+}
+
 /// Version of the snapshot format written by `kinerja export snapshot`.
 pub const SNAPSHOT_VERSI: u32 = 1;
 
@@ -594,7 +628,7 @@ pub struct Snapshot {
     /// When it was exported (ISO 8601, set by the exporter).
     pub dibuat: String,
     /// The data (raw SKM answers are summarised in `skm_agregat`).
-    pub data: Dataset,
+    pub data: DataPerencana,
     /// SKM aggregates from raw answers.
     pub skm_agregat: Vec<SkmAgregat>,
 }

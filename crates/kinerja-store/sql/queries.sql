@@ -120,29 +120,14 @@ WHERE kode = $1 OR induk = $1 OR induk IN (SELECT kode FROM wilayah WHERE induk 
    OR kode = (SELECT induk FROM wilayah WHERE kode = $1)
 ORDER BY kode;
 
--- name: snap_desa_statistik
-SELECT kode_desa, tahun, no_laporan, luas_ha, dusun, kk, penduduk_l, penduduk_p, penduduk_total,
-       luas_perkebunan_ha, luas_pertanian_ha, luas_perumahan_ha, sumber
-FROM desa_statistik WHERE kode_desa IN (SELECT kode FROM wilayah WHERE induk IN (SELECT kode FROM wilayah WHERE induk = $1))
-ORDER BY kode_desa, tahun;
-
 -- name: snap_renstra
 SELECT id, kode_unit, tahun_awal, tahun_akhir, visi, misi, sumber FROM renstra
 WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY id;
-
--- name: snap_tujuan
-SELECT t.id, t.renstra_id, t.uraian, t.sumber FROM tujuan t JOIN renstra r ON r.id = t.renstra_id
-WHERE r.kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY t.id;
 
 -- name: snap_sasaran
 SELECT s.id, s.tujuan_id, s.no, s.uraian, s.sumber FROM sasaran s JOIN tujuan t ON t.id = s.tujuan_id
 JOIN renstra r ON r.id = t.renstra_id
 WHERE r.kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY s.id;
-
--- name: snap_strategi
-SELECT g.id, g.sasaran_id, g.no, g.uraian, g.sumber FROM strategi g JOIN sasaran s ON s.id = g.sasaran_id
-JOIN tujuan t ON t.id = s.tujuan_id JOIN renstra r ON r.id = t.renstra_id
-WHERE r.kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY g.id;
 
 -- name: snap_indikator
 SELECT id, nama, satuan, polaritas, presisi, jenis, sumber FROM indikator ORDER BY id;
@@ -175,10 +160,6 @@ WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDE
 -- name: snap_akip_komponen
 SELECT kode_unit, tahun, skema, komponen_id, target, realisasi, sumber FROM akip_komponen
 WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY kode_unit, tahun, komponen_id;
-
--- name: snap_anggaran_belanja
-SELECT kode_unit, tahun, kode_rekening, uraian, anggaran, realisasi, sumber FROM anggaran_belanja
-WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY kode_unit, tahun, kode_rekening;
 
 -- name: snap_anggaran_program
 SELECT kode_unit, tahun, kode_program, no_laporan, nama, anggaran, realisasi, keterangan, sumber FROM anggaran_program

@@ -82,7 +82,7 @@ impl Store {
         ) -> Result<Vec<T>> {
             Ok(s.query_map([k], f)?.collect::<duckdb::Result<Vec<T>>>()?)
         }
-        let data = Dataset {
+        let data = DataPerencana {
             wilayah: all(rows("snap_wilayah")?, k, |r| {
                 let t: String = r.get(1)?;
                 Ok(Wilayah {
@@ -92,23 +92,6 @@ impl Store {
                     induk: r.get(3)?,
                     nama_dalam_laporan: r.get(4)?,
                     sumber: r.get(5)?,
-                })
-            })?,
-            desa_statistik: all(rows("snap_desa_statistik")?, k, |r| {
-                Ok(DesaStatistik {
-                    kode_desa: r.get(0)?,
-                    tahun: r.get(1)?,
-                    no_laporan: r.get(2)?,
-                    luas_ha: r.get(3)?,
-                    dusun: r.get(4)?,
-                    kk: r.get(5)?,
-                    penduduk_l: r.get(6)?,
-                    penduduk_p: r.get(7)?,
-                    penduduk_total: r.get(8)?,
-                    luas_perkebunan_ha: r.get::<_, Option<_>>(9)?.unwrap_or_default(),
-                    luas_pertanian_ha: r.get::<_, Option<_>>(10)?.unwrap_or_default(),
-                    luas_perumahan_ha: r.get::<_, Option<_>>(11)?.unwrap_or_default(),
-                    sumber: r.get(12)?,
                 })
             })?,
             renstra: all(rows("snap_renstra")?, k, |r| {
@@ -122,20 +105,8 @@ impl Store {
                     sumber: r.get(6)?,
                 })
             })?,
-            tujuan: all(rows("snap_tujuan")?, k, |r| {
-                Ok(Tujuan { id: r.get(0)?, renstra_id: r.get(1)?, uraian: r.get(2)?, sumber: r.get(3)? })
-            })?,
             sasaran: all(rows("snap_sasaran")?, k, |r| {
                 Ok(Sasaran { id: r.get(0)?, tujuan_id: r.get(1)?, no: r.get(2)?, uraian: r.get(3)?, sumber: r.get(4)? })
-            })?,
-            strategi: all(rows("snap_strategi")?, k, |r| {
-                Ok(Strategi {
-                    id: r.get(0)?,
-                    sasaran_id: r.get(1)?,
-                    no: r.get(2)?,
-                    uraian: r.get(3)?,
-                    sumber: r.get(4)?,
-                })
             })?,
             indikator: {
                 let mut s = rows("snap_indikator")?;
@@ -201,7 +172,6 @@ impl Store {
                     sumber: r.get(6)?,
                 })
             })?,
-            skm_jawaban: Vec::<SkmJawaban>::new(),
             akip_komponen: all(rows("snap_akip_komponen")?, k, |r| {
                 let s: String = r.get(2)?;
                 Ok(AkipKomponen {
@@ -210,17 +180,6 @@ impl Store {
                     skema: SkemaAkip::parse(&s).map_err(core_err)?,
                     komponen_id: r.get(3)?,
                     target: r.get(4)?,
-                    realisasi: r.get(5)?,
-                    sumber: r.get(6)?,
-                })
-            })?,
-            anggaran_belanja: all(rows("snap_anggaran_belanja")?, k, |r| {
-                Ok(AnggaranBelanja {
-                    kode_unit: r.get(0)?,
-                    tahun: r.get(1)?,
-                    kode_rekening: r.get(2)?,
-                    uraian: r.get(3)?,
-                    anggaran: r.get(4)?,
                     realisasi: r.get(5)?,
                     sumber: r.get(6)?,
                 })
@@ -247,7 +206,6 @@ impl Store {
                     sumber: r.get(4)?,
                 })
             })?,
-            tercetak: vec![],
         };
         let skm_agregat = all(rows("snap_skm_agregat")?, k, |r| {
             Ok(SkmAgregat {

@@ -43,6 +43,10 @@ pub fn Cell(p: &Props) -> Html {
             app.dispatch(Action::Ubah(k.clone(), el.value()));
         })
     };
+    let onchange = {
+        let app = app.clone();
+        Callback::from(move |_: Event| app.dispatch(Action::SelesaiUbah))
+    };
     let reset = {
         let app = app.clone();
         let k = p.kunci.clone();
@@ -52,7 +56,7 @@ pub fn Cell(p: &Props) -> Html {
     html! {
         <span class={class}>
             <input type="text" inputmode="decimal" value={value} aria-label={p.label.clone()}
-                aria-invalid={invalid.to_string()} data-testid={p.testid.clone()} {oninput} />
+                aria-invalid={invalid.to_string()} data-testid={p.testid.clone()} {oninput} {onchange} />
             if edited {
                 <button type="button" class="reset" title={t(lang, K::Reset)} aria-label={format!("{} {}", t(lang, K::Reset), p.label)}
                     data-testid={format!("{}-reset", p.testid)} onclick={reset}>{"↺"}</button>

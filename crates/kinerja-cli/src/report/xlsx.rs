@@ -54,7 +54,7 @@ pub fn render(d: &Dokumen) -> Result<Vec<u8>> {
                 };
             }
         }
-                let below = top + 2 + u32::try_from(b.baris.len())?;
+        let below = top + 2 + u32::try_from(b.baris.len())?;
         for (i, c) in b.catatan.iter().enumerate() {
             ws.write_string(below + u32::try_from(i)?, 0, c)?;
         }

@@ -1,0 +1,158 @@
+// End-to-end: a planner opens the page, edits the 2025 IKM target for Sei
+// Balai, runs a goal seek, saves and finds a scenario after a reload, gets a
+// located error for a malformed import, switches language; bad snapshots give
+// clear messages; the page fits a 360 px phone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, startStatic, browser, open } from '../harness.mjs';
+
+let server;
+let chrome;
+
+before(async () => {
+  server = await startServer();
+  chrome = await browser();
+});
+
+after(async () => {
+  await chrome?.close();
+  server?.stop();
+});
+
+const tid = (id) => `[data-testid="${id}"]`;
+const text = async (page, id) => (await page.locator(tid(id)).textContent()).trim();
+// Types into a cell and leaves it, as a user does.
+const ketik = async (page, id, value) => { await page.fill(tid(id), value); await page.press(tid(id), 'Tab'); };
+
+async function seiBalai() {
+  const page = await open(chrome.ctx, server.url);
+  await page.selectOption(tid('unit-select'), '12.19.07');
+  return page;
+}
+
+test('loads the Sei Balai snapshot with the seed figures', async () => {
+  const page = await seiBalai();
+  assert.equal(await text(page, 'capaian-ikm-2024'), '88,65%');
+  assert.equal(await text(page, 'predikat-ikm-2024'), 'Tinggi');
+  assert.equal(await text(page, 'capaian-akip-2024'), '102,28%');
+  assert.equal(await page.locator(tid('banner-sintetis')).count(), 1, 'synthetic peers are announced');
+});
+
+test('editing the 2025 IKM target changes capaian and predikat at once', async () => {
+  const page = await seiBalai();
+  await ketik(page, 'target-ikm-2025', '80');
+  await ketik(page, 'realisasi-ikm-2025', '70');
+  assert.equal(await text(page, 'capaian-ikm-2025'), '87,50%');
+  assert.equal(await text(page, 'predikat-ikm-2025'), 'Tinggi');
+  await ketik(page, 'realisasi-ikm-2025', '79,5');
+  assert.equal(await text(page, 'capaian-ikm-2025'), '99,38%');
+  assert.equal(await text(page, 'predikat-ikm-2025'), 'Sangat Tinggi');
+  assert.ok(await page.locator('.sel.diubah').count() >= 2, 'edited cells look different');
+  await page.click(tid('undo'));
+  assert.equal(await text(page, 'capaian-ikm-2025'), '87,50%');
+  await page.click(tid('target-ikm-2025-reset'));
+  assert.equal(await page.inputValue(tid('target-ikm-2025')), '87,50');
+  await page.click(tid('reset-all'));
+});
+
+test('goal seek gives the realisasi needed for 100% and each predikat', async () => {
+  const page = await seiBalai();
+  assert.equal(await text(page, 'perlu100-ikm-2025'), '≥ 87,50');
+  assert.equal(await text(page, 'perlu-ikm-2025-Sangat Tinggi'), 'Sangat Tinggi: ≥ 79,63');
+  await ketik(page, 'target-ikm-2025', '90');
+  assert.equal(await text(page, 'perlu100-ikm-2025'), '≥ 90,00');
+  assert.equal(await text(page, 'perlu-ikm-2025-Sangat Tinggi'), 'Sangat Tinggi: ≥ 81,90');
+  await ketik(page, 'target-ikm-2025', '70');
+  assert.match(await text(page, 'peringatan-ikm'), /2025/, 'a target below the last realisasi is warned about');
+  await page.click(tid('reset-all'));
+});
+
+test('IKM and AKIP simulators recompute through the core', async () => {
+  const page = await seiBalai();
+  await page.click(tid('tab-ikm'));
+  assert.equal(await text(page, 'ikm-nilai'), '75,42');
+  assert.match(await text(page, 'ikm-mutu'), /^C/);
+  await ketik(page, 'nrr-pengaduan', '3,58');
+  assert.match(await text(page, 'ikm-mutu'), /^B/);
+  await page.click(tid('tab-akip'));
+  assert.equal(await text(page, 'akip-total'), '72,62');
+  await ketik(page, 'akip-pengukuran', '28,35');
+  assert.match(await text(page, 'akip-predikat'), /^A \(/);
+  await page.click(tid('reset-all'));
+});
+
+test('the kabupaten comparison lists every kecamatan and marks synthetic ones', async () => {
+  const page = await seiBalai();
+  await page.click(tid('tab-kabupaten'));
+  assert.equal(await page.locator('[data-testid^="bar-"]').count(), 12);
+  assert.equal(await page.locator('tr.sintetis').count(), 10);
+  await ketik(page, 'kab-realisasi-12.19.07', '99');
+  assert.equal(await text(page, 'peringkat-12.19.07'), '1');
+  await page.click(tid('reset-all'));
+});
+
+test('a saved scenario survives a reload', async () => {
+  let page = await seiBalai();
+  await ketik(page, 'target-ikm-2025', '88,25');
+  await page.click(tid('tab-skenario'));
+  await page.fill(tid('skenario-nama'), 'uji-reload');
+  await page.click(tid('skenario-simpan'));
+  await page.locator(tid('skenario-item-uji-reload')).waitFor();
+  await page.reload();
+  await page.waitForSelector('main[data-ready="true"]');
+  await page.click(tid('tab-skenario'));
+  await page.locator(tid('skenario-item-uji-reload')).waitFor();
+  await page.click(tid('buka-uji-reload'));
+  await page.click(tid('tab-planner'));
+  await page.selectOption(tid('unit-select'), '12.19.07');
+  assert.equal(await page.inputValue(tid('target-ikm-2025')), '88.25');
+  assert.equal(await text(page, 'perlu100-ikm-2025'), '≥ 88,25');
+  await page.click(tid('tab-skenario'));
+  await page.click(tid('hapus-uji-reload'));
+});
+
+test('a malformed scenario import shows where it is wrong', async () => {
+  const page = await seiBalai();
+  await page.click(tid('tab-skenario'));
+  await page.fill(tid('impor-teks'), '{"format":"kinerja-skenario","versi":1,"skenario":[{"nama":"x","nilai":[{"kode_unit":"12.19.07","indikator_id":"ikm","tahun":2025,"jenis":"target","nilai":87.5}]}]}');
+  await page.click(tid('impor'));
+  assert.match(await text(page, 'pesan'), /skenario\[0\]\.nilai\[0\]\.nilai/);
+  await page.fill(tid('impor-teks'), '{"skenario": [');
+  await page.click(tid('impor'));
+  assert.match(await text(page, 'pesan'), /line 1, column 14/);
+});
+
+test('switching language', async () => {
+  const page = await seiBalai();
+  assert.equal(await text(page, 'tab-planner'), 'Perencana Renstra');
+  await page.click(tid('lang'));
+  assert.equal(await text(page, 'tab-planner'), 'Renstra planner');
+  assert.equal(await page.getAttribute('main', 'lang'), 'en');
+  assert.equal(await text(page, 'capaian-ikm-2024'), '88,65%', 'numbers stay Indonesian');
+  await page.click(tid('lang'));
+});
+
+test('missing or malformed snapshots give a clear message', async () => {
+  for (const [body, expected] of [[null, /HTTP 404/], ['{', /JSON/], ['{"versi": 9}', /versi 9/]]) {
+    const s = await startStatic(body);
+    const page = await chrome.ctx.newPage();
+    await page.goto(s.url);
+    await page.locator('[data-testid="status"][role="alert"]').waitFor();
+    assert.match(await text(page, 'status'), expected);
+    await page.close();
+    s.stop();
+  }
+});
+
+test('fits a 360 px wide phone', async () => {
+  const page = await chrome.ctx.newPage();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(server.url);
+  await page.waitForSelector('main[data-ready="true"]');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement?.tagName);
+  assert.ok(['BUTTON', 'SELECT', 'INPUT'].includes(focused), 'reachable by keyboard');
+  await page.close();
+});
