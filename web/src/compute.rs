@@ -117,6 +117,21 @@ impl<'a> Data<'a> {
     pub fn indikator(&self) -> &'a [Indikator] {
         &self.snap.data.indikator
     }
+
+    /// The number of the sasaran an indicator measures in a unit's Renstra
+    /// (for ordering as the report does), if any.
+    pub fn no_sasaran(&self, unit: &str, ind: &str) -> Option<i32> {
+        let d = &self.snap.data;
+        let renstra: Vec<&str> = d.renstra.iter().filter(|r| r.kode_unit == unit).map(|r| r.id.as_str()).collect();
+        let tujuan: Vec<&str> =
+            d.tujuan.iter().filter(|t| renstra.contains(&t.renstra_id.as_str())).map(|t| t.id.as_str()).collect();
+        d.sasaran_indikator
+            .iter()
+            .filter(|si| si.indikator_id == ind)
+            .filter_map(|si| d.sasaran.iter().find(|s| s.id == si.sasaran_id && tujuan.contains(&s.tujuan_id.as_str())))
+            .map(|s| s.no)
+            .min()
+    }
 }
 
 fn cap(t: Option<Decimal>, r: Option<Decimal>, p: Polaritas) -> Option<Ratio> {
@@ -165,7 +180,9 @@ pub struct BarisPlanner {
 pub fn planner(d: &Data<'_>, unit: &str) -> Vec<BarisPlanner> {
     let renstra = d.snap.data.renstra.iter().find(|r| r.kode_unit == unit);
     let mut out = Vec::new();
-    for ind in d.indikator() {
+    let mut indikator: Vec<&Indikator> = d.indikator().iter().collect();
+    indikator.sort_by_key(|i| (d.no_sasaran(unit, &i.id).unwrap_or(i32::MAX), i.id.clone()));
+    for ind in indikator {
         let riwayat = d.riwayat(unit, &ind.id);
         let last_year = riwayat.last().map(|x| x.0);
         let mut years: BTreeSet<i32> = match renstra {
@@ -714,6 +731,27 @@ pub(crate) mod tests {
                 misi: String::new(),
                 sumber: src.clone(),
             }],
+            tujuan: vec![Tujuan { id: "t".into(), renstra_id: "r".into(), uraian: String::new(), sumber: src.clone() }],
+            sasaran: vec![
+                Sasaran {
+                    id: "s1".into(),
+                    tujuan_id: "t".into(),
+                    no: 1,
+                    uraian: "Kepuasan".into(),
+                    sumber: src.clone(),
+                },
+                Sasaran {
+                    id: "s2".into(),
+                    tujuan_id: "t".into(),
+                    no: 2,
+                    uraian: "Akuntabilitas".into(),
+                    sumber: src.clone(),
+                },
+            ],
+            sasaran_indikator: vec![
+                SasaranIndikator { sasaran_id: "s1".into(), indikator_id: "ikm".into(), sumber: src.clone() },
+                SasaranIndikator { sasaran_id: "s2".into(), indikator_id: "akip".into(), sumber: src.clone() },
+            ],
             ..DataPerencana::default()
         };
         let t = |u: &str, i: &str, y, j, v: &str, s: &str| Target {
@@ -816,6 +854,11 @@ pub(crate) mod tests {
         let mut edits = Edits::new();
         let data = Data { snap: &snap, edits: &edits };
         let rows = planner(&data, "12.19.07");
+        assert_eq!(
+            rows.iter().map(|r| r.indikator.id.as_str()).collect::<Vec<_>>(),
+            ["ikm", "akip"],
+            "in sasaran order"
+        );
         let ikm = rows.iter().find(|r| r.indikator.id == "ikm").unwrap();
         let y24 = &ikm.tahun[0];
         assert_eq!(

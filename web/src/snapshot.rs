@@ -116,6 +116,15 @@ fn renstra(r: &Rec<'_>) -> R<Renstra> {
     })
 }
 
+fn tujuan(r: &Rec<'_>) -> R<Tujuan> {
+    Ok(Tujuan {
+        id: r.teks("id")?,
+        renstra_id: r.teks("renstra_id")?,
+        uraian: r.teks("uraian")?,
+        sumber: r.teks("sumber")?,
+    })
+}
+
 fn sasaran(r: &Rec<'_>) -> R<Sasaran> {
     Ok(Sasaran {
         id: r.teks("id")?,
@@ -266,6 +275,7 @@ pub fn parse(text: &str) -> R<Snapshot> {
             wilayah: list(d, p, "wilayah", wilayah)?,
             indikator: list(d, p, "indikator", indikator)?,
             renstra: list(d, p, "renstra", renstra)?,
+            tujuan: list(d, p, "tujuan", tujuan)?,
             sasaran: list(d, p, "sasaran", sasaran)?,
             sasaran_indikator: list(d, p, "sasaran_indikator", sasaran_indikator)?,
             target: list(d, p, "target", target)?,

@@ -603,6 +603,7 @@ pub struct DataPerencana {
     pub wilayah: Vec<Wilayah>,
     pub indikator: Vec<Indikator>,
     pub renstra: Vec<Renstra>,
+    pub tujuan: Vec<Tujuan>,
     pub sasaran: Vec<Sasaran>,
     pub sasaran_indikator: Vec<SasaranIndikator>,
     pub target: Vec<Target>,

@@ -124,7 +124,12 @@ ORDER BY kode;
 SELECT id, kode_unit, tahun_awal, tahun_akhir, visi, misi, sumber FROM renstra
 WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY id;
 
+-- name: snap_tujuan
+SELECT t.id, t.renstra_id, t.uraian, t.sumber FROM tujuan t JOIN renstra r ON r.id = t.renstra_id
+WHERE r.kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY t.id;
+
 -- name: snap_sasaran
+
 SELECT s.id, s.tujuan_id, s.no, s.uraian, s.sumber FROM sasaran s JOIN tujuan t ON t.id = s.tujuan_id
 JOIN renstra r ON r.id = t.renstra_id
 WHERE r.kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY s.id;

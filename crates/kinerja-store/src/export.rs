@@ -105,6 +105,9 @@ impl Store {
                     sumber: r.get(6)?,
                 })
             })?,
+            tujuan: all(rows("snap_tujuan")?, k, |r| {
+                Ok(Tujuan { id: r.get(0)?, renstra_id: r.get(1)?, uraian: r.get(2)?, sumber: r.get(3)? })
+            })?,
             sasaran: all(rows("snap_sasaran")?, k, |r| {
                 Ok(Sasaran { id: r.get(0)?, tujuan_id: r.get(1)?, no: r.get(2)?, uraian: r.get(3)?, sumber: r.get(4)? })
             })?,
