@@ -88,16 +88,15 @@ impl<'a> Data<'a> {
 
     /// Realisasi history of a unit (recorded, not edited).
     pub fn riwayat(&self, unit: &str, ind: &str) -> Vec<(i32, Decimal)> {
-        let mut v: Vec<(i32, Decimal)> = self
-            .snap
-            .data
-            .realisasi
-            .iter()
-            .filter(|r| r.kode_unit == unit && r.indikator_id == ind)
-            .map(|r| (r.tahun, r.nilai))
-            .collect();
-        v.sort_by_key(|x| x.0);
-        v
+        kinerja_core::plan::urut_tahun(
+            self.snap
+                .data
+                .realisasi
+                .iter()
+                .filter(|r| r.kode_unit == unit && r.indikator_id == ind)
+                .map(|r| (r.tahun, r.nilai))
+                .collect(),
+        )
     }
 
     /// Kecamatan of the kabupaten, `(kode, nama)`.
@@ -180,9 +179,9 @@ pub struct BarisPlanner {
 pub fn planner(d: &Data<'_>, unit: &str) -> Vec<BarisPlanner> {
     let renstra = d.snap.data.renstra.iter().find(|r| r.kode_unit == unit);
     let mut out = Vec::new();
-    let mut indikator: Vec<&Indikator> = d.indikator().iter().collect();
-    indikator.sort_by_key(|i| (d.no_sasaran(unit, &i.id).unwrap_or(i32::MAX), i.id.clone()));
-    for ind in indikator {
+    let indikator: std::collections::BTreeMap<(i32, &str), &Indikator> =
+        d.indikator().iter().map(|i| ((d.no_sasaran(unit, &i.id).unwrap_or(i32::MAX), i.id.as_str()), i)).collect();
+    for ind in indikator.into_values() {
         let riwayat = d.riwayat(unit, &ind.id);
         let last_year = riwayat.last().map(|x| x.0);
         let mut years: BTreeSet<i32> = match renstra {

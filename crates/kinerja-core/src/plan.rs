@@ -295,9 +295,8 @@ pub fn peringatan(
     };
     let mut out = Vec::new();
     let last = riwayat.iter().max_by_key(|(y, _)| *y).copied();
-    let mut plan: Vec<(i32, Decimal)> =
-        rencana.iter().copied().filter(|(y, _)| last.is_none_or(|(ly, _)| *y > ly)).collect();
-    plan.sort_by_key(|(y, _)| *y);
+    let plan: Vec<(i32, Decimal)> =
+        urut_tahun(rencana.iter().copied().filter(|(y, _)| last.is_none_or(|(ly, _)| *y > ly)).collect());
     if let Some((_, r)) = last {
         for (y, t) in &plan {
             if worse(*t, r) {
@@ -323,12 +322,17 @@ pub fn peringatan(
     out
 }
 
+/// A yearly series in year order.
+pub fn urut_tahun(mut v: Vec<(i32, Decimal)>) -> Vec<(i32, Decimal)> {
+    v.sort_unstable_by_key(|(y, _)| *y);
+    v
+}
+
 /// The largest absolute year-on-year change in one or more series.
 pub fn langkah_terbesar<'a, I: IntoIterator<Item = &'a [(i32, Decimal)]>>(series: I) -> Option<Decimal> {
     let mut best: Option<Decimal> = None;
     for s in series {
-        let mut v: Vec<(i32, Decimal)> = s.to_vec();
-        v.sort_by_key(|(y, _)| *y);
+        let v = urut_tahun(s.to_vec());
         for w in v.windows(2) {
             if w[1].0 == w[0].0 + 1 {
                 let d = (w[1].1 - w[0].1).abs();

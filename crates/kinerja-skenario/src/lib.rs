@@ -187,9 +187,17 @@ fn masalah(lokasi: Lokasi, expected: impl Into<String>, found: impl Into<String>
     Error::Invalid(vec![Masalah { lokasi, expected: expected.into(), found: found.into() }])
 }
 
+/// What a JSON value is, briefly, for messages (without serialising it).
 fn short(v: &Value) -> String {
-    let s = v.to_string();
-    if s.chars().count() > 40 { format!("{}…", s.chars().take(40).collect::<String>()) } else { s }
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) if s.chars().count() > 40 => format!("\"{}…\"", s.chars().take(40).collect::<String>()),
+        Value::String(s) => format!("\"{s}\""),
+        Value::Array(a) => format!("a list of {}", a.len()),
+        Value::Object(_) => "an object".into(),
+    }
 }
 
 fn get<'a>(v: &'a Value, key: &str, path: &str, problems: &mut Vec<Masalah>, expected: &str) -> Option<&'a Value> {
