@@ -359,3 +359,112 @@ fn errors_and_exit_codes() {
         assert!(h.contains("Example"), "{cmd:?}: {h}");
     }
 }
+
+/// One raw HTTP request (the path is sent exactly as given).
+fn http(port: u16, method: &str, path: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(s, "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    let code = out.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    (code, out)
+}
+
+#[test]
+fn serve_is_read_only_and_stays_inside_the_app() {
+    let (dir, db) = loaded();
+    let dist = dir.path().join("dist");
+    fs::create_dir(&dist).unwrap();
+    fs::write(dist.join("index.html"), "<!doctype html><title>app</title>").unwrap();
+    fs::write(dir.path().join("rahasia.txt"), "rahasia").unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut child = Command::new(kinerja_bin())
+        .args(["serve", "--db", p(&db), "--dist", p(&dist), "--port", &port.to_string()])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut up = false;
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            up = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let result = std::panic::catch_unwind(|| {
+        assert!(up, "kinerja serve did not start");
+        assert_eq!(http(port, "GET", "/").0, 200);
+        let (code, body) = http(port, "GET", "/snapshot.json");
+        assert_eq!(code, 200);
+        assert!(body.contains("\"versi\":1") && body.contains("\"kode_kabupaten\":\"12.19\""));
+        for path in ["/../rahasia.txt", "/%2e%2e/rahasia.txt", "/..%2frahasia.txt", "/%2e%2e%2f%2e%2e%2fetc%2fpasswd"] {
+            let (code, body) = http(port, "GET", path);
+            assert_eq!(code, 403, "{path}");
+            assert!(!body.contains("rahasia\n") && !body.contains("root:"), "{path}");
+        }
+        assert_eq!(http(port, "GET", "/missing.js").0, 404);
+        assert_eq!(http(port, "POST", "/snapshot.json").0, 405);
+    });
+    child.kill().unwrap();
+    child.wait().unwrap();
+    if let Err(e) = result {
+        std::panic::resume_unwind(e);
+    }
+}
+
+#[test]
+fn a_planner_scenario_becomes_a_target_revision() {
+    let (dir, db) = loaded();
+    let file = dir.path().join("kinerja-skenario.json");
+    fs::write(
+        &file,
+        r#"{"format":"kinerja-skenario","versi":1,"skenario":[{"nama":"optimis","dibuat":"2026-11-28T08:00:00Z","nilai":[
+            {"kode_unit":"12.19.07","indikator_id":"ikm","tahun":2025,"jenis":"target","nilai":"88.50"},
+            {"kode_unit":"12.19.07","indikator_id":"ikm","tahun":2025,"jenis":"realisasi","nilai":"86"},
+            {"kode_unit":"12.19.07","indikator_id":"ikm","tahun":2024,"jenis":"target","nilai":"80"}]}]}"#,
+    )
+    .unwrap();
+    let out = ok(&["plan", "import", p(&file), "--scenario", "optimis", "--db", p(&db)]);
+    assert!(out.contains("Stored 2 targets") && out.contains("1 hypothetical realisasi"), "{out}");
+    let rows = ok(&[
+        "sql",
+        "SELECT tahun, target_skenario, target_berlaku, realisasi, capaian_terhadap_skenario FROM v_skenario ORDER BY tahun",
+        "--format",
+        "csv",
+        "--db",
+        p(&db),
+    ]);
+    assert_eq!(
+        rows,
+        "tahun,target_skenario,target_berlaku,realisasi,capaian_terhadap_skenario\n2024,80.0000,85.0000,75.3500,94.19\n2025,88.5000,87.5000,,\n"
+    );
+    // Scenario targets do not change the target in force.
+    let cap = ok(&[
+        "sql",
+        "SELECT capaian FROM v_capaian WHERE kode_unit = '12.19.07' AND indikator_id = 'ikm' AND tahun = 2024",
+        "--format",
+        "csv",
+        "--db",
+        p(&db),
+    ]);
+    assert_eq!(cap, "capaian\n88.65\n");
+    // Re-importing replaces; unknown names and units are refused with a message.
+    ok(&["plan", "import", p(&file), "--scenario", "optimis", "--db", p(&db)]);
+    assert!(
+        ok(&["sql", "SELECT count(*) FROM target WHERE jenis = 'skenario:optimis'", "--format", "csv", "--db", p(&db)])
+            .ends_with("\n2\n")
+    );
+    let r = kinerja(&["plan", "import", p(&file), "--scenario", "pesimis", "--db", p(&db)]);
+    assert!(r.code == 1 && r.err.contains("has no scenario \"pesimis\" (it has: optimis)"), "{}", r.err);
+    fs::write(
+        &file,
+        fs::read_to_string(&file).unwrap().replace(
+            "12.19.07\",\"indikator_id\":\"ikm\",\"tahun\":2024",
+            "12.19.99\",\"indikator_id\":\"ikm\",\"tahun\":2024",
+        ),
+    )
+    .unwrap();
+    let r = kinerja(&["plan", "import", p(&file), "--scenario", "optimis", "--db", p(&db)]);
+    assert!(r.code == 1 && r.err.contains("kecamatan 12.19.99"), "{}", r.err);
+}

@@ -43,13 +43,23 @@ fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// The file a URL path maps to inside `root`, or `None` when the path
-/// would leave it or is malformed.
-pub fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
+/// Where a URL path leads.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Tujuan {
+    /// A file inside the app directory.
+    Berkas(PathBuf),
+    /// Inside the app directory, but no such file.
+    TidakAda,
+    /// Malformed, or leaving the app directory: refused.
+    Ditolak,
+}
+
+/// The file a URL path maps to inside `root`.
+pub fn resolve(root: &Path, url: &str) -> Tujuan {
     let path = url.split(['?', '#']).next().unwrap_or("");
-    let decoded = percent_decode(path)?;
+    let Some(decoded) = percent_decode(path) else { return Tujuan::Ditolak };
     if decoded.contains('\\') || decoded.contains('\0') {
-        return None;
+        return Tujuan::Ditolak;
     }
     let rel = Path::new(decoded.trim_start_matches('/'));
     let mut out = root.to_path_buf();
@@ -57,16 +67,18 @@ pub fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
         match c {
             Component::Normal(p) => out.push(p),
             Component::CurDir => {}
-            Component::ParentDir | Component::RootDir | Component::Prefix(_) => return None,
+            Component::ParentDir | Component::RootDir | Component::Prefix(_) => return Tujuan::Ditolak,
         }
     }
     if out == root || decoded.ends_with('/') {
         out.push("index.html");
     }
     // A symlink inside the app directory must not lead outside it.
-    let canon = out.canonicalize().ok()?;
-    let root = root.canonicalize().ok()?;
-    canon.starts_with(&root).then_some(canon)
+    match (out.canonicalize(), root.canonicalize()) {
+        (Ok(canon), Ok(root)) if canon.starts_with(&root) => Tujuan::Berkas(canon),
+        (Ok(_), _) => Tujuan::Ditolak,
+        (Err(_), _) => Tujuan::TidakAda,
+    }
 }
 
 /// Serves until interrupted.
@@ -108,8 +120,9 @@ pub fn run(db: &Path, dist: &Path, host: &str, port: u16, kabupaten: &str) -> Re
             }
         } else {
             match resolve(dist, &url) {
-                None => Response::from_string("forbidden\n").with_status_code(403).boxed(),
-                Some(p) => match std::fs::read(&p) {
+                Tujuan::Ditolak => Response::from_string("forbidden\n").with_status_code(403).boxed(),
+                Tujuan::TidakAda => Response::from_string("not found\n").with_status_code(404).boxed(),
+                Tujuan::Berkas(p) => match std::fs::read(&p) {
                     Ok(bytes) => {
                         let mut r = Response::from_data(bytes);
                         if let Some(h) = header("Content-Type", content_type(&p)) {
@@ -138,7 +151,10 @@ mod tests {
         std::fs::write(root.join("index.html"), "i").unwrap();
         std::fs::write(root.join("a/b.js"), "b").unwrap();
         std::fs::write(dir.join("secret.txt"), "s").unwrap();
-        let ok = |u: &str| resolve(&root, u).map(|p| std::fs::read_to_string(p).unwrap());
+        let ok = |u: &str| match resolve(&root, u) {
+            Tujuan::Berkas(p) => Some(std::fs::read_to_string(p).unwrap()),
+            _ => None,
+        };
         assert_eq!(ok("/").as_deref(), Some("i"));
         assert_eq!(ok("/a/b.js?v=1").as_deref(), Some("b"));
         assert_eq!(ok("/a/%62.js").as_deref(), Some("b"));
@@ -148,11 +164,17 @@ mod tests {
             "/%2e%2e/secret.txt",
             "/..%2fsecret.txt",
             "/a/..%5c..%5csecret.txt",
-            "//etc/passwd",
             "/%00",
             "/%zz",
         ] {
-            assert_eq!(ok(bad), None, "{bad}");
+            assert_eq!(resolve(&root, bad), Tujuan::Ditolak, "{bad}");
+        }
+        assert_eq!(resolve(&root, "/nope.js"), Tujuan::TidakAda);
+        assert_eq!(resolve(&root, "//etc/passwd"), Tujuan::TidakAda, "an absolute-looking path stays inside the app");
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.join("secret.txt"), root.join("link.txt")).unwrap();
+            assert_eq!(resolve(&root, "/link.txt"), Tujuan::Ditolak, "a symlink out of the app is refused");
         }
         std::fs::remove_dir_all(&dir).unwrap();
     }
