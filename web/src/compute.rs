@@ -1,8 +1,6 @@
 //! View models: what each view shows, computed from the snapshot and the
 //! edits by the core. Pure, so tested natively; components only render.
 
-use std::collections::BTreeSet;
-
 use kinerja_core::akip::{NilaiAkip, SkemaAkip};
 use kinerja_core::anggaran::{Pos, efisiensi, per_sasaran, rata_rata};
 use kinerja_core::band::{AKIP_2021, Band, IKM_2017, PREDIKAT_CAPAIAN};
@@ -16,6 +14,14 @@ use kinerja_core::{Decimal, Ratio};
 use kinerja_skenario::Jenis;
 
 use crate::state::{Edits, Isian, Kunci};
+
+/// Distinct years in ascending order.
+fn tahun_unik(years: impl Iterator<Item = i32>) -> Vec<i32> {
+    let mut v: Vec<i32> = years.collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
 
 /// A number with where it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -179,22 +185,27 @@ pub struct BarisPlanner {
 pub fn planner(d: &Data<'_>, unit: &str) -> Vec<BarisPlanner> {
     let renstra = d.snap.data.renstra.iter().find(|r| r.kode_unit == unit);
     let mut out = Vec::new();
-    let indikator: std::collections::BTreeMap<(i32, &str), &Indikator> =
-        d.indikator().iter().map(|i| ((d.no_sasaran(unit, &i.id).unwrap_or(i32::MAX), i.id.as_str()), i)).collect();
-    for ind in indikator.into_values() {
+    // Indicators in sasaran order (a handful: a simple insertion sort).
+    let mut indikator: Vec<(i32, &Indikator)> = Vec::new();
+    for i in d.indikator() {
+        let key = d.no_sasaran(unit, &i.id).unwrap_or(i32::MAX);
+        let at =
+            indikator.iter().position(|(k, x)| (*k, x.id.as_str()) > (key, i.id.as_str())).unwrap_or(indikator.len());
+        indikator.insert(at, (key, i));
+    }
+    for (_, ind) in indikator {
         let riwayat = d.riwayat(unit, &ind.id);
         let last_year = riwayat.last().map(|x| x.0);
-        let mut years: BTreeSet<i32> = match renstra {
-            Some(r) => (r.tahun_awal..=r.tahun_akhir).collect(),
-            None => BTreeSet::new(),
-        };
-        years.extend(
-            d.snap
-                .data
-                .target
-                .iter()
-                .filter(|t| t.kode_unit == unit && t.indikator_id == ind.id && t.jenis == JenisTarget::Renstra)
-                .map(|t| t.tahun),
+        let renstra_years = renstra.map_or(0..=-1, |r| r.tahun_awal..=r.tahun_akhir);
+        let years = tahun_unik(
+            renstra_years.chain(
+                d.snap
+                    .data
+                    .target
+                    .iter()
+                    .filter(|t| t.kode_unit == unit && t.indikator_id == ind.id && t.jenis == JenisTarget::Renstra)
+                    .map(|t| t.tahun),
+            ),
         );
         if years.is_empty() {
             continue;
@@ -318,14 +329,13 @@ pub struct SimIkm {
 /// The IKM simulator, for the unit's latest survey.
 pub fn sim_ikm(d: &Data<'_>, unit: &str) -> Option<SimIkm> {
     let data = &d.snap.data;
-    let years: BTreeSet<i32> = data
+    let tahun = data
         .skm_nrr
         .iter()
         .filter(|n| n.kode_unit == unit)
         .map(|n| n.tahun)
         .chain(d.snap.skm_agregat.iter().filter(|a| a.kode_unit == unit).map(|a| a.tahun))
-        .collect();
-    let tahun = *years.iter().max()?;
+        .max()?;
     let survei = data.skm_survei.iter().find(|s| s.kode_unit == unit && s.tahun == tahun);
     let skema = survei.map_or(Skema::PermenPanRb14_2017, |s| s.skema);
     let bobot = survei.map_or(Bobot::Tepat, |s| s.bobot);
@@ -517,8 +527,7 @@ pub struct BarisKab {
 
 /// Years that have realisasi for an indicator anywhere in the kabupaten.
 pub fn tahun_kab(d: &Data<'_>, ind: &str) -> Vec<i32> {
-    let set: BTreeSet<i32> = d.snap.data.realisasi.iter().filter(|r| r.indikator_id == ind).map(|r| r.tahun).collect();
-    set.into_iter().collect()
+    tahun_unik(d.snap.data.realisasi.iter().filter(|r| r.indikator_id == ind).map(|r| r.tahun))
 }
 
 /// Every kecamatan for an indicator-year, ranked (best first); kecamatan
@@ -1034,7 +1043,8 @@ pub struct BarisSelisih {
 pub fn selisih_skenario(a: &kinerja_skenario::Skenario, b: &kinerja_skenario::Skenario) -> Vec<BarisSelisih> {
     use crate::state::from_skenario;
     let (ea, eb) = (from_skenario(a), from_skenario(b));
-    let keys: BTreeSet<&Kunci> = ea.keys().chain(eb.keys()).collect();
+    let mut keys: Vec<&Kunci> = ea.keys().collect();
+    keys.extend(eb.keys().filter(|k| !ea.contains_key(k)));
     keys.into_iter()
         .map(|k| {
             let apa = match k {

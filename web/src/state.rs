@@ -3,7 +3,6 @@
 //! natively. Side effects (fetching the snapshot, the browser's storage,
 //! the clock) happen in components and arrive here as actions.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use kinerja_core::Decimal;
@@ -57,8 +56,65 @@ impl Isian {
     }
 }
 
-/// All what-if edits.
-pub type Edits = BTreeMap<Kunci, Isian>;
+/// All what-if edits, in the order they were first made. A plain vector:
+/// there are a handful of edits at a time, and map types cost code size in
+/// the browser.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Edits(Vec<(Kunci, Isian)>);
+
+impl Edits {
+    /// No edits.
+    pub fn new() -> Edits {
+        Edits::default()
+    }
+    /// The edit of a cell.
+    pub fn get(&self, k: &Kunci) -> Option<&Isian> {
+        self.0.iter().find(|(x, _)| x == k).map(|(_, v)| v)
+    }
+    /// Sets a cell.
+    pub fn insert(&mut self, k: Kunci, v: Isian) {
+        match self.0.iter_mut().find(|(x, _)| *x == k) {
+            Some(slot) => slot.1 = v,
+            None => self.0.push((k, v)),
+        }
+    }
+    /// Clears a cell.
+    pub fn remove(&mut self, k: &Kunci) -> Option<Isian> {
+        let i = self.0.iter().position(|(x, _)| x == k)?;
+        Some(self.0.remove(i).1)
+    }
+    /// Whether a cell is edited.
+    pub fn contains_key(&self, k: &Kunci) -> bool {
+        self.get(k).is_some()
+    }
+    /// Number of edited cells.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    /// No edits.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// Edited cells.
+    pub fn iter(&self) -> impl Iterator<Item = (&Kunci, &Isian)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+    /// Their keys.
+    pub fn keys(&self) -> impl Iterator<Item = &Kunci> {
+        self.0.iter().map(|(k, _)| k)
+    }
+    /// Their values.
+    pub fn values(&self) -> impl Iterator<Item = &Isian> {
+        self.0.iter().map(|(_, v)| v)
+    }
+}
+
+impl std::ops::Index<&Kunci> for Edits {
+    type Output = Isian;
+    fn index(&self, k: &Kunci) -> &Isian {
+        self.get(k).expect("an edited cell")
+    }
+}
 
 /// Loading status.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -212,7 +268,7 @@ pub fn to_skenario(edits: &Edits, nama: &str, dibuat: &str, kode_kabupaten: &str
         akip: vec![],
         anggaran: vec![],
     };
-    for (k, v) in edits {
+    for (k, v) in edits.iter() {
         let Some(n) = v.nilai else { continue };
         match k.clone() {
             Kunci::Nilai { kode_unit, indikator_id, tahun, jenis } => {
@@ -611,6 +667,20 @@ mod tests {
         );
         assert!(!s.boleh_tulis, "an original that could not be backed up is never overwritten");
         assert_eq!(s.pesan.len(), 2);
+    }
+
+    #[test]
+    fn loading_selects_the_first_kecamatan_with_real_data() {
+        let snap = Rc::new(crate::compute::tests::snapshot());
+        let s = apply(Rc::new(State::default()), vec![Action::Dimuat(snap.clone())]);
+        assert_eq!((s.muat.clone(), s.unit.as_deref()), (Muat::Siap, Some("12.19.07")));
+        assert_eq!(s.kode_kabupaten(), "12.19");
+        // A unit already chosen is kept when data arrives again.
+        let s = apply(
+            s,
+            vec![Action::PilihUnit("12.19.11".into()), Action::Dimuat(snap), Action::PilihKab("akip".into(), 2023)],
+        );
+        assert_eq!((s.unit.as_deref(), s.kab.clone()), (Some("12.19.11"), Some(("akip".to_string(), 2023))));
     }
 
     #[test]

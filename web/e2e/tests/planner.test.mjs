@@ -76,8 +76,17 @@ test('IKM and AKIP simulators recompute through the core', async () => {
   assert.match(await text(page, 'ikm-mutu'), /^B/);
   await page.click(tid('tab-akip'));
   assert.equal(await text(page, 'akip-total'), '72,62');
-  await ketik(page, 'akip-pengukuran', '28,35');
+    await ketik(page, 'akip-pengukuran', '28,35');
   assert.match(await text(page, 'akip-predikat'), /^A \(/);
+  // A komponen from its sub-komponen: 100 / 80 / 70 % of Perencanaan (30) → 6 + 7,2 + 10,5.
+  await page.click('details.pemenuhan >> nth=0');
+  await ketik(page, 'pemenuhan-perencanaan-0', '100');
+  await ketik(page, 'pemenuhan-perencanaan-1', '80');
+  await ketik(page, 'pemenuhan-perencanaan-2', '70');
+  assert.equal(await text(page, 'pemenuhan-perencanaan-nilai'), '= 23,70');
+  await page.click(tid('pemenuhan-perencanaan-pakai'));
+  assert.equal(await page.inputValue(tid('akip-perencanaan')), '23,70');
+  assert.equal(await text(page, 'akip-total'), '79,32'); // 23,70 + 28,35 + 11,40 + 15,87
   await page.click(tid('reset-all'));
 });
 

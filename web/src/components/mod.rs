@@ -8,6 +8,7 @@ pub mod cell;
 pub mod header;
 pub mod ikm;
 pub mod kabupaten;
+pub mod pemenuhan;
 pub mod pesan;
 pub mod planner;
 pub mod skenario;
