@@ -196,7 +196,7 @@ pub fn planner(d: &Data<'_>, unit: &str) -> Vec<BarisPlanner> {
     for (_, ind) in indikator {
         let riwayat = d.riwayat(unit, &ind.id);
         let last_year = riwayat.last().map(|x| x.0);
-        let renstra_years = renstra.map_or(0..=-1, |r| r.tahun_awal..=r.tahun_akhir);
+                let renstra_years = renstra.into_iter().flat_map(|r| r.tahun_awal..=r.tahun_akhir);
         let years = tahun_unik(
             renstra_years.chain(
                 d.snap
