@@ -5,7 +5,7 @@ use kinerja_core::akip::{NilaiAkip, SkemaAkip};
 use kinerja_core::anggaran::{Pos, efisiensi, per_sasaran, rata_rata};
 use kinerja_core::band::{AKIP_2021, IKM_2017};
 use kinerja_core::capaian::{Aturan, Polaritas, capaian};
-use kinerja_core::model::{Dataset, JenisTarget};
+use kinerja_core::model::Dataset;
 use kinerja_core::notation::{Notasi, parse_number, parse_persen, parse_rupiah};
 use kinerja_core::plan::perubahan;
 use kinerja_core::skm::{Bobot, Skema, ikm_from_total};
@@ -41,18 +41,7 @@ impl Seed {
 
     /// The target capaian is measured against: PK perubahan, else PK, else Renstra.
     fn target(&self, unit: &str, ind: &str, tahun: i32) -> Decimal {
-        self.0
-            .target
-            .iter()
-            .filter(|t| {
-                t.kode_unit == unit
-                    && t.indikator_id == ind
-                    && t.tahun == tahun
-                    && !matches!(t.jenis, JenisTarget::Skenario(_))
-            })
-            .min_by_key(|t| t.jenis.precedence())
-            .expect("target")
-            .nilai
+        kinerja_core::model::target_berlaku(&self.0.target, unit, ind, tahun).expect("target").nilai
     }
 
     fn capaian(&self, unit: &str, ind: &str, tahun: i32) -> Ratio {

@@ -64,17 +64,7 @@ impl<'a> Data<'a> {
 
     /// The baseline target in force: PK perubahan, else PK, else Renstra.
     pub fn target_dasar(&self, unit: &str, ind: &str, tahun: i32) -> Option<(Decimal, bool)> {
-        self.snap
-            .data
-            .target
-            .iter()
-            .filter(|t| {
-                t.kode_unit == unit
-                    && t.indikator_id == ind
-                    && t.tahun == tahun
-                    && !matches!(t.jenis, JenisTarget::Skenario(_))
-            })
-            .min_by_key(|t| t.jenis.precedence())
+        kinerja_core::model::target_berlaku(&self.snap.data.target, unit, ind, tahun)
             .map(|t| (t.nilai, is_sintetis(&t.sumber)))
     }
 
@@ -196,7 +186,7 @@ pub fn planner(d: &Data<'_>, unit: &str) -> Vec<BarisPlanner> {
     for (_, ind) in indikator {
         let riwayat = d.riwayat(unit, &ind.id);
         let last_year = riwayat.last().map(|x| x.0);
-                let renstra_years = renstra.into_iter().flat_map(|r| r.tahun_awal..=r.tahun_akhir);
+        let renstra_years = renstra.into_iter().flat_map(|r| r.tahun_awal..=r.tahun_akhir);
         let years = tahun_unik(
             renstra_years.chain(
                 d.snap

@@ -336,6 +336,30 @@ impl TryFrom<String> for JenisTarget {
     }
 }
 
+/// The target a year's capaian is measured against: the PK perubahan, else
+/// the PK, else the Renstra target ([`JenisTarget::precedence`]). Scenario
+/// targets are plans and never in force.
+///
+/// ```
+/// use kinerja_core::model::{target_berlaku, JenisTarget, Target};
+/// let t = |jenis, nilai| Target { kode_unit: "12.19.07".into(), indikator_id: "ikm".into(), tahun: 2024, jenis,
+///     nilai: kinerja_core::Decimal::from(nilai), label: None, sumber: String::new() };
+/// let all = [t(JenisTarget::Renstra, 85), t(JenisTarget::PkPerubahan, 84), t(JenisTarget::Skenario("x".into()), 99)];
+/// assert_eq!(target_berlaku(&all, "12.19.07", "ikm", 2024).map(|t| t.nilai.to_string()), Some("84".into()));
+/// ```
+pub fn target_berlaku<'a>(
+    targets: impl IntoIterator<Item = &'a Target>,
+    kode_unit: &str,
+    indikator_id: &str,
+    tahun: i32,
+) -> Option<&'a Target> {
+    targets
+        .into_iter()
+        .filter(|t| t.kode_unit == kode_unit && t.indikator_id == indikator_id && t.tahun == tahun)
+        .filter(|t| !matches!(t.jenis, JenisTarget::Skenario(_)))
+        .min_by_key(|t| t.jenis.precedence())
+}
+
 /// A target value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Target {
