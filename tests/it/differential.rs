@@ -210,4 +210,5 @@ fn sql_macros_equal_the_core_on_a_dense_grid() {
         mismatches.iter().take(40).cloned().collect::<Vec<_>>().join("\n")
     );
     assert!(checked > 100_000, "only {checked} evaluations");
+    println!("{checked} evaluations of {} formulas agree between SQL and the core", catalogue().len());
 }
