@@ -132,9 +132,16 @@ impl SkemaAkip {
 
     /// The komponen with this id.
     pub fn komponen_by_id(self, id: &str) -> Result<&'static Komponen> {
-        self.komponen().iter().find(|k| k.id == id).ok_or_else(|| Error::Invalid {
+        self.position(id).map(|i| &self.komponen()[i])
+    }
+
+    fn position(self, id: &str) -> Result<usize> {
+        self.komponen().iter().position(|k| k.id == id).ok_or_else(|| Error::Invalid {
             what: "komponen AKIP",
-            expected: "perencanaan, pengukuran, pelaporan or evaluasi",
+            expected: match self {
+                SkemaAkip::PermenPanRb88_2021 => "perencanaan, pengukuran, pelaporan or evaluasi",
+                SkemaAkip::PermenPanRb12_2015 => "perencanaan, pengukuran, pelaporan, evaluasi or capaian",
+            },
             found: id.to_string(),
         })
     }
@@ -167,8 +174,8 @@ impl NilaiAkip {
         let ks = skema.komponen();
         let mut out: Vec<Option<Ratio>> = vec![None; ks.len()];
         for (id, v) in skor {
-            let k = skema.komponen_by_id(id)?;
-            let i = ks.iter().position(|x| x.id == k.id).unwrap_or(0);
+            let i = skema.position(id)?;
+            let k = &ks[i];
             let v = Ratio::from_decimal(*v);
             if v < Ratio::ZERO || v > Ratio::int(i128::from(k.bobot)) {
                 return Err(Error::Invalid {
@@ -205,7 +212,7 @@ impl NilaiAkip {
         let mut skor = Vec::new();
         for (id, pct) in pemenuhan {
             let k = SkemaAkip::PermenPanRb88_2021.komponen_by_id(id)?;
-            skor.push((*id, komponen_dari_pemenuhan(k, *pct)?));
+            skor.push((*id, komponen_from_pemenuhan(k, *pct)?));
         }
         let dec: Vec<(&str, Decimal)> = skor.iter().map(|(id, r)| Ok((*id, r.to_decimal()?))).collect::<Result<_>>()?;
         // Scores of sub-komponen are exact decimals (pct × weight / 100 with
@@ -220,9 +227,7 @@ impl NilaiAkip {
 
     /// Score of one komponen.
     pub fn komponen(&self, id: &str) -> Result<Ratio> {
-        let k = self.skema.komponen_by_id(id)?;
-        let i = self.skema.komponen().iter().position(|x| x.id == k.id).unwrap_or(0);
-        Ok(self.skor[i])
+        Ok(self.skor[self.skema.position(id)?])
     }
 
     /// Total score (Σ komponen).
@@ -233,6 +238,12 @@ impl NilaiAkip {
     /// Predikat of the total.
     pub fn predikat(&self) -> Result<&'static Band> {
         predikat(self.total()?)
+    }
+
+    /// The predikat directly above this evaluation's, if any: what the
+    /// simulator asks each komponen to reach.
+    pub fn predikat_berikut(&self) -> Result<Option<&'static Band>> {
+        Ok(AKIP_2021.next_above(self.predikat()?))
     }
 
     /// The least score komponen `id` must reach, the others unchanged, for
@@ -254,7 +265,7 @@ impl NilaiAkip {
 }
 
 /// Score of one komponen from its three % pemenuhan.
-pub fn komponen_dari_pemenuhan(k: &Komponen, pct: [Decimal; 3]) -> Result<Ratio> {
+pub fn komponen_from_pemenuhan(k: &Komponen, pct: [Decimal; 3]) -> Result<Ratio> {
     let mut total = Ratio::ZERO;
     for (sub, p) in SubKomponen::ALL.iter().zip(pct) {
         let p = Ratio::from_decimal(p);
@@ -279,15 +290,8 @@ pub fn predikat(nilai: Ratio) -> Result<&'static Band> {
 /// The least exact score whose rounded value earns predikat `code`
 /// (e.g. `"AA"` → 90.005, which rounds to 90.01).
 pub fn nilai_needed(code: &str) -> Result<Ratio> {
-    let band = AKIP_2021.by_code(code).ok_or_else(|| Error::Invalid {
-        what: "predikat AKIP",
-        expected: "AA, A, BB, B, CC, C or D",
-        found: code.to_string(),
-    })?;
-    if band.min_hundredths <= 0 {
-        return Ok(Ratio::ZERO);
-    }
-    Ratio::new(2 * i128::from(band.min_hundredths) - 1, 200)
+    let band = AKIP_2021.band(code)?;
+    Ok(band.least_exact()?.map_or(Ratio::ZERO, |t| t.max(Ratio::ZERO)))
 }
 
 /// Formulas this module exposes to SQL.
@@ -362,7 +366,7 @@ mod tests {
     #[test]
     fn from_pemenuhan_worked_example() {
         let k = &KOMPONEN_2021[0];
-        let s = komponen_dari_pemenuhan(k, [d("100"), d("80"), d("70")]).unwrap();
+        let s = komponen_from_pemenuhan(k, [d("100"), d("80"), d("70")]).unwrap();
         assert_eq!(s.round2().unwrap(), d("23.70"));
         let n = NilaiAkip::from_pemenuhan(&[
             ("perencanaan", [d("100"), d("80"), d("70")]),

@@ -154,6 +154,51 @@ impl Pos {
     }
 }
 
+/// Efisiensi of one sasaran (one row of Tabel 3.14 and of `v_efisiensi`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct EfisiensiSasaran {
+    /// % capaian of the sasaran: the mean of its indicators' capaian as
+    /// presented (two decimals), presented; `None` without any capaian.
+    pub capaian: Option<Decimal>,
+    /// % penyerapan of the programs mapped to the sasaran (Σ realisasi /
+    /// Σ anggaran × 100, one division), presented.
+    pub penyerapan: Option<Decimal>,
+    /// `capaian − penyerapan` ([`efisiensi`]), presented.
+    pub efisiensi: Option<Decimal>,
+    /// `capaian / penyerapan` ([`efisiensi_rasio`]), presented.
+    pub rasio: Option<Decimal>,
+}
+
+fn defined(r: Result<Ratio>) -> Result<Option<Decimal>> {
+    match r {
+        Ok(v) => Ok(Some(v.round2()?)),
+        Err(Error::Undefined { .. }) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Efisiensi of a sasaran from the presented capaian of its indicators and
+/// the budget of its programs (LKjIP practice; the seed's Tabel 3.14).
+///
+/// ```
+/// use kinerja_core::anggaran::{efisiensi_sasaran, Pos};
+/// use kinerja_core::Decimal;
+/// // Sasaran 2 of the seed: capaian AKIP 102,28 %; program 7.01.01 absorbed 95,07 %.
+/// let pos = Pos { anggaran: Decimal::from(2_746_175_328i64), realisasi: Decimal::from(2_610_761_561i64) };
+/// let e = efisiensi_sasaran(&[Decimal::new(10228, 2)], &[pos])?;
+/// assert_eq!(e.efisiensi, Some(Decimal::new(721, 2)));
+/// # Ok::<(), kinerja_core::Error>(())
+/// ```
+pub fn efisiensi_sasaran(capaian_indikator: &[Decimal], program: &[Pos]) -> Result<EfisiensiSasaran> {
+    let capaian = if capaian_indikator.is_empty() { None } else { defined(rata_rata(capaian_indikator))? };
+    let penyerapan = if program.is_empty() { None } else { defined(Pos::sum(program)?.penyerapan())? };
+    let (efisiensi, rasio) = match (capaian, penyerapan) {
+        (Some(c), Some(p)) => (defined(efisiensi(c, p))?, defined(efisiensi_rasio(c, p))?),
+        _ => (None, None),
+    };
+    Ok(EfisiensiSasaran { capaian, penyerapan, efisiensi, rasio })
+}
+
 /// Budget per sasaran (in first-seen order), and the programs mapped to none.
 pub type PerSasaran<'a> = (Vec<(&'a str, Pos)>, Vec<&'a str>);
 
@@ -252,6 +297,20 @@ mod tests {
         assert_eq!(s[1].1.penyerapan().unwrap().round2().unwrap(), d("98.94"));
         assert_eq!(unmapped, vec!["p7"]);
         assert!(per_sasaran(&programs, &[("p1", "a"), ("p1", "b")]).is_err());
+    }
+
+    #[test]
+    fn efisiensi_of_a_sasaran() {
+        let p = |a: &str, r: &str| Pos { anggaran: d(a), realisasi: d(r) };
+        let ikm = [p("3001612", "2930000"), p("69850000", "68535700"), p("16100000", "16100000")];
+        let e = efisiensi_sasaran(&[d("88.65")], &ikm).unwrap();
+        assert_eq!(e.capaian, Some(d("88.65")));
+        assert_eq!(e.efisiensi.unwrap(), e.capaian.unwrap() - e.penyerapan.unwrap());
+        let none = efisiensi_sasaran(&[], &ikm).unwrap();
+        assert_eq!((none.capaian, none.efisiensi, none.rasio), (None, None, None));
+        assert!(none.penyerapan.is_some());
+        let zero = efisiensi_sasaran(&[d("90")], &[p("0", "0")]).unwrap();
+        assert_eq!((zero.penyerapan, zero.efisiensi), (None, None));
     }
 
     #[test]

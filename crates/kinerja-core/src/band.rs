@@ -41,6 +41,8 @@ pub struct BandTable {
     pub bands: &'static [Band],
     /// Inclusive valid range in hundredths; values outside are an error.
     pub range: Option<(i64, i64)>,
+    /// The codes of the scale in words, for messages (`"AA, A, BB, …"`).
+    pub codes_text: &'static str,
 }
 
 impl BandTable {
@@ -77,6 +79,67 @@ impl BandTable {
     pub fn by_code(&self, code: &str) -> Option<&'static Band> {
         self.bands.iter().find(|b| b.code == code)
     }
+
+    /// The band with this code, or an error naming the codes of the scale.
+    pub fn band(&self, code: &str) -> Result<&'static Band> {
+        self.by_code(code).ok_or_else(|| Error::Invalid {
+            what: self.title,
+            expected: self.codes_text,
+            found: code.to_string(),
+        })
+    }
+
+    /// The band directly above `band` (the next better one), if any.
+    ///
+    /// ```
+    /// use kinerja_core::band::AKIP_2021;
+    /// let bb = AKIP_2021.band("BB")?;
+    /// assert_eq!(AKIP_2021.next_above(bb).map(|b| b.code), Some("A"));
+    /// assert_eq!(AKIP_2021.next_above(AKIP_2021.band("AA")?), None);
+    /// # Ok::<(), kinerja_core::Error>(())
+    /// ```
+    pub fn next_above(&self, band: &Band) -> Option<&'static Band> {
+        let i = self.bands.iter().position(|b| b == band)?;
+        i.checked_sub(1).map(|j| &self.bands[j])
+    }
+
+    /// The scale in words, as a report prints it under a table: each band's
+    /// lower bound after rounding (`≥91,00 Sangat Tinggi, …, lainnya Sangat
+    /// Rendah`).
+    pub fn ringkasan(&self) -> String {
+        self.bands
+            .iter()
+            .map(|b| match b.min_hundredths {
+                i64::MIN => format!("lainnya {}", b.label),
+                m => format!("≥{},{:02} {}", m / 100, (m % 100).abs(), b.label),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+impl Band {
+    /// The least exact value whose two-decimal rounding (half-up) reaches
+    /// this band: a lower bound of `m` hundredths is reached from
+    /// `(2m − 1) / 200` (e.g. `91,00` from `90,995`). `None` for an
+    /// open-ended lowest band. For a bound at or below zero the bound itself
+    /// (rounding half away from zero leaves an open edge there: `−0,005`
+    /// rounds to `−0,01`). This is the one place the rounding edge of a
+    /// band is computed; every goal seek starts from it.
+    ///
+    /// ```
+    /// use kinerja_core::band::AKIP_2021;
+    /// use kinerja_core::Ratio;
+    /// assert_eq!(AKIP_2021.band("AA")?.least_exact()?, Some(Ratio::new(90_005, 1000)?));
+    /// # Ok::<(), kinerja_core::Error>(())
+    /// ```
+    pub fn least_exact(&self) -> Result<Option<Ratio>> {
+        match self.min_hundredths {
+            i64::MIN => Ok(None),
+            m if m <= 0 => Ok(Some(Ratio::new(i128::from(m), 100)?)),
+            m => Ok(Some(Ratio::new(2 * i128::from(m) - 1, 200)?)),
+        }
+    }
 }
 
 /// Predikat capaian kinerja, Permendagri 86/2017 (Tabel 3.1 of the seed):
@@ -95,6 +158,7 @@ pub static PREDIKAT_CAPAIAN: BandTable = BandTable {
         Band { min_hundredths: i64::MIN, code: "SR", label: "Sangat Rendah" },
     ],
     range: None,
+    codes_text: "ST, T, S, R or SR",
 };
 
 /// Mutu pelayanan and kinerja unit, PermenPANRB 14/2017 (Tabel 3.4): IKM
@@ -111,6 +175,7 @@ pub static IKM_2017: BandTable = BandTable {
         Band { min_hundredths: 2500, code: "D", label: "Tidak Baik" },
     ],
     range: Some((2500, 10000)),
+    codes_text: "A, B, C or D",
 };
 
 /// Mutu under the older KepMenPAN 25/2004 scheme (14 unsur): A 81.26–100,
@@ -126,6 +191,7 @@ pub static IKM_2004: BandTable = BandTable {
         Band { min_hundredths: 2500, code: "D", label: "Tidak Baik" },
     ],
     range: Some((2500, 10000)),
+    codes_text: "A, B, C or D",
 };
 
 /// Predikat evaluasi AKIP, PermenPANRB 88/2021 (Tabel 3.6): AA >90–100
@@ -147,6 +213,7 @@ pub static AKIP_2021: BandTable = BandTable {
         Band { min_hundredths: 0, code: "D", label: "Sangat Kurang" },
     ],
     range: Some((0, 10000)),
+    codes_text: "AA, A, BB, B, CC, C or D",
 };
 
 /// Every band table, for generating SQL and documentation.
@@ -156,8 +223,8 @@ pub static ALL: [&BandTable; 4] = [&PREDIKAT_CAPAIAN, &IKM_2017, &IKM_2004, &AKI
 mod tests {
     use super::*;
 
-    /// `value` is in hundredths of the exact value (before rounding) times 10,
-    /// i.e. thousandths, so ties can be expressed.
+    /// `thousandths`: the exact value (before rounding) in thousandths, so
+    /// ties at half a hundredth can be expressed.
     fn check(table: &BandTable, thousandths: i128, expect: &str) {
         let v = Ratio::new(thousandths, 1000).unwrap();
         let got = table.classify(v).map(|b| b.code).unwrap_or("ERR");
@@ -235,6 +302,30 @@ mod tests {
         ] {
             check(t, v, e);
         }
+    }
+
+    #[test]
+    fn least_exact_value_is_the_rounding_edge() {
+        for t in ALL {
+            for b in t.bands.iter().filter(|b| b.min_hundredths != i64::MIN) {
+                let edge = b.least_exact().unwrap().unwrap();
+                assert_eq!(t.classify(edge).unwrap(), b, "{} {}", t.id, b.code);
+                if b.min_hundredths > 0 {
+                    let below = edge.checked_sub(Ratio::new(1, 1_000_000).unwrap()).unwrap();
+                    assert_ne!(t.classify(below).ok(), Some(b), "{} {} just below", t.id, b.code);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn scale_in_words_and_neighbours() {
+        assert_eq!(
+            PREDIKAT_CAPAIAN.ringkasan(),
+            "≥91,00 Sangat Tinggi, ≥76,00 Tinggi, ≥66,00 Sedang, ≥51,00 Rendah, lainnya Sangat Rendah"
+        );
+        assert_eq!(IKM_2017.next_above(IKM_2017.band("C").unwrap()).map(|b| b.code), Some("B"));
+        assert!(AKIP_2021.band("E").is_err());
     }
 
     #[test]

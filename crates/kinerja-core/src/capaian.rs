@@ -34,12 +34,13 @@
 //! ≥ 66 Sedang, ≥ 51 Rendah, else Sangat Rendah. The printed gaps close
 //! downwards: 90.50 is Tinggi.
 
+use std::cmp::Ordering;
 use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::band::{Band, PREDIKAT_CAPAIAN};
+use crate::band::{AKIP_2021, Band, BandTable, IKM_2017, PREDIKAT_CAPAIAN};
 use crate::exact::Ratio;
 use crate::formula::build::*;
 use crate::formula::{ArgKind, ArgSpec, CmpOp, Expr, Formula, Output, Value};
@@ -71,6 +72,105 @@ impl Polaritas {
             "positif" | "positive" | "+" => Ok(Polaritas::Positif),
             "negatif" | "negative" | "-" => Ok(Polaritas::Negatif),
             _ => Err(Error::Invalid { what: "polaritas", expected: "positif or negatif", found: s.to_string() }),
+        }
+    }
+
+    /// The codes, as data files and SQL write them.
+    pub const CODES: &'static [&'static str] = &["positif", "negatif"];
+
+    /// The direction of improvement: `1` when a higher value is better,
+    /// `−1` when a lower one is. The `kj_arah` formula is built from it.
+    pub const fn arah(self) -> i128 {
+        match self {
+            Polaritas::Positif => 1,
+            Polaritas::Negatif => -1,
+        }
+    }
+
+    /// Orders two values best first (`Less` when `a` is better than `b`):
+    /// the order of `value × arah`, descending, as `v_peringkat` and `v_tren`
+    /// sort. Ranking, "best year" and "worse than" all follow it.
+    ///
+    /// ```
+    /// use kinerja_core::capaian::Polaritas;
+    /// use kinerja_core::Decimal;
+    /// use std::cmp::Ordering;
+    /// assert_eq!(Polaritas::Negatif.cmp_best_first(Decimal::from(8), Decimal::from(12)), Ordering::Less);
+    /// ```
+    pub fn cmp_best_first(self, a: Decimal, b: Decimal) -> Ordering {
+        if self.arah() > 0 { b.cmp(&a) } else { a.cmp(&b) }
+    }
+
+    /// True when `a` is worse than `b` for this polarity.
+    pub fn is_worse(self, a: Decimal, b: Decimal) -> bool {
+        self.cmp_best_first(a, b) == Ordering::Greater
+    }
+}
+
+/// What kind of indicator: IKM and AKIP values have their own scales.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JenisIndikator {
+    /// Indeks Kepuasan Masyarakat (mutu bands).
+    Ikm,
+    /// Nilai AKIP (predikat AA..D).
+    Akip,
+    /// Any other indicator.
+    Umum,
+}
+
+/// The scale an indicator's own value is banded on (its *kategori*), by
+/// jenis: an IKM on the PermenPANRB 14/2017 mutu bands, a nilai AKIP on the
+/// PermenPANRB 88/2021 predikat; other indicators have none.
+pub static SKALA_KATEGORI: [(&str, &BandTable); 2] = [("ikm", &IKM_2017), ("akip", &AKIP_2021)];
+
+impl JenisIndikator {
+    /// Every jenis.
+    pub const ALL: [JenisIndikator; 3] = [JenisIndikator::Ikm, JenisIndikator::Akip, JenisIndikator::Umum];
+
+    /// The codes, as data files and SQL write them.
+    pub const CODES: &'static [&'static str] = &["ikm", "akip", "umum"];
+
+    /// Parses a code (empty means `umum`).
+    pub fn parse(s: &str) -> Result<JenisIndikator> {
+        match s.trim() {
+            "ikm" => Ok(JenisIndikator::Ikm),
+            "akip" => Ok(JenisIndikator::Akip),
+            "umum" | "" => Ok(JenisIndikator::Umum),
+            _ => Err(Error::Invalid { what: "jenis indikator", expected: "ikm, akip or umum", found: s.to_string() }),
+        }
+    }
+
+    /// Code.
+    pub fn code(self) -> &'static str {
+        match self {
+            JenisIndikator::Ikm => "ikm",
+            JenisIndikator::Akip => "akip",
+            JenisIndikator::Umum => "umum",
+        }
+    }
+
+    /// The scale of the indicator's value ([`SKALA_KATEGORI`]), if any.
+    pub fn skala(self) -> Option<&'static BandTable> {
+        SKALA_KATEGORI.iter().find(|(k, _)| *k == self.code()).map(|(_, t)| *t)
+    }
+
+    /// The kategori of a value of this indicator (IKM mutu, AKIP predikat),
+    /// through the `kj_kategori_kode` formula; `None` for an indicator
+    /// without a scale or a value outside its scale (SQL `NULL`).
+    ///
+    /// ```
+    /// use kinerja_core::capaian::JenisIndikator;
+    /// use kinerja_core::Decimal;
+    /// assert_eq!(JenisIndikator::Akip.kategori(Decimal::new(7262, 2))?.map(|b| b.code), Some("BB"));
+    /// assert_eq!(JenisIndikator::Umum.kategori(Decimal::from(5))?, None);
+    /// # Ok::<(), kinerja_core::Error>(())
+    /// ```
+    pub fn kategori(self, nilai: Decimal) -> Result<Option<&'static Band>> {
+        match kategori_formula(false).band(&[Value::Text(self.code()), Value::Num(nilai.into())]) {
+            Ok(b) => Ok(Some(b)),
+            Err(Error::Undefined { .. } | Error::OutOfRange { .. }) => Ok(None),
+            Err(e) => Err(e),
         }
     }
 }
@@ -211,7 +311,7 @@ fn args() -> Vec<ArgSpec> {
     vec![
         ArgSpec { name: "target", kind: ArgKind::Number },
         ArgSpec { name: "realisasi", kind: ArgKind::Number },
-        ArgSpec { name: "polaritas", kind: ArgKind::Text },
+        ArgSpec { name: "polaritas", kind: ArgKind::Text(Polaritas::CODES) },
     ]
 }
 
@@ -265,9 +365,26 @@ fn arah_formula() -> Formula {
     Formula {
         name: "kj_arah",
         doc: "Direction of improvement: 1 for a positive indicator, −1 for a negative one (multiply a value by it to sort best first, descending).",
-        args: vec![ArgSpec { name: "polaritas", kind: ArgKind::Text }],
-        body: iff(text_is(0, "negatif"), int(-1), int(1)),
+        args: vec![ArgSpec { name: "polaritas", kind: ArgKind::Text(Polaritas::CODES) }],
+        body: iff(
+            text_is(0, Polaritas::Negatif.code()),
+            int(Polaritas::Negatif.arah()),
+            int(Polaritas::Positif.arah()),
+        ),
         output: Output::Round2,
+    }
+}
+
+fn kategori_formula(label: bool) -> Formula {
+    Formula {
+        name: if label { "kj_kategori" } else { "kj_kategori_kode" },
+        doc: "Kategori of an indicator's own value by its jenis: IKM → mutu (PermenPANRB 14/2017), AKIP → predikat (PermenPANRB 88/2021), else none; after rounding to 2 decimals.",
+        args: vec![
+            ArgSpec { name: "jenis", kind: ArgKind::Text(JenisIndikator::CODES) },
+            ArgSpec { name: "nilai", kind: ArgKind::Number },
+        ],
+        body: arg(1),
+        output: Output::BandOf { text_arg: 0, scales: &SKALA_KATEGORI, label },
     }
 }
 
@@ -279,7 +396,49 @@ pub fn formulas() -> Vec<Formula> {
     v.push(selisih_formula());
     v.push(kekurangan_formula());
     v.push(arah_formula());
+    v.push(kategori_formula(false));
+    v.push(kategori_formula(true));
     v
+}
+
+/// The derived figures of one indicator-year (one row of Tabel 3.2 and of
+/// the `v_capaian` view): capaian against the target in force, its
+/// predikat, the kategori of the realisasi and the selisih.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Penilaian {
+    /// Capaian (exact); `None` without a target or where undefined.
+    pub capaian: Option<Ratio>,
+    /// Predikat of the capaian.
+    pub predikat: Option<&'static Band>,
+    /// Kategori of the realisasi (IKM mutu, AKIP predikat).
+    pub kategori: Option<&'static Band>,
+    /// `realisasi − target`.
+    pub selisih: Option<Decimal>,
+}
+
+/// Assesses one realisasi against its target (default [`Aturan`]).
+///
+/// ```
+/// use kinerja_core::capaian::{nilai, JenisIndikator, Polaritas};
+/// use kinerja_core::Decimal;
+/// // Tabel 3.2: AKIP target 71,00, realisasi 72,62
+/// let p = nilai(JenisIndikator::Akip, Polaritas::Positif, Some(Decimal::new(7100, 2)), Decimal::new(7262, 2))?;
+/// assert_eq!(p.capaian.map(|c| c.round2()).transpose()?, Some(Decimal::new(10228, 2)));
+/// assert_eq!((p.predikat.map(|b| b.label), p.kategori.map(|b| b.code)), (Some("Sangat Tinggi"), Some("BB")));
+/// # Ok::<(), kinerja_core::Error>(())
+/// ```
+pub fn nilai(jenis: JenisIndikator, p: Polaritas, target: Option<Decimal>, realisasi: Decimal) -> Result<Penilaian> {
+    let capaian = match target.map(|t| capaian(t, realisasi, p, Aturan::default())) {
+        Some(Ok(c)) => Some(c),
+        None | Some(Err(Error::Undefined { .. })) => None,
+        Some(Err(e)) => return Err(e),
+    };
+    Ok(Penilaian {
+        capaian,
+        predikat: capaian.map(predikat).transpose()?,
+        kategori: jenis.kategori(realisasi)?,
+        selisih: target.map(|t| selisih(t, realisasi)).transpose()?,
+    })
 }
 
 /// Kekurangan: how far a realisasi still is from a target (≤ 0 once
@@ -416,6 +575,34 @@ mod tests {
         assert_eq!(p("71", "72.62"), "Sangat Tinggi");
         assert_eq!(p("85", "80.50"), "Sangat Tinggi");
         assert_eq!(p("75", "70.15"), "Sangat Tinggi");
+    }
+
+    #[test]
+    fn polarity_orders_best_first() {
+        use std::cmp::Ordering::*;
+        let (a, b) = (d("8"), d("12"));
+        assert_eq!(Polaritas::Positif.cmp_best_first(a, b), Greater);
+        assert_eq!(Polaritas::Negatif.cmp_best_first(a, b), Less);
+        assert_eq!(Polaritas::Negatif.cmp_best_first(a, a), Equal);
+        assert!(Polaritas::Positif.is_worse(a, b));
+        assert!(!Polaritas::Negatif.is_worse(a, b));
+        for p in [Polaritas::Positif, Polaritas::Negatif] {
+            let f = arah_formula().eval(&[Value::Text(p.code())]).unwrap();
+            assert_eq!(f, Ratio::int(p.arah()));
+        }
+    }
+
+    #[test]
+    fn assessment_of_one_row() {
+        let p = nilai(JenisIndikator::Ikm, Polaritas::Positif, Some(d("85")), d("75.35")).unwrap();
+        assert_eq!(p.capaian.unwrap().round2().unwrap(), d("88.65"));
+        assert_eq!(p.predikat.unwrap().label, "Tinggi");
+        assert_eq!(p.kategori.unwrap().code, "C");
+        assert_eq!(p.selisih, Some(d("-9.65")));
+        let none = nilai(JenisIndikator::Umum, Polaritas::Positif, None, d("5")).unwrap();
+        assert_eq!((none.capaian, none.predikat, none.kategori, none.selisih), (None, None, None, None));
+        let zero = nilai(JenisIndikator::Umum, Polaritas::Positif, Some(d("0")), d("5")).unwrap();
+        assert_eq!((zero.capaian, zero.selisih), (None, Some(d("5"))));
     }
 
     #[test]

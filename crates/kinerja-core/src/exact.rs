@@ -68,6 +68,28 @@ impl Ratio {
         Ratio { num: n, den: 1 }
     }
 
+    /// A constant fraction, checked when the program is compiled: used in a
+    /// `const` item, a zero or negative denominator or an unreduced
+    /// fraction is a compile error, so no run-time path can fail.
+    ///
+    /// ```
+    /// use kinerja_core::Ratio;
+    /// const NINTH: Ratio = Ratio::constant(1, 9);
+    /// assert_eq!(NINTH, Ratio::new(1, 9)?);
+    /// # Ok::<(), kinerja_core::Error>(())
+    /// ```
+    pub const fn constant(num: i128, den: i128) -> Ratio {
+        assert!(den > 0, "a constant fraction needs a positive denominator");
+        let (mut a, mut b) = (num.unsigned_abs(), den.unsigned_abs());
+        while b != 0 {
+            let r = a % b;
+            a = b;
+            b = r;
+        }
+        assert!(a == 1, "a constant fraction must be reduced");
+        Ratio { num, den }
+    }
+
     /// `num / den`, reduced. Fails on a zero denominator.
     pub fn new(num: i128, den: i128) -> Result<Ratio> {
         if den == 0 {
@@ -84,12 +106,18 @@ impl Ratio {
         Ok(Ratio { num, den })
     }
 
-    /// The exact value of a decimal (never fails: a decimal's mantissa has
-    /// 96 bits and its scale is at most 28).
+    /// The exact value of a decimal. Infallible: a decimal's mantissa has
+    /// 96 bits and its scale is at most 28, so `mantissa / 10^scale` fits,
+    /// and reducing by the common factors of 2 and 5 cannot overflow.
     pub fn from_decimal(d: Decimal) -> Ratio {
-        let den = 10i128.pow(d.scale());
-        // mantissa fits i128; den is a power of ten and nonzero.
-        Ratio::new(d.mantissa(), den).unwrap_or(Ratio::ZERO)
+        let (mut num, mut den) = (d.mantissa(), 10i128.pow(d.scale()));
+        for p in [2, 5] {
+            while den % p == 0 && num % p == 0 {
+                num /= p;
+                den /= p;
+            }
+        }
+        Ratio { num, den }
     }
 
     /// Numerator (reduced, carries the sign).

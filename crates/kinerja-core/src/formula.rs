@@ -7,6 +7,10 @@
 //! SQL macro. Neither side writes the arithmetic a second time, and a
 //! differential test evaluates both on a dense grid of inputs.
 //!
+//! This module is the language only: it knows no SAKIP formula. The
+//! formulas themselves live in the domain modules, and
+//! [`crate::catalogue`] lists them.
+//!
 //! Semantics are SQL's: an [`Expr::Undefined`] result (e.g. capaian against
 //! a zero target) is `NULL` in SQL and [`Error::Undefined`] in Rust; a
 //! condition on an undefined value is false; `Max`/`Min` of an undefined
@@ -138,8 +142,9 @@ pub enum ArgKind {
     /// An exact fraction, passed to SQL as two integers `<name>_num`,
     /// `<name>_den` (used where a view sums fractions exactly).
     Fraction,
-    /// A text code (SQL `VARCHAR`), e.g. polaritas `'positif'`.
-    Text,
+    /// A text code (SQL `VARCHAR`) out of a closed set, e.g. polaritas
+    /// `'positif'`/`'negatif'`; the codes are listed so tests can try each.
+    Text(&'static [&'static str]),
 }
 
 /// One argument of a formula.
@@ -160,6 +165,47 @@ pub enum Output {
     BandCode(&'static BandTable),
     /// The label of the band the value falls in (`"Sangat Baik"`).
     BandLabel(&'static BandTable),
+    /// The band under the scale that a text argument selects (an indicator's
+    /// jenis, an SKM skema): its code, or its label when `label` is true. A
+    /// code without a scale has no band (SQL `NULL`).
+    BandOf {
+        /// Position of the text argument that selects the scale.
+        text_arg: usize,
+        /// `(code, scale)` pairs.
+        scales: &'static [(&'static str, &'static BandTable)],
+        /// Label instead of code.
+        label: bool,
+    },
+}
+
+impl Output {
+    /// The scale a formula's value is banded on for these arguments:
+    /// `Ok(None)` for a rounded number, `Err(Undefined)` when the selecting
+    /// code has no scale.
+    fn scale(&self, name: &'static str, args: &[Value<'_>]) -> Result<Option<(&'static BandTable, bool)>> {
+        Ok(match *self {
+            Output::Round2 => None,
+            Output::BandCode(t) => Some((t, false)),
+            Output::BandLabel(t) => Some((t, true)),
+            Output::BandOf { text_arg, scales, label } => {
+                let code = match args.get(text_arg) {
+                    Some(Value::Text(t)) => Some(*t),
+                    Some(Value::Null) => None,
+                    _ => {
+                        return Err(Error::Invalid {
+                            what: "formula argument",
+                            expected: "a text code",
+                            found: format!("argument {text_arg}"),
+                        });
+                    }
+                };
+                match code.and_then(|c| scales.iter().find(|(k, _)| *k == c)) {
+                    Some((_, t)) => Some((*t, label)),
+                    None => return Err(Error::Undefined { what: name, why: "no scale for this code" }),
+                }
+            }
+        })
+    }
 }
 
 /// An argument value for [`Formula::eval`].
@@ -221,20 +267,20 @@ impl Formula {
 
     /// Evaluates and presents: rounded number or band.
     pub fn eval_output(&self, args: &[Value<'_>]) -> Result<Outcome> {
+        let scale = self.output.scale(self.name, args)?;
         let v = self.eval(args)?;
-        Ok(match self.output {
-            Output::Round2 => Outcome::Number(v.round2()?),
-            Output::BandCode(t) => Outcome::Text(t.classify(v)?.code),
-            Output::BandLabel(t) => Outcome::Text(t.classify(v)?.label),
+        Ok(match scale {
+            None => Outcome::Number(v.round2()?),
+            Some((t, false)) => Outcome::Text(t.classify(v)?.code),
+            Some((t, true)) => Outcome::Text(t.classify(v)?.label),
         })
     }
 
     /// The band of the evaluated value, for band outputs.
     pub fn band(&self, args: &[Value<'_>]) -> Result<&'static Band> {
-        let v = self.eval(args)?;
-        match self.output {
-            Output::BandCode(t) | Output::BandLabel(t) => t.classify(v),
-            Output::Round2 => {
+        match self.output.scale(self.name, args)? {
+            Some((t, _)) => t.classify(self.eval(args)?),
+            None => {
                 Err(Error::Invalid { what: "formula output", expected: "a band formula", found: self.name.to_string() })
             }
         }
@@ -318,17 +364,6 @@ fn cond(c: &Cond, args: &[Value<'_>]) -> Result<Option<bool>> {
     })
 }
 
-/// Every formula the store exposes as an SQL macro, in a stable order.
-pub fn catalogue() -> Vec<Formula> {
-    let mut all = Vec::new();
-    all.extend(crate::capaian::formulas());
-    all.extend(crate::skm::formulas());
-    all.extend(crate::akip::formulas());
-    all.extend(crate::anggaran::formulas());
-    all.extend(crate::plan::formulas());
-    all
-}
-
 #[cfg(test)]
 mod tests {
     use super::build::*;
@@ -365,7 +400,7 @@ mod tests {
 
     #[test]
     fn catalogue_names_are_unique_sql_identifiers() {
-        let all = catalogue();
+        let all = crate::catalogue();
         let mut names: Vec<_> = all.iter().map(|f| f.name).collect();
         names.sort_unstable();
         let before = names.len();

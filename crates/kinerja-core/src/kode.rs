@@ -21,7 +21,7 @@ fn bad(what: &'static str, expected: &'static str, s: &str) -> Error {
 
 /// Level of a program-nomenclature code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Tingkat {
+pub enum TingkatProgram {
     /// `U`
     Urusan,
     /// `U.BB`
@@ -73,13 +73,13 @@ impl KodeProgram {
     }
 
     /// Its level.
-    pub fn tingkat(&self) -> Tingkat {
+    pub fn tingkat(&self) -> TingkatProgram {
         match self.0.split('.').count() {
-            1 => Tingkat::Urusan,
-            2 => Tingkat::Bidang,
-            3 => Tingkat::Program,
-            5 => Tingkat::Kegiatan,
-            _ => Tingkat::SubKegiatan,
+            1 => TingkatProgram::Urusan,
+            2 => TingkatProgram::Bidang,
+            3 => TingkatProgram::Program,
+            5 => TingkatProgram::Kegiatan,
+            _ => TingkatProgram::SubKegiatan,
         }
     }
 

@@ -27,7 +27,7 @@
 //! |---|---|
 //! | [`exact`] | exact fractions, the one rounding helper |
 //! | [`band`] | regulation scales (predikat, mutu, AKIP) as data |
-//! | [`formula`] | formula expression trees and their evaluator |
+//! | [`formula`] | formula expression trees and their evaluator (the language; [`catalogue`] lists the formulas) |
 //! | [`capaian`] | capaian kinerja and predikat (Permendagri 86/2017) |
 //! | [`skm`] | SKM / IKM (PermenPANRB 14/2017, KepMenPAN 25/2004) |
 //! | [`akip`] | evaluasi AKIP (PermenPANRB 88/2021) |
@@ -51,6 +51,23 @@ pub mod skm;
 
 pub use exact::Ratio;
 pub use rust_decimal::Decimal;
+
+/// Every formula the store exposes as an SQL macro, in a stable order: the
+/// formulas of [`capaian`], [`skm`], [`akip`], [`anggaran`] and [`plan`].
+///
+/// ```
+/// let names: Vec<_> = kinerja_core::catalogue().iter().map(|f| f.name).collect();
+/// assert!(names.contains(&"kj_capaian") && names.contains(&"kj_predikat_akip"));
+/// ```
+pub fn catalogue() -> Vec<formula::Formula> {
+    let mut all = Vec::new();
+    all.extend(capaian::formulas());
+    all.extend(skm::formulas());
+    all.extend(akip::formulas());
+    all.extend(anggaran::formulas());
+    all.extend(plan::formulas());
+    all
+}
 
 /// Errors of the calculation core.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

@@ -16,16 +16,55 @@ use crate::{Error, Result};
 /// and exported as synthetic.
 pub const SUMBER_SINTETIS: &str = "sintetis";
 
-/// True when a source marks synthetic data.
+/// Recognises a kind of source by how its `sumber` text begins: after
+/// leading spaces, the prefix in any ASCII letter case (so `İ` or a Kelvin
+/// sign never passes for `i` or `k`). The store renders the same rule into
+/// SQL (`kj_sintetis`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourceMarker {
+    /// The prefix, lower case.
+    pub prefix: &'static str,
+}
+
+impl SourceMarker {
+    /// True when `sumber` begins with the prefix.
+    pub fn matches(&self, sumber: &str) -> bool {
+        let head = sumber.trim_start_matches(' ').as_bytes();
+        head.get(..self.prefix.len()).is_some_and(|h| h.eq_ignore_ascii_case(self.prefix.as_bytes()))
+    }
+}
+
+/// The marker of synthetic data: a `sumber` beginning with `sintetis`
+/// (`"sintetis"`, `"Sintetis (seed 7)"`).
+pub static SINTETIS: SourceMarker = SourceMarker { prefix: SUMBER_SINTETIS };
+
+/// True when a source marks synthetic data ([`SINTETIS`]).
 pub fn is_sintetis(sumber: &str) -> bool {
-    sumber.trim().eq_ignore_ascii_case(SUMBER_SINTETIS)
-        || sumber.trim_start().to_ascii_lowercase().starts_with("sintetis")
+    SINTETIS.matches(sumber)
+}
+
+/// The years Kinerja accepts in data files and scenarios.
+pub const TAHUN: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// Parses a year (`2024`) within [`TAHUN`].
+///
+/// ```
+/// assert_eq!(kinerja_core::model::parse_tahun("2024")?, 2024);
+/// assert!(kinerja_core::model::parse_tahun("24").is_err());
+/// # Ok::<(), kinerja_core::Error>(())
+/// ```
+pub fn parse_tahun(s: &str) -> Result<i32> {
+    s.trim().parse::<i32>().ok().filter(|y| TAHUN.contains(y)).ok_or_else(|| Error::Invalid {
+        what: "tahun",
+        expected: "a year such as 2024 (1900–2200)",
+        found: s.to_string(),
+    })
 }
 
 /// Level of a region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Tingkat {
+pub enum TingkatWilayah {
     /// Provinsi (`12`).
     Provinsi,
     /// Kabupaten/kota (`12.19`).
@@ -36,24 +75,24 @@ pub enum Tingkat {
     Desa,
 }
 
-impl Tingkat {
+impl TingkatWilayah {
     /// Code in data files.
     pub fn code(self) -> &'static str {
         match self {
-            Tingkat::Provinsi => "provinsi",
-            Tingkat::Kabupaten => "kabupaten",
-            Tingkat::Kecamatan => "kecamatan",
-            Tingkat::Desa => "desa",
+            TingkatWilayah::Provinsi => "provinsi",
+            TingkatWilayah::Kabupaten => "kabupaten",
+            TingkatWilayah::Kecamatan => "kecamatan",
+            TingkatWilayah::Desa => "desa",
         }
     }
 
     /// Parses a code.
-    pub fn parse(s: &str) -> Result<Tingkat> {
+    pub fn parse(s: &str) -> Result<TingkatWilayah> {
         match s.trim() {
-            "provinsi" => Ok(Tingkat::Provinsi),
-            "kabupaten" | "kota" => Ok(Tingkat::Kabupaten),
-            "kecamatan" => Ok(Tingkat::Kecamatan),
-            "desa" | "kelurahan" => Ok(Tingkat::Desa),
+            "provinsi" => Ok(TingkatWilayah::Provinsi),
+            "kabupaten" | "kota" => Ok(TingkatWilayah::Kabupaten),
+            "kecamatan" => Ok(TingkatWilayah::Kecamatan),
+            "desa" | "kelurahan" => Ok(TingkatWilayah::Desa),
             _ => Err(Error::Invalid {
                 what: "tingkat",
                 expected: "provinsi, kabupaten, kecamatan or desa",
@@ -65,17 +104,17 @@ impl Tingkat {
     /// The shape of a Kemendagri code at this level: segment widths.
     fn widths(self) -> &'static [usize] {
         match self {
-            Tingkat::Provinsi => &[2],
-            Tingkat::Kabupaten => &[2, 2],
-            Tingkat::Kecamatan => &[2, 2, 2],
-            Tingkat::Desa => &[2, 2, 2, 4],
+            TingkatWilayah::Provinsi => &[2],
+            TingkatWilayah::Kabupaten => &[2, 2],
+            TingkatWilayah::Kecamatan => &[2, 2, 2],
+            TingkatWilayah::Desa => &[2, 2, 2, 4],
         }
     }
 }
 
 /// Checks a Kemendagri region code against its level (`12.19.07` for a
 /// kecamatan). BPS codes (`1219070`) are rejected: the systems differ.
-pub fn check_kode_wilayah(kode: &str, tingkat: Tingkat) -> Result<()> {
+pub fn check_kode_wilayah(kode: &str, tingkat: TingkatWilayah) -> Result<()> {
     let segs: Vec<&str> = kode.split('.').collect();
     let w = tingkat.widths();
     if segs.len() != w.len() || segs.iter().zip(w).any(|(s, n)| s.len() != *n || !s.bytes().all(|b| b.is_ascii_digit()))
@@ -83,10 +122,10 @@ pub fn check_kode_wilayah(kode: &str, tingkat: Tingkat) -> Result<()> {
         return Err(Error::Invalid {
             what: "kode wilayah",
             expected: match tingkat {
-                Tingkat::Provinsi => "a Kemendagri provinsi code like 12",
-                Tingkat::Kabupaten => "a Kemendagri kabupaten code like 12.19",
-                Tingkat::Kecamatan => "a Kemendagri kecamatan code like 12.19.07",
-                Tingkat::Desa => "a Kemendagri desa code like 12.19.07.2001",
+                TingkatWilayah::Provinsi => "a Kemendagri provinsi code like 12",
+                TingkatWilayah::Kabupaten => "a Kemendagri kabupaten code like 12.19",
+                TingkatWilayah::Kecamatan => "a Kemendagri kecamatan code like 12.19.07",
+                TingkatWilayah::Desa => "a Kemendagri desa code like 12.19.07.2001",
             },
             found: kode.to_string(),
         });
@@ -100,7 +139,7 @@ pub struct Wilayah {
     /// Kemendagri code.
     pub kode: String,
     /// Level.
-    pub tingkat: Tingkat,
+    pub tingkat: TingkatWilayah,
     /// Official name.
     pub nama: String,
     /// Parent code.
@@ -204,38 +243,7 @@ pub struct Strategi {
     pub sumber: String,
 }
 
-/// What kind of indicator: IKM and AKIP have their own scales.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum JenisIndikator {
-    /// Indeks Kepuasan Masyarakat (mutu bands).
-    Ikm,
-    /// Nilai AKIP (predikat AA..D).
-    Akip,
-    /// Any other indicator.
-    Umum,
-}
-
-impl JenisIndikator {
-    /// Parses a code.
-    pub fn parse(s: &str) -> Result<JenisIndikator> {
-        match s.trim() {
-            "ikm" => Ok(JenisIndikator::Ikm),
-            "akip" => Ok(JenisIndikator::Akip),
-            "umum" | "" => Ok(JenisIndikator::Umum),
-            _ => Err(Error::Invalid { what: "jenis indikator", expected: "ikm, akip or umum", found: s.to_string() }),
-        }
-    }
-
-    /// Code.
-    pub fn code(self) -> &'static str {
-        match self {
-            JenisIndikator::Ikm => "ikm",
-            JenisIndikator::Akip => "akip",
-            JenisIndikator::Umum => "umum",
-        }
-    }
-}
+pub use crate::capaian::JenisIndikator;
 
 /// A performance indicator (shared across units so Bappeda can compare).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -575,11 +583,11 @@ mod tests {
 
     #[test]
     fn region_codes_by_level() {
-        assert!(check_kode_wilayah("12.19.07", Tingkat::Kecamatan).is_ok());
-        assert!(check_kode_wilayah("12.19.07.2001", Tingkat::Desa).is_ok());
-        assert!(check_kode_wilayah("1219070", Tingkat::Kecamatan).is_err()); // BPS
-        assert!(check_kode_wilayah("12.19.7", Tingkat::Kecamatan).is_err());
-        assert!(check_kode_wilayah("12.19", Tingkat::Kecamatan).is_err());
+        assert!(check_kode_wilayah("12.19.07", TingkatWilayah::Kecamatan).is_ok());
+        assert!(check_kode_wilayah("12.19.07.2001", TingkatWilayah::Desa).is_ok());
+        assert!(check_kode_wilayah("1219070", TingkatWilayah::Kecamatan).is_err()); // BPS
+        assert!(check_kode_wilayah("12.19.7", TingkatWilayah::Kecamatan).is_err());
+        assert!(check_kode_wilayah("12.19", TingkatWilayah::Kecamatan).is_err());
     }
 
     #[test]
@@ -595,8 +603,12 @@ mod tests {
     #[test]
     fn synthetic_source() {
         assert!(is_sintetis("sintetis"));
-        assert!(is_sintetis("Sintetis (seed 7)"));
+        assert!(is_sintetis("  Sintetis (seed 7)"));
         assert!(!is_sintetis("LKjIP Kec. Sei Balai 2024, Tabel 3.9"));
+        assert!(!is_sintetis("data sintetis"));
+        assert!(!is_sintetis(""));
+        assert!(is_sintetis("SINTETIS"));
+        assert!(!is_sintetis("S\u{130}NTETIS"), "a dotted capital I is not an i");
     }
 }
 

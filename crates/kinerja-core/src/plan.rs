@@ -173,17 +173,10 @@ pub fn realisasi_for_capaian(
     Ok(g)
 }
 
-/// The least exact value whose two-decimal rounding reaches band `code`.
+/// The least exact value whose two-decimal rounding reaches band `code`
+/// ([`crate::band::Band::least_exact`]).
 pub fn band_threshold(table: &BandTable, code: &str) -> Result<Option<Ratio>> {
-    let band = table.by_code(code).ok_or_else(|| Error::Invalid {
-        what: "band",
-        expected: "a code of the scale",
-        found: code.to_string(),
-    })?;
-    if band.min_hundredths == i64::MIN {
-        return Ok(None);
-    }
-    Ok(Some(Ratio::new(2 * i128::from(band.min_hundredths) - 1, 200)?))
+    table.band(code)?.least_exact()
 }
 
 /// The realisasi needed for the capaian to be banded `code` on `table`
@@ -289,10 +282,7 @@ pub fn peringatan(
     langkah_terbesar: Option<Decimal>,
     renstra_akhir: Option<(i32, Decimal)>,
 ) -> Vec<Peringatan> {
-    let worse = |a: Decimal, b: Decimal| match polaritas {
-        Polaritas::Positif => a < b,
-        Polaritas::Negatif => a > b,
-    };
+    let worse = |a: Decimal, b: Decimal| polaritas.is_worse(a, b);
     let mut out = Vec::new();
     let last = riwayat.iter().max_by_key(|(y, _)| *y).copied();
     let plan: Vec<(i32, Decimal)> =
@@ -320,6 +310,48 @@ pub fn peringatan(
         out.push(Peringatan::TidakMencapaiRenstra { tahun_akhir: ya, rencana: *t, target_renstra: tr });
     }
     out
+}
+
+/// Competition ranking ("1, 1, 3") of values best first by polarity
+/// ([`Polaritas::cmp_best_first`]); a unit without a value has no rank.
+/// The order of `values` is kept. `v_peringkat` ranks the same way with
+/// `rank() OVER (ORDER BY realisasi × kj_arah DESC)`.
+///
+/// ```
+/// use kinerja_core::plan::peringkat;
+/// use kinerja_core::capaian::Polaritas;
+/// use kinerja_core::Decimal;
+/// let v = [Some(Decimal::from(80)), None, Some(Decimal::from(90)), Some(Decimal::from(80))];
+/// assert_eq!(peringkat(Polaritas::Positif, &v), vec![Some(2), None, Some(1), Some(2)]);
+/// assert_eq!(peringkat(Polaritas::Negatif, &v), vec![Some(1), None, Some(3), Some(1)]);
+/// ```
+pub fn peringkat(polaritas: Polaritas, values: &[Option<Decimal>]) -> Vec<Option<usize>> {
+    let mut present: Vec<Decimal> = values.iter().flatten().copied().collect();
+    present.sort_by(|a, b| polaritas.cmp_best_first(*a, *b));
+    values
+        .iter()
+        .map(|v| {
+            // 1 + the number of values strictly better
+            v.map(|v| 1 + present.partition_point(|x| polaritas.cmp_best_first(*x, v) == std::cmp::Ordering::Less))
+        })
+        .collect()
+}
+
+/// The best value by polarity, if any.
+pub fn terbaik(polaritas: Polaritas, values: &[Option<Decimal>]) -> Option<Decimal> {
+    values.iter().flatten().copied().min_by(|a, b| polaritas.cmp_best_first(*a, *b))
+}
+
+/// The year of the best value of a series by polarity, ties to the earliest
+/// year (`v_tren.tahun_terbaik`).
+pub fn tahun_terbaik(polaritas: Polaritas, series: &[(i32, Decimal)]) -> Option<i32> {
+    series.iter().min_by(|a, b| polaritas.cmp_best_first(a.1, b.1).then(a.0.cmp(&b.0))).map(|x| x.0)
+}
+
+/// The year of the worst value of a series by polarity, ties to the
+/// earliest year (`v_tren.tahun_terburuk`).
+pub fn tahun_terburuk(polaritas: Polaritas, series: &[(i32, Decimal)]) -> Option<i32> {
+    series.iter().min_by(|a, b| polaritas.cmp_best_first(b.1, a.1).then(a.0.cmp(&b.0))).map(|x| x.0)
 }
 
 /// A yearly series in year order.
@@ -470,6 +502,22 @@ mod tests {
         assert_eq!(big, vec![Peringatan::LangkahTerlaluBesar { tahun: 2025, langkah: d("19.65"), terbesar: d("5") }]);
         let neg = peringatan(Polaritas::Negatif, &[(2024, d("10"))], &[(2025, d("12"))], None, Some((2025, d("8"))));
         assert_eq!(neg.len(), 2);
+    }
+
+    #[test]
+    fn ranking_with_ties_and_missing_values() {
+        let v = [Some(d("75.35")), Some(d("80.50")), None, Some(d("80.50")), Some(d("70"))];
+        assert_eq!(peringkat(Polaritas::Positif, &v), vec![Some(3), Some(1), None, Some(1), Some(4)]);
+        assert_eq!(peringkat(Polaritas::Negatif, &v), vec![Some(2), Some(3), None, Some(3), Some(1)]);
+        assert_eq!(terbaik(Polaritas::Positif, &v), Some(d("80.50")));
+        assert_eq!(terbaik(Polaritas::Negatif, &v), Some(d("70")));
+        assert_eq!(peringkat(Polaritas::Positif, &[None]), vec![None]);
+        let series = [(2021, d("5")), (2022, d("7")), (2023, d("5")), (2024, d("7"))];
+        assert_eq!(tahun_terbaik(Polaritas::Positif, &series), Some(2022));
+        assert_eq!(tahun_terburuk(Polaritas::Positif, &series), Some(2021));
+        assert_eq!(tahun_terbaik(Polaritas::Negatif, &series), Some(2021));
+        assert_eq!(tahun_terburuk(Polaritas::Negatif, &series), Some(2022));
+        assert_eq!(terbaik(Polaritas::Positif, &[None]), None);
     }
 
     #[test]

@@ -103,7 +103,19 @@ pub static UNSUR_2004: [Unsur; 14] = [
     u04("keamanan", "Keamanan pelayanan"),
 ];
 
+/// The mutu scale of each SKM scheme, by code: the one table the Rust
+/// API ([`Skema::bands`]) and the SQL macros (`kj_mutu_skema`,
+/// `kj_mutu_unsur`) read.
+pub static SKALA_SKEMA: [(&str, &BandTable); 2] =
+    [("permenpanrb_14_2017", &IKM_2017), ("kepmenpan_25_2004", &IKM_2004)];
+
 impl Skema {
+    /// Both schemes, current first.
+    pub const ALL: [Skema; 2] = [Skema::PermenPanRb14_2017, Skema::KepMenPan25_2004];
+
+    /// The codes, as data files and SQL write them.
+    pub const CODES: &'static [&'static str] = &["permenpanrb_14_2017", "kepmenpan_25_2004"];
+
     /// Its unsur.
     pub fn unsur(self) -> &'static [Unsur] {
         match self {
@@ -112,11 +124,11 @@ impl Skema {
         }
     }
 
-    /// Its mutu bands.
+    /// Its mutu bands ([`SKALA_SKEMA`]).
     pub fn bands(self) -> &'static BandTable {
-        match self {
-            Skema::PermenPanRb14_2017 => &IKM_2017,
-            Skema::KepMenPan25_2004 => &IKM_2004,
+        match SKALA_SKEMA.iter().find(|(k, _)| *k == self.code()) {
+            Some((_, t)) => t,
+            None => &IKM_2017,
         }
     }
 
@@ -165,8 +177,12 @@ impl Skema {
     }
 
     fn position(self, id: &str) -> Result<usize> {
-        let u = self.unsur_by_id(id)?;
-        Ok(self.unsur().iter().position(|x| x.id == u.id).unwrap_or(0))
+        self.unsur_by_id(id)?;
+        self.unsur().iter().position(|x| x.id == id).ok_or_else(|| Error::Invalid {
+            what: "unsur SKM",
+            expected: "an unsur of the scheme",
+            found: id.to_string(),
+        })
     }
 }
 
@@ -179,6 +195,23 @@ impl Skor {
     /// The score.
     pub fn get(self) -> u8 {
         self.0
+    }
+
+    /// Parses an answer as written in a data file: `1`, `2`, `3` or `4`.
+    ///
+    /// ```
+    /// use kinerja_core::skm::Skor;
+    /// assert_eq!(Skor::parse("4")?.get(), 4);
+    /// assert!(Skor::parse("5").is_err() && Skor::parse("3,5").is_err());
+    /// # Ok::<(), kinerja_core::Error>(())
+    /// ```
+    pub fn parse(s: &str) -> Result<Skor> {
+        let v: u8 = s.trim().parse().map_err(|_| Error::Invalid {
+            what: "skor SKM",
+            expected: "an integer 1..4",
+            found: s.to_string(),
+        })?;
+        Skor::try_from(v)
     }
 }
 
@@ -216,17 +249,34 @@ impl Bobot {
     /// All variants.
     pub const ALL: [Bobot; 3] = [Bobot::Tepat, Bobot::TigaDesimal, Bobot::DuaDesimal];
 
-    /// The weight under a scheme.
+    /// The weight under a scheme: `1/9` (`1/14`) exactly, or as printed.
     pub fn weight(self, skema: Skema) -> Ratio {
-        let n = skema.unsur().len() as i128;
-        let r = match (self, skema) {
-            (Bobot::Tepat, _) => Ratio::new(1, n),
-            (Bobot::TigaDesimal, Skema::PermenPanRb14_2017) => Ratio::new(111, 1000),
-            (Bobot::DuaDesimal, Skema::PermenPanRb14_2017) => Ratio::new(11, 100),
-            (Bobot::TigaDesimal, Skema::KepMenPan25_2004) => Ratio::new(71, 1000),
-            (Bobot::DuaDesimal, Skema::KepMenPan25_2004) => Ratio::new(7, 100),
-        };
-        r.unwrap_or(Ratio::ZERO)
+        match (self, skema) {
+            (Bobot::Tepat, Skema::PermenPanRb14_2017) => Ratio::constant(1, 9),
+            (Bobot::TigaDesimal, Skema::PermenPanRb14_2017) => Ratio::constant(111, 1000),
+            (Bobot::DuaDesimal, Skema::PermenPanRb14_2017) => Ratio::constant(11, 100),
+            (Bobot::Tepat, Skema::KepMenPan25_2004) => Ratio::constant(1, 14),
+            (Bobot::TigaDesimal, Skema::KepMenPan25_2004) => Ratio::constant(71, 1000),
+            (Bobot::DuaDesimal, Skema::KepMenPan25_2004) => Ratio::constant(7, 100),
+        }
+    }
+
+    /// The weight as a report prints it: `1/9`, `0,111`, `0,11` (under
+    /// KepMenPAN 25/2004: `1/14`, `0,071`, `0,07`).
+    ///
+    /// ```
+    /// use kinerja_core::skm::{Bobot, Skema};
+    /// assert_eq!(Bobot::TigaDesimal.label(Skema::PermenPanRb14_2017), "0,111");
+    /// ```
+    pub fn label(self, skema: Skema) -> &'static str {
+        match (self, skema) {
+            (Bobot::Tepat, Skema::PermenPanRb14_2017) => "1/9",
+            (Bobot::TigaDesimal, Skema::PermenPanRb14_2017) => "0,111",
+            (Bobot::DuaDesimal, Skema::PermenPanRb14_2017) => "0,11",
+            (Bobot::Tepat, Skema::KepMenPan25_2004) => "1/14",
+            (Bobot::TigaDesimal, Skema::KepMenPan25_2004) => "0,071",
+            (Bobot::DuaDesimal, Skema::KepMenPan25_2004) => "0,07",
+        }
     }
 
     /// Code (`"tepat"`, `"tiga_desimal"`, `"dua_desimal"`).
@@ -324,6 +374,19 @@ fn band_formula(name: &'static str, table: &'static BandTable, label: bool, time
     }
 }
 
+/// A band formula over the scale a scheme code selects ([`SKALA_SKEMA`]):
+/// `kj_mutu_skema(skema, ikm)`, and per unsur `kj_mutu_unsur(skema, nrr)`
+/// (NRR × 25).
+fn band_skema_formula(name: &'static str, label: bool, times: i128, kind: ArgKind) -> Formula {
+    Formula {
+        name,
+        doc: "Mutu pelayanan / kinerja unit under the bands of the survey's scheme (PermenPANRB 14/2017 or KepMenPAN 25/2004); one unsur as NRR × 25; after rounding to 2 decimals.",
+        args: vec![ArgSpec { name: "skema", kind: ArgKind::Text(Skema::CODES) }, ArgSpec { name: "nilai", kind }],
+        body: if times == 1 { arg(1) } else { mul(arg(1), int(times)) },
+        output: Output::BandOf { text_arg: 0, scales: &SKALA_SKEMA, label },
+    }
+}
+
 fn nrr_formula() -> Formula {
     Formula {
         name: "kj_nrr",
@@ -364,7 +427,24 @@ pub fn formulas() -> Vec<Formula> {
     v.push(band_formula("kj_kinerja_ikm_2004", &IKM_2004, true, 1, ArgKind::Number));
     v.push(band_formula("kj_mutu_nrr", &IKM_2017, false, 25, ArgKind::Number));
     v.push(band_formula("kj_mutu_nrr_q", &IKM_2017, false, 25, ArgKind::Fraction));
+    v.push(band_skema_formula("kj_mutu_skema", false, 1, ArgKind::Number));
+    v.push(band_skema_formula("kj_kinerja_skema", true, 1, ArgKind::Number));
+    v.push(band_skema_formula("kj_mutu_unsur", false, 25, ArgKind::Number));
+    v.push(band_skema_formula("kj_mutu_unsur_q", false, 25, ArgKind::Fraction));
     v
+}
+
+/// NRR of one unsur: `jumlah / n` (PermenPANRB 14/2017), through the
+/// `kj_nrr` formula; [`Error::Undefined`] without answers.
+///
+/// ```
+/// use kinerja_core::skm::nrr;
+/// use kinerja_core::Ratio;
+/// assert_eq!(nrr(105, 29)?, Ratio::new(105, 29)?);
+/// # Ok::<(), kinerja_core::Error>(())
+/// ```
+pub fn nrr(jumlah: u64, n: u64) -> Result<Ratio> {
+    nrr_formula().eval(&[Value::Num(Ratio::int(i128::from(jumlah))), Value::Num(Ratio::int(i128::from(n)))])
 }
 
 fn check_nrr(id: &str, nrr: Ratio) -> Result<()> {
@@ -476,7 +556,7 @@ impl Tally {
         Ok((self.sums[i], self.counts[i]))
     }
 
-    /// NRR of one unsur: sum / count.
+    /// NRR of one unsur: sum / count ([`nrr`]).
     pub fn nrr(&self, unsur_id: &str) -> Result<Ratio> {
         let (s, c) = self.get(unsur_id)?;
         if c == 0 {
@@ -486,7 +566,7 @@ impl Tally {
                 found: format!("no answers for {unsur_id}"),
             });
         }
-        nrr_formula().eval(&[Value::Num(Ratio::int(i128::from(s))), Value::Num(Ratio::int(i128::from(c)))])
+        nrr(s, c)
     }
 
     /// Exact sum of the NRR of all unsur.
@@ -522,11 +602,7 @@ pub fn krejcie_morgan(n: u64) -> Result<u64> {
 /// IKM to be banded in `mutu` (a band code of the scheme, e.g. `"B"`).
 /// `Err(Unreachable)` when even 4.00 is not enough.
 pub fn nrr_needed(skema: Skema, bobot: Bobot, nrr: &[(&str, Ratio)], unsur_id: &str, mutu: &str) -> Result<Ratio> {
-    let band = skema.bands().by_code(mutu).ok_or_else(|| Error::Invalid {
-        what: "mutu",
-        expected: "a band code of the scheme (A, B, C, D)",
-        found: mutu.to_string(),
-    })?;
+    let band = skema.bands().band(mutu)?;
     skema.position(unsur_id)?;
     let mut others = Ratio::ZERO;
     let mut found = false;
@@ -540,8 +616,8 @@ pub fn nrr_needed(skema: Skema, bobot: Bobot, nrr: &[(&str, Ratio)], unsur_id: &
     if !found {
         return Err(Error::Invalid { what: "NRR list", expected: "the unsur to seek", found: unsur_id.to_string() });
     }
-    // rounded IKM ≥ m/100  ⇔  IKM ≥ (m − ½)/100  ⇔  Σ ≥ (m − ½)/(100·w·25)
-    let threshold = Ratio::new(2 * i128::from(band.min_hundredths) - 1, 200)?;
+    // rounded IKM reaches the band  ⇔  IKM ≥ its least exact value t  ⇔  Σ ≥ t/(w·25)
+    let Some(threshold) = band.least_exact()? else { return Ok(Ratio::ONE) };
     let per_point = bobot.weight(skema).checked_mul(Ratio::int(25))?;
     let need = threshold.checked_div(per_point)?.checked_sub(others)?.max(Ratio::ONE);
     if need > Ratio::int(4) {
