@@ -1,4 +1,5 @@
-//! Shared helpers for Kinerja's integration tests (`it/`).
+//! Shared helpers for Kinerja's integration tests (`it/`, a test target of
+//! `kinerja-cli`, which also gives them the `kinerja` binary).
 
 use std::path::PathBuf;
 
@@ -10,15 +11,6 @@ pub fn repo_root() -> PathBuf {
 /// The seed data directory, `data/`.
 pub fn data_dir() -> PathBuf {
     repo_root().join("data")
-}
-
-/// The `kinerja` binary built next to the test binary (`scripts/test`
-/// builds it before running the tests).
-pub fn kinerja_bin() -> PathBuf {
-    let exe = std::env::current_exe().unwrap_or_default();
-    // target/<profile>/deps/it-… → target/<profile>/kinerja
-    let dir = exe.parent().and_then(|p| p.parent()).map(PathBuf::from).unwrap_or_default();
-    dir.join(if cfg!(windows) { "kinerja.exe" } else { "kinerja" })
 }
 
 /// A store loaded with the seed data.

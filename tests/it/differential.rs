@@ -6,7 +6,8 @@
 use duckdb::params;
 use kinerja_core::Ratio;
 use kinerja_core::band::ALL as BANDS;
-use kinerja_core::formula::{ArgKind, Formula, Value, catalogue};
+use kinerja_core::catalogue;
+use kinerja_core::formula::{ArgKind, Formula, Value};
 use kinerja_core::{Decimal, Error};
 
 /// Numbers for `Number` arguments: band edges in every scale (±0.005 and
@@ -110,7 +111,8 @@ fn grid(f: &Formula) -> Vec<Vec<GridArg>> {
         .map(|a| match a.kind {
             ArgKind::Number => nums.iter().map(|d| GridArg::Num(*d)).collect(),
             ArgKind::Fraction => fracs.iter().map(|(n, d)| GridArg::Frac(*n, *d)).collect(),
-            ArgKind::Text => vec![GridArg::Text("positif"), GridArg::Text("negatif")],
+            // Every code the argument takes, and one it does not.
+            ArgKind::Text(codes) => codes.iter().chain(&["lain"]).map(|c| GridArg::Text(c)).collect(),
         })
         .collect();
     let mut out: Vec<Vec<GridArg>> = vec![vec![]];
@@ -156,7 +158,7 @@ fn sql_macros_equal_the_core_on_a_dense_grid() {
                     cols.push(format!("a{i}n HUGEINT, a{i}d HUGEINT"));
                     sql_args.push(format!("a{i}n, a{i}d"));
                 }
-                ArgKind::Text => {
+                ArgKind::Text(_) => {
                     cols.push(format!("a{i} VARCHAR"));
                     sql_args.push(format!("a{i}"));
                 }
@@ -211,4 +213,30 @@ fn sql_macros_equal_the_core_on_a_dense_grid() {
     );
     assert!(checked > 100_000, "only {checked} evaluations");
     println!("{checked} evaluations of {} formulas agree between SQL and the core", catalogue().len());
+}
+
+/// The synthetic-data marker: `kj_sintetis` in SQL and `is_sintetis` in the
+/// core agree on every spelling, including look-alikes.
+#[test]
+fn synthetic_marker_agrees() {
+    let store = kinerja_store::Store::open_in_memory().unwrap();
+    let cases = [
+        "sintetis",
+        "Sintetis (seed 7)",
+        "  SINTETIS",
+        "\tsintetis",
+        "data sintetis",
+        "sintet",
+        "",
+        "S\u{130}NTETIS",
+        "\u{17f}intetis",
+        "sintetis\u{301}",
+        "LKjIP Kec. Sei Balai 2024, Tabel 3.9",
+    ];
+    for c in cases {
+        let sql: bool = store.conn().query_row("SELECT kj_sintetis(?)", [c], |r| r.get(0)).unwrap();
+        assert_eq!(sql, kinerja_core::model::is_sintetis(c), "{c:?}");
+    }
+    let null: bool = store.conn().query_row("SELECT kj_sintetis(NULL)", [], |r| r.get(0)).unwrap();
+    assert!(!null);
 }

@@ -2,7 +2,7 @@
 //! reproduced from the seed's base facts by the core.
 
 use kinerja_core::akip::{NilaiAkip, SkemaAkip};
-use kinerja_core::anggaran::{Pos, efisiensi, per_sasaran, rata_rata};
+use kinerja_core::anggaran::{Pos, efisiensi_sasaran, per_sasaran, rata_rata};
 use kinerja_core::band::{AKIP_2021, IKM_2017};
 use kinerja_core::capaian::{Aturan, Polaritas, capaian};
 use kinerja_core::model::Dataset;
@@ -246,8 +246,8 @@ impl Seed {
                 let (ind, s) =
                     if id.contains("s1") { ("ikm", "12.19.07/2024/S1") } else { ("akip", "12.19.07/2024/S2") };
                 let c = self.capaian(SB, ind, 2024).round2().unwrap();
-                let p = self.sasaran(s).penyerapan().unwrap().round2().unwrap();
-                Got::Num(efisiensi(c, p).unwrap())
+                let e = efisiensi_sasaran(&[c], &[self.sasaran(s)]).unwrap();
+                Got::Num(Ratio::from_decimal(e.efisiensi.unwrap()))
             }
             "t3_16.operasi.realisasi" => num(self.belanja("5.1").realisasi),
             "t3_16.operasi.persen" => Got::Num(self.belanja("5.1").penyerapan().unwrap()),

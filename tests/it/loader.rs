@@ -42,8 +42,8 @@ fn check(edits: &[(&str, &str, &str)], expect: &[&str]) {
 fn the_seed_reads_cleanly() {
     check(&[], &[]);
     let d = kinerja_data::read_dir(&data_dir()).unwrap();
-    assert_eq!(d.wilayah.iter().filter(|w| w.tingkat == kinerja_core::model::Tingkat::Kecamatan).count(), 12);
-    assert_eq!(d.wilayah.iter().filter(|w| w.tingkat == kinerja_core::model::Tingkat::Desa).count(), 14);
+    assert_eq!(d.wilayah.iter().filter(|w| w.tingkat == kinerja_core::model::TingkatWilayah::Kecamatan).count(), 12);
+    assert_eq!(d.wilayah.iter().filter(|w| w.tingkat == kinerja_core::model::TingkatWilayah::Desa).count(), 14);
     assert!(d.realisasi.iter().all(|r| r.sumber.starts_with("LKjIP Kec. Sei Balai 2024")));
 }
 

@@ -119,7 +119,7 @@ fn ranking_lists_every_kecamatan() {
     assert_eq!(rows.len(), 12);
     assert_eq!((rows[0].nama_unit.as_str(), rows[0].peringkat), ("Datuk Tanah Datar", Some(1)));
     assert_eq!(
-        (rows[1].nama_unit.as_str(), rows[1].peringkat, rows[1].selisih_ke_terbaik),
+        (rows[1].nama_unit.as_str(), rows[1].peringkat, rows[1].kekurangan_ke_terbaik),
         ("Sei Balai", Some(2), Some(d("22.85")))
     );
     assert_eq!(rows.iter().filter(|r| !r.ada_data).count(), 10);
@@ -346,7 +346,10 @@ fn raw_answers_give_the_core_ikm_exactly() {
 fn snapshot_holds_the_kabupaten() {
     let store = seed_store();
     let snap = store.snapshot("12.19", "2026-11-28T00:00:00Z").unwrap();
-    assert_eq!(snap.data.wilayah.iter().filter(|w| w.tingkat == kinerja_core::model::Tingkat::Kecamatan).count(), 12);
+    assert_eq!(
+        snap.data.wilayah.iter().filter(|w| w.tingkat == kinerja_core::model::TingkatWilayah::Kecamatan).count(),
+        12
+    );
     assert_eq!(snap.data.realisasi.len(), 12);
     assert_eq!(snap.data.skm_nrr.len(), 9);
     let json = serde_json::to_string(&snap).unwrap();

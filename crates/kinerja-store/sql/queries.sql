@@ -1,6 +1,86 @@
--- Named queries used by the Rust API. Each starts with `-- name: <name>`;
--- parameters are positional (?). They select from the views; joins and
--- aggregates live in views.sql.
+-- Named statements the Rust code runs (src/sql.rs). Each starts with
+-- `-- name: <name>`; parameters are positional (?, $1). Reads select from
+-- the views; joins and aggregates live in views.sql. {placeholders} are
+-- table names or paths filled in by the caller.
+
+-- Schema ------------------------------------------------------------------
+
+-- name: schema_version_ada
+SELECT count(*) > 0 FROM duckdb_tables() WHERE table_name = 'schema_version' AND schema_name = 'main';
+
+-- name: schema_version
+SELECT coalesce(max(version), 0) FROM schema_version;
+
+-- name: jumlah_tabel
+SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main';
+
+-- name: buat_schema_version
+CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied TIMESTAMP NOT NULL DEFAULT current_timestamp);
+
+-- name: catat_schema_version
+INSERT INTO schema_version (version) VALUES (?);
+
+-- Loads -------------------------------------------------------------------
+
+-- name: staging_create
+CREATE OR REPLACE TEMP TABLE stg_{table} AS SELECT * FROM main.{table} LIMIT 0;
+
+-- name: staging_changed
+SELECT count(*) FROM (SELECT * FROM temp.stg_{table} EXCEPT SELECT * FROM main.{table});
+
+-- name: staging_upsert
+INSERT OR REPLACE INTO main.{table} SELECT * FROM temp.stg_{table};
+
+-- name: staging_drop
+DROP TABLE temp.stg_{table};
+
+-- name: real_units_create
+CREATE OR REPLACE TEMP TABLE real_units (kode_unit VARCHAR);
+
+-- name: synthetic_superseded_delete
+DELETE FROM main.{table} WHERE kj_sintetis(sumber) AND kode_unit IN (SELECT kode_unit FROM temp.real_units);
+
+-- name: real_units_drop
+DROP TABLE temp.real_units;
+
+-- name: jawaban_keys
+CREATE OR REPLACE TEMP TABLE stg_kunci AS SELECT DISTINCT kode_unit, tahun FROM temp.stg_skm_jawaban;
+
+-- Whether the staged answers equal, as a multiset, what the database holds for
+-- the same unit-years.
+-- name: jawaban_same
+SELECT (SELECT count(*) FROM temp.stg_skm_jawaban) = (SELECT count(*) FROM main.skm_jawaban j SEMI JOIN temp.stg_kunci k USING (kode_unit, tahun))
+   AND NOT EXISTS (SELECT * FROM temp.stg_skm_jawaban EXCEPT ALL SELECT j.* FROM main.skm_jawaban j SEMI JOIN temp.stg_kunci k USING (kode_unit, tahun));
+
+-- Replace the answers of the staged unit-years and recompute their aggregates.
+-- name: jawaban_replace
+DELETE FROM main.skm_jawaban WHERE (kode_unit, tahun) IN (SELECT (kode_unit, tahun) FROM temp.stg_kunci);
+INSERT INTO main.skm_jawaban SELECT * FROM temp.stg_skm_jawaban;
+DELETE FROM main.skm_agregat WHERE (kode_unit, tahun) IN (SELECT (kode_unit, tahun) FROM temp.stg_kunci);
+INSERT INTO main.skm_agregat
+    SELECT j.kode_unit, j.tahun, j.unsur_id, sum(j.skor), count(*), min(j.sumber)
+    FROM main.skm_jawaban j SEMI JOIN temp.stg_kunci k USING (kode_unit, tahun)
+    GROUP BY j.kode_unit, j.tahun, j.unsur_id;
+
+-- name: jawaban_staged_count
+SELECT count(*) FROM temp.stg_skm_jawaban;
+
+-- name: jawaban_drop
+DROP TABLE temp.stg_skm_jawaban; DROP TABLE temp.stg_kunci;
+
+-- name: unit_dan_indikator_ada
+SELECT (SELECT count(*) FROM v_unit WHERE kode_unit = ?), (SELECT count(*) FROM indikator WHERE id = ?);
+
+-- Reads -------------------------------------------------------------------
+
+-- name: kabupaten_ada
+SELECT count(*) FROM wilayah WHERE kode = ? AND tingkat = 'kabupaten';
+
+-- name: indikator_demo_ada
+SELECT count(*) FROM indikator WHERE id IN ('ikm', 'akip');
+
+-- name: jumlah_baris
+SELECT count(*) FROM {table};
 
 -- name: cari_unit
 SELECT kode_unit, nama_unit, kode_kabupaten, nama_kabupaten
@@ -51,7 +131,7 @@ WHERE p.kode_kabupaten = $1 AND p.tahun IN ($2 - 1, $2)
 ORDER BY p.indikator_id, p.kode_unit, p.tahun;
 
 -- name: skm
-SELECT skema, bobot, responden, dasar, jumlah_unsur, unsur_skema, ikm, mutu, kinerja, sintetis
+SELECT skema, bobot, bobot_tercetak, responden, dasar, jumlah_unsur, unsur_skema, ikm, mutu, kinerja, sintetis
 FROM v_ikm
 WHERE kode_unit = ? AND tahun = ?;
 
@@ -97,7 +177,7 @@ WHERE kode_unit = ? AND tahun = ?;
 
 -- name: bandingkan
 SELECT indikator_id, indikator, polaritas, peringkat, kode_unit, nama_unit, ada_data, target, realisasi, capaian,
-       predikat, kategori, nilai_terbaik, selisih_ke_terbaik, selisih_ke_target, jumlah_berdata, jumlah_kecamatan,
+       predikat, kategori, nilai_terbaik, kekurangan_ke_terbaik, kekurangan_ke_target, jumlah_berdata, jumlah_kecamatan,
        sintetis, sumber
 FROM v_peringkat
 WHERE kode_kabupaten = $1 AND tahun = $2 AND (CAST($3 AS VARCHAR) IS NULL OR indikator_id = CAST($3 AS VARCHAR))

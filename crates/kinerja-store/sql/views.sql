@@ -1,5 +1,15 @@
--- Analyst views. Every formula is a kj_* macro rendered from kinerja-core;
--- these views only join, group and order. Rebuilt on every read-write open.
+-- Analyst views. Rebuilt on every read-write open.
+--
+-- These views join, group, order and rank; they compute nothing of their own.
+-- Every number and label comes from a kj_* macro rendered from kinerja-core
+-- (render.rs), including the defaults (kj_skema_skm, kj_bobot_ikm) and the
+-- synthetic marker (kj_sintetis); the only arithmetic here is the generic
+-- exact sum of fractions (kj__sum_q_*). Where a view must stay SQL (window
+-- functions, joins), its comment names the core definition it mirrors, and
+-- tests/it/views.rs checks every derived column against that definition.
+--
+-- Every analyst view carries the same identifying columns: kode_kabupaten,
+-- kode_unit, nama_unit, tahun.
 
 -- Kecamatan (and other units) with their kabupaten.
 CREATE OR REPLACE VIEW v_unit AS
@@ -8,8 +18,18 @@ FROM wilayah w
 LEFT JOIN wilayah k ON k.kode = w.induk
 WHERE w.tingkat = 'kecamatan';
 
--- The target capaian is measured against: PK perubahan, else PK, else Renstra
--- (order from ref_jenis_target; scenario targets are plans, not commitments).
+-- Name and kabupaten of every unit that can hold data (a kecamatan, or a
+-- kabupaten reporting for itself): the identifying columns of every view.
+CREATE OR REPLACE VIEW v_identitas AS
+SELECT w.kode AS kode_unit, w.nama AS nama_unit,
+       CASE w.tingkat WHEN 'kabupaten' THEN w.kode ELSE w.induk END AS kode_kabupaten
+FROM wilayah w
+WHERE w.tingkat IN ('kecamatan', 'kabupaten');
+
+-- The target capaian is measured against: PK perubahan, else PK, else Renstra.
+-- Mirrors kinerja_core::model::target_berlaku (order from ref_jenis_target,
+-- written from JenisTarget::precedence; scenario targets are plans and absent
+-- from ref_jenis_target).
 CREATE OR REPLACE VIEW v_target_berlaku AS
 SELECT t.kode_unit, t.indikator_id, t.tahun, t.nilai AS target, t.jenis AS jenis_target,
        t.label AS label_target, t.sumber AS sumber_target
@@ -26,7 +46,8 @@ JOIN tujuan tj ON tj.renstra_id = r.id
 JOIN sasaran s ON s.tujuan_id = tj.id
 JOIN sasaran_indikator si ON si.sasaran_id = s.id;
 
--- Capaian with predikat per indicator × year × unit.
+-- Capaian with predikat per indicator × year × unit: the figures of
+-- kinerja_core::capaian::nilai (capaian, predikat, kategori, selisih).
 CREATE OR REPLACE VIEW v_capaian AS
 WITH urutan AS (
     SELECT kode_unit, indikator_id, tahun_awal, tahun_akhir, min(no_sasaran) AS no_sasaran
@@ -37,18 +58,18 @@ WITH urutan AS (
            r.nilai AS realisasi, r.label AS label_realisasi,
            kj_capaian(t.target, r.nilai, i.polaritas) AS capaian,
            kj_selisih(t.target, r.nilai) AS selisih,
-                      kj_sintetis(r.sumber) OR coalesce(kj_sintetis(t.sumber_target), false) AS sintetis,
+           kj_sintetis(r.sumber) OR coalesce(kj_sintetis(t.sumber_target), false) AS sintetis,
            r.sumber, t.sumber_target, o.no_sasaran
     FROM realisasi r
     JOIN indikator i ON i.id = r.indikator_id
     LEFT JOIN v_target_berlaku t ON t.kode_unit = r.kode_unit AND t.indikator_id = r.indikator_id AND t.tahun = r.tahun
-    LEFT JOIN v_unit u ON u.kode_unit = r.kode_unit
+    LEFT JOIN v_identitas u ON u.kode_unit = r.kode_unit
     LEFT JOIN urutan o ON o.kode_unit = r.kode_unit AND o.indikator_id = r.indikator_id AND r.tahun BETWEEN o.tahun_awal AND o.tahun_akhir
 )
 SELECT base.*,
        kj_predikat(capaian) AS predikat,
-       CASE jenis WHEN 'ikm' THEN kj_mutu_ikm(realisasi) WHEN 'akip' THEN kj_predikat_akip(realisasi) END AS kategori_kode,
-       CASE jenis WHEN 'ikm' THEN kj_kinerja_ikm(realisasi) WHEN 'akip' THEN kj_predikat_akip_label(realisasi) END AS kategori
+       kj_kategori_kode(jenis, realisasi) AS kategori_kode,
+       kj_kategori(jenis, realisasi) AS kategori
 FROM base;
 
 -- Realisasi against the Renstra final-year target of the period covering the year.
@@ -57,7 +78,9 @@ SELECT r.kode_unit, r.id AS renstra_id, r.tahun_awal, r.tahun_akhir, t.indikator
 FROM renstra r
 JOIN target t ON t.kode_unit = r.kode_unit AND t.tahun = r.tahun_akhir AND t.jenis = 'renstra';
 
--- Trends: year-on-year change, best and worst year, distance to the Renstra final target.
+-- Trends: year-on-year change, best and worst year (ordered best first by
+-- realisasi × kj_arah, ties to the earliest year: kinerja_core::plan::
+-- tahun_terbaik / tahun_terburuk), distance to the Renstra final target.
 CREATE OR REPLACE VIEW v_tren AS
 WITH base AS (
     SELECT c.*,
@@ -87,7 +110,7 @@ LEFT JOIN v_renstra_akhir ra
 
 -- Change between any two years of the same unit and indicator.
 CREATE OR REPLACE VIEW v_perubahan AS
-SELECT a.kode_unit, a.nama_unit, a.indikator_id, a.tahun AS tahun_dari, b.tahun AS tahun_ke,
+SELECT a.kode_kabupaten, a.kode_unit, a.nama_unit, a.indikator_id, a.tahun AS tahun_dari, b.tahun AS tahun_ke,
        a.realisasi AS nilai_dari, b.realisasi AS nilai_ke,
        kj_selisih(a.realisasi, b.realisasi) AS selisih,
        kj_perubahan_persen(a.realisasi, b.realisasi) AS persen,
@@ -96,10 +119,14 @@ FROM v_capaian a
 JOIN v_capaian b ON b.kode_unit = a.kode_unit AND b.indikator_id = a.indikator_id AND b.tahun > a.tahun;
 
 -- Every kecamatan of a kabupaten for each indicator-year present there, ranked;
--- kecamatan without data are listed with ada_data = false.
+-- kecamatan without data are listed with ada_data = false. The rank is the
+-- competition rank of realisasi × kj_arah, descending (kinerja_core::plan::
+-- peringkat), nilai_terbaik the best realisasi (plan::terbaik); the two
+-- kekurangan are how far each kecamatan still is from the best and from its
+-- target (kj_kekurangan, ≤ 0 once reached).
 CREATE OR REPLACE VIEW v_peringkat AS
 WITH pasangan AS (
-    SELECT DISTINCT kode_kabupaten, indikator_id, tahun FROM v_capaian WHERE kode_kabupaten IS NOT NULL
+    SELECT DISTINCT u.kode_kabupaten, c.indikator_id, c.tahun FROM v_capaian c JOIN v_unit u ON u.kode_unit = c.kode_unit
 ), grid AS (
     SELECT u.kode_kabupaten, u.nama_kabupaten, u.kode_unit, u.nama_unit, p.indikator_id, i.nama AS indikator,
            i.polaritas, p.tahun
@@ -122,54 +149,66 @@ WITH pasangan AS (
 )
 SELECT kode_kabupaten, nama_kabupaten, indikator_id, indikator, polaritas, tahun, peringkat, kode_unit, nama_unit,
        ada_data, target, realisasi, capaian, predikat, kategori, nilai_terbaik,
-       kj_kekurangan(nilai_terbaik, realisasi, polaritas) AS selisih_ke_terbaik,
-       kj_kekurangan(target, realisasi, polaritas) AS selisih_ke_target,
+       kj_kekurangan(nilai_terbaik, realisasi, polaritas) AS kekurangan_ke_terbaik,
+       kj_kekurangan(target, realisasi, polaritas) AS kekurangan_ke_target,
        jumlah_berdata, jumlah_kecamatan, sintetis, sumber
 FROM r;
 
--- SKM per unsur: from raw answers (skm_agregat) where present, else stored NRR.
+-- SKM per unsur: from raw answers (skm_agregat) where present, else stored NRR;
+-- NRR = kj_nrr, mutu under the survey's own scheme (kj_mutu_unsur: NRR × 25 on
+-- the scheme's bands, kinerja_core::skm::mutu_unsur).
 CREATE OR REPLACE VIEW v_skm_unsur AS
-SELECT a.kode_unit, a.tahun, coalesce(s.skema, 'permenpanrb_14_2017') AS skema, a.unsur_id, u.nama AS unsur,
-       u.urutan, 'jawaban' AS dasar, a.jumlah, a.n, kj_nrr(a.jumlah, a.n) AS nrr, kj_mutu_nrr_q(a.jumlah, a.n) AS mutu,
-       NULL::INTEGER AS no_laporan, NULL::VARCHAR AS nama_dalam_laporan, kj_sintetis(a.sumber) AS sintetis, a.sumber
-FROM skm_agregat a
-LEFT JOIN skm_survei s ON s.kode_unit = a.kode_unit AND s.tahun = a.tahun
-LEFT JOIN ref_unsur u ON u.skema = coalesce(s.skema, 'permenpanrb_14_2017') AND u.unsur_id = a.unsur_id
-UNION ALL
-SELECT n.kode_unit, n.tahun, coalesce(s.skema, 'permenpanrb_14_2017'), n.unsur_id, u.nama, u.urutan, 'nrr',
-       NULL, NULL, n.nrr, kj_mutu_nrr(n.nrr), n.no_laporan, n.nama_dalam_laporan, kj_sintetis(n.sumber), n.sumber
-FROM skm_nrr n
-LEFT JOIN skm_survei s ON s.kode_unit = n.kode_unit AND s.tahun = n.tahun
-LEFT JOIN ref_unsur u ON u.skema = coalesce(s.skema, 'permenpanrb_14_2017') AND u.unsur_id = n.unsur_id
-WHERE NOT EXISTS (SELECT 1 FROM skm_agregat x WHERE x.kode_unit = n.kode_unit AND x.tahun = n.tahun);
+WITH semua AS (
+    SELECT a.kode_unit, a.tahun, a.unsur_id, 'jawaban' AS dasar, a.jumlah, a.n, NULL::DECIMAL(18,4) AS nrr_tercatat,
+           NULL::INTEGER AS no_laporan, NULL::VARCHAR AS nama_dalam_laporan, a.sumber
+    FROM skm_agregat a
+    UNION ALL
+    SELECT n.kode_unit, n.tahun, n.unsur_id, 'nrr', NULL, NULL, n.nrr, n.no_laporan, n.nama_dalam_laporan, n.sumber
+    FROM skm_nrr n
+    WHERE NOT EXISTS (SELECT 1 FROM skm_agregat x WHERE x.kode_unit = n.kode_unit AND x.tahun = n.tahun)
+), berskema AS (
+    SELECT x.*, kj_skema_skm(s.skema) AS skema
+    FROM semua x LEFT JOIN skm_survei s ON s.kode_unit = x.kode_unit AND s.tahun = x.tahun
+)
+SELECT un.kode_kabupaten, b.kode_unit, un.nama_unit, b.tahun, b.skema, b.unsur_id, u.nama AS unsur, u.urutan, b.dasar,
+       b.jumlah, b.n,
+       CASE b.dasar WHEN 'jawaban' THEN CAST(kj_nrr(b.jumlah, b.n) AS DECIMAL(38,4))
+                    ELSE CAST(b.nrr_tercatat AS DECIMAL(38,4)) END AS nrr,
+       CASE b.dasar WHEN 'jawaban' THEN kj_mutu_unsur_q(b.skema, b.jumlah, b.n)
+                    ELSE kj_mutu_unsur(b.skema, b.nrr_tercatat) END AS mutu,
+       b.no_laporan, b.nama_dalam_laporan, kj_sintetis(b.sumber) AS sintetis, b.sumber
+FROM berskema b
+LEFT JOIN ref_unsur u ON u.skema = b.skema AND u.unsur_id = b.unsur_id
+LEFT JOIN v_identitas un ON un.kode_unit = b.kode_unit;
 
--- IKM per unit-year. From raw answers the NRR are summed exactly: over the
--- least common multiple of the per-unsur counts, Σ jumlah_i × (L / n_i) / L.
--- An IKM needs every unsur of the scheme; otherwise it is NULL.
+-- IKM per unit-year: Σ NRR × bobot × 25 (kj_ikm_bobot), the NRR summed exactly
+-- (raw answers: Σ jumlah_i / n_i over the least common multiple; stored NRR:
+-- their exact decimal sum); mutu and kinerja under the survey's scheme
+-- (kj_mutu_skema). An IKM needs every unsur of the scheme, as
+-- kinerja_core::skm::ikm_from_nrr does; otherwise it is NULL.
 CREATE OR REPLACE VIEW v_ikm AS
 WITH kunci AS (
     SELECT kode_unit, tahun FROM skm_survei
     UNION SELECT kode_unit, tahun FROM skm_agregat
     UNION SELECT kode_unit, tahun FROM skm_nrr
-), lcm_n AS (
-    SELECT kode_unit, tahun, list_reduce(list(CAST(n AS HUGEINT)), lambda x, y: lcm(x, y)) AS l
+), daftar AS (
+    SELECT kode_unit, tahun, list(jumlah ORDER BY unsur_id) AS jumlah, list(n ORDER BY unsur_id) AS n,
+           count(*) AS jumlah_unsur, max(n) AS responden_terbanyak, bool_or(kj_sintetis(sumber)) AS sintetis
     FROM skm_agregat GROUP BY kode_unit, tahun
 ), jawaban AS (
-    SELECT a.kode_unit, a.tahun, sum(CAST(a.jumlah AS HUGEINT) * (m.l // a.n)) AS total_num, any_value(m.l) AS total_den,
-           count(*) AS jumlah_unsur, max(a.n) AS responden_terbanyak, bool_or(kj_sintetis(a.sumber)) AS sintetis
-    FROM skm_agregat a JOIN lcm_n m USING (kode_unit, tahun)
-    GROUP BY a.kode_unit, a.tahun
+    SELECT kode_unit, tahun, kj__sum_q_num(jumlah, n) AS total_num, kj__sum_q_den(n) AS total_den,
+           jumlah_unsur, responden_terbanyak, sintetis
+    FROM daftar
 ), nrr AS (
     SELECT kode_unit, tahun, sum(nrr) AS total, count(*) AS jumlah_unsur, bool_or(kj_sintetis(sumber)) AS sintetis
     FROM skm_nrr GROUP BY kode_unit, tahun
 ), gabung AS (
-    SELECT k.kode_unit, k.tahun,
-           coalesce(s.skema, 'permenpanrb_14_2017') AS skema, coalesce(s.bobot, 'tepat') AS bobot,
+    SELECT k.kode_unit, k.tahun, kj_skema_skm(s.skema) AS skema, kj_bobot_ikm(s.bobot) AS bobot,
            coalesce(s.responden, j.responden_terbanyak) AS responden,
            CASE WHEN j.kode_unit IS NOT NULL THEN 'jawaban' WHEN n.kode_unit IS NOT NULL THEN 'nrr' END AS dasar,
            coalesce(j.jumlah_unsur, n.jumlah_unsur, 0) AS jumlah_unsur,
            CASE WHEN j.kode_unit IS NOT NULL THEN j.total_num ELSE kj__scaled(n.total) END AS total_num,
-           CASE WHEN j.kode_unit IS NOT NULL THEN j.total_den ELSE CAST(1000000 AS HUGEINT) END AS total_den,
+           CASE WHEN j.kode_unit IS NOT NULL THEN j.total_den ELSE kj__scale() END AS total_den,
            coalesce(j.sintetis, n.sintetis, false) OR coalesce(kj_sintetis(s.sumber), false) AS sintetis,
            s.sumber
     FROM kunci k
@@ -177,36 +216,54 @@ WITH kunci AS (
     LEFT JOIN jawaban j ON j.kode_unit = k.kode_unit AND j.tahun = k.tahun
     LEFT JOIN nrr n ON n.kode_unit = k.kode_unit AND n.tahun = k.tahun
 ), nilai AS (
-    SELECT g.*, rs.jumlah_unsur AS unsur_skema,
+    SELECT g.*, rs.jumlah_unsur AS unsur_skema, b.label AS bobot_tercetak,
            CASE WHEN g.jumlah_unsur = rs.jumlah_unsur
                 THEN kj_ikm_bobot(g.total_num, g.total_den, b.w_num, b.w_den) END AS ikm
     FROM gabung g
     JOIN ref_skema_skm rs ON rs.skema = g.skema
     JOIN ref_bobot b ON b.skema = g.skema AND b.bobot = g.bobot
 )
-SELECT kode_unit, tahun, skema, bobot, responden, dasar, jumlah_unsur, unsur_skema, ikm,
-       CASE skema WHEN 'kepmenpan_25_2004' THEN kj_mutu_ikm_2004(ikm) ELSE kj_mutu_ikm(ikm) END AS mutu,
-       CASE skema WHEN 'kepmenpan_25_2004' THEN kj_kinerja_ikm_2004(ikm) ELSE kj_kinerja_ikm(ikm) END AS kinerja,
-       sintetis, sumber
-FROM nilai;
+SELECT u.kode_kabupaten, n.kode_unit, u.nama_unit, n.tahun, n.skema, n.bobot, n.bobot_tercetak, n.responden, n.dasar,
+       n.jumlah_unsur, n.unsur_skema, n.ikm,
+       kj_mutu_skema(n.skema, n.ikm) AS mutu, kj_kinerja_skema(n.skema, n.ikm) AS kinerja,
+       n.sintetis, n.sumber
+FROM nilai n
+LEFT JOIN v_identitas u ON u.kode_unit = n.kode_unit;
 
--- AKIP by komponen and in total.
+-- AKIP by komponen (persen = capaian of a positive indicator, kj_capaian).
 CREATE OR REPLACE VIEW v_akip_komponen AS
-SELECT a.kode_unit, a.tahun, a.skema, k.urutan, a.komponen_id, k.nama AS komponen, k.bobot, a.target, a.realisasi,
+SELECT u.kode_kabupaten, a.kode_unit, u.nama_unit, a.tahun, a.skema, k.urutan, a.komponen_id, k.nama AS komponen,
+       k.bobot, a.target, a.realisasi,
        kj_capaian(a.target, a.realisasi, 'positif') AS persen, kj_sintetis(a.sumber) AS sintetis, a.sumber
 FROM akip_komponen a
-LEFT JOIN ref_komponen_akip k ON k.skema = a.skema AND k.komponen_id = a.komponen_id;
+LEFT JOIN ref_komponen_akip k ON k.skema = a.skema AND k.komponen_id = a.komponen_id
+LEFT JOIN v_identitas u ON u.kode_unit = a.kode_unit;
 
+-- AKIP in total: Σ komponen when every komponen of the scheme is present
+-- (kinerja_core::akip::NilaiAkip::from_komponen), the target likewise when
+-- every komponen has one; predikat by kj_predikat_akip.
 CREATE OR REPLACE VIEW v_akip AS
 WITH t AS (
-    SELECT kode_unit, tahun, any_value(skema) AS skema, count(*) AS jumlah_komponen,
-           sum(target) AS target, sum(realisasi) AS realisasi, bool_or(kj_sintetis(sumber)) AS sintetis
-    FROM akip_komponen GROUP BY kode_unit, tahun
+    SELECT a.kode_unit, a.tahun, min(a.skema) AS skema, count(*) AS jumlah_komponen,
+           count(DISTINCT a.skema) = 1 AND count(*) = any_value(r.jumlah_komponen) AS lengkap,
+           count(a.target) = count(*) AS target_lengkap,
+           sum(a.target) AS target_jumlah, sum(a.realisasi) AS realisasi_jumlah,
+           bool_or(kj_sintetis(a.sumber)) AS sintetis
+    FROM akip_komponen a
+    LEFT JOIN ref_skema_akip r ON r.skema = a.skema
+    GROUP BY a.kode_unit, a.tahun
+), n AS (
+    SELECT kode_unit, tahun, skema, jumlah_komponen,
+           CASE WHEN lengkap AND target_lengkap THEN target_jumlah END AS target,
+           CASE WHEN lengkap THEN realisasi_jumlah END AS realisasi, sintetis
+    FROM t
 )
-SELECT t.*, kj_capaian(target, realisasi, 'positif') AS persen,
-       kj_predikat_akip(target) AS predikat_target, kj_predikat_akip(realisasi) AS predikat,
-       kj_predikat_akip_label(realisasi) AS predikat_label
-FROM t;
+SELECT u.kode_kabupaten, n.kode_unit, u.nama_unit, n.tahun, n.skema, n.jumlah_komponen, n.target, n.realisasi,
+       kj_capaian(n.target, n.realisasi, 'positif') AS persen,
+       kj_predikat_akip(n.target) AS predikat_target, kj_predikat_akip(n.realisasi) AS predikat,
+       kj_predikat_akip_label(n.realisasi) AS predikat_label, n.sintetis
+FROM n
+LEFT JOIN v_identitas u ON u.kode_unit = n.kode_unit;
 
 -- Budget by belanja account at every level (5, 5.1, 5.1.01, …), summed from leaf lines.
 CREATE OR REPLACE VIEW v_anggaran_belanja AS
@@ -221,36 +278,44 @@ WITH baris AS (
            CASE WHEN tingkat = len(bagian) THEN uraian END AS uraian_baris,
            anggaran, realisasi, sumber
     FROM naik
+), jumlah AS (
+    SELECT k.kode_unit, k.tahun, k.kode AS kode_rekening, k.tingkat,
+           coalesce(any_value(k.uraian_baris), any_value(r.nama)) AS uraian,
+           sum(k.anggaran) AS anggaran, sum(k.realisasi) AS realisasi,
+           bool_or(kj_sintetis(k.sumber)) AS sintetis
+    FROM kelompok k
+    LEFT JOIN ref_rekening r ON r.kode = k.kode
+    GROUP BY k.kode_unit, k.tahun, k.kode, k.tingkat
 )
-SELECT k.kode_unit, k.tahun, k.kode AS kode_rekening, k.tingkat,
-       coalesce(any_value(k.uraian_baris), any_value(r.nama)) AS uraian,
-       sum(k.anggaran) AS anggaran, sum(k.realisasi) AS realisasi,
-       kj_penyerapan(sum(k.anggaran), sum(k.realisasi)) AS penyerapan,
-       kj_sisa(sum(k.anggaran), sum(k.realisasi)) AS sisa,
-       bool_or(kj_sintetis(k.sumber)) AS sintetis
-FROM kelompok k
-LEFT JOIN ref_rekening r ON r.kode = k.kode
-GROUP BY k.kode_unit, k.tahun, k.kode, k.tingkat;
+SELECT u.kode_kabupaten, j.kode_unit, u.nama_unit, j.tahun, j.kode_rekening, j.tingkat, j.uraian,
+       j.anggaran, j.realisasi, kj_penyerapan(j.anggaran, j.realisasi) AS penyerapan,
+       kj_sisa(j.anggaran, j.realisasi) AS sisa, j.sintetis
+FROM jumlah j
+LEFT JOIN v_identitas u ON u.kode_unit = j.kode_unit;
 
 -- Budget by program, with penyerapan and sisa.
 CREATE OR REPLACE VIEW v_anggaran_program AS
-SELECT p.kode_unit, p.tahun, p.kode_program, p.no_laporan, p.nama, p.anggaran, p.realisasi,
-       kj_penyerapan(p.anggaran, p.realisasi) AS penyerapan, kj_sisa(p.anggaran, p.realisasi) AS sisa,
+SELECT u.kode_kabupaten, p.kode_unit, u.nama_unit, p.tahun, p.kode_program, p.no_laporan, p.nama, p.anggaran,
+       p.realisasi, kj_penyerapan(p.anggaran, p.realisasi) AS penyerapan, kj_sisa(p.anggaran, p.realisasi) AS sisa,
        m.sasaran_id, p.keterangan, kj_sintetis(p.sumber) AS sintetis, p.sumber
 FROM anggaran_program p
-LEFT JOIN program_sasaran m ON m.kode_unit = p.kode_unit AND m.tahun = p.tahun AND m.kode_program = p.kode_program;
+LEFT JOIN program_sasaran m ON m.kode_unit = p.kode_unit AND m.tahun = p.tahun AND m.kode_program = p.kode_program
+LEFT JOIN v_identitas u ON u.kode_unit = p.kode_unit;
 
--- Program totals per unit-year, and the unweighted mean of program penyerapan.
+-- Program totals per unit-year, and the unweighted mean of program penyerapan
+-- (kj_rata_rata over the presented penyerapan).
 CREATE OR REPLACE VIEW v_anggaran_total AS
-SELECT kode_unit, tahun, count(*) AS jumlah_program, sum(anggaran) AS anggaran, sum(realisasi) AS realisasi,
+SELECT any_value(kode_kabupaten) AS kode_kabupaten, kode_unit, any_value(nama_unit) AS nama_unit, tahun,
+       count(*) AS jumlah_program, sum(anggaran) AS anggaran, sum(realisasi) AS realisasi,
        kj_penyerapan(sum(anggaran), sum(realisasi)) AS penyerapan, kj_sisa(sum(anggaran), sum(realisasi)) AS sisa,
-       kj_rata_rata(sum(penyerapan), count(*)) AS rata_rata_penyerapan, bool_or(sintetis) AS sintetis
+       kj_rata_rata(sum(penyerapan), count(penyerapan)) AS rata_rata_penyerapan, bool_or(sintetis) AS sintetis
 FROM v_anggaran_program
 GROUP BY kode_unit, tahun;
 
 -- Budget per sasaran through program_sasaran.
 CREATE OR REPLACE VIEW v_anggaran_sasaran AS
-SELECT p.kode_unit, p.tahun, p.sasaran_id, s.no AS no_sasaran, s.uraian AS sasaran, count(*) AS jumlah_program,
+SELECT any_value(p.kode_kabupaten) AS kode_kabupaten, p.kode_unit, any_value(p.nama_unit) AS nama_unit, p.tahun,
+       p.sasaran_id, s.no AS no_sasaran, s.uraian AS sasaran, count(*) AS jumlah_program,
        sum(p.anggaran) AS anggaran, sum(p.realisasi) AS realisasi,
        kj_penyerapan(sum(p.anggaran), sum(p.realisasi)) AS penyerapan, bool_or(p.sintetis) AS sintetis
 FROM v_anggaran_program p
@@ -258,20 +323,21 @@ LEFT JOIN sasaran s ON s.id = p.sasaran_id
 WHERE p.sasaran_id IS NOT NULL
 GROUP BY p.kode_unit, p.tahun, p.sasaran_id, s.no, s.uraian;
 
--- Efisiensi per sasaran: % capaian (mean of its indicators' presented capaian)
--- minus % penyerapan of its programs.
+-- Efisiensi per sasaran (kinerja_core::anggaran::efisiensi_sasaran): % capaian
+-- (mean of its indicators' presented capaian) minus % penyerapan of its programs.
 CREATE OR REPLACE VIEW v_efisiensi AS
 WITH capaian_sasaran AS (
     SELECT c.kode_unit, c.tahun, si.sasaran_id, count(*) AS jumlah_indikator,
            kj_rata_rata(sum(c.capaian), count(*)) AS capaian, bool_or(c.sintetis) AS sintetis,
            string_agg(c.indikator, '; ' ORDER BY c.indikator_id) AS indikator
-        FROM v_capaian c
+    FROM v_capaian c
     JOIN v_sasaran_indikator si ON si.kode_unit = c.kode_unit AND si.indikator_id = c.indikator_id
          AND c.tahun BETWEEN si.tahun_awal AND si.tahun_akhir
     WHERE c.capaian IS NOT NULL
     GROUP BY c.kode_unit, c.tahun, si.sasaran_id
 )
-SELECT a.kode_unit, a.tahun, a.sasaran_id, a.no_sasaran, a.sasaran, c.indikator, c.capaian, a.penyerapan,
+SELECT a.kode_kabupaten, a.kode_unit, a.nama_unit, a.tahun, a.sasaran_id, a.no_sasaran, a.sasaran, c.indikator,
+       c.capaian, a.penyerapan,
        kj_efisiensi(c.capaian, a.penyerapan) AS efisiensi,
        kj_efisiensi_rasio(c.capaian, a.penyerapan) AS efisiensi_rasio,
        a.sintetis OR coalesce(c.sintetis, false) AS sintetis
@@ -280,13 +346,13 @@ LEFT JOIN capaian_sasaran c ON c.kode_unit = a.kode_unit AND c.tahun = a.tahun A
 
 -- Planning scenarios imported from the browser next to what was realised.
 CREATE OR REPLACE VIEW v_skenario AS
-SELECT s.nama AS skenario, s.dibuat, t.kode_unit, u.nama_unit, t.indikator_id, i.nama AS indikator, t.tahun,
-       t.nilai AS target_skenario, b.target AS target_berlaku, r.nilai AS realisasi,
+SELECT s.nama AS skenario, s.dibuat, u.kode_kabupaten, t.kode_unit, u.nama_unit, t.indikator_id, i.nama AS indikator,
+       t.tahun, t.nilai AS target_skenario, b.target AS target_berlaku, r.nilai AS realisasi,
        kj_capaian(t.nilai, r.nilai, i.polaritas) AS capaian_terhadap_skenario,
        kj_selisih(b.target, t.nilai) AS selisih_dari_target_berlaku
 FROM target t
 JOIN skenario s ON t.jenis = 'skenario:' || s.nama
 JOIN indikator i ON i.id = t.indikator_id
-LEFT JOIN v_unit u ON u.kode_unit = t.kode_unit
+LEFT JOIN v_identitas u ON u.kode_unit = t.kode_unit
 LEFT JOIN v_target_berlaku b ON b.kode_unit = t.kode_unit AND b.indikator_id = t.indikator_id AND b.tahun = t.tahun
 LEFT JOIN realisasi r ON r.kode_unit = t.kode_unit AND r.indikator_id = t.indikator_id AND r.tahun = t.tahun;

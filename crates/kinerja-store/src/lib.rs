@@ -30,6 +30,7 @@ mod load;
 pub mod query;
 pub mod render;
 mod schema;
+mod sql;
 pub mod synth;
 
 use std::path::Path;
@@ -45,6 +46,15 @@ pub enum Error {
     /// The database reported an error.
     #[error("database: {0}")]
     Db(#[from] duckdb::Error),
+    /// A statement failed; `query` names it (a named query of
+    /// `sql/queries.sql`, a migration, a table).
+    #[error("database: query {query}: {source}")]
+    Query {
+        /// The statement.
+        query: String,
+        /// The database's error.
+        source: duckdb::Error,
+    },
     /// Data files did not validate.
     #[error(transparent)]
     Data(#[from] kinerja_data::Error),
@@ -70,13 +80,23 @@ pub enum Error {
     /// Invalid request.
     #[error("{0}")]
     Invalid(String),
-    /// A file could not be written or read.
-    #[error("{path}: {source}")]
+    /// A file or directory could not be created, read or written.
+    #[error("{action} {path}: {source}")]
     Io {
+        /// What was being done (`"creating"`, `"reading"`, `"writing"`).
+        action: &'static str,
         /// The path.
         path: std::path::PathBuf,
         /// The cause.
         source: std::io::Error,
+    },
+    /// An export could not be written.
+    #[error("writing {path}: {source}")]
+    Export {
+        /// Where the export was going.
+        path: std::path::PathBuf,
+        /// The database's error.
+        source: duckdb::Error,
     },
 }
 
@@ -101,7 +121,11 @@ impl Store {
     /// ```
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+            std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+                action: "creating",
+                path: dir.to_path_buf(),
+                source,
+            })?;
         }
         let conn = Connection::open(path)?;
         Store::init(conn)

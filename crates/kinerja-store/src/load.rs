@@ -8,11 +8,11 @@
 //! the same data loaded twice leaves the database unchanged.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use duckdb::{Appender, Connection, params};
-use kinerja_core::model::{Dataset, is_sintetis};
+use kinerja_core::model::*;
 
+use crate::sql::{Run, at, filled};
 use crate::{Result, Store};
 
 /// What a load did.
@@ -53,7 +53,7 @@ pub type Progress<'a> = &'a mut dyn FnMut(&str, u64, u64);
 
 impl Store {
     /// Validates and loads a data directory (CSV/XLSX) in one transaction.
-    pub fn load_dir(&self, dir: &Path, progress: Progress<'_>) -> Result<LoadSummary> {
+    pub fn load_dir(&self, dir: &std::path::Path, progress: Progress<'_>) -> Result<LoadSummary> {
         let data = kinerja_data::read_dir(dir)?;
         self.load(&data, progress)
     }
@@ -67,231 +67,278 @@ impl Store {
     /// # Ok::<(), kinerja_store::Error>(())
     /// ```
     pub fn load(&self, data: &Dataset, progress: Progress<'_>) -> Result<LoadSummary> {
+        self.writable()?;
+        let tx = self.conn.unchecked_transaction().map_err(at("BEGIN (load)"))?;
+        let summary = load_in_tx(&tx, data, progress)?;
+        tx.commit().map_err(at("COMMIT (load)"))?;
+        Ok(summary)
+    }
+
+    pub(crate) fn writable(&self) -> Result<()> {
         if self.read_only {
             return Err(crate::Error::Invalid("the database is open read-only".into()));
         }
-        let c = &self.conn;
-        c.execute_batch("BEGIN TRANSACTION")?;
-        match load_in_tx(c, data, progress) {
-            Ok(s) => {
-                c.execute_batch("COMMIT")?;
-                Ok(s)
-            }
-            Err(e) => {
-                let _ = c.execute_batch("ROLLBACK");
-                Err(e)
-            }
-        }
+        Ok(())
     }
 }
 
-fn staging(c: &Connection, table: &str) -> Result<()> {
-    c.execute_batch(&format!("CREATE OR REPLACE TEMP TABLE stg_{table} AS SELECT * FROM main.{table} LIMIT 0"))?;
-    Ok(())
+/// A record that is staged into its table with the appender.
+trait Staged {
+    /// The table.
+    const TABLE: &'static str;
+    /// Appends one row, columns in the table's order.
+    fn append(&self, a: &mut Appender<'_>) -> duckdb::Result<()>;
 }
 
-fn stage<T>(
-    c: &Connection,
-    table: &'static str,
-    rows: &[T],
-    progress: &mut dyn FnMut(&str, u64, u64),
-    mut row: impl FnMut(&mut Appender<'_>, &T) -> duckdb::Result<()>,
-) -> Result<()> {
-    staging(c, table)?;
+macro_rules! staged {
+    ($ty:ty, $table:literal, |$a:ident, $r:ident| $body:expr) => {
+        impl Staged for $ty {
+            const TABLE: &'static str = $table;
+            fn append(&self, $a: &mut Appender<'_>) -> duckdb::Result<()> {
+                let $r = self;
+                $body
+            }
+        }
+    };
+}
+
+staged!(Wilayah, "wilayah", |a, w| a.append_row(params![
+    w.kode,
+    w.tingkat.code(),
+    w.nama,
+    w.induk,
+    w.nama_dalam_laporan,
+    w.sumber
+]));
+staged!(DesaStatistik, "desa_statistik", |a, s| a.append_row(params![
+    s.kode_desa,
+    s.tahun,
+    s.no_laporan,
+    s.luas_ha,
+    s.dusun,
+    s.kk,
+    s.penduduk_l,
+    s.penduduk_p,
+    s.penduduk_total,
+    s.luas_perkebunan_ha,
+    s.luas_pertanian_ha,
+    s.luas_perumahan_ha,
+    s.sumber
+]));
+staged!(Renstra, "renstra", |a, r| a.append_row(params![
+    r.id,
+    r.kode_unit,
+    r.tahun_awal,
+    r.tahun_akhir,
+    r.visi,
+    r.misi,
+    r.sumber
+]));
+staged!(Tujuan, "tujuan", |a, t| a.append_row(params![t.id, t.renstra_id, t.uraian, t.sumber]));
+staged!(Sasaran, "sasaran", |a, s| a.append_row(params![s.id, s.tujuan_id, s.no, s.uraian, s.sumber]));
+staged!(Strategi, "strategi", |a, s| a.append_row(params![s.id, s.sasaran_id, s.no, s.uraian, s.sumber]));
+staged!(Indikator, "indikator", |a, i| a.append_row(params![
+    i.id,
+    i.nama,
+    i.satuan,
+    i.polaritas.code(),
+    i.presisi,
+    i.jenis.code(),
+    i.sumber
+]));
+staged!(SasaranIndikator, "sasaran_indikator", |a, s| a.append_row(params![s.sasaran_id, s.indikator_id, s.sumber]));
+staged!(Target, "target", |a, t| a.append_row(params![
+    t.kode_unit,
+    t.indikator_id,
+    t.tahun,
+    t.jenis.code(),
+    t.nilai,
+    t.label,
+    t.sumber
+]));
+staged!(Realisasi, "realisasi", |a, r| a.append_row(params![
+    r.kode_unit,
+    r.indikator_id,
+    r.tahun,
+    r.nilai,
+    r.label,
+    r.sumber
+]));
+staged!(SkmSurvei, "skm_survei", |a, s| a.append_row(params![
+    s.kode_unit,
+    s.tahun,
+    s.skema.code(),
+    s.bobot.code(),
+    s.responden,
+    s.periode,
+    s.sumber
+]));
+staged!(SkmNrr, "skm_nrr", |a, n| a.append_row(params![
+    n.kode_unit,
+    n.tahun,
+    n.unsur_id,
+    n.no_laporan,
+    n.nama_dalam_laporan,
+    n.nrr,
+    n.sumber
+]));
+staged!(SkmJawaban, "skm_jawaban", |a, j| a.append_row(params![
+    j.kode_unit,
+    j.tahun,
+    j.responden,
+    j.unsur_id,
+    j.skor.get(),
+    j.sumber
+]));
+staged!(AkipKomponen, "akip_komponen", |a, k| a.append_row(params![
+    k.kode_unit,
+    k.tahun,
+    k.skema.code(),
+    k.komponen_id,
+    k.target,
+    k.realisasi,
+    k.sumber
+]));
+staged!(AnggaranBelanja, "anggaran_belanja", |a, b| a.append_row(params![
+    b.kode_unit,
+    b.tahun,
+    b.kode_rekening,
+    b.uraian,
+    b.anggaran,
+    b.realisasi,
+    b.sumber
+]));
+staged!(AnggaranProgram, "anggaran_program", |a, p| a.append_row(params![
+    p.kode_unit,
+    p.tahun,
+    p.kode_program,
+    p.no_laporan,
+    p.nama,
+    p.anggaran,
+    p.realisasi,
+    p.keterangan,
+    p.sumber
+]));
+staged!(ProgramSasaran, "program_sasaran", |a, m| a.append_row(params![
+    m.kode_unit,
+    m.tahun,
+    m.kode_program,
+    m.sasaran_id,
+    m.sumber
+]));
+staged!(Tercetak, "tercetak", |a, t| a.append_row(params![
+    t.id,
+    t.tabel,
+    t.uraian,
+    t.nilai_tercetak,
+    t.nilai_dihitung,
+    t.catatan
+]));
+
+/// Appends `rows` into a fresh staging table `temp.stg_<table>`.
+fn stage<T: Staged>(c: &Connection, rows: &[T], progress: &mut dyn FnMut(&str, u64, u64)) -> Result<()> {
+    let table = T::TABLE;
+    c.batch("staging_create", &filled("staging_create", &[("table", table)])?)?;
     let total = rows.len() as u64;
-    {
-        let mut app = c.appender_to_catalog_and_db(&format!("stg_{table}"), "temp", "main")?;
-        for (i, r) in rows.iter().enumerate() {
-            row(&mut app, r)?;
-            if i % 100_000 == 0 {
-                progress(table, i as u64, total);
-            }
+    let stg = format!("stg_{table}");
+    let mut app = c.appender_to_catalog_and_db(&stg, "temp", "main").map_err(at(&stg))?;
+    for (i, r) in rows.iter().enumerate() {
+        r.append(&mut app).map_err(at(&stg))?;
+        if i % 100_000 == 0 {
+            progress(table, i as u64, total);
         }
-        app.flush()?;
     }
+    app.flush().map_err(at(&stg))?;
     progress(table, total, total);
     Ok(())
 }
 
 /// Upserts staged rows; returns how many were new or different.
 fn upsert(c: &Connection, table: &str) -> Result<u64> {
-    let changed: i64 = c.query_row(
-        &format!("SELECT count(*) FROM (SELECT * FROM temp.stg_{table} EXCEPT SELECT * FROM main.{table})"),
-        [],
-        |r| r.get(0),
-    )?;
+    let fill = [("table", table)];
+    let changed: i64 =
+        c.query_row(&filled("staging_changed", &fill)?, [], |r| r.get(0)).map_err(at("staging_changed"))?;
     if changed > 0 {
-        c.execute_batch(&format!("INSERT OR REPLACE INTO main.{table} SELECT * FROM temp.stg_{table}"))?;
+        c.batch("staging_upsert", &filled("staging_upsert", &fill)?)?;
     }
-    c.execute_batch(&format!("DROP TABLE temp.stg_{table}"))?;
+    c.batch("staging_drop", &filled("staging_drop", &fill)?)?;
     Ok(u64::try_from(changed).unwrap_or(0))
 }
 
+/// Stages and upserts one table, recording it in the summary.
+fn load_table<T: Staged>(c: &Connection, rows: &[T], s: &mut LoadSummary, progress: Progress<'_>) -> Result<()> {
+    stage(c, rows, progress)?;
+    let changed = upsert(c, T::TABLE)?;
+    s.tables.push((T::TABLE, rows.len() as u64, changed));
+    Ok(())
+}
+
 fn load_in_tx(c: &Connection, d: &Dataset, progress: Progress<'_>) -> Result<LoadSummary> {
-    let mut summary = LoadSummary::default();
-    let mut done = |table: &'static str, read: usize, changed: u64| summary.tables.push((table, read as u64, changed));
-
-    // Real data for a unit supersedes that unit's synthetic demo rows.
-    let real_units: BTreeSet<&str> = d
-        .target
-        .iter()
-        .filter(|r| !is_sintetis(&r.sumber))
-        .map(|r| r.kode_unit.as_str())
-        .chain(d.realisasi.iter().filter(|r| !is_sintetis(&r.sumber)).map(|r| r.kode_unit.as_str()))
-        .chain(d.skm_survei.iter().filter(|r| !is_sintetis(&r.sumber)).map(|r| r.kode_unit.as_str()))
-        .chain(d.akip_komponen.iter().filter(|r| !is_sintetis(&r.sumber)).map(|r| r.kode_unit.as_str()))
-        .chain(d.anggaran_program.iter().filter(|r| !is_sintetis(&r.sumber)).map(|r| r.kode_unit.as_str()))
-        .collect();
-    if !real_units.is_empty() {
-        c.execute_batch("CREATE OR REPLACE TEMP TABLE real_units (kode_unit VARCHAR)")?;
-        {
-            let mut a = c.appender_to_catalog_and_db("real_units", "temp", "main")?;
-            for u in &real_units {
-                a.append_row(params![u])?;
-            }
-        }
-        for t in UNIT_TABLES {
-            c.execute_batch(&format!(
-                "DELETE FROM main.{t} WHERE kj_sintetis(sumber) AND kode_unit IN (SELECT kode_unit FROM temp.real_units)"
-            ))?;
-        }
-        c.execute_batch("DROP TABLE temp.real_units")?;
-    }
-
-    stage(c, "wilayah", &d.wilayah, progress, |a, w| {
-        a.append_row(params![w.kode, w.tingkat.code(), w.nama, w.induk, w.nama_dalam_laporan, w.sumber])
-    })?;
-    done("wilayah", d.wilayah.len(), upsert(c, "wilayah")?);
-
-    stage(c, "desa_statistik", &d.desa_statistik, progress, |a, s| {
-        a.append_row(params![
-            s.kode_desa,
-            s.tahun,
-            s.no_laporan,
-            s.luas_ha,
-            s.dusun,
-            s.kk,
-            s.penduduk_l,
-            s.penduduk_p,
-            s.penduduk_total,
-            s.luas_perkebunan_ha,
-            s.luas_pertanian_ha,
-            s.luas_perumahan_ha,
-            s.sumber
-        ])
-    })?;
-    done("desa_statistik", d.desa_statistik.len(), upsert(c, "desa_statistik")?);
-
-    stage(c, "renstra", &d.renstra, progress, |a, r| {
-        a.append_row(params![r.id, r.kode_unit, r.tahun_awal, r.tahun_akhir, r.visi, r.misi, r.sumber])
-    })?;
-    done("renstra", d.renstra.len(), upsert(c, "renstra")?);
-    stage(c, "tujuan", &d.tujuan, progress, |a, t| a.append_row(params![t.id, t.renstra_id, t.uraian, t.sumber]))?;
-    done("tujuan", d.tujuan.len(), upsert(c, "tujuan")?);
-    stage(c, "sasaran", &d.sasaran, progress, |a, s| {
-        a.append_row(params![s.id, s.tujuan_id, s.no, s.uraian, s.sumber])
-    })?;
-    done("sasaran", d.sasaran.len(), upsert(c, "sasaran")?);
-    stage(c, "strategi", &d.strategi, progress, |a, s| {
-        a.append_row(params![s.id, s.sasaran_id, s.no, s.uraian, s.sumber])
-    })?;
-    done("strategi", d.strategi.len(), upsert(c, "strategi")?);
-    stage(c, "indikator", &d.indikator, progress, |a, i| {
-        a.append_row(params![i.id, i.nama, i.satuan, i.polaritas.code(), i.presisi, i.jenis.code(), i.sumber])
-    })?;
-    done("indikator", d.indikator.len(), upsert(c, "indikator")?);
-    stage(c, "sasaran_indikator", &d.sasaran_indikator, progress, |a, s| {
-        a.append_row(params![s.sasaran_id, s.indikator_id, s.sumber])
-    })?;
-    done("sasaran_indikator", d.sasaran_indikator.len(), upsert(c, "sasaran_indikator")?);
-
-    stage(c, "target", &d.target, progress, |a, t| {
-        a.append_row(params![t.kode_unit, t.indikator_id, t.tahun, t.jenis.code(), t.nilai, t.label, t.sumber])
-    })?;
-    done("target", d.target.len(), upsert(c, "target")?);
-    stage(c, "realisasi", &d.realisasi, progress, |a, r| {
-        a.append_row(params![r.kode_unit, r.indikator_id, r.tahun, r.nilai, r.label, r.sumber])
-    })?;
-    done("realisasi", d.realisasi.len(), upsert(c, "realisasi")?);
-
-    stage(c, "skm_survei", &d.skm_survei, progress, |a, s| {
-        a.append_row(params![s.kode_unit, s.tahun, s.skema.code(), s.bobot.code(), s.responden, s.periode, s.sumber])
-    })?;
-    done("skm_survei", d.skm_survei.len(), upsert(c, "skm_survei")?);
-    stage(c, "skm_nrr", &d.skm_nrr, progress, |a, n| {
-        a.append_row(params![n.kode_unit, n.tahun, n.unsur_id, n.no_laporan, n.nama_dalam_laporan, n.nrr, n.sumber])
-    })?;
-    done("skm_nrr", d.skm_nrr.len(), upsert(c, "skm_nrr")?);
-
+    let mut s = LoadSummary::default();
+    remove_superseded_synthetic(c, d)?;
+    load_table(c, &d.wilayah, &mut s, progress)?;
+    load_table(c, &d.desa_statistik, &mut s, progress)?;
+    load_table(c, &d.renstra, &mut s, progress)?;
+    load_table(c, &d.tujuan, &mut s, progress)?;
+    load_table(c, &d.sasaran, &mut s, progress)?;
+    load_table(c, &d.strategi, &mut s, progress)?;
+    load_table(c, &d.indikator, &mut s, progress)?;
+    load_table(c, &d.sasaran_indikator, &mut s, progress)?;
+    load_table(c, &d.target, &mut s, progress)?;
+    load_table(c, &d.realisasi, &mut s, progress)?;
+    load_table(c, &d.skm_survei, &mut s, progress)?;
+    load_table(c, &d.skm_nrr, &mut s, progress)?;
     if !d.skm_jawaban.is_empty() {
-        stage(c, "skm_jawaban", &d.skm_jawaban, progress, |a, j| {
-            a.append_row(params![j.kode_unit, j.tahun, j.responden, j.unsur_id, j.skor.get(), j.sumber])
-        })?;
+        stage(c, &d.skm_jawaban, progress)?;
         let changed = replace_jawaban(c)?;
-        done("skm_jawaban", d.skm_jawaban.len(), changed);
+        s.tables.push(("skm_jawaban", d.skm_jawaban.len() as u64, changed));
     }
+    load_table(c, &d.akip_komponen, &mut s, progress)?;
+    load_table(c, &d.anggaran_belanja, &mut s, progress)?;
+    load_table(c, &d.anggaran_program, &mut s, progress)?;
+    load_table(c, &d.program_sasaran, &mut s, progress)?;
+    load_table(c, &d.tercetak, &mut s, progress)?;
+    Ok(s)
+}
 
-    stage(c, "akip_komponen", &d.akip_komponen, progress, |a, k| {
-        a.append_row(params![k.kode_unit, k.tahun, k.skema.code(), k.komponen_id, k.target, k.realisasi, k.sumber])
-    })?;
-    done("akip_komponen", d.akip_komponen.len(), upsert(c, "akip_komponen")?);
-    stage(c, "anggaran_belanja", &d.anggaran_belanja, progress, |a, b| {
-        a.append_row(params![b.kode_unit, b.tahun, b.kode_rekening, b.uraian, b.anggaran, b.realisasi, b.sumber])
-    })?;
-    done("anggaran_belanja", d.anggaran_belanja.len(), upsert(c, "anggaran_belanja")?);
-    stage(c, "anggaran_program", &d.anggaran_program, progress, |a, p| {
-        a.append_row(params![
-            p.kode_unit,
-            p.tahun,
-            p.kode_program,
-            p.no_laporan,
-            p.nama,
-            p.anggaran,
-            p.realisasi,
-            p.keterangan,
-            p.sumber
-        ])
-    })?;
-    done("anggaran_program", d.anggaran_program.len(), upsert(c, "anggaran_program")?);
-    stage(c, "program_sasaran", &d.program_sasaran, progress, |a, m| {
-        a.append_row(params![m.kode_unit, m.tahun, m.kode_program, m.sasaran_id, m.sumber])
-    })?;
-    done("program_sasaran", d.program_sasaran.len(), upsert(c, "program_sasaran")?);
-    stage(c, "tercetak", &d.tercetak, progress, |a, t| {
-        a.append_row(params![t.id, t.tabel, t.uraian, t.nilai_tercetak, t.nilai_dihitung, t.catatan])
-    })?;
-    done("tercetak", d.tercetak.len(), upsert(c, "tercetak")?);
-    Ok(summary)
+/// Real data for a unit supersedes that unit's synthetic demo rows.
+fn remove_superseded_synthetic(c: &Connection, d: &Dataset) -> Result<()> {
+    fn real<'a, T>(rows: &'a [T], f: impl Fn(&'a T) -> (&'a str, &'a str)) -> impl Iterator<Item = &'a str> {
+        rows.iter().map(f).filter(|(_, sumber)| !is_sintetis(sumber)).map(|(u, _)| u)
+    }
+    let units: BTreeSet<&str> = real(&d.target, |r| (&r.kode_unit, &r.sumber))
+        .chain(real(&d.realisasi, |r| (&r.kode_unit, &r.sumber)))
+        .chain(real(&d.skm_survei, |r| (&r.kode_unit, &r.sumber)))
+        .chain(real(&d.akip_komponen, |r| (&r.kode_unit, &r.sumber)))
+        .chain(real(&d.anggaran_program, |r| (&r.kode_unit, &r.sumber)))
+        .collect();
+    if units.is_empty() {
+        return Ok(());
+    }
+    c.exec("real_units_create", [])?;
+    {
+        let mut a = c.appender_to_catalog_and_db("real_units", "temp", "main").map_err(at("real_units"))?;
+        a.append_rows(units.iter().map(|u| [u])).map_err(at("real_units"))?;
+    }
+    for t in UNIT_TABLES {
+        c.batch("synthetic_superseded_delete", &filled("synthetic_superseded_delete", &[("table", t)])?)?;
+    }
+    c.exec("real_units_drop", [])?;
+    Ok(())
 }
 
 /// Replaces the raw answers of every staged unit-year and refreshes their
 /// aggregates. Returns the rows appended, or 0 when the unit-years already
 /// held exactly these answers.
 fn replace_jawaban(c: &Connection) -> Result<u64> {
-    c.execute_batch(
-        "CREATE OR REPLACE TEMP TABLE stg_kunci AS SELECT DISTINCT kode_unit, tahun FROM temp.stg_skm_jawaban",
-    )?;
-    let same: bool = c.query_row(
-        "SELECT (SELECT count(*) FROM temp.stg_skm_jawaban) = (SELECT count(*) FROM main.skm_jawaban j SEMI JOIN temp.stg_kunci k USING (kode_unit, tahun))
-           AND NOT EXISTS (SELECT * FROM temp.stg_skm_jawaban EXCEPT ALL SELECT j.* FROM main.skm_jawaban j SEMI JOIN temp.stg_kunci k USING (kode_unit, tahun))",
-        [],
-        |r| r.get(0),
-    )?;
-    let appended: i64 = if same {
+    c.exec("jawaban_keys", [])?;
+    let appended: i64 = if c.one("jawaban_same", [], |r| r.get::<_, bool>(0))? {
         0
     } else {
-        c.execute_batch(
-            "DELETE FROM main.skm_jawaban WHERE (kode_unit, tahun) IN (SELECT (kode_unit, tahun) FROM temp.stg_kunci);
-             INSERT INTO main.skm_jawaban SELECT * FROM temp.stg_skm_jawaban;
-             DELETE FROM main.skm_agregat WHERE (kode_unit, tahun) IN (SELECT (kode_unit, tahun) FROM temp.stg_kunci);
-             INSERT INTO main.skm_agregat
-                 SELECT j.kode_unit, j.tahun, j.unsur_id, sum(j.skor), count(*), min(j.sumber)
-                 FROM main.skm_jawaban j SEMI JOIN temp.stg_kunci k USING (kode_unit, tahun)
-                 GROUP BY j.kode_unit, j.tahun, j.unsur_id;",
-        )?;
-        c.query_row("SELECT count(*) FROM temp.stg_skm_jawaban", [], |r| r.get(0))?
+        c.batch("jawaban_replace", crate::sql::named("jawaban_replace")?)?;
+        c.one("jawaban_staged_count", [], |r| r.get(0))?
     };
-    c.execute_batch("DROP TABLE temp.stg_skm_jawaban; DROP TABLE temp.stg_kunci;")?;
+    c.batch("jawaban_drop", crate::sql::named("jawaban_drop")?)?;
     Ok(u64::try_from(appended).unwrap_or(0))
 }
 
@@ -299,26 +346,13 @@ impl Store {
     /// Stores a planning scenario's targets as a named revision
     /// (`jenis = skenario:<nama>`), replacing an earlier import of the same
     /// name, in one transaction. Units and indicators must exist.
-    pub fn import_skenario(
-        &self,
-        nama: &str,
-        dibuat: &str,
-        berkas: &str,
-        targets: &[kinerja_core::model::Target],
-    ) -> Result<usize> {
-        use crate::query::named;
-        if self.read_only {
-            return Err(crate::Error::Invalid("the database is open read-only".into()));
-        }
-        let jenis = kinerja_core::model::JenisTarget::Skenario(nama.to_string()).code();
+    pub fn import_skenario(&self, nama: &str, dibuat: &str, berkas: &str, targets: &[Target]) -> Result<usize> {
+        self.writable()?;
         let c = &self.conn;
         let mut missing = Vec::new();
         for t in targets {
-            let (u, i): (i64, i64) = c.query_row(
-                "SELECT (SELECT count(*) FROM v_unit WHERE kode_unit = ?), (SELECT count(*) FROM indikator WHERE id = ?)",
-                params![t.kode_unit, t.indikator_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
+            let (u, i): (i64, i64) =
+                c.one("unit_dan_indikator_ada", params![t.kode_unit, t.indikator_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
             if u == 0 {
                 missing.push(format!("kecamatan {}", t.kode_unit));
             }
@@ -334,26 +368,19 @@ impl Store {
                 missing.join(", ")
             )));
         }
-        c.execute_batch("BEGIN TRANSACTION")?;
-        let r = (|| -> Result<usize> {
-            c.execute(named("hapus_skenario")?, params![jenis])?;
-            c.execute(named("simpan_skenario")?, params![nama, dibuat, berkas, Option::<String>::None])?;
-            let mut a = c.appender("target")?;
+        let jenis = JenisTarget::Skenario(nama.to_string()).code();
+        let tx = c.unchecked_transaction().map_err(at("BEGIN (plan import)"))?;
+        tx.exec("hapus_skenario", params![jenis])?;
+        tx.exec("simpan_skenario", params![nama, dibuat, berkas, Option::<String>::None])?;
+        {
+            let mut a = tx.appender("target").map_err(at("target"))?;
             for t in targets {
-                a.append_row(params![t.kode_unit, t.indikator_id, t.tahun, jenis, t.nilai, t.label, t.sumber])?;
+                a.append_row(params![t.kode_unit, t.indikator_id, t.tahun, jenis, t.nilai, t.label, t.sumber])
+                    .map_err(at("target"))?;
             }
-            a.flush()?;
-            Ok(targets.len())
-        })();
-        match r {
-            Ok(n) => {
-                c.execute_batch("COMMIT")?;
-                Ok(n)
-            }
-            Err(e) => {
-                let _ = c.execute_batch("ROLLBACK");
-                Err(e)
-            }
+            a.flush().map_err(at("target"))?;
         }
+        tx.commit().map_err(at("COMMIT (plan import)"))?;
+        Ok(targets.len())
     }
 }

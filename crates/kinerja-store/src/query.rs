@@ -8,22 +8,8 @@ use duckdb::{Row, params};
 use kinerja_core::Decimal;
 use serde::Serialize;
 
+use crate::sql::Run;
 use crate::{Error, Result, Store};
-
-const QUERIES: &str = include_str!("../sql/queries.sql");
-
-/// The named query from `sql/queries.sql`.
-pub(crate) fn named(name: &str) -> Result<&'static str> {
-    let marker = format!("-- name: {name}\n");
-    let start = QUERIES.find(&marker).ok_or_else(|| Error::Invalid(format!("no query named {name}")))? + marker.len();
-    let rest = &QUERIES[start..];
-    let end = rest.find("-- name:").unwrap_or(rest.len());
-    // One statement per name: up to its terminating semicolon (comments
-    // introducing the next query are not part of it).
-    let block = &rest[..end];
-    let stmt = block.rfind(';').map_or(block, |i| &block[..i]);
-    Ok(stmt.trim())
-}
 
 /// A kecamatan and its kabupaten.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -120,7 +106,7 @@ pub struct RenstraTahun {
 /// Renstra comparison of one indicator.
 #[allow(missing_docs)] // fields are named after the columns they hold
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Renstra {
+pub struct RenstraIndikator {
     pub indikator_id: String,
     pub tahun_awal: i32,
     pub tahun_akhir: i32,
@@ -170,6 +156,8 @@ pub struct BarisUnsur {
 pub struct Skm {
     pub skema: String,
     pub bobot: String,
+    /// The weight as a report prints it (`1/9`, `0,111`, `0,11`).
+    pub bobot_tercetak: String,
     pub responden: Option<i64>,
     pub dasar: Option<String>,
     pub jumlah_unsur: i64,
@@ -205,7 +193,8 @@ pub struct BarisAkip {
 pub struct Akip {
     pub komponen: Vec<BarisAkip>,
     pub target: Option<Decimal>,
-    pub realisasi: Decimal,
+    /// Σ komponen; `None` unless every komponen of the scheme is present.
+    pub realisasi: Option<Decimal>,
     pub persen: Option<Decimal>,
     pub predikat_target: Option<String>,
     pub predikat: Option<String>,
@@ -264,7 +253,7 @@ pub struct Laporan {
     pub pk: Vec<BarisPk>,
     pub capaian: Vec<BarisCapaian>,
     pub multi_tahun: Vec<MultiTahun>,
-    pub renstra: Vec<Renstra>,
+    pub renstra: Vec<RenstraIndikator>,
     pub pembanding: Vec<Pembanding>,
     pub skm: Option<Skm>,
     pub akip: Option<Akip>,
@@ -291,8 +280,10 @@ pub struct BarisBanding {
     pub predikat: Option<String>,
     pub kategori: Option<String>,
     pub nilai_terbaik: Option<Decimal>,
-    pub selisih_ke_terbaik: Option<Decimal>,
-    pub selisih_ke_target: Option<Decimal>,
+    /// How far from the best kecamatan (`kj_kekurangan`, ≤ 0 at the top).
+    pub kekurangan_ke_terbaik: Option<Decimal>,
+    /// How far from its own target (`kj_kekurangan`, ≤ 0 once reached).
+    pub kekurangan_ke_target: Option<Decimal>,
     pub jumlah_berdata: i64,
     pub jumlah_kecamatan: i64,
     pub sintetis: bool,
@@ -335,12 +326,9 @@ impl Store {
     /// `"Kecamatan Sei Balai"`, `"12.19.07"`).
     pub fn unit(&self, key: &str) -> Result<Unit> {
         let key = key.trim();
-        let mut stmt = self.conn.prepare(named("cari_unit")?)?;
-        let units: Vec<Unit> = stmt
-            .query_map(params![key, key, key], |r| {
-                Ok(Unit { kode: r.get(0)?, nama: r.get(1)?, kode_kabupaten: r.get(2)?, nama_kabupaten: r.get(3)? })
-            })?
-            .collect::<duckdb::Result<_>>()?;
+        let units: Vec<Unit> = self.conn.all("cari_unit", params![key, key, key], |r| {
+            Ok(Unit { kode: r.get(0)?, nama: r.get(1)?, kode_kabupaten: r.get(2)?, nama_kabupaten: r.get(3)? })
+        })?;
         match units.len() {
             1 => Ok(units.into_iter().next().ok_or_else(|| Error::NotFound(key.into()))?),
             0 => Err(Error::NotFound(format!(
@@ -359,16 +347,54 @@ impl Store {
         p: &[&dyn duckdb::ToSql],
         f: impl FnMut(&Row<'_>) -> duckdb::Result<T>,
     ) -> Result<Vec<T>> {
-        let mut stmt = self.conn.prepare(named(query)?)?;
-        let v = stmt.query_map(p, f)?.collect::<duckdb::Result<Vec<T>>>()?;
-        Ok(v)
+        self.conn.all(query, p, f)
     }
 
     /// The LKjIP Bab II–III tables of a kecamatan-year.
     pub fn laporan(&self, unit_key: &str, tahun: i32) -> Result<Laporan> {
         let unit = self.unit(unit_key)?;
         let u = unit.kode.as_str();
-        let pk = self.rows("pk", &[&u, &tahun], |r| {
+        let pk = self.pk(u, tahun)?;
+        let capaian = self.capaian(u, tahun)?;
+        if capaian.is_empty() && pk.is_empty() {
+            return Err(Error::NotFound(format!("no data for {} {} in {tahun}", unit.kode, unit.nama)));
+        }
+        // Every per-indicator table follows the order of the sasaran.
+        let order = |id: &str| capaian.iter().position(|c| c.indikator_id == id).unwrap_or(usize::MAX);
+        let mut multi_tahun = self.multi_tahun(u, tahun)?;
+        multi_tahun.sort_by_key(|m| order(&m.indikator_id));
+        let mut renstra = self.renstra(u, tahun)?;
+        renstra.sort_by_key(|r| order(&r.indikator_id));
+        let mut pembanding = self.pembanding(&unit, tahun)?;
+        pembanding.sort_by_key(|p| order(&p.indikator_id));
+        let skm = self.skm(u, tahun, &capaian)?;
+        let akip = self.akip(u, tahun)?;
+        let (belanja, program) = (self.belanja(u, tahun)?, self.program(u, tahun)?);
+        let sintetis = capaian.iter().any(|c| c.sintetis)
+            || skm.as_ref().is_some_and(|s| s.sintetis)
+            || akip.as_ref().is_some_and(|a| a.sintetis)
+            || belanja.iter().chain(&program).any(|b| b.sintetis)
+            || multi_tahun.iter().flat_map(|m| &m.tahun).any(|t| t.sintetis);
+        Ok(Laporan {
+            efisiensi: self.efisiensi(u, tahun)?,
+            total_program: self.total_program(u, tahun)?,
+            unit,
+            tahun,
+            sintetis,
+            pk,
+            capaian,
+            multi_tahun,
+            renstra,
+            pembanding,
+            skm,
+            akip,
+            belanja,
+            program,
+        })
+    }
+
+    fn pk(&self, u: &str, tahun: i32) -> Result<Vec<BarisPk>> {
+        self.rows("pk", &[&u, &tahun], |r| {
             Ok(BarisPk {
                 no: r.get(0)?,
                 sasaran: r.get(1)?,
@@ -379,8 +405,11 @@ impl Store {
                 label_target: r.get(6)?,
                 jenis_target: r.get(7)?,
             })
-        })?;
-        let capaian = self.rows("capaian", &[&u, &tahun], |r| {
+        })
+    }
+
+    fn capaian(&self, u: &str, tahun: i32) -> Result<Vec<BarisCapaian>> {
+        self.rows("capaian", &[&u, &tahun], |r| {
             Ok(BarisCapaian {
                 indikator_id: r.get(0)?,
                 indikator: r.get(1)?,
@@ -399,157 +428,160 @@ impl Store {
                 sintetis: r.get(14)?,
                 sumber: r.get(15)?,
             })
-        })?;
-        if capaian.is_empty() && pk.is_empty() {
-            return Err(Error::NotFound(format!("no data for {} {} in {tahun}", unit.kode, unit.nama)));
-        }
+        })
+    }
+
+    /// Every year of every indicator up to `tahun`, with the changes from
+    /// earlier years to `tahun` (Tabel 3.9).
+    fn multi_tahun(&self, u: &str, tahun: i32) -> Result<Vec<MultiTahun>> {
         let tren: Vec<(String, Tahunan)> = self.rows("tren", &[&u, &tahun], |r| {
-            Ok((
-                r.get(0)?,
-                Tahunan {
-                    tahun: r.get(1)?,
-                    target: r.get(2)?,
-                    realisasi: r.get(3)?,
-                    capaian: r.get(4)?,
-                    predikat: r.get(5)?,
-                    sintetis: r.get(6)?,
-                },
-            ))
+            let t = Tahunan {
+                tahun: r.get(1)?,
+                target: r.get(2)?,
+                realisasi: r.get(3)?,
+                capaian: r.get(4)?,
+                predikat: r.get(5)?,
+                sintetis: r.get(6)?,
+            };
+            Ok((r.get(0)?, t))
         })?;
         let perubahan: Vec<(String, Banding)> = self.rows("perubahan", &[&u, &tahun], |r| {
-            Ok((
-                r.get(0)?,
-                Banding { tahun_dari: r.get(1)?, nilai_dari: r.get(2)?, selisih: r.get(4)?, persen: r.get(5)? },
-            ))
+            let b = Banding { tahun_dari: r.get(1)?, nilai_dari: r.get(2)?, selisih: r.get(4)?, persen: r.get(5)? };
+            Ok((r.get(0)?, b))
         })?;
-        let mut multi_tahun: Vec<MultiTahun> = Vec::new();
+        let mut out: Vec<MultiTahun> = Vec::new();
         for (id, t) in tren {
-            match multi_tahun.iter_mut().find(|m| m.indikator_id == id) {
+            match out.iter_mut().find(|m| m.indikator_id == id) {
                 Some(m) => m.tahun.push(t),
-                None => multi_tahun.push(MultiTahun { indikator_id: id, tahun: vec![t], dibanding: vec![] }),
+                None => out.push(MultiTahun { indikator_id: id, tahun: vec![t], dibanding: vec![] }),
             }
         }
         for (id, b) in perubahan {
-            if let Some(m) = multi_tahun.iter_mut().find(|m| m.indikator_id == id) {
+            if let Some(m) = out.iter_mut().find(|m| m.indikator_id == id) {
                 m.dibanding.push(b);
             }
         }
-        let renstra_rows = self.rows("renstra", &[&u, &tahun], |r| {
-            Ok((
-                r.get::<_, i32>(0)?,
-                r.get::<_, i32>(1)?,
-                r.get::<_, String>(2)?,
-                RenstraTahun {
-                    tahun: r.get(3)?,
-                    target: r.get(4)?,
-                    label: r.get(5)?,
-                    realisasi: r.get(6)?,
-                    capaian: r.get(7)?,
-                    predikat: r.get(8)?,
-                },
-            ))
+        Ok(out)
+    }
+
+    fn renstra(&self, u: &str, tahun: i32) -> Result<Vec<RenstraIndikator>> {
+        let rows = self.rows("renstra", &[&u, &tahun], |r| {
+            let t = RenstraTahun {
+                tahun: r.get(3)?,
+                target: r.get(4)?,
+                label: r.get(5)?,
+                realisasi: r.get(6)?,
+                capaian: r.get(7)?,
+                predikat: r.get(8)?,
+            };
+            Ok((r.get::<_, i32>(0)?, r.get::<_, i32>(1)?, r.get::<_, String>(2)?, t))
         })?;
-        let mut renstra: Vec<Renstra> = Vec::new();
-        for (a, b, id, t) in renstra_rows {
-            match renstra.iter_mut().find(|x| x.indikator_id == id) {
+        let mut out: Vec<RenstraIndikator> = Vec::new();
+        for (a, b, id, t) in rows {
+            match out.iter_mut().find(|x| x.indikator_id == id) {
                 Some(x) => x.tahun.push(t),
-                None => renstra.push(Renstra { indikator_id: id, tahun_awal: a, tahun_akhir: b, tahun: vec![t] }),
+                None => out.push(RenstraIndikator { indikator_id: id, tahun_awal: a, tahun_akhir: b, tahun: vec![t] }),
             }
         }
-        let pembanding = match &unit.kode_kabupaten {
-            None => vec![],
-            Some(kab) => {
-                let rows = self.rows("pembanding", &[&kab.as_str(), &tahun], |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, i32>(3)?,
-                        PembandingTahun {
-                            ada_data: r.get(4)?,
-                            target: r.get(5)?,
-                            realisasi: r.get(6)?,
-                            capaian: r.get(7)?,
-                            peringkat: r.get(8)?,
-                        },
-                        r.get::<_, bool>(9)?,
-                    ))
-                })?;
-                let mut out: Vec<Pembanding> = Vec::new();
-                for (ind, kode, nama, th, v, sint) in rows {
-                    let pos = out.iter().position(|p| p.indikator_id == ind && p.kode_unit == kode);
-                    let p = match pos {
-                        Some(i) => &mut out[i],
-                        None => {
-                            out.push(Pembanding {
-                                indikator_id: ind,
-                                kode_unit: kode,
-                                nama_unit: nama,
-                                per_tahun: BTreeMap::new(),
-                                sintetis: false,
-                            });
-                            let last = out.len() - 1;
-                            &mut out[last]
-                        }
-                    };
-                    p.sintetis |= sint;
-                    p.per_tahun.insert(th, v);
+        Ok(out)
+    }
+
+    /// The kecamatan of the unit's kabupaten in `tahun` and the year before
+    /// (Tabel 3.12): the unit itself first, then peers with data, then the rest.
+    fn pembanding(&self, unit: &Unit, tahun: i32) -> Result<Vec<Pembanding>> {
+        let Some(kab) = &unit.kode_kabupaten else { return Ok(vec![]) };
+        let rows = self.rows("pembanding", &[&kab.as_str(), &tahun], |r| {
+            let v = PembandingTahun {
+                ada_data: r.get(4)?,
+                target: r.get(5)?,
+                realisasi: r.get(6)?,
+                capaian: r.get(7)?,
+                peringkat: r.get(8)?,
+            };
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, i32>(3)?,
+                v,
+                r.get::<_, bool>(9)?,
+            ))
+        })?;
+        let mut out: Vec<Pembanding> = Vec::new();
+        for (ind, kode, nama, th, v, sint) in rows {
+            let i = match out.iter().position(|p| p.indikator_id == ind && p.kode_unit == kode) {
+                Some(i) => i,
+                None => {
+                    let per_tahun = BTreeMap::new();
+                    out.push(Pembanding {
+                        indikator_id: ind,
+                        kode_unit: kode,
+                        nama_unit: nama,
+                        per_tahun,
+                        sintetis: false,
+                    });
+                    out.len() - 1
                 }
-                // The unit itself first, then peers with data, then the rest.
-                out.sort_by_key(|p| {
-                    (
-                        p.kode_unit != unit.kode,
-                        !p.per_tahun.values().any(|v| v.ada_data),
-                        p.indikator_id.clone(),
-                        p.kode_unit.clone(),
-                    )
-                });
-                out.sort_by(|a, b| a.indikator_id.cmp(&b.indikator_id));
-                out
-            }
-        };
-        let skm = self
+            };
+            out[i].sintetis |= sint;
+            out[i].per_tahun.insert(th, v);
+        }
+        out.sort_by_key(|p| {
+            let data = p.per_tahun.values().any(|v| v.ada_data);
+            (p.indikator_id.clone(), p.kode_unit != unit.kode, !data, p.kode_unit.clone())
+        });
+        Ok(out)
+    }
+
+    /// The SKM of the unit-year (Tabel 3.3), with the IKM recorded as the
+    /// indicator's realisasi beside the recomputed one.
+    fn skm(&self, u: &str, tahun: i32, capaian: &[BarisCapaian]) -> Result<Option<Skm>> {
+        let Some(mut s) = self
             .rows("skm", &[&u, &tahun], |r| {
                 Ok(Skm {
                     skema: r.get(0)?,
                     bobot: r.get(1)?,
-                    responden: r.get(2)?,
-                    dasar: r.get(3)?,
-                    jumlah_unsur: r.get(4)?,
-                    unsur_skema: r.get(5)?,
-                    ikm: r.get(6)?,
-                    mutu: r.get(7)?,
-                    kinerja: r.get(8)?,
+                    bobot_tercetak: r.get(2)?,
+                    responden: r.get(3)?,
+                    dasar: r.get(4)?,
+                    jumlah_unsur: r.get(5)?,
+                    unsur_skema: r.get(6)?,
+                    ikm: r.get(7)?,
+                    mutu: r.get(8)?,
+                    kinerja: r.get(9)?,
                     ikm_resmi: None,
                     mutu_resmi: None,
                     kinerja_resmi: None,
                     unsur: vec![],
-                    sintetis: r.get(9)?,
+                    sintetis: r.get(10)?,
                 })
             })?
             .into_iter()
             .next()
-            .map(|mut s| -> Result<Skm> {
-                s.unsur = self.rows("skm_unsur", &[&u, &tahun], |r| {
-                    Ok(BarisUnsur {
-                        unsur_id: r.get(0)?,
-                        unsur: r.get(1)?,
-                        no: r.get::<_, Option<i32>>(3)?.or(r.get(2)?),
-                        nama_dalam_laporan: r.get(4)?,
-                        nrr: r.get(5)?,
-                        mutu: r.get(6)?,
-                        jumlah: r.get(7)?,
-                        n: r.get(8)?,
-                    })
-                })?;
-                if let Some(c) = capaian.iter().find(|c| c.jenis == "ikm") {
-                    s.ikm_resmi = Some(c.realisasi);
-                    s.mutu_resmi = c.kategori_kode.clone();
-                    s.kinerja_resmi = c.kategori.clone();
-                }
-                Ok(s)
+        else {
+            return Ok(None);
+        };
+        s.unsur = self.rows("skm_unsur", &[&u, &tahun], |r| {
+            Ok(BarisUnsur {
+                unsur_id: r.get(0)?,
+                unsur: r.get(1)?,
+                no: r.get::<_, Option<i32>>(3)?.or(r.get(2)?),
+                nama_dalam_laporan: r.get(4)?,
+                nrr: r.get(5)?,
+                mutu: r.get(6)?,
+                jumlah: r.get(7)?,
+                n: r.get(8)?,
             })
-            .transpose()?;
+        })?;
+        if let Some(c) = capaian.iter().find(|c| c.jenis == "ikm") {
+            s.ikm_resmi = Some(c.realisasi);
+            s.mutu_resmi = c.kategori_kode.clone();
+            s.kinerja_resmi = c.kategori.clone();
+        }
+        Ok(Some(s))
+    }
+
+    fn akip(&self, u: &str, tahun: i32) -> Result<Option<Akip>> {
         let komponen = self.rows("akip_komponen", &[&u, &tahun], |r| {
             Ok(BarisAkip {
                 komponen_id: r.get(0)?,
@@ -560,26 +592,23 @@ impl Store {
                 persen: r.get(5)?,
             })
         })?;
-        let akip = self
-            .rows("akip", &[&u, &tahun], |r| {
-                Ok(Akip {
-                    komponen: vec![],
-                    target: r.get(0)?,
-                    realisasi: r.get(1)?,
-                    persen: r.get(2)?,
-                    predikat_target: r.get(3)?,
-                    predikat: r.get(4)?,
-                    predikat_label: r.get(5)?,
-                    sintetis: r.get(6)?,
-                })
-            })?
-            .into_iter()
-            .next()
-            .map(|mut a| {
-                a.komponen = komponen;
-                a
-            });
-        let efisiensi = self.rows("efisiensi", &[&u, &tahun], |r| {
+        let akip = self.rows("akip", &[&u, &tahun], |r| {
+            Ok(Akip {
+                komponen: vec![],
+                target: r.get(0)?,
+                realisasi: r.get(1)?,
+                persen: r.get(2)?,
+                predikat_target: r.get(3)?,
+                predikat: r.get(4)?,
+                predikat_label: r.get(5)?,
+                sintetis: r.get(6)?,
+            })
+        })?;
+        Ok(akip.into_iter().next().map(|a| Akip { komponen, ..a }))
+    }
+
+    fn efisiensi(&self, u: &str, tahun: i32) -> Result<Vec<BarisEfisiensi>> {
+        self.rows("efisiensi", &[&u, &tahun], |r| {
             Ok(BarisEfisiensi {
                 no_sasaran: r.get(0)?,
                 sasaran: r.get(1)?,
@@ -590,8 +619,11 @@ impl Store {
                 efisiensi_rasio: r.get(6)?,
                 sintetis: r.get(7)?,
             })
-        })?;
-        let belanja = self.rows("belanja", &[&u, &tahun], |r| {
+        })
+    }
+
+    fn belanja(&self, u: &str, tahun: i32) -> Result<Vec<BarisAnggaran>> {
+        self.rows("belanja", &[&u, &tahun], |r| {
             Ok(BarisAnggaran {
                 kode: r.get(0)?,
                 no: None,
@@ -603,8 +635,11 @@ impl Store {
                 sisa: r.get(6)?,
                 sintetis: r.get(7)?,
             })
-        })?;
-        let program = self.rows("program", &[&u, &tahun], |r| {
+        })
+    }
+
+    fn program(&self, u: &str, tahun: i32) -> Result<Vec<BarisAnggaran>> {
+        self.rows("program", &[&u, &tahun], |r| {
             Ok(BarisAnggaran {
                 no: r.get(0)?,
                 kode: r.get(1)?,
@@ -616,47 +651,20 @@ impl Store {
                 sisa: r.get(6)?,
                 sintetis: r.get(7)?,
             })
-        })?;
-        let total_program = self
-            .rows("program_total", &[&u, &tahun], |r| {
-                Ok(TotalProgram {
-                    anggaran: r.get(0)?,
-                    realisasi: r.get(1)?,
-                    penyerapan: r.get(2)?,
-                    sisa: r.get(3)?,
-                    rata_rata_penyerapan: r.get(4)?,
-                })
-            })?
-            .into_iter()
-            .next();
-        // Every per-indicator table follows the order of the sasaran.
-        let order = |id: &str| capaian.iter().position(|c| c.indikator_id == id).unwrap_or(usize::MAX);
-        multi_tahun.sort_by_key(|m| order(&m.indikator_id));
-        renstra.sort_by_key(|r| order(&r.indikator_id));
-        let mut pembanding = pembanding;
-        pembanding.sort_by_key(|p| order(&p.indikator_id));
-        let sintetis = capaian.iter().any(|c| c.sintetis)
-            || skm.as_ref().is_some_and(|s| s.sintetis)
-            || akip.as_ref().is_some_and(|a| a.sintetis)
-            || belanja.iter().any(|b| b.sintetis)
-            || program.iter().any(|b| b.sintetis)
-            || multi_tahun.iter().flat_map(|m| &m.tahun).any(|t| t.sintetis);
-        Ok(Laporan {
-            unit,
-            tahun,
-            sintetis,
-            pk,
-            capaian,
-            multi_tahun,
-            renstra,
-            pembanding,
-            skm,
-            akip,
-            efisiensi,
-            belanja,
-            program,
-            total_program,
         })
+    }
+
+    fn total_program(&self, u: &str, tahun: i32) -> Result<Option<TotalProgram>> {
+        let rows = self.rows("program_total", &[&u, &tahun], |r| {
+            Ok(TotalProgram {
+                anggaran: r.get(0)?,
+                realisasi: r.get(1)?,
+                penyerapan: r.get(2)?,
+                sisa: r.get(3)?,
+                rata_rata_penyerapan: r.get(4)?,
+            })
+        })?;
+        Ok(rows.into_iter().next())
     }
 
     /// Every kecamatan of a kabupaten for an indicator-year, ranked; those
@@ -681,8 +689,8 @@ impl Store {
                 predikat: r.get(10)?,
                 kategori: r.get(11)?,
                 nilai_terbaik: r.get(12)?,
-                selisih_ke_terbaik: r.get(13)?,
-                selisih_ke_target: r.get(14)?,
+                kekurangan_ke_terbaik: r.get(13)?,
+                kekurangan_ke_target: r.get(14)?,
                 jumlah_berdata: r.get(15)?,
                 jumlah_kecamatan: r.get(16)?,
                 sintetis: r.get(17)?,
@@ -723,18 +731,5 @@ impl Store {
             ));
         }
         Error::Db(e)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn named_queries_exist() {
-        for n in ["cari_unit", "pk", "capaian", "bandingkan", "unit_nyata"] {
-            assert!(named(n).unwrap().to_ascii_uppercase().starts_with("SELECT"), "{n}");
-        }
-        assert!(named("nope").is_err());
     }
 }

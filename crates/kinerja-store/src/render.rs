@@ -20,6 +20,8 @@
 
 use kinerja_core::band::BandTable;
 use kinerja_core::formula::{ArgKind, CmpOp, Cond, Expr, Formula, Output};
+use kinerja_core::model::SourceMarker;
+use kinerja_core::skm::{Bobot, Skema};
 
 /// Scale at which `Number` arguments are read.
 pub const ARG_SCALE: i128 = 1_000_000;
@@ -159,6 +161,17 @@ fn cond(f: &Formula, c: &Cond) -> String {
     }
 }
 
+/// `CASE` over the scale a text argument selects; a code without a scale
+/// gives `NULL`, as the core's evaluator gives `Undefined`.
+fn band_of_case(f: &Formula, text_arg: usize, scales: &[(&str, &'static BandTable)], label: bool, h: &str) -> String {
+    let mut s = format!("CASE CAST({} AS VARCHAR)", arg_name(f, text_arg));
+    for (code, table) in scales {
+        s.push_str(&format!(" WHEN '{}' THEN ({})", code.replace('\'', "''"), band_case(table, label, h)));
+    }
+    s.push_str(" END");
+    s
+}
+
 fn band_case(table: &BandTable, label: bool, h: &str) -> String {
     let mut s = format!("CASE WHEN {h} IS NULL THEN NULL");
     if let Some((lo, hi)) = table.range {
@@ -195,23 +208,61 @@ pub fn macro_sql(f: &Formula) -> String {
         Output::Round2 => format!("kj__from_hundredths({h})"),
         Output::BandCode(t) => band_case(t, false, &h),
         Output::BandLabel(t) => band_case(t, true, &h),
+        Output::BandOf { text_arg, scales, label } => band_of_case(f, text_arg, scales, label, &h),
     };
     format!("CREATE OR REPLACE MACRO {}({}) AS ({body});", f.name, params(f).join(", "))
 }
 
-/// The helper macros every formula macro uses.
+/// The helper macros every formula macro uses, and the exact sum of
+/// fractions the views use to add NRR without rounding: over the least
+/// common multiple `L` of the denominators, `Σ nᵢ/dᵢ = (Σ nᵢ·L/dᵢ) / L`.
 pub fn helpers_sql() -> String {
     format!(
         "CREATE OR REPLACE MACRO kj__scaled(x) AS CAST(CAST(x AS DECIMAL(38,6)) * {ARG_SCALE} AS HUGEINT);\n\
+         CREATE OR REPLACE MACRO kj__scale() AS CAST({ARG_SCALE} AS HUGEINT);\n\
          CREATE OR REPLACE MACRO kj__hundredths(n, d) AS sign(n) * ((abs(n) * 200 + d) // (2 * d));\n\
-         CREATE OR REPLACE MACRO kj__from_hundredths(h) AS CAST(CAST(h AS DECIMAL(38,0)) * 0.01 AS DECIMAL(38,2));\n"
+         CREATE OR REPLACE MACRO kj__from_hundredths(h) AS CAST(CAST(h AS DECIMAL(38,0)) * 0.01 AS DECIMAL(38,2));\n\
+         CREATE OR REPLACE MACRO kj__sum_q_den(ds) AS list_reduce(list_transform(ds, lambda d: CAST(d AS HUGEINT)), lambda x, y: lcm(x, y));\n\
+         CREATE OR REPLACE MACRO kj__sum_q_num(ns, ds) AS list_sum(list_transform(ns, lambda x, i: CAST(x AS HUGEINT) * (kj__sum_q_den(ds) // CAST(ds[i] AS HUGEINT))));\n"
     )
 }
 
-/// All macros: helpers, then every formula of the core's catalogue.
+/// The core's data rules that SQL needs besides formulas: the synthetic
+/// marker ([`kinerja_core::model::SINTETIS`]) and the default SKM scheme
+/// and weight ([`Skema::default`], [`Bobot::default`]).
+pub fn rules_sql() -> String {
+    format!(
+        "CREATE OR REPLACE MACRO kj_sintetis(sumber) AS coalesce(regexp_matches(sumber, '{}'), false);\n\
+         CREATE OR REPLACE MACRO kj_skema_skm(skema) AS coalesce(skema, '{}');\n\
+         CREATE OR REPLACE MACRO kj_bobot_ikm(bobot) AS coalesce(bobot, '{}');\n",
+        marker_regex(&kinerja_core::model::SINTETIS),
+        Skema::default().code(),
+        Bobot::default().code()
+    )
+}
+
+/// A [`SourceMarker`] as a regular expression: leading spaces, then each
+/// letter of the prefix in either ASCII case (`^ *[sS][iI]…`).
+fn marker_regex(m: &SourceMarker) -> String {
+    let mut re = String::from("^ *");
+    for c in m.prefix.chars() {
+        if c.is_ascii_alphabetic() {
+            re.push_str(&format!("[{}{}]", c.to_ascii_lowercase(), c.to_ascii_uppercase()));
+        } else if c.is_ascii_alphanumeric() || c == ' ' {
+            re.push(c);
+        } else {
+            re.push_str(&format!("\\x{{{:x}}}", u32::from(c)));
+        }
+    }
+    re
+}
+
+/// All macros: helpers, the data rules, then every formula of the core's
+/// catalogue.
 pub fn all_macros_sql() -> String {
     let mut s = helpers_sql();
-    for f in kinerja_core::formula::catalogue() {
+    s.push_str(&rules_sql());
+    for f in kinerja_core::catalogue() {
         s.push_str(&macro_sql(&f));
         s.push('\n');
     }
@@ -224,7 +275,7 @@ mod tests {
 
     #[test]
     fn every_formula_renders_with_its_parameters() {
-        for f in kinerja_core::formula::catalogue() {
+        for f in kinerja_core::catalogue() {
             let sql = macro_sql(&f);
             assert!(sql.starts_with(&format!("CREATE OR REPLACE MACRO {}(", f.name)), "{sql}");
             for p in params(&f) {

@@ -1,12 +1,13 @@
 //! Schema versions, migrations, reference tables from the core, macros and
 //! views.
 
-use duckdb::{Connection, params};
+use duckdb::{AppenderParams, Connection, params};
 use kinerja_core::akip::SkemaAkip;
 use kinerja_core::band::ALL as BANDS;
-use kinerja_core::model::{JenisTarget, SUMBER_SINTETIS};
+use kinerja_core::model::JenisTarget;
 use kinerja_core::skm::{Bobot, Skema};
 
+use crate::sql::{REFERENCE, Run, VIEWS, at};
 use crate::{Error, Result, render};
 
 /// Migrations, in order; version N is the N-th entry.
@@ -16,18 +17,11 @@ const MIGRATIONS: &[&str] =
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
 
-const VIEWS: &str = include_str!("../sql/views.sql");
-
 pub(crate) fn version(conn: &Connection) -> Result<i32> {
-    let exists: bool = conn.query_row(
-        "SELECT count(*) > 0 FROM duckdb_tables() WHERE table_name = 'schema_version' AND schema_name = 'main'",
-        [],
-        |r| r.get(0),
-    )?;
-    if !exists {
+    if !conn.one("schema_version_ada", [], |r| r.get::<_, bool>(0))? {
         return Ok(0);
     }
-    Ok(conn.query_row("SELECT coalesce(max(version), 0) FROM schema_version", [], |r| r.get(0))?)
+    conn.one("schema_version", [], |r| r.get(0))
 }
 
 /// Brings the database to [`SCHEMA_VERSION`] and refreshes what is derived
@@ -37,100 +31,83 @@ pub(crate) fn apply(conn: &Connection) -> Result<()> {
     if current > SCHEMA_VERSION {
         return Err(Error::NewerSchema { found: current, supported: SCHEMA_VERSION });
     }
-    if current == 0 {
-        let tables: i64 =
-            conn.query_row("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main'", [], |r| r.get(0))?;
-        if tables > 0 {
-            return Err(Error::NotKinerja(
-                "this DuckDB file has tables but no schema_version: it is not a Kinerja database".into(),
-            ));
-        }
+    if current == 0 && conn.one("jumlah_tabel", [], |r| r.get::<_, i64>(0))? > 0 {
+        return Err(Error::NotKinerja(
+            "this DuckDB file has tables but no schema_version: it is not a Kinerja database".into(),
+        ));
     }
-    conn.execute_batch("BEGIN TRANSACTION")?;
-    let result = (|| -> Result<()> {
-        conn.execute_batch(
-            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied TIMESTAMP NOT NULL DEFAULT current_timestamp)",
-        )?;
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(current).unwrap_or(0)) {
-            conn.execute_batch(sql)?;
-            conn.execute("INSERT INTO schema_version (version) VALUES (?)", params![i as i32 + 1])?;
-        }
-        reference_tables(conn)?;
-        conn.execute_batch(&render::all_macros_sql())?;
-        conn.execute_batch(&format!(
-            "CREATE OR REPLACE MACRO kj_sintetis(sumber) AS coalesce(lower(trim(sumber)) LIKE '{SUMBER_SINTETIS}%', false);"
-        ))?;
-        conn.execute_batch(VIEWS)?;
-        Ok(())
-    })();
-    match result {
-        Ok(()) => {
-            conn.execute_batch("COMMIT")?;
-            Ok(())
-        }
-        Err(e) => {
-            let _ = conn.execute_batch("ROLLBACK");
-            Err(e)
-        }
+    let tx = conn.unchecked_transaction().map_err(at("BEGIN (schema)"))?;
+    tx.exec("buat_schema_version", [])?;
+    let done = usize::try_from(current).unwrap_or(0);
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(done) {
+        let v = i32::try_from(i + 1).map_err(|_| Error::Invalid("too many migrations".into()))?;
+        tx.batch(&format!("migration {v}"), sql)?;
+        tx.exec("catat_schema_version", params![v])?;
     }
+    tx.batch("sql/reference.sql", REFERENCE)?;
+    reference_rows(&tx)?;
+    tx.batch("kj_* macros", &render::all_macros_sql())?;
+    tx.batch("sql/views.sql", VIEWS)?;
+    tx.commit().map_err(at("COMMIT (schema)"))
 }
 
-/// Tables whose rows come from the core's constants, rewritten on every
-/// open so they always match the code.
-fn reference_tables(conn: &Connection) -> Result<()> {
-    conn.execute_batch(
-        "CREATE OR REPLACE TABLE ref_jenis_target (kode VARCHAR PRIMARY KEY, urutan INTEGER NOT NULL);
-         CREATE OR REPLACE TABLE ref_unsur (skema VARCHAR, unsur_id VARCHAR, urutan INTEGER, nama VARCHAR, PRIMARY KEY (skema, unsur_id));
-         CREATE OR REPLACE TABLE ref_skema_skm (skema VARCHAR PRIMARY KEY, jumlah_unsur INTEGER NOT NULL);
-         CREATE OR REPLACE TABLE ref_bobot (skema VARCHAR, bobot VARCHAR, w_num HUGEINT, w_den HUGEINT, PRIMARY KEY (skema, bobot));
-         CREATE OR REPLACE TABLE ref_komponen_akip (skema VARCHAR, komponen_id VARCHAR, urutan INTEGER, nama VARCHAR, bobot INTEGER, PRIMARY KEY (skema, komponen_id));
-         CREATE OR REPLACE TABLE ref_rekening (kode VARCHAR PRIMARY KEY, nama VARCHAR NOT NULL);
-         CREATE OR REPLACE TABLE ref_band (skala VARCHAR, urutan INTEGER, kode VARCHAR, label VARCHAR, batas_bawah DECIMAL(18,2), regulasi VARCHAR);",
-    )?;
-    {
-        let mut a = conn.appender("ref_jenis_target")?;
-        for j in [JenisTarget::PkPerubahan, JenisTarget::Pk, JenisTarget::Renstra] {
-            a.append_row(params![j.code(), i32::from(j.precedence())])?;
+/// Appends `rows` to a reference table, naming it on error.
+fn append<P: AppenderParams>(conn: &Connection, table: &str, rows: impl IntoIterator<Item = P>) -> Result<()> {
+    let mut a = conn.appender(table).map_err(at(table))?;
+    a.append_rows(rows).map_err(at(table))?;
+    a.flush().map_err(at(table))
+}
+
+fn count(n: usize) -> Result<i32> {
+    i32::try_from(n).map_err(|_| Error::Invalid(format!("{n} does not fit a reference table")))
+}
+
+/// Rows of the reference tables, from the core's constants.
+fn reference_rows(conn: &Connection) -> Result<()> {
+    let jenis = [JenisTarget::PkPerubahan, JenisTarget::Pk, JenisTarget::Renstra];
+    append(conn, "ref_jenis_target", jenis.iter().map(|j| (j.code(), i32::from(j.precedence()))))?;
+    skm_rows(conn)?;
+    akip_rows(conn)?;
+    append(conn, "ref_rekening", kinerja_core::kode::REKENING.iter().map(|(k, n)| (*k, *n)))?;
+    band_rows(conn)
+}
+
+fn skm_rows(conn: &Connection) -> Result<()> {
+    let (mut skema, mut unsur, mut bobot) = (Vec::new(), Vec::new(), Vec::new());
+    for s in Skema::ALL {
+        skema.push((s.code(), count(s.unsur().len())?));
+        for (i, u) in s.unsur().iter().enumerate() {
+            unsur.push((s.code(), u.id, count(i + 1)?, u.nama));
+        }
+        for b in Bobot::ALL {
+            let w = b.weight(s);
+            bobot.push((s.code(), b.code(), w.numer(), w.denom(), b.label(s)));
         }
     }
-    {
-        let mut u = conn.appender("ref_unsur")?;
-        let mut s = conn.appender("ref_skema_skm")?;
-        let mut b = conn.appender("ref_bobot")?;
-        for skema in [Skema::PermenPanRb14_2017, Skema::KepMenPan25_2004] {
-            s.append_row(params![skema.code(), skema.unsur().len() as i32])?;
-            for (i, x) in skema.unsur().iter().enumerate() {
-                u.append_row(params![skema.code(), x.id, i as i32 + 1, x.nama])?;
-            }
-            for bobot in Bobot::ALL {
-                let w = bobot.weight(skema);
-                b.append_row(params![skema.code(), bobot.code(), w.numer(), w.denom()])?;
-            }
+    append(conn, "ref_skema_skm", skema)?;
+    append(conn, "ref_unsur", unsur)?;
+    append(conn, "ref_bobot", bobot)
+}
+
+fn akip_rows(conn: &Connection) -> Result<()> {
+    let (mut skema, mut komponen) = (Vec::new(), Vec::new());
+    for s in [SkemaAkip::PermenPanRb88_2021, SkemaAkip::PermenPanRb12_2015] {
+        skema.push((s.code(), count(s.komponen().len())?));
+        for (i, k) in s.komponen().iter().enumerate() {
+            komponen.push((s.code(), k.id, count(i + 1)?, k.nama, k.bobot));
         }
     }
-    {
-        let mut k = conn.appender("ref_komponen_akip")?;
-        for skema in [SkemaAkip::PermenPanRb88_2021, SkemaAkip::PermenPanRb12_2015] {
-            for (i, x) in skema.komponen().iter().enumerate() {
-                k.append_row(params![skema.code(), x.id, i as i32 + 1, x.nama, x.bobot as i32])?;
-            }
+    append(conn, "ref_skema_akip", skema)?;
+    append(conn, "ref_komponen_akip", komponen)
+}
+
+fn band_rows(conn: &Connection) -> Result<()> {
+    let mut rows = Vec::new();
+    for t in BANDS {
+        for (i, band) in t.bands.iter().enumerate() {
+            let lower = (band.min_hundredths != i64::MIN).then(|| kinerja_core::Decimal::new(band.min_hundredths, 2));
+            rows.push((t.id, count(i + 1)?, band.code, band.label, lower, t.regulation));
         }
     }
-    {
-        let mut r = conn.appender("ref_rekening")?;
-        for (kode, nama) in kinerja_core::kode::REKENING {
-            r.append_row(params![kode, nama])?;
-        }
-    }
-    {
-        let mut b = conn.appender("ref_band")?;
-        for t in BANDS {
-            for (i, band) in t.bands.iter().enumerate() {
-                let lower =
-                    (band.min_hundredths != i64::MIN).then(|| kinerja_core::Decimal::new(band.min_hundredths, 2));
-                b.append_row(params![t.id, i as i32 + 1, band.code, band.label, lower, t.regulation])?;
-            }
-        }
-    }
-    Ok(())
+    append(conn, "ref_band", rows)
 }

@@ -17,7 +17,7 @@ use kinerja_core::band::AKIP_2021;
 use kinerja_core::model::*;
 use kinerja_core::skm::{Bobot, Skema, Skor, Tally, UNSUR_2017};
 
-use crate::query::named;
+use crate::sql::Run;
 use crate::{Error, Result, Store};
 
 /// splitmix64: small, fast, deterministic.
@@ -66,16 +66,13 @@ fn skor(rng: &mut Rng, mean_h: i64) -> Result<Skor> {
 impl Store {
     /// Fills the kecamatan of `kode_kabupaten` that have no real data.
     pub fn synth(&self, kode_kabupaten: &str, seed: u64) -> Result<SynthSummary> {
-        let mut stmt = self.conn.prepare(named("kecamatan_kabupaten")?)?;
         let units: Vec<(String, String)> =
-            stmt.query_map([kode_kabupaten], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<duckdb::Result<_>>()?;
+            self.conn.all("kecamatan_kabupaten", [kode_kabupaten], |r| Ok((r.get(0)?, r.get(1)?)))?;
         if units.is_empty() {
             return Err(Error::NotFound(format!("no kecamatan of kabupaten {kode_kabupaten:?}: load wilayah first")));
         }
-        let mut stmt = self.conn.prepare(named("unit_nyata")?)?;
-        let real: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<duckdb::Result<_>>()?;
-        let indikator: i64 =
-            self.conn.query_row("SELECT count(*) FROM indikator WHERE id IN ('ikm', 'akip')", [], |r| r.get(0))?;
+        let real: Vec<String> = self.conn.all("unit_nyata", [], |r| r.get(0))?;
+        let indikator: i64 = self.conn.one("indikator_demo_ada", [], |r| r.get(0))?;
         if indikator < 2 {
             return Err(Error::Invalid("indicators ikm and akip are needed: load data/ first".into()));
         }
@@ -87,196 +84,190 @@ impl Store {
                 continue;
             }
             let unit_seed = kode.bytes().fold(seed, |a, b| a.wrapping_mul(31).wrapping_add(u64::from(b)));
-            self.synth_unit(&mut d, kode, &mut Rng(unit_seed))?;
+            synth_unit(&mut d, kode, &mut Rng(unit_seed))?;
             summary.diisi.push(format!("{kode} {nama}"));
         }
         let s = self.load(&d, &mut |_, _, _| {})?;
         summary.baris = s.changed();
         Ok(summary)
     }
+}
 
-    fn synth_unit(&self, d: &mut Dataset, kode: &str, rng: &mut Rng) -> Result<()> {
-        let src = || SUMBER_SINTETIS.to_string();
-        let rid = format!("{kode}/2024");
-        let tid = format!("{rid}/T1");
-        let (s1, s2) = (format!("{rid}/S1"), format!("{rid}/S2"));
-        d.renstra.push(Renstra {
-            id: rid.clone(),
-            kode_unit: kode.into(),
-            tahun_awal: 2024,
-            tahun_akhir: 2026,
-            visi: "(sintetis) Visi kabupaten".into(),
-            misi: "(sintetis) Mewujudkan penyelenggaraan pemerintahan yang baik dan bersih".into(),
-            sumber: src(),
-        });
-        d.tujuan.push(Tujuan {
-            id: tid.clone(),
-            renstra_id: rid.clone(),
-            uraian: "(sintetis) Meningkatkan kualitas pelayanan publik".into(),
-            sumber: src(),
-        });
-        d.sasaran.push(Sasaran {
-            id: s1.clone(),
-            tujuan_id: tid.clone(),
-            no: 1,
-            uraian: "(sintetis) Meningkatkan kepuasan masyarakat terhadap pelayanan publik".into(),
-            sumber: src(),
-        });
-        d.sasaran.push(Sasaran {
-            id: s2.clone(),
-            tujuan_id: tid,
-            no: 2,
-            uraian: "(sintetis) Meningkatkan akuntabilitas keuangan dan kinerja perangkat daerah".into(),
-            sumber: src(),
-        });
-        d.sasaran_indikator.push(SasaranIndikator {
-            sasaran_id: s1.clone(),
-            indikator_id: "ikm".into(),
-            sumber: src(),
-        });
-        d.sasaran_indikator.push(SasaranIndikator {
-            sasaran_id: s2.clone(),
-            indikator_id: "akip".into(),
-            sumber: src(),
-        });
+/// One kecamatan's synthetic data: Renstra structure, IKM and AKIP history
+/// 2021–2023, 2024 from raw SKM answers and AKIP komponen, and a budget.
+fn synth_unit(d: &mut Dataset, kode: &str, rng: &mut Rng) -> Result<()> {
+    let (s1, s2) = renstra_structure(d, kode);
+    // IKM and AKIP realisasi 2021–2023 as random walks (hundredths).
+    let mut ikm = rng.range(7600, 9200);
+    let mut akip = rng.range(6200, 7800);
+    for tahun in 2021..=2023 {
+        ikm = (ikm + rng.range(-300, 300)).clamp(6500, 9900);
+        akip = (akip + rng.range(-200, 250)).clamp(5500, 8800);
+        push_realisasi(d, kode, tahun, ikm, akip)?;
+        push_target(d, kode, tahun, "pk", ikm + rng.range(0, 300), akip + rng.range(0, 300))?;
+    }
+    let ikm_2024 = skm_2024(d, kode, ikm, rng)?;
+    let (akip_2024, target_akip) = akip_2024(d, kode, akip, rng)?;
+    push_realisasi(d, kode, 2024, ikm_2024, akip_2024)?;
+    push_target(d, kode, 2024, "pk", ikm + rng.range(0, 300), target_akip)?;
+    // Renstra targets rising to 2026.
+    let (mut ti, mut ta) = (ikm + rng.range(0, 200), target_akip);
+    for tahun in 2024..=2026 {
+        push_target(d, kode, tahun, "renstra", ti.min(9800), ta.min(9500))?;
+        ti += rng.range(100, 300);
+        ta += rng.range(50, 200);
+    }
+    budget_2024(d, kode, &s1, &s2, rng);
+    Ok(())
+}
 
-        // IKM and AKIP realisasi 2021–2023 as random walks (hundredths).
-        let mut ikm = rng.range(7600, 9200);
-        let mut akip = rng.range(6200, 7800);
-        for tahun in 2021..=2023 {
-            ikm = (ikm + rng.range(-300, 300)).clamp(6500, 9900);
-            akip = (akip + rng.range(-200, 250)).clamp(5500, 8800);
-            push_realisasi(d, kode, tahun, ikm, akip, &src())?;
-            push_target(d, kode, tahun, "pk", ikm + rng.range(0, 300), akip + rng.range(0, 300), &src())?;
-        }
-        // 2024: raw SKM answers; the IKM realisasi is their IKM.
-        let n = rng.range(60, 240);
-        let mut tally = Tally::new(Skema::PermenPanRb14_2017);
-        for responden in 1..=n {
-            for u in &UNSUR_2017 {
-                if rng.range(0, 99) < 2 {
-                    continue; // a skipped question
-                }
-                let mean = (ikm / 25 + rng.range(-40, 40)).clamp(150, 395);
-                let s = skor(rng, mean)?;
-                tally.add(u.id, s)?;
-                d.skm_jawaban.push(SkmJawaban {
-                    kode_unit: kode.into(),
-                    tahun: 2024,
-                    responden,
-                    unsur_id: u.id.into(),
-                    skor: s,
-                    sumber: src(),
-                });
+fn src() -> String {
+    SUMBER_SINTETIS.to_string()
+}
+
+/// Renstra 2024–2026 with one tujuan and two sasaran (IKM, AKIP); returns
+/// the two sasaran ids.
+fn renstra_structure(d: &mut Dataset, kode: &str) -> (String, String) {
+    let rid = format!("{kode}/2024");
+    let tid = format!("{rid}/T1");
+    let (s1, s2) = (format!("{rid}/S1"), format!("{rid}/S2"));
+    d.renstra.push(Renstra {
+        id: rid.clone(),
+        kode_unit: kode.into(),
+        tahun_awal: 2024,
+        tahun_akhir: 2026,
+        visi: "(sintetis) Visi kabupaten".into(),
+        misi: "(sintetis) Mewujudkan penyelenggaraan pemerintahan yang baik dan bersih".into(),
+        sumber: src(),
+    });
+    let uraian = "(sintetis) Meningkatkan kualitas pelayanan publik".into();
+    d.tujuan.push(Tujuan { id: tid.clone(), renstra_id: rid, uraian, sumber: src() });
+    for (no, id, uraian, indikator) in [
+        (1, &s1, "(sintetis) Meningkatkan kepuasan masyarakat terhadap pelayanan publik", "ikm"),
+        (2, &s2, "(sintetis) Meningkatkan akuntabilitas keuangan dan kinerja perangkat daerah", "akip"),
+    ] {
+        let sasaran = Sasaran { id: id.clone(), tujuan_id: tid.clone(), no, uraian: uraian.into(), sumber: src() };
+        d.sasaran.push(sasaran);
+        let si = SasaranIndikator { sasaran_id: id.clone(), indikator_id: indikator.into(), sumber: src() };
+        d.sasaran_indikator.push(si);
+    }
+    (s1, s2)
+}
+
+/// 2024 raw SKM answers around the IKM level `ikm` (hundredths), some
+/// questions skipped; returns the IKM of the answers in hundredths.
+fn skm_2024(d: &mut Dataset, kode: &str, ikm: i64, rng: &mut Rng) -> Result<i64> {
+    let n = rng.range(60, 240);
+    let mut tally = Tally::new(Skema::PermenPanRb14_2017);
+    for responden in 1..=n {
+        for u in &UNSUR_2017 {
+            if rng.range(0, 99) < 2 {
+                continue; // a skipped question
             }
+            let mean = (ikm / 25 + rng.range(-40, 40)).clamp(150, 395);
+            let s = skor(rng, mean)?;
+            tally.add(u.id, s)?;
+            let (kode_unit, unsur_id) = (kode.into(), u.id.into());
+            d.skm_jawaban.push(SkmJawaban { kode_unit, tahun: 2024, responden, unsur_id, skor: s, sumber: src() });
         }
-        let ikm_2024 = tally.ikm(Bobot::Tepat)?.rounded()?;
-        d.skm_survei.push(SkmSurvei {
+    }
+    d.skm_survei.push(SkmSurvei {
+        kode_unit: kode.into(),
+        tahun: 2024,
+        skema: Skema::PermenPanRb14_2017,
+        bobot: Bobot::Tepat,
+        responden: n,
+        periode: Some("Januari-Desember 2024".into()),
+        sumber: src(),
+    });
+    in_hundredths(tally.ikm(Bobot::Tepat)?.rounded()?)
+}
+
+/// 2024 AKIP komponen around the level `akip` (hundredths); returns the
+/// realisasi and target totals in hundredths.
+fn akip_2024(d: &mut Dataset, kode: &str, akip: i64, rng: &mut Rng) -> Result<(i64, i64)> {
+    let skema = SkemaAkip::PermenPanRb88_2021;
+    let (mut real, mut target) = (Vec::new(), Vec::new());
+    for k in skema.komponen() {
+        let share = (akip + rng.range(-600, 600)).clamp(3000, 9800); // % of bobot, hundredths
+        real.push((k.id, Decimal::new(k.bobot * share, 4).round_dp(2)));
+        let t = (share + rng.range(-300, 200)).clamp(3000, 9800);
+        target.push((k.id, Decimal::new(k.bobot * t, 4).round_dp(2)));
+    }
+    for ((id, r), (_, t)) in real.iter().zip(&target) {
+        d.akip_komponen.push(AkipKomponen {
             kode_unit: kode.into(),
             tahun: 2024,
-            skema: Skema::PermenPanRb14_2017,
-            bobot: Bobot::Tepat,
-            responden: n,
-            periode: Some("Januari-Desember 2024".into()),
+            skema,
+            komponen_id: (*id).into(),
+            target: Some(*t),
+            realisasi: *r,
             sumber: src(),
         });
-        // 2024 AKIP from komponen scores.
-        let mut skor_real = Vec::new();
-        let mut skor_target = Vec::new();
-        for k in SkemaAkip::PermenPanRb88_2021.komponen() {
-            let share = (akip + rng.range(-600, 600)).clamp(3000, 9800); // % of bobot, hundredths
-            let real = Decimal::new(k.bobot * share, 4).round_dp(2);
-            let tgt = Decimal::new(k.bobot * (share + rng.range(-300, 200)).clamp(3000, 9800), 4).round_dp(2);
-            skor_real.push((k.id, real));
-            skor_target.push((k.id, tgt));
-        }
-        let nilai = NilaiAkip::from_komponen(SkemaAkip::PermenPanRb88_2021, &skor_real)?.total()?.round2()?;
-        let nilai_target = NilaiAkip::from_komponen(SkemaAkip::PermenPanRb88_2021, &skor_target)?.total()?.round2()?;
-        for ((id, r), (_, t)) in skor_real.iter().zip(&skor_target) {
-            d.akip_komponen.push(AkipKomponen {
-                kode_unit: kode.into(),
-                tahun: 2024,
-                skema: SkemaAkip::PermenPanRb88_2021,
-                komponen_id: (*id).into(),
-                target: Some(*t),
-                realisasi: *r,
-                sumber: src(),
-            });
-        }
-        let ikm_h = i64::try_from(ikm_2024.mantissa()).unwrap_or(0) * 100 / 10_i64.pow(ikm_2024.scale());
-        let akip_h = i64::try_from(nilai.mantissa()).unwrap_or(0) * 100 / 10_i64.pow(nilai.scale());
-        push_realisasi(d, kode, 2024, ikm_h, akip_h, &src())?;
-        let tgt_akip_h = i64::try_from(nilai_target.mantissa()).unwrap_or(0) * 100 / 10_i64.pow(nilai_target.scale());
-        push_target(d, kode, 2024, "pk", ikm + rng.range(0, 300), tgt_akip_h, &src())?;
-        // Renstra targets rising to 2026.
-        let (mut ti, mut ta) = (ikm + rng.range(0, 200), tgt_akip_h);
-        for tahun in 2024..=2026 {
-            push_target(d, kode, tahun, "renstra", ti.min(9800), ta.min(9500), &src())?;
-            ti += rng.range(100, 300);
-            ta += rng.range(50, 200);
-        }
-        // Budget 2024: programs of the kecamatan nomenclature and belanja lines with the same total.
-        let programs = [
-            (
-                "7.01.01",
-                "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
-                2_000_000_000,
-                3_200_000_000,
-                &s2,
-            ),
-            ("7.01.02", "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", 2_000_000, 40_000_000, &s1),
-            ("7.01.03", "Program Pemberdayaan Masyarakat Desa dan Kelurahan", 30_000_000, 120_000_000, &s1),
-            ("7.01.04", "Program Koordinasi Ketentraman dan Ketertiban Umum", 10_000_000, 40_000_000, &s1),
-            ("7.01.05", "Program Penyelenggaraan Urusan Pemerintahan Umum", 60_000_000, 180_000_000, &s1),
-            ("7.01.06", "Program Pembinaan dan Pengawasan Pemerintahan Desa", 4_000_000, 20_000_000, &s1),
-        ];
-        let (mut total_a, mut total_r) = (0i64, 0i64);
-        for (i, (kp, nama, lo, hi, sas)) in programs.iter().enumerate() {
-            let a = rng.range(*lo, *hi) / 1000 * 1000;
-            let r = a / 10_000 * rng.range(9000, 10_000);
-            total_a += a;
-            total_r += r;
-            d.anggaran_program.push(AnggaranProgram {
-                kode_unit: kode.into(),
-                tahun: 2024,
-                kode_program: (*kp).into(),
-                no_laporan: Some(i as i32 + 1),
-                nama: format!("{nama} (sintetis)"),
-                anggaran: Decimal::from(a),
-                realisasi: Decimal::from(r),
-                keterangan: None,
-                sumber: src(),
-            });
-            d.program_sasaran.push(ProgramSasaran {
-                kode_unit: kode.into(),
-                tahun: 2024,
-                kode_program: (*kp).into(),
-                sasaran_id: (*sas).clone(),
-                sumber: src(),
-            });
-        }
-        let pegawai_a = total_a / 100 * rng.range(68, 76);
-        let modal_a = total_a / 1000 * rng.range(5, 20);
-        let barang_a = total_a - pegawai_a - modal_a;
-        let pegawai_r = pegawai_a / 100 * rng.range(92, 99);
-        let modal_r = (modal_a / 100 * rng.range(90, 100)).min(total_r - pegawai_r);
-        let barang_r = total_r - pegawai_r - modal_r;
-        for (kr, uraian, a, r) in [
-            ("5.1.01", "Belanja Pegawai", pegawai_a, pegawai_r),
-            ("5.1.02", "Belanja Barang dan Jasa", barang_a, barang_r),
-            ("5.2.02", "Belanja Modal Peralatan dan Mesin", modal_a, modal_r),
-        ] {
-            d.anggaran_belanja.push(AnggaranBelanja {
-                kode_unit: kode.into(),
-                tahun: 2024,
-                kode_rekening: kr.into(),
-                uraian: uraian.into(),
-                anggaran: Decimal::from(a),
-                realisasi: Decimal::from(r),
-                sumber: src(),
-            });
-        }
-        Ok(())
+    }
+    let total = |v: &[(&str, Decimal)]| -> Result<i64> {
+        in_hundredths(NilaiAkip::from_komponen(skema, v)?.total()?.round2()?)
+    };
+    Ok((total(&real)?, total(&target)?))
+}
+
+fn in_hundredths(d: Decimal) -> Result<i64> {
+    let h = d.round_dp(2) * Decimal::from(100);
+    i64::try_from(h.trunc().mantissa() / 10_i128.pow(h.trunc().scale()))
+        .map_err(|_| Error::Invalid(format!("{d} does not fit in hundredths")))
+}
+
+/// 2024 budget: programs of the kecamatan nomenclature mapped to the two
+/// sasaran, and belanja lines with the same totals.
+fn budget_2024(d: &mut Dataset, kode: &str, s1: &str, s2: &str, rng: &mut Rng) {
+    let programs = [
+        ("7.01.01", "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", 2_000_000_000, 3_200_000_000, s2),
+        ("7.01.02", "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", 2_000_000, 40_000_000, s1),
+        ("7.01.03", "Program Pemberdayaan Masyarakat Desa dan Kelurahan", 30_000_000, 120_000_000, s1),
+        ("7.01.04", "Program Koordinasi Ketentraman dan Ketertiban Umum", 10_000_000, 40_000_000, s1),
+        ("7.01.05", "Program Penyelenggaraan Urusan Pemerintahan Umum", 60_000_000, 180_000_000, s1),
+        ("7.01.06", "Program Pembinaan dan Pengawasan Pemerintahan Desa", 4_000_000, 20_000_000, s1),
+    ];
+    let (mut total_a, mut total_r) = (0i64, 0i64);
+    for (i, (kp, nama, lo, hi, sas)) in programs.iter().enumerate() {
+        let a = rng.range(*lo, *hi) / 1000 * 1000;
+        let r = a / 10_000 * rng.range(9000, 10_000);
+        total_a += a;
+        total_r += r;
+        d.anggaran_program.push(AnggaranProgram {
+            kode_unit: kode.into(),
+            tahun: 2024,
+            kode_program: (*kp).into(),
+            no_laporan: i32::try_from(i + 1).ok(),
+            nama: format!("{nama} (sintetis)"),
+            anggaran: Decimal::from(a),
+            realisasi: Decimal::from(r),
+            keterangan: None,
+            sumber: src(),
+        });
+        let (kode_unit, kode_program, sasaran_id) = (kode.into(), (*kp).into(), (*sas).into());
+        d.program_sasaran.push(ProgramSasaran { kode_unit, tahun: 2024, kode_program, sasaran_id, sumber: src() });
+    }
+    let pegawai_a = total_a / 100 * rng.range(68, 76);
+    let modal_a = total_a / 1000 * rng.range(5, 20);
+    let barang_a = total_a - pegawai_a - modal_a;
+    let pegawai_r = pegawai_a / 100 * rng.range(92, 99);
+    let modal_r = (modal_a / 100 * rng.range(90, 100)).min(total_r - pegawai_r);
+    let barang_r = total_r - pegawai_r - modal_r;
+    for (kr, uraian, a, r) in [
+        ("5.1.01", "Belanja Pegawai", pegawai_a, pegawai_r),
+        ("5.1.02", "Belanja Barang dan Jasa", barang_a, barang_r),
+        ("5.2.02", "Belanja Modal Peralatan dan Mesin", modal_a, modal_r),
+    ] {
+        d.anggaran_belanja.push(AnggaranBelanja {
+            kode_unit: kode.into(),
+            tahun: 2024,
+            kode_rekening: kr.into(),
+            uraian: uraian.into(),
+            anggaran: Decimal::from(a),
+            realisasi: Decimal::from(r),
+            sumber: src(),
+        });
     }
 }
 
@@ -284,14 +275,14 @@ fn label_akip(h: i64) -> Result<Option<String>> {
     Ok(Some(AKIP_2021.classify_hundredths(i128::from(h))?.code.to_string()))
 }
 
-fn push_realisasi(d: &mut Dataset, kode: &str, tahun: i32, ikm: i64, akip: i64, src: &str) -> Result<()> {
+fn push_realisasi(d: &mut Dataset, kode: &str, tahun: i32, ikm: i64, akip: i64) -> Result<()> {
     d.realisasi.push(Realisasi {
         kode_unit: kode.into(),
         indikator_id: "ikm".into(),
         tahun,
         nilai: hundredths(ikm),
         label: None,
-        sumber: src.into(),
+        sumber: src(),
     });
     d.realisasi.push(Realisasi {
         kode_unit: kode.into(),
@@ -299,12 +290,12 @@ fn push_realisasi(d: &mut Dataset, kode: &str, tahun: i32, ikm: i64, akip: i64, 
         tahun,
         nilai: hundredths(akip),
         label: label_akip(akip)?,
-        sumber: src.into(),
+        sumber: src(),
     });
     Ok(())
 }
 
-fn push_target(d: &mut Dataset, kode: &str, tahun: i32, jenis: &str, ikm: i64, akip: i64, src: &str) -> Result<()> {
+fn push_target(d: &mut Dataset, kode: &str, tahun: i32, jenis: &str, ikm: i64, akip: i64) -> Result<()> {
     let jenis = JenisTarget::parse(jenis)?;
     let ikm = ikm.clamp(6500, 9800);
     let akip = akip.clamp(5000, 9500);
@@ -315,7 +306,7 @@ fn push_target(d: &mut Dataset, kode: &str, tahun: i32, jenis: &str, ikm: i64, a
         jenis: jenis.clone(),
         nilai: hundredths(ikm),
         label: None,
-        sumber: src.into(),
+        sumber: src(),
     });
     d.target.push(Target {
         kode_unit: kode.into(),
@@ -324,7 +315,7 @@ fn push_target(d: &mut Dataset, kode: &str, tahun: i32, jenis: &str, ikm: i64, a
         jenis,
         nilai: hundredths(akip),
         label: label_akip(akip)?,
-        sumber: src.into(),
+        sumber: src(),
     });
     Ok(())
 }
