@@ -49,11 +49,12 @@ impl Sheet {
             .map(|h| h.trim().to_string())
             .collect();
         let mut rows = Vec::new();
+        let mut lines = Lines::new(text.as_bytes());
         for (i, rec) in rdr.records().enumerate() {
             let line = i + 2;
             let rec = rec.map_err(|e| match e.kind() {
                 csv::ErrorKind::UnequalLengths { expected_len, len, .. } => problem(
-                    e.position().map(|p| line_of(text, p.byte())).or(Some(line)),
+                    e.position().map(|p| lines.at(p.byte())).or(Some(line)),
                     &format!("{expected_len} fields like the header"),
                     format!("{len} fields"),
                 ),
@@ -61,7 +62,7 @@ impl Sheet {
             })?;
             // Physical line in the file (blank lines and quoted newlines
             // count), as an editor shows it.
-            let line = rec.position().map_or(line, |p| line_of(text, p.byte()));
+            let line = rec.position().map_or(line, |p| lines.at(p.byte()));
             if rec.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
@@ -159,13 +160,34 @@ impl Sheet {
     }
 }
 
-fn line_of(text: &str, byte: u64) -> usize {
-    let mut end = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
-    // The reader may report a record's start at the blank lines before it.
-    while matches!(text.as_bytes().get(end), Some(b'\n' | b'\r')) {
-        end += 1;
+/// The line number of byte offsets met in increasing order: each call
+/// counts only the newlines since the previous one, so numbering every
+/// record of a file costs one pass over it.
+struct Lines<'a> {
+    text: &'a [u8],
+    pos: usize,
+    line: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a [u8]) -> Lines<'a> {
+        Lines { text, pos: 0, line: 1 }
     }
-    text.as_bytes()[..end].iter().filter(|b| **b == b'\n').count() + 1
+
+    /// The 1-based line of the record starting at `byte`.
+    fn at(&mut self, byte: u64) -> usize {
+        let mut end = usize::try_from(byte).unwrap_or(usize::MAX).min(self.text.len());
+        // The reader may report a record's start at the blank lines before it.
+        while matches!(self.text.get(end), Some(b'\n' | b'\r')) {
+            end += 1;
+        }
+        if end < self.pos {
+            (self.pos, self.line) = (0, 1);
+        }
+        self.line += self.text[self.pos..end].iter().filter(|b| **b == b'\n').count();
+        self.pos = end;
+        self.line
+    }
 }
 
 /// One row being read; problems go to the shared list.
@@ -270,15 +292,9 @@ impl Row<'_> {
         self.opt_parse(col, parse_int)
     }
 
-    /// A year between 1900 and 2200.
+    /// A year ([`kinerja_core::model::parse_tahun`]).
     pub fn year(&mut self, col: &str) -> Option<i32> {
-        self.parse(col, |s| {
-            s.parse::<i32>().ok().filter(|y| (1900..=2200).contains(y)).ok_or(kinerja_core::Error::Invalid {
-                what: "tahun",
-                expected: "a year such as 2024",
-                found: s.to_string(),
-            })
-        })
+        self.parse(col, kinerja_core::model::parse_tahun)
     }
 }
 

@@ -221,293 +221,263 @@ pub fn parse_all(sheets: &[(&str, Sheet)], p: &mut Vec<Problem>) -> Located {
             continue;
         }
         match *name {
-            "wilayah" => {
-                l.wilayah = rows(sheet, p, |r| {
-                    let kode = r.text("kode");
-                    let tingkat = r.parse("tingkat", Tingkat::parse);
-                    let nama = r.text("nama");
-                    let sumber = r.text("sumber");
-                    if let (Some(k), Some(t)) = (&kode, tingkat)
-                        && let Err(e) = check_kode_wilayah(k, t)
-                    {
-                        if let kinerja_core::Error::Invalid { expected, .. } = e {
-                            r.problem("kode", expected, k);
-                        }
-                        return None;
-                    }
-                    Some(Wilayah {
-                        kode: kode?,
-                        tingkat: tingkat?,
-                        nama: nama?,
-                        induk: r.opt_text("induk"),
-                        nama_dalam_laporan: r.opt_text("nama_dalam_laporan"),
-                        sumber: sumber?,
-                    })
-                })
-            }
-            "desa_statistik" => {
-                l.desa_statistik = rows(sheet, p, |r| {
-                    let (kode, tahun, no) = (r.text("kode_desa"), r.year("tahun"), small(r, "no_laporan"));
-                    let (luas, dusun, kk) = (r.decimal("luas_ha"), r.int("dusun"), r.int("kk"));
-                    let (l, pr, total) = (r.int("penduduk_l"), r.int("penduduk_p"), r.int("penduduk_total"));
-                    let kebun = r.opt_decimal("luas_perkebunan_ha");
-                    let tani = r.opt_decimal("luas_pertanian_ha");
-                    let rumah = r.opt_decimal("luas_perumahan_ha");
-                    let sumber = r.text("sumber");
-                    Some(DesaStatistik {
-                        kode_desa: kode?,
-                        tahun: tahun?,
-                        no_laporan: no?,
-                        luas_ha: luas?,
-                        dusun: dusun?,
-                        kk: kk?,
-                        penduduk_l: l?,
-                        penduduk_p: pr?,
-                        penduduk_total: total?,
-                        luas_perkebunan_ha: kebun?.unwrap_or_default(),
-                        luas_pertanian_ha: tani?.unwrap_or_default(),
-                        luas_perumahan_ha: rumah?.unwrap_or_default(),
-                        sumber: sumber?,
-                    })
-                })
-            }
-            "renstra" => {
-                l.renstra = rows(sheet, p, |r| {
-                    let (id, unit, a, b) =
-                        (r.text("id"), r.text("kode_unit"), r.year("tahun_awal"), r.year("tahun_akhir"));
-                    let (visi, misi, sumber) = (r.text("visi"), r.text("misi"), r.text("sumber"));
-                    Some(Renstra {
-                        id: id?,
-                        kode_unit: unit?,
-                        tahun_awal: a?,
-                        tahun_akhir: b?,
-                        visi: visi?,
-                        misi: misi?,
-                        sumber: sumber?,
-                    })
-                })
-            }
-            "tujuan" => {
-                l.tujuan = rows(sheet, p, |r| {
-                    let (id, rid, u, s) = (r.text("id"), r.text("renstra_id"), r.text("uraian"), r.text("sumber"));
-                    Some(Tujuan { id: id?, renstra_id: rid?, uraian: u?, sumber: s? })
-                })
-            }
-            "sasaran" => {
-                l.sasaran = rows(sheet, p, |r| {
-                    let (id, tid, no, u, s) =
-                        (r.text("id"), r.text("tujuan_id"), small(r, "no"), r.text("uraian"), r.text("sumber"));
-                    Some(Sasaran { id: id?, tujuan_id: tid?, no: no.flatten().unwrap_or(0), uraian: u?, sumber: s? })
-                })
-            }
-            "strategi" => {
-                l.strategi = rows(sheet, p, |r| {
-                    let (id, sid, no, u, s) =
-                        (r.text("id"), r.text("sasaran_id"), small(r, "no"), r.text("uraian"), r.text("sumber"));
-                    Some(Strategi { id: id?, sasaran_id: sid?, no: no.flatten().unwrap_or(0), uraian: u?, sumber: s? })
-                })
-            }
-            "indikator" => {
-                l.indikator = rows(sheet, p, |r| {
-                    let (id, nama, satuan) = (r.text("id"), r.text("nama"), r.text("satuan"));
-                    let pol = r.parse("polaritas", Polaritas::parse);
-                    let presisi = r.int("presisi");
-                    let presisi = match presisi {
-                        Some(v @ 0..=6) => u32::try_from(v).ok(),
-                        Some(v) => {
-                            r.problem("presisi", "a number of decimals 0..6", &v.to_string());
-                            None
-                        }
-                        None => None,
-                    };
-                    let jenis = r.opt_parse("jenis", JenisIndikator::parse);
-                    let sumber = r.text("sumber");
-                    Some(Indikator {
-                        id: id?,
-                        nama: nama?,
-                        satuan: satuan?,
-                        polaritas: pol?,
-                        presisi: presisi?,
-                        jenis: jenis?.unwrap_or(JenisIndikator::Umum),
-                        sumber: sumber?,
-                    })
-                })
-            }
-            "sasaran_indikator" => {
-                l.sasaran_indikator = rows(sheet, p, |r| {
-                    let (s, i, src) = (r.text("sasaran_id"), r.text("indikator_id"), r.text("sumber"));
-                    Some(SasaranIndikator { sasaran_id: s?, indikator_id: i?, sumber: src? })
-                })
-            }
-            "target" => {
-                l.target = rows(sheet, p, |r| {
-                    let (u, i, t) = (r.text("kode_unit"), r.text("indikator_id"), r.year("tahun"));
-                    let j = r.parse("jenis", JenisTarget::parse);
-                    let n = r.decimal("nilai");
-                    let s = r.text("sumber");
-                    Some(Target {
-                        kode_unit: u?,
-                        indikator_id: i?,
-                        tahun: t?,
-                        jenis: j?,
-                        nilai: n?,
-                        label: r.opt_text("label"),
-                        sumber: s?,
-                    })
-                })
-            }
-            "realisasi" => {
-                l.realisasi = rows(sheet, p, |r| {
-                    let (u, i, t, n, s) = (
-                        r.text("kode_unit"),
-                        r.text("indikator_id"),
-                        r.year("tahun"),
-                        r.decimal("nilai"),
-                        r.text("sumber"),
-                    );
-                    Some(Realisasi {
-                        kode_unit: u?,
-                        indikator_id: i?,
-                        tahun: t?,
-                        nilai: n?,
-                        label: r.opt_text("label"),
-                        sumber: s?,
-                    })
-                })
-            }
-            "skm_survei" => {
-                l.skm_survei = rows(sheet, p, |r| {
-                    let (u, t) = (r.text("kode_unit"), r.year("tahun"));
-                    let skema = r.opt_parse("skema", Skema::parse);
-                    let bobot = r.opt_parse("bobot", Bobot::parse);
-                    let n = r.int("responden");
-                    let s = r.text("sumber");
-                    Some(SkmSurvei {
-                        kode_unit: u?,
-                        tahun: t?,
-                        skema: skema?.unwrap_or_default(),
-                        bobot: bobot?.unwrap_or_default(),
-                        responden: n?,
-                        periode: r.opt_text("periode"),
-                        sumber: s?,
-                    })
-                })
-            }
-            "skm_nrr" => {
-                l.skm_nrr = rows(sheet, p, |r| {
-                    let (u, t, id, nrr, s) =
-                        (r.text("kode_unit"), r.year("tahun"), r.text("unsur_id"), r.decimal("nrr"), r.text("sumber"));
-                    let no = small(r, "no_laporan");
-                    Some(SkmNrr {
-                        kode_unit: u?,
-                        tahun: t?,
-                        unsur_id: id?,
-                        no_laporan: no?,
-                        nama_dalam_laporan: r.opt_text("nama_dalam_laporan"),
-                        nrr: nrr?,
-                        sumber: s?,
-                    })
-                })
-            }
-            "skm_jawaban" => {
-                l.skm_jawaban = rows(sheet, p, |r| {
-                    let (u, t, n, id) = (r.text("kode_unit"), r.year("tahun"), r.int("responden"), r.text("unsur_id"));
-                    let skor = r.parse("skor", |s| {
-                        let v: u8 = s.parse().map_err(|_| kinerja_core::Error::Invalid {
-                            what: "skor",
-                            expected: "an integer 1..4",
-                            found: s.to_string(),
-                        })?;
-                        Skor::try_from(v)
-                    });
-                    let s = r.text("sumber");
-                    Some(SkmJawaban { kode_unit: u?, tahun: t?, responden: n?, unsur_id: id?, skor: skor?, sumber: s? })
-                })
-            }
-            "akip_komponen" => {
-                l.akip_komponen = rows(sheet, p, |r| {
-                    let (u, t, k) = (r.text("kode_unit"), r.year("tahun"), r.text("komponen_id"));
-                    let skema = r.opt_parse("skema", SkemaAkip::parse);
-                    let target = r.opt_decimal("target");
-                    let real = r.decimal("realisasi");
-                    let s = r.text("sumber");
-                    Some(AkipKomponen {
-                        kode_unit: u?,
-                        tahun: t?,
-                        skema: skema?.unwrap_or_default(),
-                        komponen_id: k?,
-                        target: target?,
-                        realisasi: real?,
-                        sumber: s?,
-                    })
-                })
-            }
-            "anggaran_belanja" => {
-                l.anggaran_belanja = rows(sheet, p, |r| {
-                    let (u, t) = (r.text("kode_unit"), r.year("tahun"));
-                    let k = r.parse("kode_rekening", KodeRekening::parse);
-                    let (uraian, a, re, s) =
-                        (r.text("uraian"), rupiah(r, "anggaran"), rupiah(r, "realisasi"), r.text("sumber"));
-                    Some(AnggaranBelanja {
-                        kode_unit: u?,
-                        tahun: t?,
-                        kode_rekening: k?.to_string(),
-                        uraian: uraian?,
-                        anggaran: a?,
-                        realisasi: re?,
-                        sumber: s?,
-                    })
-                })
-            }
-            "anggaran_program" => {
-                l.anggaran_program = rows(sheet, p, |r| {
-                    let (u, t) = (r.text("kode_unit"), r.year("tahun"));
-                    let k = r.parse("kode_program", KodeProgram::parse);
-                    let no = small(r, "no_laporan");
-                    let (nama, a, re, s) =
-                        (r.text("nama"), rupiah(r, "anggaran"), rupiah(r, "realisasi"), r.text("sumber"));
-                    Some(AnggaranProgram {
-                        kode_unit: u?,
-                        tahun: t?,
-                        kode_program: k?.to_string(),
-                        no_laporan: no?,
-                        nama: nama?,
-                        anggaran: a?,
-                        realisasi: re?,
-                        keterangan: r.opt_text("keterangan"),
-                        sumber: s?,
-                    })
-                })
-            }
-            "program_sasaran" => {
-                l.program_sasaran = rows(sheet, p, |r| {
-                    let (u, t) = (r.text("kode_unit"), r.year("tahun"));
-                    let k = r.parse("kode_program", KodeProgram::parse);
-                    let (sid, s) = (r.text("sasaran_id"), r.text("sumber"));
-                    Some(ProgramSasaran {
-                        kode_unit: u?,
-                        tahun: t?,
-                        kode_program: k?.to_string(),
-                        sasaran_id: sid?,
-                        sumber: s?,
-                    })
-                })
-            }
-            "tercetak" => {
-                l.tercetak = rows(sheet, p, |r| {
-                    let (id, t, u, n) = (r.text("id"), r.text("tabel"), r.text("uraian"), r.text("nilai_tercetak"));
-                    Some(Tercetak {
-                        id: id?,
-                        tabel: t?,
-                        uraian: u?,
-                        nilai_tercetak: n?,
-                        nilai_dihitung: r.opt_text("nilai_dihitung"),
-                        catatan: r.opt_text("catatan"),
-                    })
-                })
-            }
+            "wilayah" => l.wilayah = rows(sheet, p, wilayah),
+            "desa_statistik" => l.desa_statistik = rows(sheet, p, desa_statistik),
+            "renstra" => l.renstra = rows(sheet, p, renstra),
+            "tujuan" => l.tujuan = rows(sheet, p, tujuan),
+            "sasaran" => l.sasaran = rows(sheet, p, sasaran),
+            "strategi" => l.strategi = rows(sheet, p, strategi),
+            "indikator" => l.indikator = rows(sheet, p, indikator),
+            "sasaran_indikator" => l.sasaran_indikator = rows(sheet, p, sasaran_indikator),
+            "target" => l.target = rows(sheet, p, target),
+            "realisasi" => l.realisasi = rows(sheet, p, realisasi),
+            "skm_survei" => l.skm_survei = rows(sheet, p, skm_survei),
+            "skm_nrr" => l.skm_nrr = rows(sheet, p, skm_nrr),
+            "skm_jawaban" => l.skm_jawaban = rows(sheet, p, skm_jawaban),
+            "akip_komponen" => l.akip_komponen = rows(sheet, p, akip_komponen),
+            "anggaran_belanja" => l.anggaran_belanja = rows(sheet, p, anggaran_belanja),
+            "anggaran_program" => l.anggaran_program = rows(sheet, p, anggaran_program),
+            "program_sasaran" => l.program_sasaran = rows(sheet, p, program_sasaran),
+            "tercetak" => l.tercetak = rows(sheet, p, tercetak),
             _ => {}
         }
     }
     l
+}
+
+fn wilayah(r: &mut Row<'_>) -> Option<Wilayah> {
+    let kode = r.text("kode");
+    let tingkat = r.parse("tingkat", TingkatWilayah::parse);
+    let nama = r.text("nama");
+    let sumber = r.text("sumber");
+    if let (Some(k), Some(t)) = (&kode, tingkat)
+        && let Err(e) = check_kode_wilayah(k, t)
+    {
+        if let kinerja_core::Error::Invalid { expected, .. } = e {
+            r.problem("kode", expected, k);
+        }
+        return None;
+    }
+    Some(Wilayah {
+        kode: kode?,
+        tingkat: tingkat?,
+        nama: nama?,
+        induk: r.opt_text("induk"),
+        nama_dalam_laporan: r.opt_text("nama_dalam_laporan"),
+        sumber: sumber?,
+    })
+}
+
+fn desa_statistik(r: &mut Row<'_>) -> Option<DesaStatistik> {
+    let (kode, tahun, no) = (r.text("kode_desa"), r.year("tahun"), small(r, "no_laporan"));
+    let (luas, dusun, kk) = (r.decimal("luas_ha"), r.int("dusun"), r.int("kk"));
+    let (l, pr, total) = (r.int("penduduk_l"), r.int("penduduk_p"), r.int("penduduk_total"));
+    let kebun = r.opt_decimal("luas_perkebunan_ha");
+    let tani = r.opt_decimal("luas_pertanian_ha");
+    let rumah = r.opt_decimal("luas_perumahan_ha");
+    let sumber = r.text("sumber");
+    Some(DesaStatistik {
+        kode_desa: kode?,
+        tahun: tahun?,
+        no_laporan: no?,
+        luas_ha: luas?,
+        dusun: dusun?,
+        kk: kk?,
+        penduduk_l: l?,
+        penduduk_p: pr?,
+        penduduk_total: total?,
+        luas_perkebunan_ha: kebun?.unwrap_or_default(),
+        luas_pertanian_ha: tani?.unwrap_or_default(),
+        luas_perumahan_ha: rumah?.unwrap_or_default(),
+        sumber: sumber?,
+    })
+}
+
+fn renstra(r: &mut Row<'_>) -> Option<Renstra> {
+    let (id, unit, a, b) = (r.text("id"), r.text("kode_unit"), r.year("tahun_awal"), r.year("tahun_akhir"));
+    let (visi, misi, sumber) = (r.text("visi"), r.text("misi"), r.text("sumber"));
+    Some(Renstra {
+        id: id?,
+        kode_unit: unit?,
+        tahun_awal: a?,
+        tahun_akhir: b?,
+        visi: visi?,
+        misi: misi?,
+        sumber: sumber?,
+    })
+}
+
+fn tujuan(r: &mut Row<'_>) -> Option<Tujuan> {
+    let (id, rid, u, s) = (r.text("id"), r.text("renstra_id"), r.text("uraian"), r.text("sumber"));
+    Some(Tujuan { id: id?, renstra_id: rid?, uraian: u?, sumber: s? })
+}
+
+fn sasaran(r: &mut Row<'_>) -> Option<Sasaran> {
+    let (id, tid, no, u, s) = (r.text("id"), r.text("tujuan_id"), small(r, "no"), r.text("uraian"), r.text("sumber"));
+    Some(Sasaran { id: id?, tujuan_id: tid?, no: no.flatten().unwrap_or(0), uraian: u?, sumber: s? })
+}
+
+fn strategi(r: &mut Row<'_>) -> Option<Strategi> {
+    let (id, sid, no, u, s) = (r.text("id"), r.text("sasaran_id"), small(r, "no"), r.text("uraian"), r.text("sumber"));
+    Some(Strategi { id: id?, sasaran_id: sid?, no: no.flatten().unwrap_or(0), uraian: u?, sumber: s? })
+}
+
+fn indikator(r: &mut Row<'_>) -> Option<Indikator> {
+    let (id, nama, satuan) = (r.text("id"), r.text("nama"), r.text("satuan"));
+    let pol = r.parse("polaritas", Polaritas::parse);
+    let presisi = r.int("presisi");
+    let presisi = match presisi {
+        Some(v @ 0..=6) => u32::try_from(v).ok(),
+        Some(v) => {
+            r.problem("presisi", "a number of decimals 0..6", &v.to_string());
+            None
+        }
+        None => None,
+    };
+    let jenis = r.opt_parse("jenis", JenisIndikator::parse);
+    let sumber = r.text("sumber");
+    Some(Indikator {
+        id: id?,
+        nama: nama?,
+        satuan: satuan?,
+        polaritas: pol?,
+        presisi: presisi?,
+        jenis: jenis?.unwrap_or(JenisIndikator::Umum),
+        sumber: sumber?,
+    })
+}
+
+fn sasaran_indikator(r: &mut Row<'_>) -> Option<SasaranIndikator> {
+    let (s, i, src) = (r.text("sasaran_id"), r.text("indikator_id"), r.text("sumber"));
+    Some(SasaranIndikator { sasaran_id: s?, indikator_id: i?, sumber: src? })
+}
+
+fn target(r: &mut Row<'_>) -> Option<Target> {
+    let (u, i, t) = (r.text("kode_unit"), r.text("indikator_id"), r.year("tahun"));
+    let j = r.parse("jenis", JenisTarget::parse);
+    let n = r.decimal("nilai");
+    let s = r.text("sumber");
+    Some(Target {
+        kode_unit: u?,
+        indikator_id: i?,
+        tahun: t?,
+        jenis: j?,
+        nilai: n?,
+        label: r.opt_text("label"),
+        sumber: s?,
+    })
+}
+
+fn realisasi(r: &mut Row<'_>) -> Option<Realisasi> {
+    let (u, i, t, n, s) =
+        (r.text("kode_unit"), r.text("indikator_id"), r.year("tahun"), r.decimal("nilai"), r.text("sumber"));
+    Some(Realisasi { kode_unit: u?, indikator_id: i?, tahun: t?, nilai: n?, label: r.opt_text("label"), sumber: s? })
+}
+
+fn skm_survei(r: &mut Row<'_>) -> Option<SkmSurvei> {
+    let (u, t) = (r.text("kode_unit"), r.year("tahun"));
+    let skema = r.opt_parse("skema", Skema::parse);
+    let bobot = r.opt_parse("bobot", Bobot::parse);
+    let n = r.int("responden");
+    let s = r.text("sumber");
+    Some(SkmSurvei {
+        kode_unit: u?,
+        tahun: t?,
+        skema: skema?.unwrap_or_default(),
+        bobot: bobot?.unwrap_or_default(),
+        responden: n?,
+        periode: r.opt_text("periode"),
+        sumber: s?,
+    })
+}
+
+fn skm_nrr(r: &mut Row<'_>) -> Option<SkmNrr> {
+    let (u, t, id, nrr, s) =
+        (r.text("kode_unit"), r.year("tahun"), r.text("unsur_id"), r.decimal("nrr"), r.text("sumber"));
+    let no = small(r, "no_laporan");
+    Some(SkmNrr {
+        kode_unit: u?,
+        tahun: t?,
+        unsur_id: id?,
+        no_laporan: no?,
+        nama_dalam_laporan: r.opt_text("nama_dalam_laporan"),
+        nrr: nrr?,
+        sumber: s?,
+    })
+}
+
+fn skm_jawaban(r: &mut Row<'_>) -> Option<SkmJawaban> {
+    let (u, t, n, id) = (r.text("kode_unit"), r.year("tahun"), r.int("responden"), r.text("unsur_id"));
+    let skor = r.parse("skor", Skor::parse);
+    let s = r.text("sumber");
+    Some(SkmJawaban { kode_unit: u?, tahun: t?, responden: n?, unsur_id: id?, skor: skor?, sumber: s? })
+}
+
+fn akip_komponen(r: &mut Row<'_>) -> Option<AkipKomponen> {
+    let (u, t, k) = (r.text("kode_unit"), r.year("tahun"), r.text("komponen_id"));
+    let skema = r.opt_parse("skema", SkemaAkip::parse);
+    let target = r.opt_decimal("target");
+    let real = r.decimal("realisasi");
+    let s = r.text("sumber");
+    Some(AkipKomponen {
+        kode_unit: u?,
+        tahun: t?,
+        skema: skema?.unwrap_or_default(),
+        komponen_id: k?,
+        target: target?,
+        realisasi: real?,
+        sumber: s?,
+    })
+}
+
+fn anggaran_belanja(r: &mut Row<'_>) -> Option<AnggaranBelanja> {
+    let (u, t) = (r.text("kode_unit"), r.year("tahun"));
+    let k = r.parse("kode_rekening", KodeRekening::parse);
+    let (uraian, a, re, s) = (r.text("uraian"), rupiah(r, "anggaran"), rupiah(r, "realisasi"), r.text("sumber"));
+    Some(AnggaranBelanja {
+        kode_unit: u?,
+        tahun: t?,
+        kode_rekening: k?.to_string(),
+        uraian: uraian?,
+        anggaran: a?,
+        realisasi: re?,
+        sumber: s?,
+    })
+}
+
+fn anggaran_program(r: &mut Row<'_>) -> Option<AnggaranProgram> {
+    let (u, t) = (r.text("kode_unit"), r.year("tahun"));
+    let k = r.parse("kode_program", KodeProgram::parse);
+    let no = small(r, "no_laporan");
+    let (nama, a, re, s) = (r.text("nama"), rupiah(r, "anggaran"), rupiah(r, "realisasi"), r.text("sumber"));
+    Some(AnggaranProgram {
+        kode_unit: u?,
+        tahun: t?,
+        kode_program: k?.to_string(),
+        no_laporan: no?,
+        nama: nama?,
+        anggaran: a?,
+        realisasi: re?,
+        keterangan: r.opt_text("keterangan"),
+        sumber: s?,
+    })
+}
+
+fn program_sasaran(r: &mut Row<'_>) -> Option<ProgramSasaran> {
+    let (u, t) = (r.text("kode_unit"), r.year("tahun"));
+    let k = r.parse("kode_program", KodeProgram::parse);
+    let (sid, s) = (r.text("sasaran_id"), r.text("sumber"));
+    Some(ProgramSasaran { kode_unit: u?, tahun: t?, kode_program: k?.to_string(), sasaran_id: sid?, sumber: s? })
+}
+
+fn tercetak(r: &mut Row<'_>) -> Option<Tercetak> {
+    let (id, t, u, n) = (r.text("id"), r.text("tabel"), r.text("uraian"), r.text("nilai_tercetak"));
+    Some(Tercetak {
+        id: id?,
+        tabel: t?,
+        uraian: u?,
+        nilai_tercetak: n?,
+        nilai_dihitung: r.opt_text("nilai_dihitung"),
+        catatan: r.opt_text("catatan"),
+    })
 }
