@@ -5,13 +5,15 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Subcommand, ValueEnum};
 use kinerja_core::akip::{NilaiAkip, SkemaAkip};
-use kinerja_core::band::{AKIP_2021, PREDIKAT_CAPAIAN};
+use kinerja_core::band::{AKIP_2021, IKM_2017, PREDIKAT_CAPAIAN};
 use kinerja_core::capaian::{Aturan, Batas, MetodeNegatif, Polaritas, capaian, predikat};
-use kinerja_core::notation::{Notasi, format_number, parse_number};
-use kinerja_core::plan::{Arah, nilai_for_band, realisasi_for_band, realisasi_for_capaian};
-use kinerja_core::skm::{Bobot, Skema, Skor, Tally, ikm_from_nrr};
+use kinerja_core::notation::{Notasi, parse_number};
+use kinerja_core::plan::{Arah, GoalSeek, nilai_for_band, realisasi_for_band, realisasi_for_capaian};
+use kinerja_core::skm::{Bobot, Ikm, Skema, Skor, Tally, ikm_from_nrr, mutu_unsur};
 use kinerja_core::{Decimal, Ratio};
 use serde_json::json;
+
+use crate::output::format_id;
 
 /// Output of a calculation.
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -61,11 +63,11 @@ pub enum Calc {
         #[arg(long, conflicts_with = "nrr")]
         jawaban: Option<PathBuf>,
         /// Weight: tepat (1/9, default), 0.111 or 0.11.
-        #[arg(long, default_value = "tepat")]
-        bobot: String,
+        #[arg(long)]
+        bobot: Option<String>,
         /// Scheme: permenpanrb_14_2017 (default) or kepmenpan_25_2004.
-        #[arg(long, default_value = "permenpanrb_14_2017")]
-        skema: String,
+        #[arg(long)]
+        skema: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -142,10 +144,6 @@ fn num(s: &str, what: &str) -> Result<Decimal> {
     parse_number(s, Notasi::Otomatis).map_err(|e| anyhow!("{what}: {e}"))
 }
 
-fn id(d: Decimal) -> String {
-    format_number(d, 2).unwrap_or_else(|_| d.to_string())
-}
-
 fn pol(p: Pol) -> Polaritas {
     match p {
         Pol::Positif => Polaritas::Positif,
@@ -191,182 +189,187 @@ fn print(format: Format, text: String, value: serde_json::Value) -> Result<()> {
 pub fn run(c: Calc) -> Result<()> {
     match c {
         Calc::Capaian { target, realisasi, polaritas, metode, batas, format } => {
-            let (t, r) = (num(&target, "--target")?, num(&realisasi, "--realisasi")?);
-            let a = aturan(metode, batas)?;
-            let c = capaian(t, r, pol(polaritas), a)?;
-            let p = predikat(c)?;
-            let c2 = c.round2()?;
-            print(
-                format,
-                format!("capaian {}% · predikat {}", id(c2), p.label),
-                json!({"target": t, "realisasi": r, "polaritas": pol(polaritas).code(), "capaian": c2, "capaian_tepat": c.to_decimal()?, "predikat": p.label, "predikat_kode": p.code}),
-            )
+            run_capaian(&target, &realisasi, pol(polaritas), aturan(metode, batas)?, format)
         }
         Calc::Ikm { nrr, jawaban, bobot, skema, format } => {
-            let skema = Skema::parse(&skema)?;
-            let bobot = Bobot::parse(&bobot)?;
-            let (ikm, per_unsur): (_, Vec<(String, Ratio)>) = match jawaban {
-                Some(path) => {
-                    let sheet = kinerja_data::Sheet::from_csv(&path, &path.display().to_string())?;
-                    let mut problems = Vec::new();
-                    sheet.check_headers(&["responden", "unsur_id", "skor"], &[], &mut problems);
-                    let mut tally = Tally::new(skema);
-                    let rows = sheet.each_row(&mut problems, |r| {
-                        let u = r.text("unsur_id");
-                        let s = r.parse("skor", |s| {
-                            let v: u8 = s.parse().map_err(|_| kinerja_core::Error::Invalid {
-                                what: "skor",
-                                expected: "an integer 1..4",
-                                found: s.into(),
-                            })?;
-                            Skor::try_from(v)
-                        });
-                        r.int("responden");
-                        Some((u?, s?))
-                    });
-                    for (line, (u, s)) in rows {
-                        if let Err(e) = tally.add(&u, s) {
-                            problems.push(kinerja_data::Problem {
-                                file: path.display().to_string(),
-                                row: Some(line),
-                                column: Some("unsur_id".into()),
-                                expected: format!("an unsur of {} ({e})", skema.code()),
-                                found: u,
-                            });
-                        }
-                    }
-                    if !problems.is_empty() {
-                        return Err(kinerja_data::Error::Invalid(problems).into());
-                    }
-                    let per = skema
-                        .unsur()
-                        .iter()
-                        .map(|u| Ok((u.id.to_string(), tally.nrr(u.id)?)))
-                        .collect::<Result<Vec<_>>>()?;
-                    (tally.ikm(bobot)?, per)
-                }
-                None => {
-                    if nrr.is_empty() {
-                        bail!("give --nrr unsur=value for every unsur, or --jawaban FILE.csv");
-                    }
-                    let ps = pairs(&nrr, "--nrr")?;
-                    let values: Vec<(&str, Ratio)> = ps
-                        .iter()
-                        .map(|(k, v)| Ok((*k, Ratio::from_decimal(num(v, &format!("--nrr {k}"))?))))
-                        .collect::<Result<_>>()?;
-                    let ikm = ikm_from_nrr(skema, bobot, &values)?;
-                    (ikm, values.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
-                }
+            let skema = skema.as_deref().map(Skema::parse).transpose()?.unwrap_or_default();
+            let bobot = bobot.as_deref().map(Bobot::parse).transpose()?.unwrap_or_default();
+            let (ikm, per_unsur) = match jawaban {
+                Some(path) => ikm_from_answers(&path, skema, bobot)?,
+                None => ikm_from_args(&nrr, skema, bobot)?,
             };
-            let m = ikm.mutu()?;
-            let unsur: Vec<serde_json::Value> = per_unsur
-                .iter()
-                .map(|(k, v)| {
-                    Ok(json!({"unsur": k, "nrr": v.round2()?, "mutu": kinerja_core::skm::mutu_unsur(skema, *v)?.code}))
-                })
-                .collect::<Result<_>>()?;
-            print(
-                format,
-                format!(
-                    "IKM {} · mutu {} ({}) · bobot {} · {}",
-                    id(ikm.rounded()?),
-                    m.code,
-                    m.label,
-                    bobot.code(),
-                    skema.code()
-                ),
-                json!({"ikm": ikm.rounded()?, "ikm_tepat": ikm.nilai.to_decimal()?, "mutu": m.code, "kinerja": m.label, "bobot": bobot.code(), "skema": skema.code(), "unsur": unsur}),
-            )
+            print_ikm(&ikm, &per_unsur, format)
         }
-        Calc::Akip { komponen, pemenuhan, format } => {
-            let n = if !pemenuhan.is_empty() {
-                let ps = pairs(&pemenuhan, "--pemenuhan")?;
-                let v: Vec<(&str, [Decimal; 3])> = ps
-                    .iter()
-                    .map(|(k, v)| {
-                        let parts: Vec<&str> = v.split('/').collect();
-                        let [a, b, c] = parts.as_slice() else {
-                            bail!("--pemenuhan {k}: expected keberadaan/kualitas/pemanfaatan, found {v:?}")
-                        };
-                        Ok((*k, [num(a, k)?, num(b, k)?, num(c, k)?]))
-                    })
-                    .collect::<Result<_>>()?;
-                NilaiAkip::from_pemenuhan(&v)?
-            } else {
-                let ps = pairs(&komponen, "--komponen")?;
-                let v: Vec<(&str, Decimal)> = ps.iter().map(|(k, v)| Ok((*k, num(v, k)?))).collect::<Result<_>>()?;
-                NilaiAkip::from_komponen(SkemaAkip::PermenPanRb88_2021, &v)?
-            };
-            let total = n.total()?;
-            let p = n.predikat()?;
-            print(
-                format,
-                format!("nilai AKIP {} · predikat {} ({})", id(total.round2()?), p.code, p.label),
-                json!({"nilai": total.round2()?, "predikat": p.code, "interpretasi": p.label}),
-            )
-        }
-        Calc::Goalseek { target, capaian: cap, predikat: pk, mutu, akip, polaritas, metode, presisi, format } => {
+        Calc::Akip { komponen, pemenuhan, format } => run_akip(&komponen, &pemenuhan, format),
+        Calc::Goalseek { target, capaian, predikat, mutu, akip, polaritas, metode, presisi, format } => {
             if let Some(m) = mutu {
-                let v = nilai_for_band(&kinerja_core::band::IKM_2017, &m, presisi)?
-                    .ok_or_else(|| anyhow!("mutu {m} has no lower bound"))?;
-                return print(format, format!("IKM ≥ {} for mutu {m}", id(v)), json!({"mutu": m, "ikm_minimal": v}));
+                let v =
+                    nilai_for_band(&IKM_2017, &m, presisi)?.ok_or_else(|| anyhow!("mutu {m} has no lower bound"))?;
+                return print(
+                    format,
+                    format!("IKM ≥ {} for mutu {m}", format_id(v)),
+                    json!({"mutu": m, "ikm_minimal": v}),
+                );
             }
             if let Some(a) = akip {
                 let v = nilai_for_band(&AKIP_2021, &a, presisi)?
                     .ok_or_else(|| anyhow!("predikat {a} has no lower bound"))?;
-                return print(
-                    format,
-                    format!("nilai AKIP ≥ {} for predikat {a}", id(v)),
-                    json!({"predikat": a, "nilai_minimal": v}),
-                );
+                let text = format!("nilai AKIP ≥ {} for predikat {a}", format_id(v));
+                return print(format, text, json!({"predikat": a, "nilai_minimal": v}));
             }
             let t = num(target.as_deref().context("--target is needed (or --mutu / --akip)")?, "--target")?;
-            let a = aturan(metode, None)?;
-            let p = pol(polaritas);
-            let arah = |g: Arah| match g {
-                Arah::PalingSedikit => "≥",
-                Arah::PalingBanyak => "≤",
-                Arah::Selalu => "any",
-            };
-            let goals: Vec<(String, kinerja_core::plan::GoalSeek)> = if let Some(c) = cap {
-                vec![(
-                    format!("capaian {c}%"),
-                    realisasi_for_capaian(t, Ratio::from_decimal(num(&c, "--capaian")?), p, a, presisi)?,
-                )]
-            } else {
-                let codes: Vec<String> = match pk {
-                    Some(code) => vec![code],
-                    None => PREDIKAT_CAPAIAN.bands.iter().map(|b| b.code.to_string()).collect(),
-                };
-                codes
-                    .into_iter()
-                    .map(|code| {
-                        let b = PREDIKAT_CAPAIAN
-                            .by_code(&code)
-                            .ok_or_else(|| anyhow!("predikat {code}: expected ST, T, S, R or SR"))?;
-                        Ok((
-                            format!("predikat {}", b.label),
-                            realisasi_for_band(t, &PREDIKAT_CAPAIAN, &code, p, a, presisi)?,
-                        ))
-                    })
-                    .collect::<Result<_>>()?
-            };
-            let text = goals
-                .iter()
-                .map(|(what, g)| {
-                    if g.arah == Arah::Selalu {
-                        format!("{what}: any realisasi")
-                    } else {
-                        format!("{what}: realisasi {} {}", arah(g.arah), id(g.realisasi))
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
-            let js: Vec<serde_json::Value> = goals
-                .iter()
-                .map(|(what, g)| json!({"tujuan": what, "realisasi": g.realisasi, "arah": g.arah}))
-                .collect();
-            print(format, text, json!(js))
+            let goals = goals(t, capaian, predikat, pol(polaritas), aturan(metode, None)?, presisi)?;
+            print_goals(&goals, format)
         }
     }
+}
+
+fn run_capaian(target: &str, realisasi: &str, p: Polaritas, a: Aturan, format: Format) -> Result<()> {
+    let (t, r) = (num(target, "--target")?, num(realisasi, "--realisasi")?);
+    let c = capaian(t, r, p, a)?;
+    let b = predikat(c)?;
+    let c2 = c.round2()?;
+    print(
+        format,
+        format!("capaian {}% · predikat {}", format_id(c2), b.label),
+        json!({"target": t, "realisasi": r, "polaritas": p.code(), "capaian": c2, "capaian_tepat": c.to_decimal()?, "predikat": b.label, "predikat_kode": b.code}),
+    )
+}
+
+/// IKM and the NRR per unsur from a CSV of raw answers (`responden`,
+/// `unsur_id`, `skor`), every problem located.
+fn ikm_from_answers(path: &std::path::Path, skema: Skema, bobot: Bobot) -> Result<(Ikm, Vec<(String, Ratio)>)> {
+    let file = path.display().to_string();
+    let sheet = kinerja_data::Sheet::from_csv(path, &file)?;
+    let mut problems = Vec::new();
+    sheet.check_headers(&["responden", "unsur_id", "skor"], &[], &mut problems);
+    let mut tally = Tally::new(skema);
+    let rows = sheet.each_row(&mut problems, |r| {
+        let u = r.text("unsur_id");
+        let s = r.parse("skor", Skor::parse);
+        r.int("responden");
+        Some((u?, s?))
+    });
+    for (line, (u, s)) in rows {
+        if let Err(e) = tally.add(&u, s) {
+            problems.push(kinerja_data::Problem {
+                file: file.clone(),
+                row: Some(line),
+                column: Some("unsur_id".into()),
+                expected: format!("an unsur of {} ({e})", skema.code()),
+                found: u,
+            });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(kinerja_data::Error::Invalid(problems).into());
+    }
+    let per = skema.unsur().iter().map(|u| Ok((u.id.to_string(), tally.nrr(u.id)?))).collect::<Result<Vec<_>>>()?;
+    Ok((tally.ikm(bobot)?, per))
+}
+
+/// IKM from `--nrr unsur=value` arguments.
+fn ikm_from_args(nrr: &[String], skema: Skema, bobot: Bobot) -> Result<(Ikm, Vec<(String, Ratio)>)> {
+    if nrr.is_empty() {
+        bail!("give --nrr unsur=value for every unsur, or --jawaban FILE.csv");
+    }
+    let values: Vec<(&str, Ratio)> = pairs(nrr, "--nrr")?
+        .into_iter()
+        .map(|(k, v)| Ok((k, Ratio::from_decimal(num(v, &format!("--nrr {k}"))?))))
+        .collect::<Result<_>>()?;
+    let ikm = ikm_from_nrr(skema, bobot, &values)?;
+    Ok((ikm, values.into_iter().map(|(k, v)| (k.to_string(), v)).collect()))
+}
+
+fn print_ikm(ikm: &Ikm, per_unsur: &[(String, Ratio)], format: Format) -> Result<()> {
+    let (m, skema, bobot) = (ikm.mutu()?, ikm.skema, ikm.bobot);
+    let unsur: Vec<serde_json::Value> = per_unsur
+        .iter()
+        .map(|(k, v)| Ok(json!({"unsur": k, "nrr": v.round2()?, "mutu": mutu_unsur(skema, *v)?.code})))
+        .collect::<Result<_>>()?;
+    let text = format!(
+        "IKM {} · mutu {} ({}) · bobot {} · {}",
+        format_id(ikm.rounded()?),
+        m.code,
+        m.label,
+        bobot.label(skema),
+        skema.code()
+    );
+    print(
+        format,
+        text,
+        json!({"ikm": ikm.rounded()?, "ikm_tepat": ikm.nilai.to_decimal()?, "mutu": m.code, "kinerja": m.label, "bobot": bobot.code(), "skema": skema.code(), "unsur": unsur}),
+    )
+}
+
+fn run_akip(komponen: &[String], pemenuhan: &[String], format: Format) -> Result<()> {
+    let n = if !pemenuhan.is_empty() {
+        let v: Vec<(&str, [Decimal; 3])> = pairs(pemenuhan, "--pemenuhan")?
+            .into_iter()
+            .map(|(k, v)| {
+                let parts: Vec<&str> = v.split('/').collect();
+                let [a, b, c] = parts.as_slice() else {
+                    bail!("--pemenuhan {k}: expected keberadaan/kualitas/pemanfaatan, found {v:?}")
+                };
+                Ok((k, [num(a, k)?, num(b, k)?, num(c, k)?]))
+            })
+            .collect::<Result<_>>()?;
+        NilaiAkip::from_pemenuhan(&v)?
+    } else {
+        let v: Vec<(&str, Decimal)> =
+            pairs(komponen, "--komponen")?.into_iter().map(|(k, v)| Ok((k, num(v, k)?))).collect::<Result<_>>()?;
+        NilaiAkip::from_komponen(SkemaAkip::PermenPanRb88_2021, &v)?
+    };
+    let total = n.total()?;
+    let p = n.predikat()?;
+    print(
+        format,
+        format!("nilai AKIP {} · predikat {} ({})", format_id(total.round2()?), p.code, p.label),
+        json!({"nilai": total.round2()?, "predikat": p.code, "interpretasi": p.label}),
+    )
+}
+
+/// The goals asked for: a capaian, one predikat, or every predikat band.
+fn goals(
+    t: Decimal,
+    cap: Option<String>,
+    pk: Option<String>,
+    p: Polaritas,
+    a: Aturan,
+    presisi: u32,
+) -> Result<Vec<(String, GoalSeek)>> {
+    if let Some(c) = cap {
+        let g = realisasi_for_capaian(t, Ratio::from_decimal(num(&c, "--capaian")?), p, a, presisi)?;
+        return Ok(vec![(format!("capaian {c}%"), g)]);
+    }
+    let codes: Vec<String> = match pk {
+        Some(code) => vec![code],
+        None => PREDIKAT_CAPAIAN.bands.iter().map(|b| b.code.to_string()).collect(),
+    };
+    codes
+        .into_iter()
+        .map(|code| {
+            let b = PREDIKAT_CAPAIAN.band(&code)?;
+            Ok((format!("predikat {}", b.label), realisasi_for_band(t, &PREDIKAT_CAPAIAN, &code, p, a, presisi)?))
+        })
+        .collect()
+}
+
+fn print_goals(goals: &[(String, GoalSeek)], format: Format) -> Result<()> {
+    let arah = |g: Arah| match g {
+        Arah::PalingSedikit => "≥",
+        Arah::PalingBanyak => "≤",
+        Arah::Selalu => "any",
+    };
+    let text = goals
+        .iter()
+        .map(|(what, g)| match g.arah {
+            Arah::Selalu => format!("{what}: any realisasi"),
+            _ => format!("{what}: realisasi {} {}", arah(g.arah), format_id(g.realisasi)),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let js: Vec<serde_json::Value> =
+        goals.iter().map(|(what, g)| json!({"tujuan": what, "realisasi": g.realisasi, "arah": g.arah})).collect();
+    print(format, text, json!(js))
 }

@@ -253,86 +253,28 @@ fn open_ro(db: &Db) -> Result<Store> {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.cmd {
-        Cmd::Load { dir, db } => {
-            let store = open_rw(&db)?;
-            let bar = indicatif::ProgressBar::hidden();
-            let mut shown = false;
-            let mut progress = |table: &str, done: u64, total: u64| {
-                if total >= 100_000 {
-                    if !shown {
-                        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-                        shown = true;
-                    }
-                    bar.set_length(total);
-                    bar.set_position(done);
-                    bar.set_message(table.to_string());
-                }
-            };
-            let summary = store
-                .load_dir(&dir, &mut progress)
-                .with_context(|| format!("loading {} into {}", dir.display(), db.db.display()))?;
-            bar.finish_and_clear();
-            println!(
-                "Loaded {} into {}: {} rows read, {} new or changed.",
-                dir.display(),
-                db.db.display(),
-                summary.read(),
-                summary.changed()
-            );
-            for (t, read, changed) in &summary.tables {
-                if *read > 0 {
-                    println!("  {t:<20} {read:>9} rows, {changed:>9} new or changed");
-                }
-            }
-        }
-        Cmd::Report { kecamatan, tahun, format, out, db } => {
-            let store = open_ro(&db)?;
-            let l = store.laporan(&kecamatan, tahun)?;
-            let doc = report::dokumen(&l);
-            match format {
-                ReportFormat::Md => write_out(&out, report::md::render(&doc).as_bytes())?,
-                ReportFormat::Html => write_out(&out, report::html::render(&doc).as_bytes())?,
-                ReportFormat::Json => write_out(&out, format!("{}\n", serde_json::to_string_pretty(&l)?).as_bytes())?,
-                ReportFormat::Xlsx => {
-                    let Some(path) = &out else { bail!("--format xlsx needs --out FILE.xlsx") };
-                    std::fs::write(path, report::xlsx::render(&doc)?)
-                        .with_context(|| format!("writing {}", path.display()))?;
-                }
-            }
-        }
+        Cmd::Load { dir, db } => load(&dir, &db),
+        Cmd::Report { kecamatan, tahun, format, out, db } => report(&kecamatan, tahun, format, &out, &db),
         Cmd::Sql { query, format, db } => {
             let store = open_ro(&db)?;
             match query {
-                Some(q) => output::print_table(&store.sql(&q)?, format)?,
-                None => repl(&store, format)?,
+                Some(q) => output::print_table(&store.sql(&q)?, format),
+                None => repl(&store, format),
             }
         }
         Cmd::Compare { kabupaten, tahun, indikator, format, db } => {
-            let store = open_ro(&db)?;
-            let rows = store.bandingkan(&kabupaten, tahun, indikator.as_deref())?;
-            output::print_compare(&rows, format)?;
+            let rows = open_ro(&db)?.bandingkan(&kabupaten, tahun, indikator.as_deref())?;
+            output::print_compare(&rows, format)
         }
-        Cmd::Calc(c) => calc::run(c)?,
+        Cmd::Calc(c) => calc::run(c),
         Cmd::Export(Export::Parquet { out, db }) => {
-            let store = open_ro(&db)?;
-            let tables = store.export_parquet(&out)?;
-            println!(
-                "Wrote Parquet for {} to {} (partitioned by kode_kabupaten, tahun).",
-                tables.join(", "),
-                out.display()
-            );
+            let tables = open_ro(&db)?.export_parquet(&out)?;
+            let (list, dir) = (tables.join(", "), out.display());
+            println!("Wrote Parquet for {list} to {dir} (partitioned by kode_kabupaten, tahun).");
+            Ok(())
         }
-        Cmd::Export(Export::Snapshot { out, kabupaten, db }) => {
-            let store = open_ro(&db)?;
-            let snap = store.snapshot(&kabupaten, &output::now_iso())?;
-            if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-            }
-            std::fs::write(&out, serde_json::to_string(&snap)?)
-                .with_context(|| format!("writing {}", out.display()))?;
-            println!("Wrote the snapshot of kabupaten {kabupaten} to {}.", out.display());
-        }
-        Cmd::Serve { port, host, dist, kabupaten, db } => serve::run(&db.db, &dist, &host, port, &kabupaten)?,
+        Cmd::Export(Export::Snapshot { out, kabupaten, db }) => snapshot(&out, &kabupaten, &db),
+        Cmd::Serve { port, host, dist, kabupaten, db } => serve::run(&db.db, &dist, &host, port, &kabupaten),
         Cmd::Plan(Plan::Import { file, scenario, db }) => {
             let store = open_rw(&db)?;
             let (n, skipped) = plan::import(&store, &file, &scenario, &output::now_iso())?;
@@ -340,22 +282,75 @@ fn run(cli: Cli) -> Result<()> {
             if skipped > 0 {
                 println!("{skipped} hypothetical realisasi were not stored (they are plans, not facts).");
             }
+            Ok(())
         }
-        Cmd::Demo(Demo::Synth { seed, kabupaten, db }) => {
-            let store = open_rw(&db)?;
-            let s = store.synth(&kabupaten, seed)?;
-            println!(
-                "Synthetic data (sumber = sintetis, seed {seed}) for {} kecamatan; {} rows new or changed.",
-                s.diisi.len(),
-                s.baris
-            );
-            for u in &s.diisi {
-                println!("  filled   {u}");
+        Cmd::Demo(Demo::Synth { seed, kabupaten, db }) => synth(seed, &kabupaten, &db),
+    }
+}
+
+fn load(dir: &std::path::Path, db: &Db) -> Result<()> {
+    let store = open_rw(db)?;
+    let bar = indicatif::ProgressBar::hidden();
+    let mut shown = false;
+    let mut progress = |table: &str, done: u64, total: u64| {
+        if total >= 100_000 {
+            if !shown {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                shown = true;
             }
-            for u in &s.dilewati {
-                println!("  kept     {u} (real data)");
-            }
+            bar.set_length(total);
+            bar.set_position(done);
+            bar.set_message(table.to_string());
         }
+    };
+    let summary = store
+        .load_dir(dir, &mut progress)
+        .with_context(|| format!("loading {} into {}", dir.display(), db.db.display()))?;
+    bar.finish_and_clear();
+    let (read, changed) = (summary.read(), summary.changed());
+    println!("Loaded {} into {}: {read} rows read, {changed} new or changed.", dir.display(), db.db.display());
+    for (t, read, changed) in &summary.tables {
+        if *read > 0 {
+            println!("  {t:<20} {read:>9} rows, {changed:>9} new or changed");
+        }
+    }
+    Ok(())
+}
+
+fn report(kecamatan: &str, tahun: i32, format: ReportFormat, out: &Option<PathBuf>, db: &Db) -> Result<()> {
+    let store = open_ro(db)?;
+    let l = store.laporan(kecamatan, tahun)?;
+    let doc = report::document(&l);
+    match format {
+        ReportFormat::Md => write_out(out, report::md::render(&doc).as_bytes()),
+        ReportFormat::Html => write_out(out, report::html::render(&doc).as_bytes()),
+        ReportFormat::Json => write_out(out, format!("{}\n", serde_json::to_string_pretty(&l)?).as_bytes()),
+        ReportFormat::Xlsx => {
+            let Some(path) = out else { bail!("--format xlsx needs --out FILE.xlsx") };
+            std::fs::write(path, report::xlsx::render(&doc)?).with_context(|| format!("writing {}", path.display()))
+        }
+    }
+}
+
+fn snapshot(out: &std::path::Path, kabupaten: &str, db: &Db) -> Result<()> {
+    let snap = open_ro(db)?.snapshot(kabupaten, &output::now_iso())?;
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    std::fs::write(out, serde_json::to_string(&snap)?).with_context(|| format!("writing {}", out.display()))?;
+    println!("Wrote the snapshot of kabupaten {kabupaten} to {}.", out.display());
+    Ok(())
+}
+
+fn synth(seed: u64, kabupaten: &str, db: &Db) -> Result<()> {
+    let s = open_rw(db)?.synth(kabupaten, seed)?;
+    let (n, rows) = (s.diisi.len(), s.baris);
+    println!("Synthetic data (sumber = sintetis, seed {seed}) for {n} kecamatan; {rows} rows new or changed.");
+    for u in &s.diisi {
+        println!("  filled   {u}");
+    }
+    for u in &s.dilewati {
+        println!("  kept     {u} (real data)");
     }
     Ok(())
 }

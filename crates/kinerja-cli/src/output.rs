@@ -66,8 +66,14 @@ pub fn print_table(t: &Tabel, format: TableFormat) -> Result<()> {
     Ok(())
 }
 
-fn id(d: Option<kinerja_core::Decimal>) -> String {
-    d.and_then(|d| format_number(d, 2).ok()).unwrap_or_else(|| "-".into())
+/// A number in Indonesian notation with two decimals (`88,65`).
+pub fn format_id(d: kinerja_core::Decimal) -> String {
+    format_number(d, 2).unwrap_or_else(|e| format!("#{e}"))
+}
+
+/// [`format_id`], or `-` for nothing.
+pub fn format_id_opt(d: Option<kinerja_core::Decimal>) -> String {
+    d.map_or_else(|| "-".into(), format_id)
 }
 
 /// Prints the kabupaten comparison.
@@ -87,8 +93,8 @@ pub fn print_compare(rows: &[BarisBanding], format: TableFormat) -> Result<()> {
             "capaian",
             "predikat",
             "kategori",
-            "selisih_ke_terbaik",
-            "selisih_ke_target",
+            "kekurangan_ke_terbaik",
+            "kekurangan_ke_target",
             "keterangan",
         ]
         .map(String::from)
@@ -97,7 +103,9 @@ pub fn print_compare(rows: &[BarisBanding], format: TableFormat) -> Result<()> {
     };
     for r in rows {
         let plain = |d: Option<kinerja_core::Decimal>| d.map(|d| d.to_string());
-        let fmt = |d: Option<kinerja_core::Decimal>| if format == TableFormat::Csv { plain(d) } else { Some(id(d)) };
+        let fmt = |d: Option<kinerja_core::Decimal>| {
+            if format == TableFormat::Csv { plain(d) } else { Some(format_id_opt(d)) }
+        };
         let ket = match (r.ada_data, r.sintetis) {
             (false, _) => "tidak ada data",
             (true, true) => "SINTETIS",
@@ -113,8 +121,8 @@ pub fn print_compare(rows: &[BarisBanding], format: TableFormat) -> Result<()> {
             fmt(r.capaian),
             r.predikat.clone(),
             r.kategori.clone(),
-            fmt(r.selisih_ke_terbaik),
-            fmt(r.selisih_ke_target),
+            fmt(r.kekurangan_ke_terbaik),
+            fmt(r.kekurangan_ke_target),
             Some(ket.to_string()),
         ]);
     }

@@ -9,7 +9,7 @@ use kinerja_store::Store;
 
 /// Reads the scenario `nama` from a JSON file (or a CSV of values) and
 /// stores its targets; hypothetical realisasi are plans, not facts, and are
-/// not stored. Returns the number of targets stored.
+/// not stored. Returns `(targets stored, realisasi values left out)`.
 pub fn import(store: &Store, file: &Path, nama: &str, dibuat: &str) -> Result<(usize, usize)> {
     let text = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
     let sk: Skenario = if file.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {

@@ -45,21 +45,21 @@ fn percent_decode(s: &str) -> Option<String> {
 
 /// Where a URL path leads.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Tujuan {
+pub enum Resolved {
     /// A file inside the app directory.
-    Berkas(PathBuf),
+    File(PathBuf),
     /// Inside the app directory, but no such file.
-    TidakAda,
+    NotFound,
     /// Malformed, or leaving the app directory: refused.
-    Ditolak,
+    Refused,
 }
 
 /// The file a URL path maps to inside `root`.
-pub fn resolve(root: &Path, url: &str) -> Tujuan {
+pub fn resolve(root: &Path, url: &str) -> Resolved {
     let path = url.split(['?', '#']).next().unwrap_or("");
-    let Some(decoded) = percent_decode(path) else { return Tujuan::Ditolak };
+    let Some(decoded) = percent_decode(path) else { return Resolved::Refused };
     if decoded.contains('\\') || decoded.contains('\0') {
-        return Tujuan::Ditolak;
+        return Resolved::Refused;
     }
     let rel = Path::new(decoded.trim_start_matches('/'));
     let mut out = root.to_path_buf();
@@ -67,7 +67,7 @@ pub fn resolve(root: &Path, url: &str) -> Tujuan {
         match c {
             Component::Normal(p) => out.push(p),
             Component::CurDir => {}
-            Component::ParentDir | Component::RootDir | Component::Prefix(_) => return Tujuan::Ditolak,
+            Component::ParentDir | Component::RootDir | Component::Prefix(_) => return Resolved::Refused,
         }
     }
     if out == root || decoded.ends_with('/') {
@@ -75,9 +75,9 @@ pub fn resolve(root: &Path, url: &str) -> Tujuan {
     }
     // A symlink inside the app directory must not lead outside it.
     match (out.canonicalize(), root.canonicalize()) {
-        (Ok(canon), Ok(root)) if canon.starts_with(&root) => Tujuan::Berkas(canon),
-        (Ok(_), _) => Tujuan::Ditolak,
-        (Err(_), _) => Tujuan::TidakAda,
+        (Ok(canon), Ok(root)) if canon.starts_with(&root) => Resolved::File(canon),
+        (Ok(_), _) => Resolved::Refused,
+        (Err(_), _) => Resolved::NotFound,
     }
 }
 
@@ -120,9 +120,9 @@ pub fn run(db: &Path, dist: &Path, host: &str, port: u16, kabupaten: &str) -> Re
             }
         } else {
             match resolve(dist, &url) {
-                Tujuan::Ditolak => Response::from_string("forbidden\n").with_status_code(403).boxed(),
-                Tujuan::TidakAda => Response::from_string("not found\n").with_status_code(404).boxed(),
-                Tujuan::Berkas(p) => match std::fs::read(&p) {
+                Resolved::Refused => Response::from_string("forbidden\n").with_status_code(403).boxed(),
+                Resolved::NotFound => Response::from_string("not found\n").with_status_code(404).boxed(),
+                Resolved::File(p) => match std::fs::read(&p) {
                     Ok(bytes) => {
                         let mut r = Response::from_data(bytes);
                         if let Some(h) = header("Content-Type", content_type(&p)) {
@@ -152,7 +152,7 @@ mod tests {
         std::fs::write(root.join("a/b.js"), "b").unwrap();
         std::fs::write(dir.join("secret.txt"), "s").unwrap();
         let ok = |u: &str| match resolve(&root, u) {
-            Tujuan::Berkas(p) => Some(std::fs::read_to_string(p).unwrap()),
+            Resolved::File(p) => Some(std::fs::read_to_string(p).unwrap()),
             _ => None,
         };
         assert_eq!(ok("/").as_deref(), Some("i"));
@@ -167,14 +167,14 @@ mod tests {
             "/%00",
             "/%zz",
         ] {
-            assert_eq!(resolve(&root, bad), Tujuan::Ditolak, "{bad}");
+            assert_eq!(resolve(&root, bad), Resolved::Refused, "{bad}");
         }
-        assert_eq!(resolve(&root, "/nope.js"), Tujuan::TidakAda);
-        assert_eq!(resolve(&root, "//etc/passwd"), Tujuan::TidakAda, "an absolute-looking path stays inside the app");
+        assert_eq!(resolve(&root, "/nope.js"), Resolved::NotFound);
+        assert_eq!(resolve(&root, "//etc/passwd"), Resolved::NotFound, "an absolute-looking path stays inside the app");
         #[cfg(unix)]
         {
             std::os::unix::fs::symlink(dir.join("secret.txt"), root.join("link.txt")).unwrap();
-            assert_eq!(resolve(&root, "/link.txt"), Tujuan::Ditolak, "a symlink out of the app is refused");
+            assert_eq!(resolve(&root, "/link.txt"), Resolved::Refused, "a symlink out of the app is refused");
         }
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -7,55 +7,57 @@
 use anyhow::{Context, Result};
 use rust_xlsxwriter::{Format, Workbook};
 
-use super::{Cell, Dokumen};
+use super::{Cell, Document};
 
 fn number(d: kinerja_core::Decimal) -> Result<f64> {
     d.to_string().parse::<f64>().context("number for a spreadsheet cell")
 }
 
 /// Writes the document as an XLSX workbook.
-pub fn render(d: &Dokumen) -> Result<Vec<u8>> {
+pub fn render(d: &Document) -> Result<Vec<u8>> {
     let mut wb = Workbook::new();
     let bold = Format::new().set_bold();
     let dua = Format::new().set_num_format("#,##0.00");
     let nol = Format::new().set_num_format("#,##0");
     let persen = Format::new().set_num_format("#,##0.00\"%\"");
     let mut names = std::collections::HashSet::new();
-    for (i, b) in d.bagian.iter().enumerate() {
+    for (i, b) in d.sections.iter().enumerate() {
         let ws = wb.add_worksheet();
-        let mut name: String = b.judul.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(28).collect();
+        // Excel: at most 31 characters, none of []:*?/\, unique.
+        let mut name: String = b.short.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect();
         if !names.insert(name.clone()) {
-            name = format!("{} {}", name.chars().take(24).collect::<String>(), i + 1);
+            name = format!("{} {}", name.chars().take(27).collect::<String>(), i + 1);
         }
         ws.set_name(&name)?;
-        ws.write_string_with_format(0, 0, &b.judul, &bold)?;
+        ws.write_string_with_format(0, 0, &b.title, &bold)?;
         for (row, s) in d.sub.iter().enumerate() {
             ws.write_string(u32::try_from(row)? + 1, 0, s)?;
         }
         let top = u32::try_from(d.sub.len())? + 2;
-        for (c, k) in b.kolom.iter().enumerate() {
+        for (c, k) in b.columns.iter().enumerate() {
             ws.write_string_with_format(top, u16::try_from(c)?, k, &bold)?;
         }
-        for (r, row) in b.baris.iter().enumerate() {
+        ws.set_freeze_panes(top + 1, 0)?;
+        for (r, row) in b.rows.iter().enumerate() {
             let y = top + 1 + u32::try_from(r)?;
             for (c, cell) in row.iter().enumerate() {
                 let x = u16::try_from(c)?;
                 match cell {
-                    Cell::Angka(v, 0) | Cell::Rupiah(v) => ws.write_number_with_format(y, x, number(*v)?, &nol)?,
-                    Cell::Angka(v, _) => ws.write_number_with_format(y, x, number(*v)?, &dua)?,
-                    Cell::Persen(v) => ws.write_number_with_format(y, x, number(*v)?, &persen)?,
-                    Cell::Berlabel(l, v) => {
+                    Cell::Number(v, 0) | Cell::Rupiah(v) => ws.write_number_with_format(y, x, number(*v)?, &nol)?,
+                    Cell::Number(v, _) => ws.write_number_with_format(y, x, number(*v)?, &dua)?,
+                    Cell::Percent(v) => ws.write_number_with_format(y, x, number(*v)?, &persen)?,
+                    Cell::Labelled(l, v) => {
                         // A real number cell that displays as "BB (72,62)".
                         let f = Format::new().set_num_format(format!("\"{l} (\"#,##0.00\")\""));
                         ws.write_number_with_format(y, x, number(*v)?, &f)?
                     }
-                    Cell::Teks(s) => ws.write_string(y, x, s)?,
-                    Cell::Kosong => ws.write_string(y, x, "-")?,
+                    Cell::Text(s) => ws.write_string(y, x, s)?,
+                    Cell::Empty => ws.write_string(y, x, "-")?,
                 };
             }
         }
-        let below = top + 2 + u32::try_from(b.baris.len())?;
-        for (i, c) in b.catatan.iter().enumerate() {
+        let below = top + 2 + u32::try_from(b.rows.len())?;
+        for (i, c) in b.notes.iter().enumerate() {
             ws.write_string(below + u32::try_from(i)?, 0, c)?;
         }
         ws.autofit();
