@@ -1,13 +1,17 @@
 //! View models: what each view shows, computed from the snapshot and the
 //! edits by the core. Pure, so tested natively; components only render.
+//!
+//! Every figure comes from a function of `kinerja-core` (capaian and its
+//! predikat and kategori, ranking, NRR and IKM, AKIP, efisiensi, goal
+//! seek); this module only finds the right rows and applies the edits.
 
 use kinerja_core::akip::{NilaiAkip, SkemaAkip};
-use kinerja_core::anggaran::{Pos, efisiensi, per_sasaran, rata_rata};
-use kinerja_core::band::{AKIP_2021, Band, IKM_2017, PREDIKAT_CAPAIAN};
-use kinerja_core::capaian::{Aturan, Polaritas, capaian};
-use kinerja_core::model::{Indikator, JenisIndikator, JenisTarget, Snapshot, Tingkat, is_sintetis};
+use kinerja_core::anggaran::{Pos, efisiensi_sasaran, per_sasaran};
+use kinerja_core::band::{Band, PREDIKAT_CAPAIAN};
+use kinerja_core::capaian::{Aturan, JenisIndikator, Penilaian};
+use kinerja_core::model::{Indikator, JenisTarget, Snapshot, TingkatWilayah, is_sintetis};
 use kinerja_core::plan::{
-    GoalSeek, Peringatan, langkah_terbesar, peringatan, realisasi_for_band, realisasi_for_capaian,
+    GoalSeek, Peringatan, langkah_terbesar, peringatan, peringkat, realisasi_for_band, realisasi_for_capaian,
 };
 use kinerja_core::skm::{Bobot, Skema, ikm_from_nrr, mutu_unsur, nrr_needed, respondents_needed};
 use kinerja_core::{Decimal, Ratio};
@@ -97,13 +101,12 @@ impl<'a> Data<'a> {
 
     /// Kecamatan of the kabupaten, `(kode, nama)`.
     pub fn kecamatan(&self) -> Vec<(String, String)> {
+        let kab = self.snap.kode_kabupaten.as_str();
         self.snap
             .data
             .wilayah
             .iter()
-            .filter(|w| {
-                w.tingkat == Tingkat::Kecamatan && w.induk.as_deref() == Some(self.snap.kode_kabupaten.as_str())
-            })
+            .filter(|w| w.tingkat == TingkatWilayah::Kecamatan && w.induk.as_deref() == Some(kab))
             .map(|w| (w.kode.clone(), w.nama.clone()))
             .collect()
     }
@@ -127,19 +130,31 @@ impl<'a> Data<'a> {
             .map(|s| s.no)
             .min()
     }
+
+    /// The core's assessment of an indicator-year with the edits applied
+    /// (capaian, predikat, kategori, selisih); `None` without a realisasi.
+    pub fn penilaian(&self, unit: &str, ind: &Indikator, tahun: i32) -> Option<Penilaian> {
+        let (t, r) = (self.target(unit, &ind.id, tahun).nilai, self.realisasi(unit, &ind.id, tahun).nilai?);
+        kinerja_core::capaian::nilai(ind.jenis, ind.polaritas, t, r).ok()
+    }
+
+    /// The Renstra final year and its target for an indicator of a unit.
+    fn renstra_akhir(&self, unit: &str, ind: &str) -> Option<(i32, Decimal)> {
+        let r = self.snap.data.renstra.iter().find(|r| r.kode_unit == unit)?;
+        let is_final = |t: &&kinerja_core::model::Target| {
+            t.kode_unit == unit && t.indikator_id == ind && t.tahun == r.tahun_akhir && t.jenis == JenisTarget::Renstra
+        };
+        self.snap.data.target.iter().find(is_final).map(|t| (r.tahun_akhir, t.nilai))
+    }
 }
 
-fn cap(t: Option<Decimal>, r: Option<Decimal>, p: Polaritas) -> Option<Ratio> {
-    capaian(t?, r?, p, Aturan::default()).ok()
-}
-
-fn band_of(table: &kinerja_core::band::BandTable, v: Option<Decimal>) -> Option<&'static Band> {
-    table.classify(Ratio::from_decimal(v?)).ok()
+fn presented(r: Option<Ratio>) -> Option<Decimal> {
+    r.and_then(|c| c.round2().ok())
 }
 
 /// One year of one indicator in the planner.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SelPlanner {
+pub struct PlannerYear {
     /// Year.
     pub tahun: i32,
     /// Editable (after the last recorded realisasi).
@@ -152,7 +167,7 @@ pub struct SelPlanner {
     pub capaian: Option<Decimal>,
     /// Predikat label.
     pub predikat: Option<&'static str>,
-    /// Category of the value itself (IKM mutu, AKIP predikat).
+    /// Category of the value itself (IKM mutu label, AKIP predikat code).
     pub kategori: Option<&'static str>,
     /// Realisasi needed for 100 %.
     pub perlu_100: Option<GoalSeek>,
@@ -162,121 +177,97 @@ pub struct SelPlanner {
 
 /// One indicator in the planner.
 #[derive(Debug, Clone, PartialEq)]
-pub struct BarisPlanner {
+pub struct PlannerRow {
     /// The indicator.
     pub indikator: Indikator,
     /// Years of the Renstra.
-    pub tahun: Vec<SelPlanner>,
+    pub tahun: Vec<PlannerYear>,
     /// Warnings.
     pub peringatan: Vec<Peringatan>,
 }
 
-/// The Renstra planner of one unit.
-pub fn planner(d: &Data<'_>, unit: &str) -> Vec<BarisPlanner> {
-    let renstra = d.snap.data.renstra.iter().find(|r| r.kode_unit == unit);
-    let mut out = Vec::new();
-    // Indicators in sasaran order (a handful: a simple insertion sort).
-    let mut indikator: Vec<(i32, &Indikator)> = Vec::new();
-    for i in d.indikator() {
-        let key = d.no_sasaran(unit, &i.id).unwrap_or(i32::MAX);
-        let at =
-            indikator.iter().position(|(k, x)| (*k, x.id.as_str()) > (key, i.id.as_str())).unwrap_or(indikator.len());
-        indikator.insert(at, (key, i));
+/// The Renstra planner of one unit: its indicators in sasaran order.
+pub fn planner(d: &Data<'_>, unit: &str) -> Vec<PlannerRow> {
+    let mut indikator: Vec<(i32, &Indikator)> =
+        d.indikator().iter().map(|i| (d.no_sasaran(unit, &i.id).unwrap_or(i32::MAX), i)).collect();
+    indikator.sort_by(|a, b| (a.0, a.1.id.as_str()).cmp(&(b.0, b.1.id.as_str())));
+    indikator.into_iter().filter_map(|(_, ind)| planner_row(d, unit, ind)).collect()
+}
+
+/// The years of the unit's Renstra and of its Renstra targets.
+fn renstra_years(d: &Data<'_>, unit: &str, ind: &str) -> Vec<i32> {
+    let renstra =
+        d.snap.data.renstra.iter().find(|r| r.kode_unit == unit).into_iter().flat_map(|r| r.tahun_awal..=r.tahun_akhir);
+    let targets = d
+        .snap
+        .data
+        .target
+        .iter()
+        .filter(|t| t.kode_unit == unit && t.indikator_id == ind && t.jenis == JenisTarget::Renstra)
+        .map(|t| t.tahun);
+    tahun_unik(renstra.chain(targets))
+}
+
+fn planner_row(d: &Data<'_>, unit: &str, ind: &Indikator) -> Option<PlannerRow> {
+    let riwayat = d.riwayat(unit, &ind.id);
+    let last_year = riwayat.last().map(|x| x.0);
+    let years = renstra_years(d, unit, &ind.id);
+    if years.is_empty() {
+        return None;
     }
-    for (_, ind) in indikator {
-        let riwayat = d.riwayat(unit, &ind.id);
-        let last_year = riwayat.last().map(|x| x.0);
-        let renstra_years = renstra.into_iter().flat_map(|r| r.tahun_awal..=r.tahun_akhir);
-        let years = tahun_unik(
-            renstra_years.chain(
-                d.snap
-                    .data
-                    .target
-                    .iter()
-                    .filter(|t| t.kode_unit == unit && t.indikator_id == ind.id && t.jenis == JenisTarget::Renstra)
-                    .map(|t| t.tahun),
-            ),
-        );
-        if years.is_empty() {
-            continue;
-        }
-        let kategori_tabel = match ind.jenis {
-            JenisIndikator::Ikm => Some(&IKM_2017),
-            JenisIndikator::Akip => Some(&AKIP_2021),
-            JenisIndikator::Umum => None,
-        };
-        let tahun: Vec<SelPlanner> = years
-            .iter()
-            .map(|&y| {
-                let target = d.target(unit, &ind.id, y);
-                let realisasi = d.realisasi(unit, &ind.id, y);
-                let c = cap(target.nilai, realisasi.nilai, ind.polaritas);
-                let masa_depan = last_year.is_none_or(|l| y > l);
-                let (perlu_100, perlu_predikat) = match (masa_depan, target.nilai) {
-                    (true, Some(t)) => (
-                        realisasi_for_capaian(t, Ratio::HUNDRED, ind.polaritas, Aturan::default(), ind.presisi).ok(),
-                        PREDIKAT_CAPAIAN
-                            .bands
-                            .iter()
-                            .filter(|b| b.min_hundredths != i64::MIN)
-                            .filter_map(|b| {
-                                realisasi_for_band(
-                                    t,
-                                    &PREDIKAT_CAPAIAN,
-                                    b.code,
-                                    ind.polaritas,
-                                    Aturan::default(),
-                                    ind.presisi,
-                                )
-                                .ok()
-                                .map(|g| (b.label, g))
-                            })
-                            .collect(),
-                    ),
-                    _ => (None, vec![]),
-                };
-                SelPlanner {
-                    tahun: y,
-                    masa_depan,
-                    capaian: c.and_then(|c| c.round2().ok()),
-                    predikat: c.and_then(|c| PREDIKAT_CAPAIAN.classify(c).ok()).map(|b| b.label),
-                    kategori: kategori_tabel
-                        .and_then(|t| band_of(t, realisasi.nilai))
-                        .map(|b| if ind.jenis == JenisIndikator::Akip { b.code } else { b.label }),
-                    target,
-                    realisasi,
-                    perlu_100,
-                    perlu_predikat,
-                }
-            })
-            .collect();
-        // Warnings: planned targets after the last realisasi.
-        let rencana: Vec<(i32, Decimal)> =
-            tahun.iter().filter(|s| s.masa_depan).filter_map(|s| s.target.nilai.map(|v| (s.tahun, v))).collect();
-        let peers: Vec<Vec<(i32, Decimal)>> = d.kecamatan().iter().map(|(k, _)| d.riwayat(k, &ind.id)).collect();
-        let max_step = langkah_terbesar(peers.iter().map(Vec::as_slice).chain(std::iter::once(riwayat.as_slice())));
-        let renstra_akhir = renstra.and_then(|r| {
-            d.snap
-                .data
-                .target
-                .iter()
-                .find(|t| {
-                    t.kode_unit == unit
-                        && t.indikator_id == ind.id
-                        && t.tahun == r.tahun_akhir
-                        && t.jenis == JenisTarget::Renstra
-                })
-                .map(|t| (r.tahun_akhir, t.nilai))
-        });
-        let w = peringatan(ind.polaritas, &riwayat, &rencana, max_step, renstra_akhir);
-        out.push(BarisPlanner { indikator: ind.clone(), tahun, peringatan: w });
+    let tahun: Vec<PlannerYear> = years.iter().map(|&y| planner_year(d, unit, ind, y, last_year)).collect();
+    // Warnings: planned targets after the last realisasi.
+    let rencana: Vec<(i32, Decimal)> =
+        tahun.iter().filter(|s| s.masa_depan).filter_map(|s| s.target.nilai.map(|v| (s.tahun, v))).collect();
+    let peers: Vec<Vec<(i32, Decimal)>> = d.kecamatan().iter().map(|(k, _)| d.riwayat(k, &ind.id)).collect();
+    let max_step = langkah_terbesar(peers.iter().map(Vec::as_slice).chain(std::iter::once(riwayat.as_slice())));
+    let w = peringatan(ind.polaritas, &riwayat, &rencana, max_step, d.renstra_akhir(unit, &ind.id));
+    Some(PlannerRow { indikator: ind.clone(), tahun, peringatan: w })
+}
+
+/// How the planner shows an indicator's kategori: an AKIP predikat by its
+/// code (`BB`), an IKM mutu by its label (`Baik`).
+fn kategori_text(jenis: JenisIndikator, band: &'static Band) -> &'static str {
+    if jenis == JenisIndikator::Akip { band.code } else { band.label }
+}
+
+fn planner_year(d: &Data<'_>, unit: &str, ind: &Indikator, y: i32, last_year: Option<i32>) -> PlannerYear {
+    let target = d.target(unit, &ind.id, y);
+    let realisasi = d.realisasi(unit, &ind.id, y);
+    let p = d.penilaian(unit, ind, y);
+    let masa_depan = last_year.is_none_or(|l| y > l);
+    let (perlu_100, perlu_predikat) = match (masa_depan, target.nilai) {
+        (true, Some(t)) => goal_seek(t, ind),
+        _ => (None, vec![]),
+    };
+    PlannerYear {
+        tahun: y,
+        masa_depan,
+        capaian: presented(p.and_then(|p| p.capaian)),
+        predikat: p.and_then(|p| p.predikat).map(|b| b.label),
+        kategori: p.and_then(|p| p.kategori).map(|b| kategori_text(ind.jenis, b)),
+        target,
+        realisasi,
+        perlu_100,
+        perlu_predikat,
     }
-    out
+}
+
+/// The realisasi needed for 100 % and for each predikat band.
+fn goal_seek(t: Decimal, ind: &Indikator) -> (Option<GoalSeek>, Vec<(&'static str, GoalSeek)>) {
+    let (p, a, dp) = (ind.polaritas, Aturan::default(), ind.presisi);
+    let per_band = PREDIKAT_CAPAIAN
+        .bands
+        .iter()
+        .filter(|b| b.min_hundredths != i64::MIN)
+        .filter_map(|b| realisasi_for_band(t, &PREDIKAT_CAPAIAN, b.code, p, a, dp).ok().map(|g| (b.label, g)))
+        .collect();
+    (realisasi_for_capaian(t, Ratio::HUNDRED, p, a, dp).ok(), per_band)
 }
 
 /// One unsur in the IKM simulator.
 #[derive(Debug, Clone, PartialEq)]
-pub struct BarisUnsur {
+pub struct UnsurSim {
     /// Unsur id.
     pub id: &'static str,
     /// Official name.
@@ -300,12 +291,14 @@ pub struct BarisUnsur {
 pub struct SimIkm {
     /// Year of the survey.
     pub tahun: i32,
+    /// Scheme.
+    pub skema: Skema,
     /// Weight.
     pub bobot: Bobot,
     /// Respondents.
     pub responden: Option<i64>,
     /// Unsur.
-    pub unsur: Vec<BarisUnsur>,
+    pub unsur: Vec<UnsurSim>,
     /// IKM (presented) with the edits.
     pub ikm: Option<Decimal>,
     /// IKM recorded (baseline, from the NRR).
@@ -316,106 +309,113 @@ pub struct SimIkm {
     pub sintetis: bool,
 }
 
-/// The IKM simulator, for the unit's latest survey.
-pub fn sim_ikm(d: &Data<'_>, unit: &str) -> Option<SimIkm> {
-    let data = &d.snap.data;
-    let tahun = data
-        .skm_nrr
-        .iter()
-        .filter(|n| n.kode_unit == unit)
-        .map(|n| n.tahun)
-        .chain(d.snap.skm_agregat.iter().filter(|a| a.kode_unit == unit).map(|a| a.tahun))
-        .max()?;
-    let survei = data.skm_survei.iter().find(|s| s.kode_unit == unit && s.tahun == tahun);
-    let skema = survei.map_or(Skema::PermenPanRb14_2017, |s| s.skema);
-    let bobot = survei.map_or(Bobot::Tepat, |s| s.bobot);
-    let mut sintetis = survei.is_some_and(|s| is_sintetis(&s.sumber));
-    let mut base: Vec<(&'static str, &'static str, Ratio)> = Vec::new();
-    let mut n_max = 0i64;
+/// The recorded NRR of every unsur of a unit-year: from raw-answer
+/// aggregates (`jumlah / n`, [`kinerja_core::skm::nrr`]) where present,
+/// else the stored NRR. Returns the unsur, the most answers to one unsur,
+/// and whether any source is synthetic.
+type NrrDasar = (Vec<(&'static str, &'static str, Ratio)>, i64, bool);
+
+fn nrr_dasar(d: &Data<'_>, unit: &str, tahun: i32, skema: Skema) -> Option<NrrDasar> {
+    let (mut base, mut n_max, mut sintetis) = (Vec::new(), 0i64, false);
     for u in skema.unsur() {
         let agg = d.snap.skm_agregat.iter().find(|a| a.kode_unit == unit && a.tahun == tahun && a.unsur_id == u.id);
         let nrr = match agg {
             Some(a) => {
                 n_max = n_max.max(a.n);
                 sintetis |= is_sintetis(&a.sumber);
-                Ratio::new(i128::from(a.jumlah), i128::from(a.n)).ok()
+                kinerja_core::skm::nrr(u64::try_from(a.jumlah).ok()?, u64::try_from(a.n).ok()?).ok()
             }
             None => {
-                data.skm_nrr.iter().find(|n| n.kode_unit == unit && n.tahun == tahun && n.unsur_id == u.id).map(|n| {
-                    sintetis |= is_sintetis(&n.sumber);
-                    Ratio::from_decimal(n.nrr)
-                })
+                let stored = d.snap.data.skm_nrr.iter();
+                let n = stored.into_iter().find(|n| n.kode_unit == unit && n.tahun == tahun && n.unsur_id == u.id)?;
+                sintetis |= is_sintetis(&n.sumber);
+                Some(Ratio::from_decimal(n.nrr))
             }
         };
         base.push((u.id, u.nama, nrr?));
     }
+    Some((base, n_max, sintetis))
+}
+
+/// The IKM simulator, for the unit's latest survey.
+pub fn sim_ikm(d: &Data<'_>, unit: &str) -> Option<SimIkm> {
+    let data = &d.snap.data;
+    let nrr_years = data.skm_nrr.iter().filter(|n| n.kode_unit == unit).map(|n| n.tahun);
+    let agg_years = d.snap.skm_agregat.iter().filter(|a| a.kode_unit == unit).map(|a| a.tahun);
+    let tahun = nrr_years.chain(agg_years).max()?;
+    let survei = data.skm_survei.iter().find(|s| s.kode_unit == unit && s.tahun == tahun);
+    let skema = survei.map(|s| s.skema).unwrap_or_default();
+    let bobot = survei.map(|s| s.bobot).unwrap_or_default();
+    let (base, n_max, sintetis) = nrr_dasar(d, unit, tahun, skema)?;
     let responden = survei.map(|s| s.responden).or((n_max > 0).then_some(n_max));
     let key = |id: &str| Kunci::Nrr { kode_unit: unit.into(), tahun, unsur_id: id.into() };
     let used: Vec<(&str, Option<Ratio>)> = base
         .iter()
-        .map(|(id, _, b)| match d.edits.get(&key(id)) {
-            Some(e) => (*id, e.nilai.map(Ratio::from_decimal)),
-            None => (*id, Some(*b)),
-        })
+        .map(|(id, _, b)| (*id, d.edits.get(&key(id)).map_or(Some(*b), |e| e.nilai.map(Ratio::from_decimal))))
         .collect();
     let complete: Option<Vec<(&str, Ratio)>> = used.iter().map(|(id, v)| v.map(|v| (*id, v))).collect();
     let ikm = complete.as_ref().and_then(|c| ikm_from_nrr(skema, bobot, c).ok());
     let dasar: Vec<(&str, Ratio)> = base.iter().map(|(id, _, b)| (*id, *b)).collect();
-    let ikm_dasar = ikm_from_nrr(skema, bobot, &dasar).ok().and_then(|i| i.rounded().ok());
     let unsur = base
         .iter()
-        .map(|(id, nama, b)| {
+        .zip(&used)
+        .map(|((id, nama, b), (_, nrr))| {
             let isian = d.edits.get(&key(id)).cloned();
-            let nrr = used.iter().find(|(x, _)| x == id).and_then(|(_, v)| *v);
-            let perlu: Vec<(&'static str, Result<Ratio, String>)> = ["B", "A"]
-                .iter()
-                .map(|m| {
-                    let r = complete
-                        .as_ref()
-                        .ok_or_else(|| "-".to_string())
-                        .and_then(|c| nrr_needed(skema, bobot, c, id, m).map_err(|e| e.to_string()));
-                    (*m, r)
-                })
-                .collect();
-            let responden_perlu = perlu
-                .iter()
-                .map(|(m, r)| {
-                    let k = match (r, nrr, responden) {
-                        (Ok(need), Some(now), Some(n)) => {
-                            respondents_needed(now, u64::try_from(n).unwrap_or(0), *need).ok()
-                        }
-                        _ => None,
-                    };
-                    (*m, k)
-                })
-                .collect();
-            BarisUnsur {
-                id,
-                nama,
-                dasar: *b,
-                nrr,
-                isian,
-                mutu: nrr.and_then(|v| mutu_unsur(skema, v).ok()).map(|b| b.code),
-                perlu,
-                responden_perlu,
-            }
+            unsur_sim(skema, bobot, complete.as_deref(), responden, (id, nama, *b), *nrr, isian)
         })
         .collect();
     Some(SimIkm {
         tahun,
+        skema,
         bobot,
         responden,
         unsur,
         ikm: ikm.and_then(|i| i.rounded().ok()),
-        ikm_dasar,
+        ikm_dasar: ikm_from_nrr(skema, bobot, &dasar).ok().and_then(|i| i.rounded().ok()),
         mutu: ikm.and_then(|i| i.mutu().ok()),
-        sintetis,
+        sintetis: sintetis || survei.is_some_and(|s| is_sintetis(&s.sumber)),
     })
+}
+
+/// One unsur of the simulator: its mutu and what mutu B and A would need.
+fn unsur_sim(
+    skema: Skema,
+    bobot: Bobot,
+    complete: Option<&[(&str, Ratio)]>,
+    responden: Option<i64>,
+    (id, nama, dasar): (&'static str, &'static str, Ratio),
+    nrr: Option<Ratio>,
+    isian: Option<Isian>,
+) -> UnsurSim {
+    let perlu: Vec<(&'static str, Result<Ratio, String>)> = ["B", "A"]
+        .into_iter()
+        .map(|m| {
+            let c = complete.ok_or_else(|| "-".to_string());
+            (m, c.and_then(|c| nrr_needed(skema, bobot, c, id, m).map_err(|e| e.to_string())))
+        })
+        .collect();
+    let responden_perlu = perlu
+        .iter()
+        .map(|(m, r)| match (r, nrr, responden.and_then(|n| u64::try_from(n).ok())) {
+            (Ok(need), Some(now), Some(n)) => (*m, respondents_needed(now, n, *need).ok()),
+            _ => (*m, None),
+        })
+        .collect();
+    UnsurSim {
+        id,
+        nama,
+        dasar,
+        nrr,
+        isian,
+        mutu: nrr.and_then(|v| mutu_unsur(skema, v).ok()).map(|b| b.code),
+        perlu,
+        responden_perlu,
+    }
 }
 
 /// One komponen in the AKIP simulator.
 #[derive(Debug, Clone, PartialEq)]
-pub struct BarisKomponen {
+pub struct KomponenSim {
     /// Id.
     pub id: &'static str,
     /// Name.
@@ -438,7 +438,7 @@ pub struct SimAkip {
     /// Year.
     pub tahun: i32,
     /// Komponen.
-    pub komponen: Vec<BarisKomponen>,
+    pub komponen: Vec<KomponenSim>,
     /// Total (presented).
     pub total: Option<Decimal>,
     /// Predikat.
@@ -454,33 +454,19 @@ pub fn sim_akip(d: &Data<'_>, unit: &str) -> Option<SimAkip> {
     let rows: Vec<_> = d.snap.data.akip_komponen.iter().filter(|a| a.kode_unit == unit).collect();
     let tahun = rows.iter().map(|a| a.tahun).max()?;
     let rows: Vec<_> = rows.into_iter().filter(|a| a.tahun == tahun).collect();
-    let skema = rows.first().map_or(SkemaAkip::PermenPanRb88_2021, |a| a.skema);
+    let skema = rows.first().map(|a| a.skema).unwrap_or(SkemaAkip::PermenPanRb88_2021);
     let key = |id: &str| Kunci::Akip { kode_unit: unit.into(), tahun, komponen_id: id.into() };
-    let mut used = Vec::new();
     let mut komponen = Vec::new();
     for k in skema.komponen() {
-        let base = rows.iter().find(|a| a.komponen_id == k.id).map(|a| a.realisasi)?;
+        let dasar = rows.iter().find(|a| a.komponen_id == k.id).map(|a| a.realisasi)?;
         let isian = d.edits.get(&key(k.id)).cloned();
-        let nilai = isian.as_ref().map_or(Some(base), |e| e.nilai);
-        used.push((k.id, nilai));
-        komponen.push(BarisKomponen {
-            id: k.id,
-            nama: k.nama,
-            bobot: k.bobot,
-            dasar: base,
-            nilai,
-            isian,
-            perlu_berikut: None,
-        });
+        let nilai = isian.as_ref().map_or(Some(dasar), |e| e.nilai);
+        let (id, nama, bobot) = (k.id, k.nama, k.bobot);
+        komponen.push(KomponenSim { id, nama, bobot, dasar, nilai, isian, perlu_berikut: None });
     }
-    let complete: Option<Vec<(&str, Decimal)>> = used.iter().map(|(id, v)| v.map(|v| (*id, v))).collect();
-    let nilai = complete.as_ref().and_then(|c| NilaiAkip::from_komponen(skema, c).ok());
-    let total = nilai.as_ref().and_then(|n| n.total().ok());
-    let predikat = total.and_then(|t| AKIP_2021.classify(t).ok());
-    let berikut = predikat.and_then(|p| {
-        let i = AKIP_2021.bands.iter().position(|b| b == p)?;
-        i.checked_sub(1).map(|j| &AKIP_2021.bands[j])
-    });
+    let complete: Option<Vec<(&str, Decimal)>> = komponen.iter().map(|k| k.nilai.map(|v| (k.id, v))).collect();
+    let nilai = complete.and_then(|c| NilaiAkip::from_komponen(skema, &c).ok());
+    let berikut = nilai.as_ref().and_then(|n| n.predikat_berikut().ok().flatten());
     if let (Some(n), Some(b)) = (&nilai, berikut) {
         for k in &mut komponen {
             k.perlu_berikut = Some(n.komponen_needed(k.id, b.code).map_err(|e| e.to_string()));
@@ -489,8 +475,8 @@ pub fn sim_akip(d: &Data<'_>, unit: &str) -> Option<SimAkip> {
     Some(SimAkip {
         tahun,
         komponen,
-        total: total.and_then(|t| t.round2().ok()),
-        predikat,
+        total: nilai.as_ref().and_then(|n| n.total().ok()).and_then(|t| t.round2().ok()),
+        predikat: nilai.as_ref().and_then(|n| n.predikat().ok()),
         berikut,
         sintetis: rows.iter().any(|a| is_sintetis(&a.sumber)),
     })
@@ -498,7 +484,7 @@ pub fn sim_akip(d: &Data<'_>, unit: &str) -> Option<SimAkip> {
 
 /// One kecamatan in the kabupaten comparison.
 #[derive(Debug, Clone, PartialEq)]
-pub struct BarisKab {
+pub struct KabupatenRow {
     /// Code.
     pub kode: String,
     /// Name.
@@ -511,7 +497,7 @@ pub struct BarisKab {
     pub capaian: Option<Decimal>,
     /// Predikat label.
     pub predikat: Option<&'static str>,
-    /// Rank (1 = best), None without data.
+    /// Rank (1 = best, ties share a rank), None without data.
     pub peringkat: Option<usize>,
 }
 
@@ -520,54 +506,39 @@ pub fn tahun_kab(d: &Data<'_>, ind: &str) -> Vec<i32> {
     tahun_unik(d.snap.data.realisasi.iter().filter(|r| r.indikator_id == ind).map(|r| r.tahun))
 }
 
-/// Every kecamatan for an indicator-year, ranked (best first); kecamatan
-/// without data are listed last, unranked.
-pub fn kabupaten(d: &Data<'_>, ind: &Indikator, tahun: i32) -> Vec<BarisKab> {
-    let mut rows: Vec<BarisKab> = d
+/// Every kecamatan for an indicator-year, ranked by the core's
+/// [`peringkat`] (best first); kecamatan without data are listed last,
+/// unranked.
+pub fn kabupaten(d: &Data<'_>, ind: &Indikator, tahun: i32) -> Vec<KabupatenRow> {
+    let mut rows: Vec<KabupatenRow> = d
         .kecamatan()
         .into_iter()
         .map(|(kode, nama)| {
-            let target = d.target(&kode, &ind.id, tahun);
-            let realisasi = d.realisasi(&kode, &ind.id, tahun);
-            let c = cap(target.nilai, realisasi.nilai, ind.polaritas);
-            BarisKab {
-                capaian: c.and_then(|c| c.round2().ok()),
-                predikat: c.and_then(|c| PREDIKAT_CAPAIAN.classify(c).ok()).map(|b| b.label),
+            let p = d.penilaian(&kode, ind, tahun);
+            KabupatenRow {
+                capaian: presented(p.and_then(|p| p.capaian)),
+                predikat: p.and_then(|p| p.predikat).map(|b| b.label),
+                target: d.target(&kode, &ind.id, tahun),
+                realisasi: d.realisasi(&kode, &ind.id, tahun),
                 kode,
                 nama,
-                target,
-                realisasi,
                 peringkat: None,
             }
         })
         .collect();
-    let better = |a: Decimal, b: Decimal| match ind.polaritas {
-        Polaritas::Positif => b.cmp(&a),
-        Polaritas::Negatif => a.cmp(&b),
-    };
-    rows.sort_by(|a, b| match (a.realisasi.nilai, b.realisasi.nilai) {
-        (Some(x), Some(y)) => better(x, y).then(a.kode.cmp(&b.kode)),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => a.kode.cmp(&b.kode),
-    });
-    let mut rank = 0;
-    let mut prev: Option<Decimal> = None;
-    for (i, r) in rows.iter_mut().enumerate() {
-        if let Some(v) = r.realisasi.nilai {
-            if prev != Some(v) {
-                rank = i + 1;
-            }
-            prev = Some(v);
-            r.peringkat = Some(rank);
-        }
+    let ranks = peringkat(ind.polaritas, &rows.iter().map(|r| r.realisasi.nilai).collect::<Vec<_>>());
+    for (r, rank) in rows.iter_mut().zip(ranks) {
+        r.peringkat = rank;
     }
+    rows.sort_by(|a, b| {
+        (a.peringkat.is_none(), a.peringkat, &a.kode).cmp(&(b.peringkat.is_none(), b.peringkat, &b.kode))
+    });
     rows
 }
 
 /// One program in the budget view.
 #[derive(Debug, Clone, PartialEq)]
-pub struct BarisProgram {
+pub struct ProgramRow {
     /// Code.
     pub kode: String,
     /// Name.
@@ -586,9 +557,10 @@ pub struct BarisProgram {
     pub sintetis: bool,
 }
 
-/// Efisiensi of one sasaran.
+/// Efisiensi of one sasaran, with the edits applied
+/// ([`kinerja_core::anggaran::efisiensi_sasaran`]).
 #[derive(Debug, Clone, PartialEq)]
-pub struct BarisEfisiensi {
+pub struct EfisiensiView {
     /// Sasaran text.
     pub sasaran: String,
     /// Capaian (mean of its indicators' presented capaian).
@@ -600,33 +572,38 @@ pub struct BarisEfisiensi {
 }
 
 /// The budget and performance view of a unit's latest budget year.
-pub fn anggaran(d: &Data<'_>, unit: &str) -> Option<(i32, Vec<BarisProgram>, Vec<BarisEfisiensi>)> {
+pub fn anggaran(d: &Data<'_>, unit: &str) -> Option<(i32, Vec<ProgramRow>, Vec<EfisiensiView>)> {
     let data = &d.snap.data;
     let tahun = data.anggaran_program.iter().filter(|p| p.kode_unit == unit).map(|p| p.tahun).max()?;
-    let programs: Vec<BarisProgram> = data
+    let programs: Vec<ProgramRow> = data
         .anggaran_program
         .iter()
         .filter(|p| p.kode_unit == unit && p.tahun == tahun)
         .map(|p| {
-            let isian = d
-                .edits
-                .get(&Kunci::Anggaran { kode_unit: unit.into(), tahun, kode_program: p.kode_program.clone() })
-                .cloned();
+            let key = Kunci::Anggaran { kode_unit: unit.into(), tahun, kode_program: p.kode_program.clone() };
+            let isian = d.edits.get(&key).cloned();
             let realisasi = isian.as_ref().map_or(Some(p.realisasi), |e| e.nilai);
-            BarisProgram {
+            let pos = realisasi.map(|r| Pos { anggaran: p.anggaran, realisasi: r });
+            ProgramRow {
                 kode: p.kode_program.clone(),
                 nama: p.nama.clone(),
                 anggaran: p.anggaran,
                 dasar: p.realisasi,
-                penyerapan: realisasi
-                    .and_then(|r| Pos { anggaran: p.anggaran, realisasi: r }.penyerapan().ok())
-                    .and_then(|x| x.round2().ok()),
+                penyerapan: presented(pos.and_then(|p| p.penyerapan().ok())),
                 realisasi,
                 isian,
                 sintetis: is_sintetis(&p.sumber),
             }
         })
         .collect();
+    let ef = efisiensi(d, unit, tahun, &programs)?;
+    Some((tahun, programs, ef))
+}
+
+/// Efisiensi per sasaran: the presented capaian of the sasaran's
+/// indicators and the budget of its programs, through the core.
+fn efisiensi(d: &Data<'_>, unit: &str, tahun: i32, programs: &[ProgramRow]) -> Option<Vec<EfisiensiView>> {
+    let data = &d.snap.data;
     let pos: Vec<(&str, Pos)> = programs
         .iter()
         .filter_map(|p| p.realisasi.map(|r| (p.kode.as_str(), Pos { anggaran: p.anggaran, realisasi: r })))
@@ -638,43 +615,25 @@ pub fn anggaran(d: &Data<'_>, unit: &str) -> Option<(i32, Vec<BarisProgram>, Vec
         .map(|m| (m.kode_program.as_str(), m.sasaran_id.as_str()))
         .collect();
     let (per, _) = per_sasaran(&pos, &mapping).ok()?;
-    let ef = per
-        .iter()
-        .map(|(sid, p)| {
-            let penyerapan = p.penyerapan().ok().and_then(|x| x.round2().ok());
-            let caps: Vec<Decimal> = data
-                .sasaran_indikator
-                .iter()
-                .filter(|si| si.sasaran_id == *sid)
-                .filter_map(|si| {
-                    let ind = d.indikator().iter().find(|i| i.id == si.indikator_id)?;
-                    let c = cap(
-                        d.target(unit, &ind.id, tahun).nilai,
-                        d.realisasi(unit, &ind.id, tahun).nilai,
-                        ind.polaritas,
-                    )?;
-                    c.round2().ok()
-                })
-                .collect();
-            let capaian = if caps.is_empty() { None } else { rata_rata(&caps).ok().and_then(|r| r.round2().ok()) };
-            let efisiensi = match (capaian, penyerapan) {
-                (Some(c), Some(p)) => efisiensi(c, p).ok().and_then(|e| e.round2().ok()),
-                _ => None,
-            };
-            BarisEfisiensi {
-                sasaran: data.sasaran.iter().find(|s| s.id == *sid).map_or((*sid).to_string(), |s| s.uraian.clone()),
-                capaian,
-                penyerapan,
-                efisiensi,
-            }
-        })
-        .collect();
-    Some((tahun, programs, ef))
+    let views = per.iter().map(|(sid, total)| {
+        let capaian: Vec<Decimal> = data
+            .sasaran_indikator
+            .iter()
+            .filter(|si| si.sasaran_id == *sid)
+            .filter_map(|si| d.indikator().iter().find(|i| i.id == si.indikator_id))
+            .filter_map(|ind| presented(d.penilaian(unit, ind, tahun)?.capaian))
+            .collect();
+        let e = efisiensi_sasaran(&capaian, std::slice::from_ref(total)).unwrap_or_default();
+        let sasaran = data.sasaran.iter().find(|s| s.id == *sid).map_or((*sid).to_string(), |s| s.uraian.clone());
+        EfisiensiView { sasaran, capaian: e.capaian, penyerapan: e.penyerapan, efisiensi: e.efisiensi }
+    });
+    Some(views.collect())
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use kinerja_core::capaian::Polaritas;
     use kinerja_core::model::*;
     use std::str::FromStr;
 
@@ -695,10 +654,10 @@ pub(crate) mod tests {
         };
         let mut data = DataPerencana {
             wilayah: vec![
-                w("12.19", Tingkat::Kabupaten, "Batu Bara", Some("12")),
-                w("12.19.07", Tingkat::Kecamatan, "Sei Balai", Some("12.19")),
-                w("12.19.11", Tingkat::Kecamatan, "Datuk Tanah Datar", Some("12.19")),
-                w("12.19.01", Tingkat::Kecamatan, "Medang Deras", Some("12.19")),
+                w("12.19", TingkatWilayah::Kabupaten, "Batu Bara", Some("12")),
+                w("12.19.07", TingkatWilayah::Kecamatan, "Sei Balai", Some("12.19")),
+                w("12.19.11", TingkatWilayah::Kecamatan, "Datuk Tanah Datar", Some("12.19")),
+                w("12.19.01", TingkatWilayah::Kecamatan, "Medang Deras", Some("12.19")),
             ],
             indikator: vec![
                 Indikator {
@@ -1018,7 +977,7 @@ pub(crate) mod tests {
 
 /// One value compared across two scenarios.
 #[derive(Debug, Clone, PartialEq)]
-pub struct BarisSelisih {
+pub struct SelisihRow {
     /// What (unit, indicator or element, year).
     pub apa: String,
     /// Value in the first scenario.
@@ -1030,7 +989,7 @@ pub struct BarisSelisih {
 }
 
 /// Every value set by either of two scenarios, side by side.
-pub fn selisih_skenario(a: &kinerja_skenario::Skenario, b: &kinerja_skenario::Skenario) -> Vec<BarisSelisih> {
+pub fn selisih_skenario(a: &kinerja_skenario::Skenario, b: &kinerja_skenario::Skenario) -> Vec<SelisihRow> {
     use crate::state::from_skenario;
     let (ea, eb) = (from_skenario(a), from_skenario(b));
     let mut keys: Vec<&Kunci> = ea.keys().collect();
@@ -1055,7 +1014,7 @@ pub fn selisih_skenario(a: &kinerja_skenario::Skenario, b: &kinerja_skenario::Sk
                 (Some(x), Some(y)) => kinerja_core::capaian::selisih(x, y).ok(),
                 _ => None,
             };
-            BarisSelisih { apa, a: x, b: y, selisih }
+            SelisihRow { apa, a: x, b: y, selisih }
         })
         .collect()
 }

@@ -73,6 +73,12 @@ pub enum K {
     Semua,
     TanpaSkenario,
     Tersimpan,
+    TanpaRenstra,
+    TanpaSkm,
+    TanpaAkip,
+    TanpaAnggaran,
+    Tutup,
+    BannerSintetis,
 }
 
 /// The text of a key.
@@ -141,9 +147,121 @@ pub fn t(lang: Lang, k: K) -> &'static str {
         K::Semua => ("semua", "all"),
         K::TanpaSkenario => ("Belum ada skenario tersimpan.", "No saved scenarios yet."),
         K::Tersimpan => ("Tersimpan di peramban ini.", "Saved in this browser."),
+        K::TanpaRenstra => ("Tidak ada Renstra untuk kecamatan ini.", "No Renstra for this kecamatan."),
+        K::TanpaSkm => ("Tidak ada SKM untuk kecamatan ini.", "No SKM for this kecamatan."),
+        K::TanpaAkip => ("Tidak ada evaluasi AKIP untuk kecamatan ini.", "No AKIP evaluation for this kecamatan."),
+        K::TanpaAnggaran => ("Tidak ada anggaran untuk kecamatan ini.", "No budget for this kecamatan."),
+        K::Tutup => ("tutup", "close"),
+        K::BannerSintetis => {
+            ("Sebagian kecamatan memakai DATA SINTETIS (ditandai).", "Some kecamatan show SYNTHETIC data (marked).")
+        }
     };
     match lang {
         Lang::Id => id,
         Lang::En => en,
+    }
+}
+
+/// A message to the user with its data; [`message`] words it in a language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    /// A scenario was saved under this name.
+    Disimpan(String),
+    /// A scenario needs a name.
+    NamaKosong,
+    /// This many edited cells were not numbers and were not saved.
+    BukanAngka(usize),
+    /// Scenarios imported under these names.
+    Diimpor(Vec<String>),
+    /// A JSON import failed; the reader's located message.
+    ImporGagal(String),
+    /// A CSV import failed; the reader's located message.
+    ImporCsvGagal(String),
+    /// Unreadable saved scenarios could not be backed up: nothing is
+    /// written to the browser.
+    TidakDitulis,
+    /// Some saved scenarios were skipped (why), the original kept under a key.
+    Dilewati(String, Option<String>),
+    /// Saved scenarios were upgraded from one format version to another.
+    Diperbarui(u32, u32),
+    /// Saved scenarios could not be read (why), the original kept under a key.
+    TidakTerbaca(String, Option<String>),
+    /// The snapshot could not be fetched (the browser's reason).
+    SnapshotTidakTerambil(String),
+    /// The server answered the snapshot request with this HTTP status.
+    SnapshotHttp(u16),
+    /// The snapshot is not readable (the reader's located message).
+    SnapshotRusak(String),
+}
+
+fn kept(lang: Lang, key: &Option<String>) -> String {
+    match (lang, key) {
+        (_, None) => String::new(),
+        (Lang::Id, Some(k)) => format!(" Aslinya disimpan di \u{201c}{k}\u{201d}."),
+        (Lang::En, Some(k)) => format!(" The original is kept under \u{201c}{k}\u{201d}."),
+    }
+}
+
+/// The text of a message.
+pub fn message(lang: Lang, m: &Msg) -> String {
+    let id = lang == Lang::Id;
+    match m {
+        Msg::Disimpan(n) if id => format!("Skenario \u{201c}{n}\u{201d} tersimpan."),
+        Msg::Disimpan(n) => format!("Scenario \u{201c}{n}\u{201d} saved."),
+        Msg::NamaKosong if id => "Nama skenario tidak boleh kosong.".into(),
+        Msg::NamaKosong => "The scenario needs a name.".into(),
+        Msg::BukanAngka(k) if id => format!("{k} isian bukan angka tidak ikut tersimpan."),
+        Msg::BukanAngka(k) => format!("{k} cells that are not numbers were not saved."),
+        Msg::Diimpor(n) if id => format!("Diimpor: {}.", n.join(", ")),
+        Msg::Diimpor(n) => format!("Imported: {}.", n.join(", ")),
+        Msg::ImporGagal(e) if id => format!("Impor gagal: {e}"),
+        Msg::ImporGagal(e) => format!("Import failed: {e}"),
+        Msg::ImporCsvGagal(e) if id => format!("Impor CSV gagal: {e}"),
+        Msg::ImporCsvGagal(e) => format!("CSV import failed: {e}"),
+        Msg::TidakDitulis if id => "Skenario tersimpan tidak dapat dicadangkan, jadi tidak ada yang akan ditulis ke peramban; ekspor skenario baru sebagai berkas.".into(),
+        Msg::TidakDitulis => "Saved scenarios could not be backed up, so nothing will be written to this browser; export new scenarios as files.".into(),
+        Msg::Dilewati(why, k) if id => format!("Sebagian skenario tersimpan tidak terbaca dan dilewati: {why}.{}", kept(lang, k)),
+        Msg::Dilewati(why, k) => format!("Some saved scenarios could not be read and were skipped: {why}.{}", kept(lang, k)),
+        Msg::Diperbarui(a, b) if id => format!("Penyimpanan versi {a} diperbarui ke versi {b}."),
+        Msg::Diperbarui(a, b) => format!("Storage version {a} upgraded to {b}."),
+        Msg::TidakTerbaca(why, k) if id => format!("Skenario tersimpan tidak dapat dibaca: {why}.{}", kept(lang, k)),
+        Msg::TidakTerbaca(why, k) => format!("Saved scenarios could not be read: {why}.{}", kept(lang, k)),
+        Msg::SnapshotTidakTerambil(e) if id => format!("snapshot.json tidak dapat diambil: {e}"),
+        Msg::SnapshotTidakTerambil(e) => format!("snapshot.json could not be fetched: {e}"),
+        Msg::SnapshotHttp(c) if id => format!(
+            "snapshot.json: HTTP {c} — jalankan `kinerja export snapshot --out dist/snapshot.json` atau `kinerja serve`"
+        ),
+        Msg::SnapshotHttp(c) => {
+            format!("snapshot.json: HTTP {c} — run `kinerja export snapshot --out dist/snapshot.json` or `kinerja serve`")
+        }
+        Msg::SnapshotRusak(e) => format!("snapshot.json: {e}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_in_both_languages() {
+        let all = [
+            Msg::Disimpan("a".into()),
+            Msg::NamaKosong,
+            Msg::BukanAngka(2),
+            Msg::Diimpor(vec!["a".into()]),
+            Msg::ImporGagal("x".into()),
+            Msg::ImporCsvGagal("x".into()),
+            Msg::TidakDitulis,
+            Msg::Dilewati("x".into(), Some("k".into())),
+            Msg::Diperbarui(1, 2),
+            Msg::TidakTerbaca("x".into(), None),
+            Msg::SnapshotTidakTerambil("x".into()),
+            Msg::SnapshotHttp(404),
+        ];
+        for m in &all {
+            let (id, en) = (message(Lang::Id, m), message(Lang::En, m));
+            assert!(!id.is_empty() && !en.is_empty() && id != en, "{m:?}");
+        }
+        assert_eq!(message(Lang::En, &Msg::Dilewati("x".into(), Some("k".into()))).matches("\u{201c}k").count(), 1);
     }
 }

@@ -84,7 +84,7 @@ fn list<T>(v: &Value, path: &str, k: &str, f: fn(&Rec<'_>) -> R<T>) -> R<Vec<T>>
 fn wilayah(r: &Rec<'_>) -> R<Wilayah> {
     Ok(Wilayah {
         kode: r.teks("kode")?,
-        tingkat: r.kode("tingkat", Tingkat::parse)?,
+        tingkat: r.kode("tingkat", TingkatWilayah::parse)?,
         nama: r.teks("nama")?,
         induk: r.opt_teks("induk")?,
         nama_dalam_laporan: r.opt_teks("nama_dalam_laporan")?,

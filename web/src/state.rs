@@ -11,7 +11,7 @@ use kinerja_core::notation::{Notasi, parse_number};
 use kinerja_skenario::{self as sk, Berkas, Dipulihkan, Jenis, Skenario};
 use yew::Reducible;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 
 /// Which view is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -125,16 +125,17 @@ pub enum Muat {
     /// Ready.
     Siap,
     /// Could not load; the message says why.
-    Gagal(String),
+    Gagal(Msg),
 }
 
-/// A message to the user.
+/// A message to the user, worded in the current language when shown
+/// ([`crate::i18n::message`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pesan {
     /// Information.
-    Info(String),
+    Info(Msg),
     /// Something went wrong.
-    Galat(String),
+    Galat(Msg),
 }
 
 /// The whole state.
@@ -205,7 +206,7 @@ pub enum Action {
     /// The snapshot arrived.
     Dimuat(Rc<Snapshot>),
     /// The snapshot could not be loaded.
-    GagalMuat(String),
+    GagalMuat(Msg),
     /// Choose a kecamatan.
     PilihUnit(String),
     /// Choose a view.
@@ -363,25 +364,7 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::Dimuat(snap) => {
-                let first = snap
-                    .data
-                    .realisasi
-                    .iter()
-                    .filter(|r| !kinerja_core::model::is_sintetis(&r.sumber))
-                    .map(|r| r.kode_unit.clone())
-                    .min()
-                    .or_else(|| {
-                        snap.data
-                            .wilayah
-                            .iter()
-                            .find(|w| w.tingkat == kinerja_core::model::Tingkat::Kecamatan)
-                            .map(|w| w.kode.clone())
-                    });
-                s.unit = s.unit.clone().or(first);
-                s.snapshot = Some(snap);
-                s.muat = Muat::Siap;
-            }
+            Action::Dimuat(snap) => loaded(&mut s, snap),
             Action::GagalMuat(m) => s.muat = Muat::Gagal(m),
             Action::PilihUnit(u) => s.unit = Some(u),
             Action::PilihTab(t) => s.tab = t,
@@ -397,124 +380,29 @@ impl Reducible for State {
                 record(&mut s, next, Some(k));
             }
             Action::SelesaiUbah => s.terakhir = None,
-            Action::Kembalikan(k) => {
-                if s.edits.contains_key(&k) {
-                    let mut next = (*s.edits).clone();
-                    next.remove(&k);
-                    record(&mut s, next, None);
-                }
-            }
-            Action::KembalikanSemua => {
-                if !s.edits.is_empty() {
-                    record(&mut s, Edits::new(), None);
-                }
-            }
-            Action::Urungkan => {
-                if let Some(prev) = s.undo.pop() {
-                    s.redo.push(s.edits.clone());
-                    s.edits = prev;
-                    s.terakhir = None;
-                }
-            }
-            Action::Ulangi => {
-                if let Some(next) = s.redo.pop() {
-                    s.undo.push(s.edits.clone());
-                    s.edits = next;
-                    s.terakhir = None;
-                }
-            }
-            Action::Simpan { nama, dibuat } => {
-                let nama = nama.trim().to_string();
-                if nama.is_empty() {
-                    s.pesan.push(Pesan::Galat("Nama skenario tidak boleh kosong / the scenario needs a name.".into()));
-                } else {
-                    let kab = s.kode_kabupaten();
-                    let sk = to_skenario(&s.edits, &nama, &dibuat, &kab);
-                    let skipped = s.edits.values().filter(|v| v.nilai.is_none()).count();
-                    match s.skenario.iter_mut().find(|x| x.nama == nama) {
-                        Some(x) => *x = sk,
-                        None => s.skenario.push(sk),
-                    }
-                    s.aktif = Some(nama.clone());
-                    s.revisi += 1;
-                    s.pesan.push(Pesan::Info(format!("Skenario \u{201c}{nama}\u{201d} tersimpan.")));
-                    if skipped > 0 {
-                        s.pesan.push(Pesan::Galat(format!(
-                            "{skipped} isian bukan angka tidak ikut tersimpan / {skipped} cells that are not numbers were not saved."
-                        )));
-                    }
-                }
-            }
-            Action::Buka(nama) => {
-                if let Some(x) = s.skenario.iter().find(|x| x.nama == nama) {
-                    let next = from_skenario(x);
-                    record(&mut s, next, None);
-                    s.aktif = Some(nama);
-                }
-            }
-            Action::Hapus(nama) => {
-                s.skenario.retain(|x| x.nama != nama);
-                if s.aktif.as_deref() == Some(nama.as_str()) {
-                    s.aktif = None;
-                }
-                for b in &mut s.banding {
-                    if b.as_deref() == Some(nama.as_str()) {
-                        *b = None;
-                    }
-                }
-                s.revisi += 1;
-            }
+            Action::Kembalikan(k) => reset(&mut s, Some(&k)),
+            Action::KembalikanSemua => reset(&mut s, None),
+            Action::Urungkan => undo(&mut s, true),
+            Action::Ulangi => undo(&mut s, false),
+            Action::Simpan { nama, dibuat } => save(&mut s, &nama, &dibuat),
+            Action::Buka(nama) => open(&mut s, nama),
+            Action::Hapus(nama) => delete(&mut s, &nama),
             Action::Impor(teks) => match sk::from_json(&teks) {
                 Ok(b) => {
                     let names = add_scenarios(&mut s, b.skenario);
-                    s.pesan.push(Pesan::Info(format!("Diimpor / imported: {}", names.join(", "))));
+                    s.pesan.push(Pesan::Info(Msg::Diimpor(names)));
                 }
-                Err(e) => s.pesan.push(Pesan::Galat(format!("Impor gagal / import failed: {e}"))),
+                Err(e) => s.pesan.push(Pesan::Galat(Msg::ImporGagal(e.to_string()))),
             },
             Action::ImporCsv { teks, nama } => match sk::from_csv(&teks, &nama) {
                 Ok(mut x) => {
                     x.kode_kabupaten = s.kode_kabupaten();
                     let names = add_scenarios(&mut s, vec![x]);
-                    s.pesan.push(Pesan::Info(format!("Diimpor / imported: {}", names.join(", "))));
+                    s.pesan.push(Pesan::Info(Msg::Diimpor(names)));
                 }
-                Err(e) => s.pesan.push(Pesan::Galat(format!("Impor CSV gagal / CSV import failed: {e}"))),
+                Err(e) => s.pesan.push(Pesan::Galat(Msg::ImporCsvGagal(e.to_string()))),
             },
-            Action::Penyimpanan { hasil, cadangan, boleh_tulis } => {
-                s.boleh_tulis = boleh_tulis;
-                if !boleh_tulis {
-                    s.pesan.push(Pesan::Galat(
-                        "Skenario tersimpan tidak dapat dicadangkan, jadi tidak ada yang akan ditulis ke peramban; ekspor skenario baru sebagai berkas / saved scenarios could not be backed up, so nothing will be written to this browser; export new scenarios as files.".into(),
-                    ));
-                }
-                match hasil {
-                    Ok(d) => {
-                        s.skenario = d.berkas.skenario;
-                        if !d.dilewati.is_empty() {
-                            s.pesan.push(Pesan::Galat(format!(
-                            "Sebagian skenario tersimpan tidak terbaca dan dilewati / some saved scenarios could not be read and were skipped: {}.{}",
-                            d.dilewati.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
-                            cadangan.map(|k| format!(" Aslinya disimpan di / the original is kept under \u{201c}{k}\u{201d}.")).unwrap_or_default()
-                        )));
-                        }
-                        if d.versi_asal < sk::VERSI {
-                            s.pesan.push(Pesan::Info(format!(
-                                "Penyimpanan versi {} diperbarui ke versi {} / storage version {} upgraded to {}.",
-                                d.versi_asal,
-                                sk::VERSI,
-                                d.versi_asal,
-                                sk::VERSI
-                            )));
-                            s.revisi += 1;
-                        }
-                    }
-                    Err(m) => s.pesan.push(Pesan::Galat(format!(
-                        "Skenario tersimpan tidak dapat dibaca / saved scenarios could not be read: {m}.{}",
-                        cadangan
-                            .map(|k| format!(" Aslinya disimpan di / the original is kept under \u{201c}{k}\u{201d}."))
-                            .unwrap_or_default()
-                    ))),
-                }
-            }
+            Action::Penyimpanan { hasil, cadangan, boleh_tulis } => restored(&mut s, hasil, cadangan, boleh_tulis),
             Action::PilihBanding(i, nama) => {
                 if let Some(slot) = s.banding.get_mut(i) {
                     *slot = nama;
@@ -528,6 +416,105 @@ impl Reducible for State {
             }
         }
         Rc::new(s)
+    }
+}
+
+/// The snapshot arrived: select the first kecamatan with real data (else
+/// the first kecamatan) unless one is selected.
+fn loaded(s: &mut State, snap: Rc<Snapshot>) {
+    let real = snap.data.realisasi.iter().filter(|r| !kinerja_core::model::is_sintetis(&r.sumber));
+    let first = real.map(|r| r.kode_unit.clone()).min().or_else(|| {
+        let kecamatan = snap.data.wilayah.iter().find(|w| w.tingkat == kinerja_core::model::TingkatWilayah::Kecamatan);
+        kecamatan.map(|w| w.kode.clone())
+    });
+    s.unit = s.unit.clone().or(first);
+    s.snapshot = Some(snap);
+    s.muat = Muat::Siap;
+}
+
+/// Resets one cell (or every cell) to the baseline, as one undo step.
+fn reset(s: &mut State, k: Option<&Kunci>) {
+    match k {
+        Some(k) if s.edits.contains_key(k) => {
+            let mut next = (*s.edits).clone();
+            next.remove(k);
+            record(s, next, None);
+        }
+        None if !s.edits.is_empty() => record(s, Edits::new(), None),
+        _ => {}
+    }
+}
+
+/// Undo (or redo) one step.
+fn undo(s: &mut State, back: bool) {
+    let (from, to) = if back { (&mut s.undo, &mut s.redo) } else { (&mut s.redo, &mut s.undo) };
+    if let Some(edits) = from.pop() {
+        to.push(s.edits.clone());
+        s.edits = edits;
+        s.terakhir = None;
+    }
+}
+
+fn save(s: &mut State, nama: &str, dibuat: &str) {
+    let nama = nama.trim().to_string();
+    if nama.is_empty() {
+        s.pesan.push(Pesan::Galat(Msg::NamaKosong));
+        return;
+    }
+    let sk = to_skenario(&s.edits, &nama, dibuat, &s.kode_kabupaten());
+    let skipped = s.edits.values().filter(|v| v.nilai.is_none()).count();
+    match s.skenario.iter_mut().find(|x| x.nama == nama) {
+        Some(x) => *x = sk,
+        None => s.skenario.push(sk),
+    }
+    s.aktif = Some(nama.clone());
+    s.revisi += 1;
+    s.pesan.push(Pesan::Info(Msg::Disimpan(nama)));
+    if skipped > 0 {
+        s.pesan.push(Pesan::Galat(Msg::BukanAngka(skipped)));
+    }
+}
+
+fn open(s: &mut State, nama: String) {
+    if let Some(x) = s.skenario.iter().find(|x| x.nama == nama) {
+        let next = from_skenario(x);
+        record(s, next, None);
+        s.aktif = Some(nama);
+    }
+}
+
+fn delete(s: &mut State, nama: &str) {
+    s.skenario.retain(|x| x.nama != nama);
+    if s.aktif.as_deref() == Some(nama) {
+        s.aktif = None;
+    }
+    for b in &mut s.banding {
+        if b.as_deref() == Some(nama) {
+            *b = None;
+        }
+    }
+    s.revisi += 1;
+}
+
+/// Saved scenarios read from the browser's storage (or why not).
+fn restored(s: &mut State, hasil: Result<Dipulihkan, String>, cadangan: Option<String>, boleh_tulis: bool) {
+    s.boleh_tulis = boleh_tulis;
+    if !boleh_tulis {
+        s.pesan.push(Pesan::Galat(Msg::TidakDitulis));
+    }
+    match hasil {
+        Ok(d) => {
+            s.skenario = d.berkas.skenario;
+            if !d.dilewati.is_empty() {
+                let why = d.dilewati.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
+                s.pesan.push(Pesan::Galat(Msg::Dilewati(why, cadangan)));
+            }
+            if d.versi_asal < sk::VERSI {
+                s.pesan.push(Pesan::Info(Msg::Diperbarui(d.versi_asal, sk::VERSI)));
+                s.revisi += 1;
+            }
+        }
+        Err(m) => s.pesan.push(Pesan::Galat(Msg::TidakTerbaca(m, cadangan))),
     }
 }
 
@@ -606,7 +593,9 @@ mod tests {
         assert_eq!(s.skenario.len(), 1);
         assert_eq!(s.skenario[0].nama, "optimis");
         assert_eq!(s.skenario[0].nilai.len(), 1, "the unparsable cell is not saved");
-        assert!(matches!(s.pesan.last(), Some(Pesan::Galat(m)) if m.contains("1 isian")));
+        assert!(
+            matches!(s.pesan.last(), Some(Pesan::Galat(m)) if crate::i18n::message(Lang::Id, m).contains("1 isian"))
+        );
         let rev = s.revisi;
         let s = apply(s, vec![Action::KembalikanSemua, Action::Buka("optimis".into())]);
         assert_eq!(s.edits[&key(2025)].nilai, Some(Decimal::new(885, 1)));
@@ -626,7 +615,9 @@ mod tests {
         let bad = r#"{"versi":1,"skenario":[{"nama":"c","nilai":[{"kode_unit":"12.19.07","indikator_id":"ikm","tahun":2025,"jenis":"target","nilai":"8x"}]}]}"#;
         let s = apply(s, vec![Action::Impor(bad.into())]);
         assert_eq!(s.skenario.len(), 3);
-        assert!(matches!(s.pesan.last(), Some(Pesan::Galat(m)) if m.contains("skenario[0].nilai[0].nilai")));
+        assert!(
+            matches!(s.pesan.last(), Some(Pesan::Galat(m)) if crate::i18n::message(Lang::En, m).contains("skenario[0].nilai[0].nilai"))
+        );
         let s = apply(
             s,
             vec![Action::ImporCsv {
@@ -651,7 +642,7 @@ mod tests {
         assert_eq!(s.skenario.len(), 1);
         assert_eq!(s.pesan.len(), 2);
         assert!(
-            matches!(&s.pesan[0], Pesan::Galat(m) if m.contains("kinerja.skenario.cadangan") && m.contains("skenario[1].nama"))
+            matches!(&s.pesan[0], Pesan::Galat(m) if { let m = crate::i18n::message(Lang::Id, m); m.contains("kinerja.skenario.cadangan") && m.contains("skenario[1].nama") })
         );
         assert_eq!(s.revisi, 1, "an upgraded store is written back in the new version");
         let s = apply(s, vec![Action::TutupPesan(0)]);
@@ -690,7 +681,7 @@ mod tests {
             vec![Action::GantiBahasa, Action::PilihTab(Tab::Ikm), Action::PilihUnit("12.19.11".into())],
         );
         assert_eq!((s.lang, s.tab, s.unit.as_deref()), (Lang::En, Tab::Ikm, Some("12.19.11")));
-        let s = apply(s, vec![Action::GantiBahasa, Action::GagalMuat("x".into())]);
-        assert_eq!((s.lang, s.muat.clone()), (Lang::Id, Muat::Gagal("x".into())));
+        let s = apply(s, vec![Action::GantiBahasa, Action::GagalMuat(Msg::SnapshotHttp(404))]);
+        assert_eq!((s.lang, s.muat.clone()), (Lang::Id, Muat::Gagal(Msg::SnapshotHttp(404))));
     }
 }

@@ -17,7 +17,7 @@ pub fn Akip() -> Html {
     let lang = app.lang;
     let (Some(snap), Some(unit)) = (app.snapshot.clone(), app.unit.clone()) else { return html! {} };
     let Some(s) = sim_akip(&Data { snap: &snap, edits: &app.edits }, &unit) else {
-        return html! { <p>{"Tidak ada evaluasi AKIP untuk kecamatan ini / no AKIP evaluation for this kecamatan."}</p> };
+        return html! { <p>{t(lang, K::TanpaAkip)}</p> };
     };
     html! {
         <section data-testid="akip">

@@ -17,7 +17,7 @@ pub fn Anggaran() -> Html {
     let lang = app.lang;
     let (Some(snap), Some(unit)) = (app.snapshot.clone(), app.unit.clone()) else { return html! {} };
     let Some((tahun, programs, ef)) = anggaran(&Data { snap: &snap, edits: &app.edits }, &unit) else {
-        return html! { <p>{"Tidak ada anggaran untuk kecamatan ini / no budget for this kecamatan."}</p> };
+        return html! { <p>{t(lang, K::TanpaAnggaran)}</p> };
     };
     html! {
         <section data-testid="anggaran">

@@ -14,7 +14,7 @@ use super::kabupaten::Kabupaten;
 use super::pesan::Pesan;
 use super::planner::Planner;
 use super::skenario::Skenario;
-use crate::i18n::{K, t};
+use crate::i18n::{K, Msg, message, t};
 use crate::state::{Action, Muat, State, Tab};
 use crate::{snapshot, storage};
 
@@ -32,14 +32,11 @@ pub fn App() -> Html {
             state.dispatch(Action::Penyimpanan { hasil, cadangan, boleh_tulis });
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match Request::get(SNAPSHOT_URL).send().await {
-                    Err(e) => Err(format!("{SNAPSHOT_URL} tidak dapat diambil / could not be fetched: {e}")),
-                    Ok(r) if !r.ok() => Err(format!(
-                        "{SNAPSHOT_URL}: HTTP {} — jalankan / run `kinerja export snapshot --out dist/{SNAPSHOT_URL}` atau / or `kinerja serve`",
-                        r.status()
-                    )),
+                    Err(e) => Err(Msg::SnapshotTidakTerambil(e.to_string())),
+                    Ok(r) if !r.ok() => Err(Msg::SnapshotHttp(r.status())),
                     Ok(r) => match r.text().await {
-                        Ok(text) => snapshot::parse(&text),
-                        Err(e) => Err(format!("{SNAPSHOT_URL}: {e}")),
+                        Ok(text) => snapshot::parse(&text).map_err(Msg::SnapshotRusak),
+                        Err(e) => Err(Msg::SnapshotTidakTerambil(e.to_string())),
                     },
                 };
                 match result {
@@ -65,7 +62,7 @@ pub fn App() -> Html {
     let body = match &state.muat {
         Muat::Memuat => html! { <p data-testid="status">{t(lang, K::Memuat)}</p> },
         Muat::Gagal(m) => html! {
-            <div class="galat" data-testid="status" role="alert"><strong>{t(lang, K::GagalMemuat)}</strong><p>{m.clone()}</p></div>
+            <div class="galat" data-testid="status" role="alert"><strong>{t(lang, K::GagalMemuat)}</strong><p>{message(lang, m)}</p></div>
         },
         Muat::Siap => match state.tab {
             Tab::Planner => html! { <Planner /> },
@@ -86,7 +83,7 @@ pub fn App() -> Html {
                 <Header />
                 <Pesan />
                 if synthetic {
-                    <p class="peringatan" data-testid="banner-sintetis">{"Sebagian kecamatan memakai DATA SINTETIS (ditandai) / some kecamatan show SYNTHETIC data (marked)."}</p>
+                    <p class="peringatan" data-testid="banner-sintetis">{t(lang, K::BannerSintetis)}</p>
                 }
                 {body}
             </main>

@@ -16,13 +16,9 @@ pub fn Ikm() -> Html {
     let lang = app.lang;
     let (Some(snap), Some(unit)) = (app.snapshot.clone(), app.unit.clone()) else { return html! {} };
     let Some(s) = sim_ikm(&Data { snap: &snap, edits: &app.edits }, &unit) else {
-        return html! { <p data-testid="ikm-kosong">{"Tidak ada SKM untuk kecamatan ini / no SKM for this kecamatan."}</p> };
+        return html! { <p data-testid="ikm-kosong">{t(lang, K::TanpaSkm)}</p> };
     };
-    let bobot = match s.bobot {
-        kinerja_core::skm::Bobot::Tepat => "1/9",
-        kinerja_core::skm::Bobot::TigaDesimal => "0,111",
-        kinerja_core::skm::Bobot::DuaDesimal => "0,11",
-    };
+    let bobot = s.bobot.label(s.skema);
     html! {
         <section data-testid="ikm">
             <h2>{format!("{} {}", t(lang, K::Ikm), s.tahun)}{ if s.sintetis { html!{ <span class="sintetis">{format!(" ({})", t(lang, K::Sintetis))}</span> } } else { html!{} } }</h2>

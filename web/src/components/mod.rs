@@ -7,11 +7,16 @@ pub mod app;
 pub mod cell;
 pub mod header;
 pub mod ikm;
+pub mod kab_grafik;
+pub mod kab_tabel;
 pub mod kabupaten;
 pub mod pemenuhan;
 pub mod pesan;
 pub mod planner;
 pub mod skenario;
+pub mod skenario_banding;
+pub mod skenario_daftar;
+pub mod skenario_impor;
 
 use yew::prelude::*;
 

@@ -2,7 +2,7 @@
 //! kualitas (30 %) and pemanfaatan (50 %) → the komponen score, computed by
 //! the core and applied as the komponen's what-if value.
 
-use kinerja_core::akip::{SkemaAkip, komponen_dari_pemenuhan};
+use kinerja_core::akip::{SkemaAkip, komponen_from_pemenuhan};
 use kinerja_core::notation::{Notasi, parse_number};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -30,7 +30,7 @@ pub fn Pemenuhan(p: &Props) -> Html {
     let komponen = SkemaAkip::PermenPanRb88_2021.komponen_by_id(p.komponen_id).ok();
     let skor = match (komponen, values.as_slice()) {
         (Some(k), [Some(a), Some(b), Some(c)]) => {
-            komponen_dari_pemenuhan(k, [*a, *b, *c]).map_err(|e| e.to_string()).map(Some)
+            komponen_from_pemenuhan(k, [*a, *b, *c]).map_err(|e| e.to_string()).map(Some)
         }
         _ => Ok(None),
     };

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::use_app;
+use crate::i18n::{K, message, t};
 use crate::state::{Action, Pesan as P};
 
 /// The message list.
@@ -15,9 +16,9 @@ pub fn Pesan() -> Html {
     html! {
         <ul class="pesan" data-testid="pesan" aria-live="polite">
             { for app.pesan.iter().enumerate().map(|(i, m)| {
-                let (class, text) = match m { P::Info(t) => ("info", t.clone()), P::Galat(t) => ("galat", t.clone()) };
+                let (class, text) = match m { P::Info(m) => ("info", message(app.lang, m)), P::Galat(m) => ("galat", message(app.lang, m)) };
                 let close = { let app = app.clone(); Callback::from(move |_| app.dispatch(Action::TutupPesan(i))) };
-                html! { <li class={class}>{text}<button type="button" aria-label="tutup / close" onclick={close}>{"×"}</button></li> }
+                html! { <li class={class}>{text}<button type="button" aria-label={t(app.lang, K::Tutup)} onclick={close}>{"×"}</button></li> }
             }) }
         </ul>
     }

@@ -60,7 +60,7 @@ pub fn Planner() -> Html {
     let data = Data { snap: &snap, edits: &app.edits };
     let rows = planner(&data, &unit);
     if rows.is_empty() {
-        return html! { <p>{"Tidak ada Renstra untuk kecamatan ini / no Renstra for this kecamatan."}</p> };
+        return html! { <p>{t(lang, K::TanpaRenstra)}</p> };
     }
     html! {
         <section data-testid="planner">
