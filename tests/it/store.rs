@@ -40,7 +40,7 @@ fn fingerprint(store: &Store) -> String {
         .iter()
         .map(|t| {
             let tab = store.sql(&format!("SELECT * FROM {t} ORDER BY ALL")).unwrap();
-            format!("{t}:{:?}", tab.baris)
+            format!("{t}:{:?}", tab.rows)
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -48,8 +48,8 @@ fn fingerprint(store: &Store) -> String {
 
 fn one(store: &Store, sql: &str) -> Vec<Option<String>> {
     let t = store.sql(sql).unwrap();
-    assert_eq!(t.baris.len(), 1, "{sql}: {:?}", t.baris);
-    t.baris[0].clone()
+    assert_eq!(t.rows.len(), 1, "{sql}: {:?}", t.rows);
+    t.rows[0].clone()
 }
 
 fn s(v: &str) -> Option<String> {
@@ -94,7 +94,7 @@ fn seed_views_give_the_printed_figures() {
     let ef = store
         .sql("SELECT no_sasaran, capaian, penyerapan, efisiensi FROM v_efisiensi ORDER BY no_sasaran")
         .unwrap()
-        .baris;
+        .rows;
     assert_eq!(
         ef,
         vec![vec![s("1"), s("88.65"), s("98.94"), s("-10.29")], vec![s("2"), s("102.28"), s("95.07"), s("7.21")]]
@@ -106,9 +106,9 @@ fn seed_views_give_the_printed_figures() {
     );
     assert_eq!(one(&store, "SELECT mutu FROM v_skm_unsur WHERE unsur_id = 'pengaduan'"), vec![s("D")]);
     // Trends and changes the text states.
-    let tren = store.sql("SELECT tahun, perubahan, tahun_terbaik, tahun_terburuk, capaian_target_akhir FROM v_tren WHERE kode_unit = '12.19.07' AND indikator_id = 'ikm' ORDER BY tahun").unwrap().baris;
+    let tren = store.sql("SELECT tahun, perubahan, tahun_terbaik, tahun_terburuk, capaian_target_akhir FROM v_tren WHERE kode_unit = '12.19.07' AND indikator_id = 'ikm' ORDER BY tahun").unwrap().rows;
     assert_eq!(tren.last().unwrap(), &vec![s("2024"), s("-5.15"), s("2022"), s("2024"), s("83.72")]);
-    let ch = store.sql("SELECT tahun_dari, selisih FROM v_perubahan WHERE kode_unit = '12.19.07' AND indikator_id = 'akip' AND tahun_ke = 2024 ORDER BY tahun_dari").unwrap().baris;
+    let ch = store.sql("SELECT tahun_dari, selisih FROM v_perubahan WHERE kode_unit = '12.19.07' AND indikator_id = 'akip' AND tahun_ke = 2024 ORDER BY tahun_dari").unwrap().rows;
     assert_eq!(ch, vec![vec![s("2021"), s("2.55")], vec![s("2022"), s("0.46")], vec![s("2023"), s("2.47")]]);
 }
 
@@ -148,7 +148,7 @@ fn rupiah_round_trip_exactly() {
     assert_eq!(back, values);
     // Money columns are DECIMAL, never floating point.
     let types = store.sql("SELECT data_type FROM duckdb_columns() WHERE table_name IN ('anggaran_belanja', 'anggaran_program') AND column_name IN ('anggaran', 'realisasi')").unwrap();
-    assert!(types.baris.iter().all(|r| r[0].as_deref() == Some("DECIMAL(18,2)")), "{:?}", types.baris);
+    assert!(types.rows.iter().all(|r| r[0].as_deref() == Some("DECIMAL(18,2)")), "{:?}", types.rows);
 }
 
 #[test]
@@ -257,7 +257,7 @@ fn parquet_export_reads_back_identical() {
         );
         for (a, b) in [(&src, &back), (&back, &src)] {
             let diff = store.sql(&format!("SELECT count(*) FROM (({a}) EXCEPT ALL ({b}))")).unwrap();
-            assert_eq!(diff.baris[0][0].as_deref(), Some("0"), "{name}");
+            assert_eq!(diff.rows[0][0].as_deref(), Some("0"), "{name}");
         }
     }
 }
@@ -267,11 +267,11 @@ fn synthetic_data_fills_only_empty_kecamatan_and_is_marked() {
     let store = seed_store();
     let real_before = store.sql("SELECT * FROM realisasi ORDER BY ALL").unwrap();
     let summary = store.synth("12.19", 2024).unwrap();
-    assert_eq!(summary.diisi.len(), 10);
-    assert_eq!(summary.dilewati.len(), 2);
-    assert_eq!(store.synth("12.19", 2024).unwrap().baris, 0, "same seed, same data");
+    assert_eq!(summary.filled.len(), 10);
+    assert_eq!(summary.skipped.len(), 2);
+    assert_eq!(store.synth("12.19", 2024).unwrap().rows, 0, "same seed, same data");
     let real_after = store.sql("SELECT * FROM realisasi WHERE NOT kj_sintetis(sumber) ORDER BY ALL").unwrap();
-    assert_eq!(real_after.baris, real_before.baris, "real figures untouched");
+    assert_eq!(real_after.rows, real_before.rows, "real figures untouched");
     let rows = store.bandingkan("12.19", 2024, Some("ikm")).unwrap();
     assert!(rows.iter().all(|r| r.ada_data));
     assert_eq!(rows.iter().filter(|r| r.sintetis).count(), 10);

@@ -17,7 +17,7 @@ use kinerja_core::skm::{Bobot, Skema, ikm_from_nrr, mutu_unsur, nrr_needed, resp
 use kinerja_core::{Decimal, Ratio};
 use kinerja_skenario::Jenis;
 
-use crate::state::{Edits, Isian, Kunci};
+use crate::state::{Edits, Entry, Key};
 
 /// Distinct years in ascending order.
 fn tahun_unik(years: impl Iterator<Item = i32>) -> Vec<i32> {
@@ -29,17 +29,17 @@ fn tahun_unik(years: impl Iterator<Item = i32>) -> Vec<i32> {
 
 /// A number with where it came from.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Angka {
+pub struct Figure {
     /// Value (None when missing or when the edit does not parse).
     pub nilai: Option<Decimal>,
     /// The edit, if the cell was changed.
-    pub isian: Option<Isian>,
+    pub isian: Option<Entry>,
     /// Synthetic source.
     pub sintetis: bool,
 }
 
-fn nilai_key(unit: &str, ind: &str, tahun: i32, jenis: Jenis) -> Kunci {
-    Kunci::Nilai { kode_unit: unit.into(), indikator_id: ind.into(), tahun, jenis }
+fn nilai_key(unit: &str, ind: &str, tahun: i32, jenis: Jenis) -> Key {
+    Key::Nilai { kode_unit: unit.into(), indikator_id: ind.into(), tahun, jenis }
 }
 
 /// Baseline and edited values of a snapshot.
@@ -52,11 +52,11 @@ pub struct Data<'a> {
 
 impl<'a> Data<'a> {
     /// Realisasi (edited or recorded).
-    pub fn realisasi(&self, unit: &str, ind: &str, tahun: i32) -> Angka {
+    pub fn realisasi(&self, unit: &str, ind: &str, tahun: i32) -> Figure {
         let edit = self.edits.get(&nilai_key(unit, ind, tahun, Jenis::Realisasi)).cloned();
         let base =
             self.snap.data.realisasi.iter().find(|r| r.kode_unit == unit && r.indikator_id == ind && r.tahun == tahun);
-        Angka {
+        Figure {
             nilai: match &edit {
                 Some(e) => e.nilai,
                 None => base.map(|r| r.nilai),
@@ -73,10 +73,10 @@ impl<'a> Data<'a> {
     }
 
     /// Target (edited or in force).
-    pub fn target(&self, unit: &str, ind: &str, tahun: i32) -> Angka {
+    pub fn target(&self, unit: &str, ind: &str, tahun: i32) -> Figure {
         let edit = self.edits.get(&nilai_key(unit, ind, tahun, Jenis::Target)).cloned();
         let base = self.target_dasar(unit, ind, tahun);
-        Angka {
+        Figure {
             nilai: match &edit {
                 Some(e) => e.nilai,
                 None => base.map(|b| b.0),
@@ -160,9 +160,9 @@ pub struct PlannerYear {
     /// Editable (after the last recorded realisasi).
     pub masa_depan: bool,
     /// Target.
-    pub target: Angka,
+    pub target: Figure,
     /// Realisasi.
-    pub realisasi: Angka,
+    pub realisasi: Figure,
     /// Capaian, presented.
     pub capaian: Option<Decimal>,
     /// Predikat label.
@@ -277,7 +277,7 @@ pub struct UnsurSim {
     /// NRR used (edited or recorded).
     pub nrr: Option<Ratio>,
     /// The edit.
-    pub isian: Option<Isian>,
+    pub isian: Option<Entry>,
     /// Mutu of the unsur.
     pub mutu: Option<&'static str>,
     /// Least NRR for IKM mutu B and A, or why not.
@@ -348,7 +348,7 @@ pub fn sim_ikm(d: &Data<'_>, unit: &str) -> Option<SimIkm> {
     let bobot = survei.map(|s| s.bobot).unwrap_or_default();
     let (base, n_max, sintetis) = nrr_dasar(d, unit, tahun, skema)?;
     let responden = survei.map(|s| s.responden).or((n_max > 0).then_some(n_max));
-    let key = |id: &str| Kunci::Nrr { kode_unit: unit.into(), tahun, unsur_id: id.into() };
+    let key = |id: &str| Key::Nrr { kode_unit: unit.into(), tahun, unsur_id: id.into() };
     let used: Vec<(&str, Option<Ratio>)> = base
         .iter()
         .map(|(id, _, b)| (*id, d.edits.get(&key(id)).map_or(Some(*b), |e| e.nilai.map(Ratio::from_decimal))))
@@ -385,7 +385,7 @@ fn unsur_sim(
     responden: Option<i64>,
     (id, nama, dasar): (&'static str, &'static str, Ratio),
     nrr: Option<Ratio>,
-    isian: Option<Isian>,
+    isian: Option<Entry>,
 ) -> UnsurSim {
     let perlu: Vec<(&'static str, Result<Ratio, String>)> = ["B", "A"]
         .into_iter()
@@ -427,7 +427,7 @@ pub struct KomponenSim {
     /// Score used.
     pub nilai: Option<Decimal>,
     /// Edit.
-    pub isian: Option<Isian>,
+    pub isian: Option<Entry>,
     /// Score this komponen needs for the next predikat, the others unchanged.
     pub perlu_berikut: Option<Result<Ratio, String>>,
 }
@@ -455,7 +455,7 @@ pub fn sim_akip(d: &Data<'_>, unit: &str) -> Option<SimAkip> {
     let tahun = rows.iter().map(|a| a.tahun).max()?;
     let rows: Vec<_> = rows.into_iter().filter(|a| a.tahun == tahun).collect();
     let skema = rows.first().map(|a| a.skema).unwrap_or(SkemaAkip::PermenPanRb88_2021);
-    let key = |id: &str| Kunci::Akip { kode_unit: unit.into(), tahun, komponen_id: id.into() };
+    let key = |id: &str| Key::Akip { kode_unit: unit.into(), tahun, komponen_id: id.into() };
     let mut komponen = Vec::new();
     for k in skema.komponen() {
         let dasar = rows.iter().find(|a| a.komponen_id == k.id).map(|a| a.realisasi)?;
@@ -490,9 +490,9 @@ pub struct KabupatenRow {
     /// Name.
     pub nama: String,
     /// Target.
-    pub target: Angka,
+    pub target: Figure,
     /// Realisasi.
-    pub realisasi: Angka,
+    pub realisasi: Figure,
     /// Capaian.
     pub capaian: Option<Decimal>,
     /// Predikat label.
@@ -550,7 +550,7 @@ pub struct ProgramRow {
     /// Realisasi used.
     pub realisasi: Option<Decimal>,
     /// Edit.
-    pub isian: Option<Isian>,
+    pub isian: Option<Entry>,
     /// Penyerapan.
     pub penyerapan: Option<Decimal>,
     /// Synthetic.
@@ -580,7 +580,7 @@ pub fn anggaran(d: &Data<'_>, unit: &str) -> Option<(i32, Vec<ProgramRow>, Vec<E
         .iter()
         .filter(|p| p.kode_unit == unit && p.tahun == tahun)
         .map(|p| {
-            let key = Kunci::Anggaran { kode_unit: unit.into(), tahun, kode_program: p.kode_program.clone() };
+            let key = Key::Anggaran { kode_unit: unit.into(), tahun, kode_program: p.kode_program.clone() };
             let isian = d.edits.get(&key).cloned();
             let realisasi = isian.as_ref().map_or(Some(p.realisasi), |e| e.nilai);
             let pos = realisasi.map(|r| Pos { anggaran: p.anggaran, realisasi: r });
@@ -801,8 +801,8 @@ pub(crate) mod tests {
         }
     }
 
-    fn edit(e: &mut Edits, k: Kunci, v: &str) {
-        e.insert(k, Isian::baru(v));
+    fn edit(e: &mut Edits, k: Key, v: &str) {
+        e.insert(k, Entry::parse(v));
     }
 
     #[test]
@@ -842,17 +842,12 @@ pub(crate) mod tests {
         // A planner lowers the 2025 target and assumes a realisasi.
         edit(
             &mut edits,
-            Kunci::Nilai {
-                kode_unit: "12.19.07".into(),
-                indikator_id: "ikm".into(),
-                tahun: 2025,
-                jenis: Jenis::Target,
-            },
+            Key::Nilai { kode_unit: "12.19.07".into(), indikator_id: "ikm".into(), tahun: 2025, jenis: Jenis::Target },
             "80",
         );
         edit(
             &mut edits,
-            Kunci::Nilai {
+            Key::Nilai {
                 kode_unit: "12.19.07".into(),
                 indikator_id: "ikm".into(),
                 tahun: 2025,
@@ -877,22 +872,12 @@ pub(crate) mod tests {
         let mut edits = Edits::new();
         edit(
             &mut edits,
-            Kunci::Nilai {
-                kode_unit: "12.19.07".into(),
-                indikator_id: "ikm".into(),
-                tahun: 2025,
-                jenis: Jenis::Target,
-            },
+            Key::Nilai { kode_unit: "12.19.07".into(), indikator_id: "ikm".into(), tahun: 2025, jenis: Jenis::Target },
             "75",
         );
         edit(
             &mut edits,
-            Kunci::Nilai {
-                kode_unit: "12.19.07".into(),
-                indikator_id: "ikm".into(),
-                tahun: 2026,
-                jenis: Jenis::Target,
-            },
+            Key::Nilai { kode_unit: "12.19.07".into(), indikator_id: "ikm".into(), tahun: 2026, jenis: Jenis::Target },
             "89",
         );
         let rows = planner(&Data { snap: &snap, edits: &edits }, "12.19.07");
@@ -919,7 +904,7 @@ pub(crate) mod tests {
         assert!(peng.perlu[1].1.is_err(), "mutu A is out of reach through one unsur");
         edit(
             &mut edits,
-            Kunci::Nrr { kode_unit: "12.19.07".into(), tahun: 2024, unsur_id: "pengaduan".into() },
+            Key::Nrr { kode_unit: "12.19.07".into(), tahun: 2024, unsur_id: "pengaduan".into() },
             &need_b.ceil_dp(4).unwrap().to_string(),
         );
         let s = sim_ikm(&Data { snap: &snap, edits: &edits }, "12.19.07").unwrap();
@@ -940,7 +925,7 @@ pub(crate) mod tests {
         assert_eq!(peng.perlu_berikut.clone().unwrap().unwrap(), Ratio::new(28_345, 1000).unwrap());
         edit(
             &mut edits,
-            Kunci::Akip { kode_unit: "12.19.07".into(), tahun: 2024, komponen_id: "pengukuran".into() },
+            Key::Akip { kode_unit: "12.19.07".into(), tahun: 2024, komponen_id: "pengukuran".into() },
             "28,35",
         );
         let s = sim_akip(&Data { snap: &snap, edits: &edits }, "12.19.07").unwrap();
@@ -961,7 +946,7 @@ pub(crate) mod tests {
         );
         edit(
             &mut edits,
-            Kunci::Nilai {
+            Key::Nilai {
                 kode_unit: "12.19.07".into(),
                 indikator_id: "ikm".into(),
                 tahun: 2024,
@@ -992,20 +977,20 @@ pub struct SelisihRow {
 pub fn selisih_skenario(a: &kinerja_skenario::Skenario, b: &kinerja_skenario::Skenario) -> Vec<SelisihRow> {
     use crate::state::from_skenario;
     let (ea, eb) = (from_skenario(a), from_skenario(b));
-    let mut keys: Vec<&Kunci> = ea.keys().collect();
+    let mut keys: Vec<&Key> = ea.keys().collect();
     keys.extend(eb.keys().filter(|k| !ea.contains_key(k)));
     keys.into_iter()
         .map(|k| {
             let apa = match k {
-                Kunci::Nilai { kode_unit, indikator_id, tahun, jenis } => {
+                Key::Nilai { kode_unit, indikator_id, tahun, jenis } => {
                     format!(
                         "{kode_unit} {indikator_id} {tahun} {}",
                         if *jenis == Jenis::Target { "target" } else { "realisasi" }
                     )
                 }
-                Kunci::Nrr { kode_unit, tahun, unsur_id } => format!("{kode_unit} NRR {unsur_id} {tahun}"),
-                Kunci::Akip { kode_unit, tahun, komponen_id } => format!("{kode_unit} AKIP {komponen_id} {tahun}"),
-                Kunci::Anggaran { kode_unit, tahun, kode_program } => {
+                Key::Nrr { kode_unit, tahun, unsur_id } => format!("{kode_unit} NRR {unsur_id} {tahun}"),
+                Key::Akip { kode_unit, tahun, komponen_id } => format!("{kode_unit} AKIP {komponen_id} {tahun}"),
+                Key::Anggaran { kode_unit, tahun, kode_program } => {
                     format!("{kode_unit} realisasi {kode_program} {tahun}")
                 }
             };

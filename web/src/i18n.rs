@@ -220,7 +220,7 @@ pub fn message(lang: Lang, m: &Msg) -> String {
         Msg::ImporCsvGagal(e) => format!("CSV import failed: {e}"),
         Msg::TidakDitulis if id => "Skenario tersimpan tidak dapat dicadangkan, jadi tidak ada yang akan ditulis ke peramban; ekspor skenario baru sebagai berkas.".into(),
         Msg::TidakDitulis => "Saved scenarios could not be backed up, so nothing will be written to this browser; export new scenarios as files.".into(),
-        Msg::Dilewati(why, k) if id => format!("Sebagian skenario tersimpan tidak terbaca dan dilewati: {why}.{}", kept(lang, k)),
+        Msg::Dilewati(why, k) if id => format!("Sebagian skenario tersimpan tidak terbaca dan skipped: {why}.{}", kept(lang, k)),
         Msg::Dilewati(why, k) => format!("Some saved scenarios could not be read and were skipped: {why}.{}", kept(lang, k)),
         Msg::Diperbarui(a, b) if id => format!("Penyimpanan versi {a} diperbarui ke versi {b}."),
         Msg::Diperbarui(a, b) => format!("Storage version {a} upgraded to {b}."),

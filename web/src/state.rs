@@ -8,7 +8,7 @@ use std::rc::Rc;
 use kinerja_core::Decimal;
 use kinerja_core::model::Snapshot;
 use kinerja_core::notation::{Notasi, parse_number};
-use kinerja_skenario::{self as sk, Berkas, Dipulihkan, Jenis, Skenario};
+use kinerja_skenario::{self as sk, Jenis, Restored, ScenarioFile, Skenario};
 use yew::Reducible;
 
 use crate::i18n::{Lang, Msg};
@@ -29,7 +29,7 @@ pub enum Tab {
 /// What a what-if edit changes.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[allow(missing_docs)]
-pub enum Kunci {
+pub enum Key {
     /// A target or hypothetical realisasi of an indicator.
     Nilai { kode_unit: String, indikator_id: String, tahun: i32, jenis: Jenis },
     /// The NRR of one unsur.
@@ -42,17 +42,17 @@ pub enum Kunci {
 
 /// An edited cell: the text as typed and its value when it parses.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Isian {
+pub struct Entry {
     /// Raw text (kept so a half-typed number is not rewritten).
     pub teks: String,
     /// The value, or `None` while the text is not a number.
     pub nilai: Option<Decimal>,
 }
 
-impl Isian {
+impl Entry {
     /// Parses text in Indonesian or plain notation.
-    pub fn baru(teks: &str) -> Isian {
-        Isian { teks: teks.to_string(), nilai: parse_number(teks, Notasi::Otomatis).ok() }
+    pub fn parse(teks: &str) -> Entry {
+        Entry { teks: teks.to_string(), nilai: parse_number(teks, Notasi::Otomatis).ok() }
     }
 }
 
@@ -60,7 +60,7 @@ impl Isian {
 /// there are a handful of edits at a time, and map types cost code size in
 /// the browser.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Edits(Vec<(Kunci, Isian)>);
+pub struct Edits(Vec<(Key, Entry)>);
 
 impl Edits {
     /// No edits.
@@ -68,23 +68,23 @@ impl Edits {
         Edits::default()
     }
     /// The edit of a cell.
-    pub fn get(&self, k: &Kunci) -> Option<&Isian> {
+    pub fn get(&self, k: &Key) -> Option<&Entry> {
         self.0.iter().find(|(x, _)| x == k).map(|(_, v)| v)
     }
     /// Sets a cell.
-    pub fn insert(&mut self, k: Kunci, v: Isian) {
+    pub fn insert(&mut self, k: Key, v: Entry) {
         match self.0.iter_mut().find(|(x, _)| *x == k) {
             Some(slot) => slot.1 = v,
             None => self.0.push((k, v)),
         }
     }
     /// Clears a cell.
-    pub fn remove(&mut self, k: &Kunci) -> Option<Isian> {
+    pub fn remove(&mut self, k: &Key) -> Option<Entry> {
         let i = self.0.iter().position(|(x, _)| x == k)?;
         Some(self.0.remove(i).1)
     }
     /// Whether a cell is edited.
-    pub fn contains_key(&self, k: &Kunci) -> bool {
+    pub fn contains_key(&self, k: &Key) -> bool {
         self.get(k).is_some()
     }
     /// Number of edited cells.
@@ -96,46 +96,46 @@ impl Edits {
         self.0.is_empty()
     }
     /// Edited cells.
-    pub fn iter(&self) -> impl Iterator<Item = (&Kunci, &Isian)> {
+    pub fn iter(&self) -> impl Iterator<Item = (&Key, &Entry)> {
         self.0.iter().map(|(k, v)| (k, v))
     }
     /// Their keys.
-    pub fn keys(&self) -> impl Iterator<Item = &Kunci> {
+    pub fn keys(&self) -> impl Iterator<Item = &Key> {
         self.0.iter().map(|(k, _)| k)
     }
     /// Their values.
-    pub fn values(&self) -> impl Iterator<Item = &Isian> {
+    pub fn values(&self) -> impl Iterator<Item = &Entry> {
         self.0.iter().map(|(_, v)| v)
     }
 }
 
-impl std::ops::Index<&Kunci> for Edits {
-    type Output = Isian;
-    fn index(&self, k: &Kunci) -> &Isian {
+impl std::ops::Index<&Key> for Edits {
+    type Output = Entry;
+    fn index(&self, k: &Key) -> &Entry {
         self.get(k).expect("an edited cell")
     }
 }
 
 /// Loading status.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum Muat {
+pub enum LoadStatus {
     /// Fetching the snapshot.
     #[default]
-    Memuat,
+    Loading,
     /// Ready.
-    Siap,
+    Ready,
     /// Could not load; the message says why.
-    Gagal(Msg),
+    Failed(Msg),
 }
 
 /// A message to the user, worded in the current language when shown
 /// ([`crate::i18n::message`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Pesan {
+pub enum Message {
     /// Information.
     Info(Msg),
     /// Something went wrong.
-    Galat(Msg),
+    Error(Msg),
 }
 
 /// The whole state.
@@ -144,7 +144,7 @@ pub struct State {
     /// The loaded data.
     pub snapshot: Option<Rc<Snapshot>>,
     /// Loading status.
-    pub muat: Muat,
+    pub load_status: LoadStatus,
     /// Language.
     pub lang: Lang,
     /// Current view.
@@ -158,43 +158,43 @@ pub struct State {
     /// Redo history.
     pub redo: Vec<Rc<Edits>>,
     /// Key of the last edit (consecutive keystrokes in one cell are one undo step).
-    pub terakhir: Option<Kunci>,
+    pub last_edited: Option<Key>,
     /// Saved scenarios.
     pub skenario: Vec<Skenario>,
     /// Open scenario.
-    pub aktif: Option<String>,
+    pub open_scenario: Option<String>,
     /// Two scenarios compared side by side.
-    pub banding: [Option<String>; 2],
+    pub compared: [Option<String>; 2],
     /// Indicator and year of the kabupaten comparison.
     pub kab: Option<(String, i32)>,
     /// Messages.
-    pub pesan: Vec<Pesan>,
+    pub messages: Vec<Message>,
     /// Bumped whenever saved scenarios change (the storage effect watches it).
-    pub revisi: u64,
+    pub revision: u64,
     /// Whether saved scenarios may be written to the browser (false when
     /// unreadable storage could not be backed up: it is left untouched).
-    pub boleh_tulis: bool,
+    pub may_write: bool,
 }
 
 impl Default for State {
     fn default() -> Self {
         State {
             snapshot: None,
-            muat: Muat::default(),
+            load_status: LoadStatus::default(),
             lang: Lang::default(),
             tab: Tab::default(),
             unit: None,
             edits: Rc::default(),
             undo: vec![],
             redo: vec![],
-            terakhir: None,
+            last_edited: None,
             skenario: vec![],
-            aktif: None,
-            banding: [None, None],
+            open_scenario: None,
+            compared: [None, None],
             kab: None,
-            pesan: vec![],
-            revisi: 0,
-            boleh_tulis: true,
+            messages: vec![],
+            revision: 0,
+            may_write: true,
         }
     }
 }
@@ -204,57 +204,57 @@ impl Default for State {
 #[allow(missing_docs)] // variant fields are described on their variant
 pub enum Action {
     /// The snapshot arrived.
-    Dimuat(Rc<Snapshot>),
+    Loaded(Rc<Snapshot>),
     /// The snapshot could not be loaded.
-    GagalMuat(Msg),
+    LoadFailed(Msg),
     /// Choose a kecamatan.
-    PilihUnit(String),
+    SelectUnit(String),
     /// Choose a view.
-    PilihTab(Tab),
+    SelectTab(Tab),
     /// Switch language.
-    GantiBahasa,
+    ToggleLanguage,
     /// Type into a cell.
-    Ubah(Kunci, String),
+    Edit(Key, String),
     /// The cell was left (blur or Enter): the next edit is a new undo step.
-    SelesaiUbah,
+    EndEdit,
     /// Reset one cell to the baseline.
-    Kembalikan(Kunci),
+    Reset(Key),
     /// Reset every cell.
-    KembalikanSemua,
+    ResetAll,
     /// Undo the last edit.
-    Urungkan,
+    Undo,
     /// Redo.
-    Ulangi,
+    Redo,
     /// Save the current edits as a named scenario, created at a time.
-    Simpan { nama: String, dibuat: String },
+    Save { nama: String, dibuat: String },
     /// Open a saved scenario.
-    Buka(String),
+    Open(String),
     /// Delete a saved scenario.
-    Hapus(String),
+    Delete(String),
     /// Import scenarios from JSON text.
-    Impor(String),
+    Import(String),
     /// Import a CSV of values as a scenario.
-    ImporCsv { teks: String, nama: String },
+    ImportCsv { teks: String, nama: String },
     /// Saved scenarios read from the browser (or why not), where the
     /// original was backed up if anything could not be read, and whether
     /// the app may write to the browser's storage.
-    Penyimpanan { hasil: Result<Dipulihkan, String>, cadangan: Option<String>, boleh_tulis: bool },
+    StorageRead { result: Result<Restored, String>, backup: Option<String>, may_write: bool },
     /// Choose a scenario for side-by-side comparison (slot 0 or 1).
-    PilihBanding(usize, Option<String>),
+    SelectCompared(usize, Option<String>),
     /// Choose the indicator and year of the kabupaten comparison.
-    PilihKab(String, i32),
+    SelectKabupaten(String, i32),
     /// Dismiss a message.
-    TutupPesan(usize),
+    DismissMessage(usize),
 }
 
-fn record(s: &mut State, next: Edits, key: Option<Kunci>) {
-    let coalesce = key.is_some() && key == s.terakhir;
+fn record(s: &mut State, next: Edits, key: Option<Key>) {
+    let coalesce = key.is_some() && key == s.last_edited;
     if !coalesce {
         s.undo.push(s.edits.clone());
     }
     s.redo.clear();
     s.edits = Rc::new(next);
-    s.terakhir = key;
+    s.last_edited = key;
 }
 
 /// The scenario of a set of edits (cells that do not parse are left out).
@@ -272,14 +272,14 @@ pub fn to_skenario(edits: &Edits, nama: &str, dibuat: &str, kode_kabupaten: &str
     for (k, v) in edits.iter() {
         let Some(n) = v.nilai else { continue };
         match k.clone() {
-            Kunci::Nilai { kode_unit, indikator_id, tahun, jenis } => {
+            Key::Nilai { kode_unit, indikator_id, tahun, jenis } => {
                 s.nilai.push(sk::Nilai { kode_unit, indikator_id, tahun, jenis, nilai: n })
             }
-            Kunci::Nrr { kode_unit, tahun, unsur_id } => s.nrr.push(sk::Nrr { kode_unit, tahun, unsur_id, nrr: n }),
-            Kunci::Akip { kode_unit, tahun, komponen_id } => {
+            Key::Nrr { kode_unit, tahun, unsur_id } => s.nrr.push(sk::Nrr { kode_unit, tahun, unsur_id, nrr: n }),
+            Key::Akip { kode_unit, tahun, komponen_id } => {
                 s.akip.push(sk::Akip { kode_unit, tahun, komponen_id, nilai: n })
             }
-            Kunci::Anggaran { kode_unit, tahun, kode_program } => {
+            Key::Anggaran { kode_unit, tahun, kode_program } => {
                 s.anggaran.push(sk::Anggaran { kode_unit, tahun, kode_program, realisasi: n })
             }
         }
@@ -290,10 +290,10 @@ pub fn to_skenario(edits: &Edits, nama: &str, dibuat: &str, kode_kabupaten: &str
 /// The edits of a scenario.
 pub fn from_skenario(s: &Skenario) -> Edits {
     let mut e = Edits::new();
-    let isi = |d: Decimal| Isian { teks: d.to_string(), nilai: Some(d) };
+    let isi = |d: Decimal| Entry { teks: d.to_string(), nilai: Some(d) };
     for n in &s.nilai {
         e.insert(
-            Kunci::Nilai {
+            Key::Nilai {
                 kode_unit: n.kode_unit.clone(),
                 indikator_id: n.indikator_id.clone(),
                 tahun: n.tahun,
@@ -303,20 +303,17 @@ pub fn from_skenario(s: &Skenario) -> Edits {
         );
     }
     for n in &s.nrr {
-        e.insert(
-            Kunci::Nrr { kode_unit: n.kode_unit.clone(), tahun: n.tahun, unsur_id: n.unsur_id.clone() },
-            isi(n.nrr),
-        );
+        e.insert(Key::Nrr { kode_unit: n.kode_unit.clone(), tahun: n.tahun, unsur_id: n.unsur_id.clone() }, isi(n.nrr));
     }
     for n in &s.akip {
         e.insert(
-            Kunci::Akip { kode_unit: n.kode_unit.clone(), tahun: n.tahun, komponen_id: n.komponen_id.clone() },
+            Key::Akip { kode_unit: n.kode_unit.clone(), tahun: n.tahun, komponen_id: n.komponen_id.clone() },
             isi(n.nilai),
         );
     }
     for n in &s.anggaran {
         e.insert(
-            Kunci::Anggaran { kode_unit: n.kode_unit.clone(), tahun: n.tahun, kode_program: n.kode_program.clone() },
+            Key::Anggaran { kode_unit: n.kode_unit.clone(), tahun: n.tahun, kode_program: n.kode_program.clone() },
             isi(n.realisasi),
         );
     }
@@ -337,14 +334,14 @@ fn add_scenarios(s: &mut State, incoming: Vec<Skenario>) -> Vec<String> {
         names.push(x.nama.clone());
         s.skenario.push(x);
     }
-    s.revisi += 1;
+    s.revision += 1;
     names
 }
 
 impl State {
     /// The saved scenarios as a file.
-    pub fn berkas(&self) -> Berkas {
-        Berkas { skenario: self.skenario.clone(), ..Berkas::default() }
+    pub fn scenario_file(&self) -> ScenarioFile {
+        ScenarioFile { skenario: self.skenario.clone(), ..ScenarioFile::default() }
     }
 
     /// The kabupaten of the loaded snapshot.
@@ -353,7 +350,7 @@ impl State {
     }
 
     /// The text shown in a cell: the edit if any, else `None` (show the baseline).
-    pub fn teks(&self, k: &Kunci) -> Option<&Isian> {
+    pub fn teks(&self, k: &Key) -> Option<&Entry> {
         self.edits.get(k)
     }
 }
@@ -364,54 +361,54 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::Dimuat(snap) => loaded(&mut s, snap),
-            Action::GagalMuat(m) => s.muat = Muat::Gagal(m),
-            Action::PilihUnit(u) => s.unit = Some(u),
-            Action::PilihTab(t) => s.tab = t,
-            Action::GantiBahasa => {
+            Action::Loaded(snap) => loaded(&mut s, snap),
+            Action::LoadFailed(m) => s.load_status = LoadStatus::Failed(m),
+            Action::SelectUnit(u) => s.unit = Some(u),
+            Action::SelectTab(t) => s.tab = t,
+            Action::ToggleLanguage => {
                 s.lang = match s.lang {
                     Lang::Id => Lang::En,
                     Lang::En => Lang::Id,
                 }
             }
-            Action::Ubah(k, teks) => {
+            Action::Edit(k, teks) => {
                 let mut next = (*s.edits).clone();
-                next.insert(k.clone(), Isian::baru(&teks));
+                next.insert(k.clone(), Entry::parse(&teks));
                 record(&mut s, next, Some(k));
             }
-            Action::SelesaiUbah => s.terakhir = None,
-            Action::Kembalikan(k) => reset(&mut s, Some(&k)),
-            Action::KembalikanSemua => reset(&mut s, None),
-            Action::Urungkan => undo(&mut s, true),
-            Action::Ulangi => undo(&mut s, false),
-            Action::Simpan { nama, dibuat } => save(&mut s, &nama, &dibuat),
-            Action::Buka(nama) => open(&mut s, nama),
-            Action::Hapus(nama) => delete(&mut s, &nama),
-            Action::Impor(teks) => match sk::from_json(&teks) {
+            Action::EndEdit => s.last_edited = None,
+            Action::Reset(k) => reset(&mut s, Some(&k)),
+            Action::ResetAll => reset(&mut s, None),
+            Action::Undo => undo(&mut s, true),
+            Action::Redo => undo(&mut s, false),
+            Action::Save { nama, dibuat } => save(&mut s, &nama, &dibuat),
+            Action::Open(nama) => open(&mut s, nama),
+            Action::Delete(nama) => delete(&mut s, &nama),
+            Action::Import(teks) => match sk::from_json(&teks) {
                 Ok(b) => {
                     let names = add_scenarios(&mut s, b.skenario);
-                    s.pesan.push(Pesan::Info(Msg::Diimpor(names)));
+                    s.messages.push(Message::Info(Msg::Diimpor(names)));
                 }
-                Err(e) => s.pesan.push(Pesan::Galat(Msg::ImporGagal(e.to_string()))),
+                Err(e) => s.messages.push(Message::Error(Msg::ImporGagal(e.to_string()))),
             },
-            Action::ImporCsv { teks, nama } => match sk::from_csv(&teks, &nama) {
+            Action::ImportCsv { teks, nama } => match sk::from_csv(&teks, &nama) {
                 Ok(mut x) => {
                     x.kode_kabupaten = s.kode_kabupaten();
                     let names = add_scenarios(&mut s, vec![x]);
-                    s.pesan.push(Pesan::Info(Msg::Diimpor(names)));
+                    s.messages.push(Message::Info(Msg::Diimpor(names)));
                 }
-                Err(e) => s.pesan.push(Pesan::Galat(Msg::ImporCsvGagal(e.to_string()))),
+                Err(e) => s.messages.push(Message::Error(Msg::ImporCsvGagal(e.to_string()))),
             },
-            Action::Penyimpanan { hasil, cadangan, boleh_tulis } => restored(&mut s, hasil, cadangan, boleh_tulis),
-            Action::PilihBanding(i, nama) => {
-                if let Some(slot) = s.banding.get_mut(i) {
+            Action::StorageRead { result, backup, may_write } => restored(&mut s, result, backup, may_write),
+            Action::SelectCompared(i, nama) => {
+                if let Some(slot) = s.compared.get_mut(i) {
                     *slot = nama;
                 }
             }
-            Action::PilihKab(ind, tahun) => s.kab = Some((ind, tahun)),
-            Action::TutupPesan(i) => {
-                if i < s.pesan.len() {
-                    s.pesan.remove(i);
+            Action::SelectKabupaten(ind, tahun) => s.kab = Some((ind, tahun)),
+            Action::DismissMessage(i) => {
+                if i < s.messages.len() {
+                    s.messages.remove(i);
                 }
             }
         }
@@ -429,11 +426,11 @@ fn loaded(s: &mut State, snap: Rc<Snapshot>) {
     });
     s.unit = s.unit.clone().or(first);
     s.snapshot = Some(snap);
-    s.muat = Muat::Siap;
+    s.load_status = LoadStatus::Ready;
 }
 
 /// Resets one cell (or every cell) to the baseline, as one undo step.
-fn reset(s: &mut State, k: Option<&Kunci>) {
+fn reset(s: &mut State, k: Option<&Key>) {
     match k {
         Some(k) if s.edits.contains_key(k) => {
             let mut next = (*s.edits).clone();
@@ -451,14 +448,14 @@ fn undo(s: &mut State, back: bool) {
     if let Some(edits) = from.pop() {
         to.push(s.edits.clone());
         s.edits = edits;
-        s.terakhir = None;
+        s.last_edited = None;
     }
 }
 
 fn save(s: &mut State, nama: &str, dibuat: &str) {
     let nama = nama.trim().to_string();
     if nama.is_empty() {
-        s.pesan.push(Pesan::Galat(Msg::NamaKosong));
+        s.messages.push(Message::Error(Msg::NamaKosong));
         return;
     }
     let sk = to_skenario(&s.edits, &nama, dibuat, &s.kode_kabupaten());
@@ -467,11 +464,11 @@ fn save(s: &mut State, nama: &str, dibuat: &str) {
         Some(x) => *x = sk,
         None => s.skenario.push(sk),
     }
-    s.aktif = Some(nama.clone());
-    s.revisi += 1;
-    s.pesan.push(Pesan::Info(Msg::Disimpan(nama)));
+    s.open_scenario = Some(nama.clone());
+    s.revision += 1;
+    s.messages.push(Message::Info(Msg::Disimpan(nama)));
     if skipped > 0 {
-        s.pesan.push(Pesan::Galat(Msg::BukanAngka(skipped)));
+        s.messages.push(Message::Error(Msg::BukanAngka(skipped)));
     }
 }
 
@@ -479,42 +476,42 @@ fn open(s: &mut State, nama: String) {
     if let Some(x) = s.skenario.iter().find(|x| x.nama == nama) {
         let next = from_skenario(x);
         record(s, next, None);
-        s.aktif = Some(nama);
+        s.open_scenario = Some(nama);
     }
 }
 
 fn delete(s: &mut State, nama: &str) {
     s.skenario.retain(|x| x.nama != nama);
-    if s.aktif.as_deref() == Some(nama) {
-        s.aktif = None;
+    if s.open_scenario.as_deref() == Some(nama) {
+        s.open_scenario = None;
     }
-    for b in &mut s.banding {
+    for b in &mut s.compared {
         if b.as_deref() == Some(nama) {
             *b = None;
         }
     }
-    s.revisi += 1;
+    s.revision += 1;
 }
 
 /// Saved scenarios read from the browser's storage (or why not).
-fn restored(s: &mut State, hasil: Result<Dipulihkan, String>, cadangan: Option<String>, boleh_tulis: bool) {
-    s.boleh_tulis = boleh_tulis;
-    if !boleh_tulis {
-        s.pesan.push(Pesan::Galat(Msg::TidakDitulis));
+fn restored(s: &mut State, hasil: Result<Restored, String>, cadangan: Option<String>, may_write: bool) {
+    s.may_write = may_write;
+    if !may_write {
+        s.messages.push(Message::Error(Msg::TidakDitulis));
     }
     match hasil {
         Ok(d) => {
-            s.skenario = d.berkas.skenario;
-            if !d.dilewati.is_empty() {
-                let why = d.dilewati.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
-                s.pesan.push(Pesan::Galat(Msg::Dilewati(why, cadangan)));
+            s.skenario = d.file.skenario;
+            if !d.skipped.is_empty() {
+                let why = d.skipped.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
+                s.messages.push(Message::Error(Msg::Dilewati(why, cadangan)));
             }
-            if d.versi_asal < sk::VERSI {
-                s.pesan.push(Pesan::Info(Msg::Diperbarui(d.versi_asal, sk::VERSI)));
-                s.revisi += 1;
+            if d.from_version < sk::VERSI {
+                s.messages.push(Message::Info(Msg::Diperbarui(d.from_version, sk::VERSI)));
+                s.revision += 1;
             }
         }
-        Err(m) => s.pesan.push(Pesan::Galat(Msg::TidakTerbaca(m, cadangan))),
+        Err(m) => s.messages.push(Message::Error(Msg::TidakTerbaca(m, cadangan))),
     }
 }
 
@@ -522,8 +519,8 @@ fn restored(s: &mut State, hasil: Result<Dipulihkan, String>, cadangan: Option<S
 mod tests {
     use super::*;
 
-    fn key(tahun: i32) -> Kunci {
-        Kunci::Nilai { kode_unit: "12.19.07".into(), indikator_id: "ikm".into(), tahun, jenis: Jenis::Target }
+    fn key(tahun: i32) -> Key {
+        Key::Nilai { kode_unit: "12.19.07".into(), indikator_id: "ikm".into(), tahun, jenis: Jenis::Target }
     }
 
     fn apply(s: Rc<State>, actions: Vec<Action>) -> Rc<State> {
@@ -535,30 +532,30 @@ mod tests {
         let s = apply(
             Rc::new(State::default()),
             vec![
-                Action::Ubah(key(2025), "8".into()),
-                Action::Ubah(key(2025), "88".into()),
-                Action::Ubah(key(2025), "88,5".into()),
+                Action::Edit(key(2025), "8".into()),
+                Action::Edit(key(2025), "88".into()),
+                Action::Edit(key(2025), "88,5".into()),
             ],
         );
-        assert_eq!(s.edits[&key(2025)], Isian { teks: "88,5".into(), nilai: Some(Decimal::new(885, 1)) });
+        assert_eq!(s.edits[&key(2025)], Entry { teks: "88,5".into(), nilai: Some(Decimal::new(885, 1)) });
         assert_eq!(s.undo.len(), 1);
-        let s = apply(s, vec![Action::SelesaiUbah, Action::Ubah(key(2025), "89".into())]);
+        let s = apply(s, vec![Action::EndEdit, Action::Edit(key(2025), "89".into())]);
         assert_eq!(s.undo.len(), 2, "leaving the cell ends the step");
-        let s = apply(s, vec![Action::Urungkan]);
+        let s = apply(s, vec![Action::Undo]);
         assert_eq!(s.edits[&key(2025)].teks, "88,5");
-        let s = apply(s, vec![Action::Ubah(key(2026), "91".into()), Action::Urungkan]);
+        let s = apply(s, vec![Action::Edit(key(2026), "91".into()), Action::Undo]);
         assert!(!s.edits.contains_key(&key(2026)));
-        let s = apply(s, vec![Action::Urungkan]);
+        let s = apply(s, vec![Action::Undo]);
         assert!(s.edits.is_empty());
-        let s = apply(s, vec![Action::Ulangi, Action::Ulangi]);
+        let s = apply(s, vec![Action::Redo, Action::Redo]);
         assert_eq!(s.edits.len(), 2);
-        let s = apply(s, vec![Action::Urungkan, Action::Ubah(key(2024), "1".into())]);
+        let s = apply(s, vec![Action::Undo, Action::Edit(key(2024), "1".into())]);
         assert!(s.redo.is_empty(), "a new edit clears redo");
     }
 
     #[test]
     fn bad_text_is_kept_but_has_no_value() {
-        let s = apply(Rc::new(State::default()), vec![Action::Ubah(key(2025), "1.234".into())]);
+        let s = apply(Rc::new(State::default()), vec![Action::Edit(key(2025), "1.234".into())]);
         assert_eq!(s.edits[&key(2025)].nilai, None);
         assert_eq!(s.edits[&key(2025)].teks, "1.234");
     }
@@ -567,16 +564,12 @@ mod tests {
     fn reset_one_and_all() {
         let s = apply(
             Rc::new(State::default()),
-            vec![
-                Action::Ubah(key(2025), "88".into()),
-                Action::Ubah(key(2026), "90".into()),
-                Action::Kembalikan(key(2025)),
-            ],
+            vec![Action::Edit(key(2025), "88".into()), Action::Edit(key(2026), "90".into()), Action::Reset(key(2025))],
         );
         assert_eq!(s.edits.keys().collect::<Vec<_>>(), vec![&key(2026)]);
-        let s = apply(s, vec![Action::KembalikanSemua]);
+        let s = apply(s, vec![Action::ResetAll]);
         assert!(s.edits.is_empty());
-        let s = apply(s, vec![Action::Urungkan]);
+        let s = apply(s, vec![Action::Undo]);
         assert_eq!(s.edits.len(), 1);
     }
 
@@ -585,42 +578,42 @@ mod tests {
         let s = apply(
             Rc::new(State::default()),
             vec![
-                Action::Ubah(key(2025), "88,5".into()),
-                Action::Ubah(key(2026), "x".into()),
-                Action::Simpan { nama: " optimis ".into(), dibuat: "2026-11-28T00:00:00Z".into() },
+                Action::Edit(key(2025), "88,5".into()),
+                Action::Edit(key(2026), "x".into()),
+                Action::Save { nama: " optimis ".into(), dibuat: "2026-11-28T00:00:00Z".into() },
             ],
         );
         assert_eq!(s.skenario.len(), 1);
         assert_eq!(s.skenario[0].nama, "optimis");
         assert_eq!(s.skenario[0].nilai.len(), 1, "the unparsable cell is not saved");
         assert!(
-            matches!(s.pesan.last(), Some(Pesan::Galat(m)) if crate::i18n::message(Lang::Id, m).contains("1 isian"))
+            matches!(s.messages.last(), Some(Message::Error(m)) if crate::i18n::message(Lang::Id, m).contains("1 isian"))
         );
-        let rev = s.revisi;
-        let s = apply(s, vec![Action::KembalikanSemua, Action::Buka("optimis".into())]);
+        let rev = s.revision;
+        let s = apply(s, vec![Action::ResetAll, Action::Open("optimis".into())]);
         assert_eq!(s.edits[&key(2025)].nilai, Some(Decimal::new(885, 1)));
-        let s = apply(s, vec![Action::Simpan { nama: String::new(), dibuat: String::new() }]);
-        assert!(matches!(s.pesan.last(), Some(Pesan::Galat(_))));
-        let s = apply(s, vec![Action::PilihBanding(0, Some("optimis".into())), Action::Hapus("optimis".into())]);
-        assert!(s.skenario.is_empty() && s.aktif.is_none() && s.banding[0].is_none());
-        assert!(s.revisi > rev);
+        let s = apply(s, vec![Action::Save { nama: String::new(), dibuat: String::new() }]);
+        assert!(matches!(s.messages.last(), Some(Message::Error(_))));
+        let s = apply(s, vec![Action::SelectCompared(0, Some("optimis".into())), Action::Delete("optimis".into())]);
+        assert!(s.skenario.is_empty() && s.open_scenario.is_none() && s.compared[0].is_none());
+        assert!(s.revision > rev);
     }
 
     #[test]
     fn import_merges_and_reports_located_errors() {
-        let s = apply(Rc::new(State::default()), vec![Action::Simpan { nama: "a".into(), dibuat: String::new() }]);
+        let s = apply(Rc::new(State::default()), vec![Action::Save { nama: "a".into(), dibuat: String::new() }]);
         let json = r#"{"format":"kinerja-skenario","versi":1,"skenario":[{"nama":"a"},{"nama":"b"}]}"#;
-        let s = apply(s, vec![Action::Impor(json.into())]);
+        let s = apply(s, vec![Action::Import(json.into())]);
         assert_eq!(s.skenario.iter().map(|x| x.nama.as_str()).collect::<Vec<_>>(), ["a", "a (2)", "b"]);
         let bad = r#"{"versi":1,"skenario":[{"nama":"c","nilai":[{"kode_unit":"12.19.07","indikator_id":"ikm","tahun":2025,"jenis":"target","nilai":"8x"}]}]}"#;
-        let s = apply(s, vec![Action::Impor(bad.into())]);
+        let s = apply(s, vec![Action::Import(bad.into())]);
         assert_eq!(s.skenario.len(), 3);
         assert!(
-            matches!(s.pesan.last(), Some(Pesan::Galat(m)) if crate::i18n::message(Lang::En, m).contains("skenario[0].nilai[0].nilai"))
+            matches!(s.messages.last(), Some(Message::Error(m)) if crate::i18n::message(Lang::En, m).contains("skenario[0].nilai[0].nilai"))
         );
         let s = apply(
             s,
-            vec![Action::ImporCsv {
+            vec![Action::ImportCsv {
                 teks: "kode_unit,indikator_id,tahun,jenis,nilai\n12.19.07,ikm,2025,target,87.5\n".into(),
                 nama: "csv".into(),
             }],
@@ -633,43 +626,47 @@ mod tests {
         let d = kinerja_skenario::read_storage(r#"{"skenario":[{"nama":"lama"},{"nama":""}]}"#).unwrap();
         let s = apply(
             Rc::new(State::default()),
-            vec![Action::Penyimpanan {
-                hasil: Ok(d),
-                cadangan: Some("kinerja.skenario.cadangan".into()),
-                boleh_tulis: true,
+            vec![Action::StorageRead {
+                result: Ok(d),
+                backup: Some("kinerja.skenario.cadangan".into()),
+                may_write: true,
             }],
         );
         assert_eq!(s.skenario.len(), 1);
-        assert_eq!(s.pesan.len(), 2);
+        assert_eq!(s.messages.len(), 2);
         assert!(
-            matches!(&s.pesan[0], Pesan::Galat(m) if { let m = crate::i18n::message(Lang::Id, m); m.contains("kinerja.skenario.cadangan") && m.contains("skenario[1].nama") })
+            matches!(&s.messages[0], Message::Error(m) if { let m = crate::i18n::message(Lang::Id, m); m.contains("kinerja.skenario.cadangan") && m.contains("skenario[1].nama") })
         );
-        assert_eq!(s.revisi, 1, "an upgraded store is written back in the new version");
-        let s = apply(s, vec![Action::TutupPesan(0)]);
-        assert_eq!(s.pesan.len(), 1);
+        assert_eq!(s.revision, 1, "an upgraded store is written back in the new version");
+        let s = apply(s, vec![Action::DismissMessage(0)]);
+        assert_eq!(s.messages.len(), 1);
         let s = apply(
             Rc::new(State::default()),
-            vec![Action::Penyimpanan { hasil: Err("line 1".into()), cadangan: Some("k".into()), boleh_tulis: true }],
+            vec![Action::StorageRead { result: Err("line 1".into()), backup: Some("k".into()), may_write: true }],
         );
-        assert!(s.skenario.is_empty() && s.revisi == 0, "nothing is written on start-up");
+        assert!(s.skenario.is_empty() && s.revision == 0, "nothing is written on start-up");
         let s = apply(
             Rc::new(State::default()),
-            vec![Action::Penyimpanan { hasil: Err("line 1".into()), cadangan: None, boleh_tulis: false }],
+            vec![Action::StorageRead { result: Err("line 1".into()), backup: None, may_write: false }],
         );
-        assert!(!s.boleh_tulis, "an original that could not be backed up is never overwritten");
-        assert_eq!(s.pesan.len(), 2);
+        assert!(!s.may_write, "an original that could not be backed up is never overwritten");
+        assert_eq!(s.messages.len(), 2);
     }
 
     #[test]
     fn loading_selects_the_first_kecamatan_with_real_data() {
         let snap = Rc::new(crate::compute::tests::snapshot());
-        let s = apply(Rc::new(State::default()), vec![Action::Dimuat(snap.clone())]);
-        assert_eq!((s.muat.clone(), s.unit.as_deref()), (Muat::Siap, Some("12.19.07")));
+        let s = apply(Rc::new(State::default()), vec![Action::Loaded(snap.clone())]);
+        assert_eq!((s.load_status.clone(), s.unit.as_deref()), (LoadStatus::Ready, Some("12.19.07")));
         assert_eq!(s.kode_kabupaten(), "12.19");
         // A unit already chosen is kept when data arrives again.
         let s = apply(
             s,
-            vec![Action::PilihUnit("12.19.11".into()), Action::Dimuat(snap), Action::PilihKab("akip".into(), 2023)],
+            vec![
+                Action::SelectUnit("12.19.11".into()),
+                Action::Loaded(snap),
+                Action::SelectKabupaten("akip".into(), 2023),
+            ],
         );
         assert_eq!((s.unit.as_deref(), s.kab.clone()), (Some("12.19.11"), Some(("akip".to_string(), 2023))));
     }
@@ -678,10 +675,10 @@ mod tests {
     fn language_tabs_units() {
         let s = apply(
             Rc::new(State::default()),
-            vec![Action::GantiBahasa, Action::PilihTab(Tab::Ikm), Action::PilihUnit("12.19.11".into())],
+            vec![Action::ToggleLanguage, Action::SelectTab(Tab::Ikm), Action::SelectUnit("12.19.11".into())],
         );
         assert_eq!((s.lang, s.tab, s.unit.as_deref()), (Lang::En, Tab::Ikm, Some("12.19.11")));
-        let s = apply(s, vec![Action::GantiBahasa, Action::GagalMuat(Msg::SnapshotHttp(404))]);
-        assert_eq!((s.lang, s.muat.clone()), (Lang::Id, Muat::Gagal(Msg::SnapshotHttp(404))));
+        let s = apply(s, vec![Action::ToggleLanguage, Action::LoadFailed(Msg::SnapshotHttp(404))]);
+        assert_eq!((s.lang, s.load_status.clone()), (Lang::Id, LoadStatus::Failed(Msg::SnapshotHttp(404))));
     }
 }

@@ -5,7 +5,7 @@
 //! text is first copied to a backup key, and only then is the app allowed
 //! to write its own version.
 
-use kinerja_skenario::{Berkas, Dipulihkan, read_storage, to_json};
+use kinerja_skenario::{Restored, ScenarioFile, read_storage, to_json};
 
 /// Where scenarios are kept.
 pub const KEY: &str = "kinerja.skenario";
@@ -14,14 +14,15 @@ pub const BACKUP: &str = "kinerja.skenario.cadangan";
 
 /// What reading the storage text gave, and whether the original must be
 /// backed up before anything is written.
-pub fn baca(text: Option<String>) -> (Result<Dipulihkan, String>, bool) {
+pub fn baca(text: Option<String>) -> (Result<Restored, String>, bool) {
     match text {
-        None => {
-            (Ok(Dipulihkan { berkas: Berkas::default(), dilewati: vec![], versi_asal: kinerja_skenario::VERSI }), false)
-        }
+        None => (
+            Ok(Restored { file: ScenarioFile::default(), skipped: vec![], from_version: kinerja_skenario::VERSI }),
+            false,
+        ),
         Some(t) => match read_storage(&t) {
             Ok(d) => {
-                let backup = !d.dilewati.is_empty();
+                let backup = !d.skipped.is_empty();
                 (Ok(d), backup)
             }
             Err(e) => (Err(e.to_string()), true),
@@ -30,7 +31,7 @@ pub fn baca(text: Option<String>) -> (Result<Dipulihkan, String>, bool) {
 }
 
 /// The text written to storage.
-pub fn tulis(b: &Berkas) -> String {
+pub fn tulis(b: &ScenarioFile) -> String {
     to_json(b)
 }
 
@@ -38,7 +39,7 @@ pub fn tulis(b: &Berkas) -> String {
 /// cannot fully read. Returns what was read, the backup key if one was
 /// made, and whether the app may write: never when an unreadable original
 /// could not be backed up.
-pub fn muat() -> (Result<Dipulihkan, String>, Option<String>, bool) {
+pub fn muat() -> (Result<Restored, String>, Option<String>, bool) {
     let Some(ls) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
         return (Err("penyimpanan peramban tidak tersedia / browser storage is unavailable".into()), None, false);
     };
@@ -54,7 +55,7 @@ pub fn muat() -> (Result<Dipulihkan, String>, Option<String>, bool) {
 }
 
 /// Writes the scenarios.
-pub fn simpan(b: &Berkas) -> Result<(), String> {
+pub fn simpan(b: &ScenarioFile) -> Result<(), String> {
     let ls = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).ok_or("no local storage")?;
     ls.set_item(KEY, &tulis(b)).map_err(|_| "penyimpanan penuh atau ditolak / storage full or refused".to_string())
 }
@@ -66,7 +67,7 @@ mod tests {
     #[test]
     fn empty_storage_needs_no_backup() {
         let (r, backup) = baca(None);
-        assert!(r.unwrap().berkas.skenario.is_empty());
+        assert!(r.unwrap().file.skenario.is_empty());
         assert!(!backup);
     }
 
@@ -75,11 +76,11 @@ mod tests {
         let (r, backup) = baca(Some("{broken".into()));
         assert!(r.is_err() && backup);
         let (r, backup) = baca(Some(r#"{"versi":1,"skenario":[{"nama":"a"},{"nama":5}]}"#.into()));
-        assert_eq!(r.unwrap().berkas.skenario.len(), 1);
+        assert_eq!(r.unwrap().file.skenario.len(), 1);
         assert!(backup);
         let (r, backup) = baca(Some(r#"{"versi":7,"skenario":[]}"#.into()));
         assert!(r.is_err() && backup, "a newer format is kept, not overwritten");
-        let ok = tulis(&Berkas::default());
+        let ok = tulis(&ScenarioFile::default());
         assert!(!baca(Some(ok)).1);
     }
 }

@@ -344,12 +344,12 @@ fn snapshot(out: &std::path::Path, kabupaten: &str, db: &Db) -> Result<()> {
 
 fn synth(seed: u64, kabupaten: &str, db: &Db) -> Result<()> {
     let s = open_rw(db)?.synth(kabupaten, seed)?;
-    let (n, rows) = (s.diisi.len(), s.baris);
+    let (n, rows) = (s.filled.len(), s.rows);
     println!("Synthetic data (sumber = sintetis, seed {seed}) for {n} kecamatan; {rows} rows new or changed.");
-    for u in &s.diisi {
+    for u in &s.filled {
         println!("  filled   {u}");
     }
-    for u in &s.dilewati {
+    for u in &s.skipped {
         println!("  kept     {u} (real data)");
     }
     Ok(())

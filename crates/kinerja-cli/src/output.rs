@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use kinerja_core::notation::format_number;
-use kinerja_store::query::{BarisBanding, Tabel};
+use kinerja_store::query::{BarisBanding, Table};
 
 use crate::TableFormat;
 
@@ -13,12 +13,12 @@ fn csv_field(s: &str) -> String {
 }
 
 /// Prints a table in the chosen format.
-pub fn print_table(t: &Tabel, format: TableFormat) -> Result<()> {
+pub fn print_table(t: &Table, format: TableFormat) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match format {
         TableFormat::Csv => {
-            writeln!(out, "{}", t.kolom.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","))?;
-            for r in &t.baris {
+            writeln!(out, "{}", t.columns.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","))?;
+            for r in &t.rows {
                 writeln!(
                     out,
                     "{}",
@@ -28,10 +28,10 @@ pub fn print_table(t: &Tabel, format: TableFormat) -> Result<()> {
         }
         TableFormat::Json => {
             let rows: Vec<serde_json::Map<String, serde_json::Value>> = t
-                .baris
+                .rows
                 .iter()
                 .map(|r| {
-                    t.kolom
+                    t.columns
                         .iter()
                         .zip(r)
                         .map(|(k, v)| (k.clone(), v.clone().map_or(serde_json::Value::Null, serde_json::Value::String)))
@@ -41,12 +41,9 @@ pub fn print_table(t: &Tabel, format: TableFormat) -> Result<()> {
             writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
         }
         TableFormat::Table => {
-            let cells: Vec<Vec<String>> = t
-                .baris
-                .iter()
-                .map(|r| r.iter().map(|c| c.clone().unwrap_or_else(|| "NULL".into())).collect())
-                .collect();
-            let mut w: Vec<usize> = t.kolom.iter().map(|k| k.chars().count()).collect();
+            let cells: Vec<Vec<String>> =
+                t.rows.iter().map(|r| r.iter().map(|c| c.clone().unwrap_or_else(|| "NULL".into())).collect()).collect();
+            let mut w: Vec<usize> = t.columns.iter().map(|k| k.chars().count()).collect();
             for r in &cells {
                 for (i, c) in r.iter().enumerate() {
                     w[i] = w[i].max(c.chars().count());
@@ -55,7 +52,7 @@ pub fn print_table(t: &Tabel, format: TableFormat) -> Result<()> {
             let line = |r: &[String]| -> String {
                 r.iter().enumerate().map(|(i, c)| format!("{c:<width$}", width = w[i])).collect::<Vec<_>>().join(" | ")
             };
-            writeln!(out, "{}", line(&t.kolom))?;
+            writeln!(out, "{}", line(&t.columns))?;
             writeln!(out, "{}", w.iter().map(|n| "-".repeat(*n)).collect::<Vec<_>>().join("-+-"))?;
             for r in &cells {
                 writeln!(out, "{}", line(r))?;
@@ -82,8 +79,8 @@ pub fn print_compare(rows: &[BarisBanding], format: TableFormat) -> Result<()> {
         println!("{}", serde_json::to_string_pretty(rows)?);
         return Ok(());
     }
-    let mut t = Tabel {
-        kolom: [
+    let mut t = Table {
+        columns: [
             "indikator",
             "peringkat",
             "kode",
@@ -99,7 +96,7 @@ pub fn print_compare(rows: &[BarisBanding], format: TableFormat) -> Result<()> {
         ]
         .map(String::from)
         .to_vec(),
-        baris: vec![],
+        rows: vec![],
     };
     for r in rows {
         let plain = |d: Option<kinerja_core::Decimal>| d.map(|d| d.to_string());
@@ -111,7 +108,7 @@ pub fn print_compare(rows: &[BarisBanding], format: TableFormat) -> Result<()> {
             (true, true) => "SINTETIS",
             (true, false) => "",
         };
-        t.baris.push(vec![
+        t.rows.push(vec![
             Some(r.indikator_id.clone()),
             r.peringkat.map(|p| p.to_string()),
             Some(r.kode_unit.clone()),

@@ -116,50 +116,50 @@ pub struct Skenario {
 /// A scenario file or the browser's storage.
 #[allow(missing_docs)] // fields are named after the columns they hold
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Berkas {
+pub struct ScenarioFile {
     pub format: String,
     pub versi: u32,
     pub skenario: Vec<Skenario>,
 }
 
-impl Default for Berkas {
+impl Default for ScenarioFile {
     fn default() -> Self {
-        Berkas { format: FORMAT.into(), versi: VERSI, skenario: vec![] }
+        ScenarioFile { format: FORMAT.into(), versi: VERSI, skenario: vec![] }
     }
 }
 
 /// Where in the input a problem is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Lokasi {
+pub enum Location {
     /// JSON text position.
     #[allow(missing_docs)]
-    Teks { baris: usize, kolom: usize },
+    Text { line: usize, column: usize },
     /// Path inside the JSON document.
-    Jalur(String),
+    Path(String),
     /// CSV row (header = 1) and column.
     #[allow(missing_docs)]
-    Csv { baris: usize, kolom: String },
+    Csv { row: usize, column: String },
     /// The document as a whole.
-    Dokumen,
+    Document,
 }
 
-impl fmt::Display for Lokasi {
+impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Lokasi::Teks { baris, kolom } => write!(f, "line {baris}, column {kolom}"),
-            Lokasi::Jalur(p) => f.write_str(p),
-            Lokasi::Csv { baris, kolom } => write!(f, "row {baris}, column {kolom}"),
-            Lokasi::Dokumen => f.write_str("document"),
+            Location::Text { line, column } => write!(f, "line {line}, column {column}"),
+            Location::Path(p) => f.write_str(p),
+            Location::Csv { row, column } => write!(f, "row {row}, column {column}"),
+            Location::Document => f.write_str("document"),
         }
     }
 }
 
 /// A located problem in a scenario file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{lokasi}: expected {expected}, found {found}")]
-pub struct Masalah {
+#[error("{location}: expected {expected}, found {found}")]
+pub struct Problem {
     /// Where.
-    pub lokasi: Lokasi,
+    pub location: Location,
     /// What would have been accepted.
     pub expected: String,
     /// What was found.
@@ -171,7 +171,7 @@ pub struct Masalah {
 pub enum Error {
     /// The input is not a scenario file; every problem found.
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
-    Invalid(Vec<Masalah>),
+    Invalid(Vec<Problem>),
     /// Written by a newer Kinerja.
     #[error("scenario format version {found} is newer than this Kinerja supports ({VERSI})")]
     Newer {
@@ -183,8 +183,8 @@ pub enum Error {
 /// `Result` with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-fn masalah(lokasi: Lokasi, expected: impl Into<String>, found: impl Into<String>) -> Error {
-    Error::Invalid(vec![Masalah { lokasi, expected: expected.into(), found: found.into() }])
+fn problem(location: Location, expected: impl Into<String>, found: impl Into<String>) -> Error {
+    Error::Invalid(vec![Problem { location, expected: expected.into(), found: found.into() }])
 }
 
 /// What a JSON value is, briefly, for messages (without serialising it).
@@ -200,11 +200,11 @@ fn short(v: &Value) -> String {
     }
 }
 
-fn get<'a>(v: &'a Value, key: &str, path: &str, problems: &mut Vec<Masalah>, expected: &str) -> Option<&'a Value> {
+fn get<'a>(v: &'a Value, key: &str, path: &str, problems: &mut Vec<Problem>, expected: &str) -> Option<&'a Value> {
     let x = v.get(key);
     if x.is_none() {
-        problems.push(Masalah {
-            lokasi: Lokasi::Jalur(format!("{path}.{key}")),
+        problems.push(Problem {
+            location: Location::Path(format!("{path}.{key}")),
             expected: expected.into(),
             found: "nothing".into(),
         });
@@ -212,12 +212,12 @@ fn get<'a>(v: &'a Value, key: &str, path: &str, problems: &mut Vec<Masalah>, exp
     x
 }
 
-fn text(v: &Value, key: &str, path: &str, p: &mut Vec<Masalah>) -> Option<String> {
+fn text(v: &Value, key: &str, path: &str, p: &mut Vec<Problem>) -> Option<String> {
     match get(v, key, path, p, "a text")? {
         Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
         other => {
-            p.push(Masalah {
-                lokasi: Lokasi::Jalur(format!("{path}.{key}")),
+            p.push(Problem {
+                location: Location::Path(format!("{path}.{key}")),
                 expected: "a non-empty text".into(),
                 found: short(other),
             });
@@ -226,14 +226,14 @@ fn text(v: &Value, key: &str, path: &str, p: &mut Vec<Masalah>) -> Option<String
     }
 }
 
-fn year(v: &Value, path: &str, p: &mut Vec<Masalah>) -> Option<i32> {
+fn year(v: &Value, path: &str, p: &mut Vec<Problem>) -> Option<i32> {
     match get(v, "tahun", path, p, "a year")? {
         Value::Number(n) if n.as_i64().is_some_and(|y| (1900..=2200).contains(&y)) => {
             n.as_i64().and_then(|y| i32::try_from(y).ok())
         }
         other => {
-            p.push(Masalah {
-                lokasi: Lokasi::Jalur(format!("{path}.tahun")),
+            p.push(Problem {
+                location: Location::Path(format!("{path}.tahun")),
                 expected: "a year such as 2025".into(),
                 found: short(other),
             });
@@ -242,14 +242,14 @@ fn year(v: &Value, path: &str, p: &mut Vec<Masalah>) -> Option<i32> {
     }
 }
 
-fn decimal(v: &Value, key: &str, path: &str, p: &mut Vec<Masalah>) -> Option<Decimal> {
-    let loc = Lokasi::Jalur(format!("{path}.{key}"));
+fn decimal(v: &Value, key: &str, path: &str, p: &mut Vec<Problem>) -> Option<Decimal> {
+    let loc = Location::Path(format!("{path}.{key}"));
     match get(v, key, path, p, "a decimal as a string")? {
         Value::String(s) => match parse_number(s, Notasi::Otomatis) {
             Ok(d) => Some(d),
             Err(e) => {
-                p.push(Masalah {
-                    lokasi: loc,
+                p.push(Problem {
+                    location: loc,
                     expected: format!("a decimal such as \"87.50\" ({e})"),
                     found: s.clone(),
                 });
@@ -257,8 +257,8 @@ fn decimal(v: &Value, key: &str, path: &str, p: &mut Vec<Masalah>) -> Option<Dec
             }
         },
         other => {
-            p.push(Masalah {
-                lokasi: loc,
+            p.push(Problem {
+                location: loc,
                 expected: "a decimal written as a string, e.g. \"87.50\" (numbers are not accepted: they may be read as floats)".into(),
                 found: short(other),
             });
@@ -267,13 +267,13 @@ fn decimal(v: &Value, key: &str, path: &str, p: &mut Vec<Masalah>) -> Option<Dec
     }
 }
 
-fn list<'a>(v: &'a Value, key: &str, path: &str, p: &mut Vec<Masalah>) -> &'a [Value] {
+fn list<'a>(v: &'a Value, key: &str, path: &str, p: &mut Vec<Problem>) -> &'a [Value] {
     match v.get(key) {
         None | Some(Value::Null) => &[],
         Some(Value::Array(a)) => a,
         Some(other) => {
-            p.push(Masalah {
-                lokasi: Lokasi::Jalur(format!("{path}.{key}")),
+            p.push(Problem {
+                location: Location::Path(format!("{path}.{key}")),
                 expected: "a list".into(),
                 found: short(other),
             });
@@ -286,7 +286,7 @@ fn list<'a>(v: &'a Value, key: &str, path: &str, p: &mut Vec<Masalah>) -> &'a [V
 fn skenario(v: &Value, path: &str) -> Result<Skenario> {
     let mut p = Vec::new();
     if !v.is_object() {
-        return Err(masalah(Lokasi::Jalur(path.into()), "a scenario object", short(v)));
+        return Err(problem(Location::Path(path.into()), "a scenario object", short(v)));
     }
     let nama = text(v, "nama", path, &mut p);
     let opt_text = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
@@ -306,8 +306,8 @@ fn skenario(v: &Value, path: &str) -> Result<Skenario> {
             Some("target") => Some(Jenis::Target),
             Some("realisasi") => Some(Jenis::Realisasi),
             other => {
-                p.push(Masalah {
-                    lokasi: Lokasi::Jalur(format!("{q}.jenis")),
+                p.push(Problem {
+                    location: Location::Path(format!("{q}.jenis")),
                     expected: "\"target\" or \"realisasi\"".into(),
                     found: other.map_or("nothing".into(), |o| format!("{o:?}")),
                 });
@@ -365,27 +365,27 @@ fn skenario(v: &Value, path: &str) -> Result<Skenario> {
 
 fn header(text: &str) -> Result<(Value, u32)> {
     let v: Value = serde_json::from_str(text).map_err(|e| {
-        masalah(Lokasi::Teks { baris: e.line(), kolom: e.column() }, "a JSON scenario file", e.to_string())
+        problem(Location::Text { line: e.line(), column: e.column() }, "a JSON scenario file", e.to_string())
     })?;
     if !v.is_object() {
-        return Err(masalah(Lokasi::Dokumen, "a JSON object with \"skenario\"", short(&v)));
+        return Err(problem(Location::Document, "a JSON object with \"skenario\"", short(&v)));
     }
     if let Some(f) = v.get("format").filter(|f| f.as_str() != Some(FORMAT)) {
-        return Err(masalah(Lokasi::Jalur("format".into()), format!("{FORMAT:?}"), short(f)));
+        return Err(problem(Location::Path("format".into()), format!("{FORMAT:?}"), short(f)));
     }
     let versi = match v.get("versi") {
         None => 0,
         Some(x) => match x.as_u64().and_then(|n| u32::try_from(n).ok()) {
             Some(n) => n,
-            None => return Err(masalah(Lokasi::Jalur("versi".into()), "a version number", short(x))),
+            None => return Err(problem(Location::Path("versi".into()), "a version number", short(x))),
         },
     };
     if versi > VERSI {
         return Err(Error::Newer { found: versi });
     }
     if !matches!(v.get("skenario"), Some(Value::Array(_))) {
-        return Err(masalah(
-            Lokasi::Jalur("skenario".into()),
+        return Err(problem(
+            Location::Path("skenario".into()),
             "a list of scenarios",
             v.get("skenario").map_or("nothing".into(), short),
         ));
@@ -401,7 +401,7 @@ fn header(text: &str) -> Result<(Value, u32)> {
 /// assert_eq!(b.skenario[0].nilai[0].nilai.to_string(), "87.50");
 /// # Ok::<(), kinerja_skenario::Error>(())
 /// ```
-pub fn from_json(text: &str) -> Result<Berkas> {
+pub fn from_json(text: &str) -> Result<ScenarioFile> {
     let (v, _) = header(text)?;
     let mut all = Vec::new();
     let mut problems = Vec::new();
@@ -413,14 +413,18 @@ pub fn from_json(text: &str) -> Result<Berkas> {
         }
     }
     check_names(&all, &mut problems);
-    if problems.is_empty() { Ok(Berkas { skenario: all, ..Berkas::default() }) } else { Err(Error::Invalid(problems)) }
+    if problems.is_empty() {
+        Ok(ScenarioFile { skenario: all, ..ScenarioFile::default() })
+    } else {
+        Err(Error::Invalid(problems))
+    }
 }
 
-fn check_names(all: &[Skenario], problems: &mut Vec<Masalah>) {
+fn check_names(all: &[Skenario], problems: &mut Vec<Problem>) {
     for (i, s) in all.iter().enumerate() {
         if all[..i].iter().any(|o| o.nama == s.nama) {
-            problems.push(Masalah {
-                lokasi: Lokasi::Jalur(format!("skenario[{i}].nama")),
+            problems.push(Problem {
+                location: Location::Path(format!("skenario[{i}].nama")),
                 expected: "a name not used by another scenario".into(),
                 found: s.nama.clone(),
             });
@@ -431,40 +435,40 @@ fn check_names(all: &[Skenario], problems: &mut Vec<Masalah>) {
 /// What was recovered from the browser's storage.
 #[allow(missing_docs)] // fields are named after the columns they hold
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Dipulihkan {
+pub struct Restored {
     /// Scenarios read.
-    pub berkas: Berkas,
+    pub file: ScenarioFile,
     /// Problems of the scenarios that could not be read (they were skipped).
-    pub dilewati: Vec<Masalah>,
+    pub skipped: Vec<Problem>,
     /// The version found (0 = written before versioning).
-    pub versi_asal: u32,
+    pub from_version: u32,
 }
 
 /// Reads the browser's storage leniently: every readable scenario is kept,
 /// unreadable ones are reported (so the caller can keep a backup of the
 /// original text). A corrupt or newer document is an error.
-pub fn read_storage(text: &str) -> Result<Dipulihkan> {
+pub fn read_storage(text: &str) -> Result<Restored> {
     let (v, versi) = header(text)?;
     let mut all = Vec::new();
-    let mut dilewati = Vec::new();
+    let mut skipped = Vec::new();
     for (i, s) in v["skenario"].as_array().map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
         match skenario(s, &format!("skenario[{i}]")) {
-            Ok(s) if all.iter().any(|o: &Skenario| o.nama == s.nama) => dilewati.push(Masalah {
-                lokasi: Lokasi::Jalur(format!("skenario[{i}].nama")),
+            Ok(s) if all.iter().any(|o: &Skenario| o.nama == s.nama) => skipped.push(Problem {
+                location: Location::Path(format!("skenario[{i}].nama")),
                 expected: "a name not used by another scenario".into(),
                 found: s.nama,
             }),
             Ok(s) => all.push(s),
-            Err(Error::Invalid(p)) => dilewati.extend(p),
+            Err(Error::Invalid(p)) => skipped.extend(p),
             Err(e) => return Err(e),
         }
     }
-    Ok(Dipulihkan { berkas: Berkas { skenario: all, ..Berkas::default() }, dilewati, versi_asal: versi })
+    Ok(Restored { file: ScenarioFile { skenario: all, ..ScenarioFile::default() }, skipped, from_version: versi })
 }
 
 /// Writes scenarios as JSON (the current version).
-pub fn to_json(b: &Berkas) -> String {
-    let b = Berkas { format: FORMAT.into(), versi: VERSI, skenario: b.skenario.clone() };
+pub fn to_json(b: &ScenarioFile) -> String {
+    let b = ScenarioFile { format: FORMAT.into(), versi: VERSI, skenario: b.skenario.clone() };
     serde_json::to_string_pretty(&b).unwrap_or_default()
 }
 
@@ -487,7 +491,7 @@ pub fn from_csv(text: &str, nama: &str) -> Result<Skenario> {
     let cols = ["kode_unit", "indikator_id", "tahun", "jenis", "nilai"];
     let head = lines.next().map(|(_, l)| l.trim_start_matches('\u{feff}').trim().to_string()).unwrap_or_default();
     if head.split(',').map(str::trim).collect::<Vec<_>>() != cols {
-        return Err(masalah(Lokasi::Csv { baris: 1, kolom: "header".into() }, cols.join(","), head));
+        return Err(problem(Location::Csv { row: 1, column: "header".into() }, cols.join(","), head));
     }
     let mut s = Skenario {
         nama: nama.into(),
@@ -507,36 +511,36 @@ pub fn from_csv(text: &str, nama: &str) -> Result<Skenario> {
         let row = i + 1;
         let f: Vec<&str> = line.split(',').map(str::trim).collect();
         if f.len() != cols.len() {
-            p.push(Masalah {
-                lokasi: Lokasi::Csv { baris: row, kolom: "*".into() },
+            p.push(Problem {
+                location: Location::Csv { row, column: "*".into() },
                 expected: format!("{} fields", cols.len()),
                 found: format!("{} fields", f.len()),
             });
             continue;
         }
-        let at = |k: &str| Lokasi::Csv { baris: row, kolom: k.into() };
+        let at = |k: &str| Location::Csv { row, column: k.into() };
         let tahun = f[2].parse::<i32>().ok().filter(|y| (1900..=2200).contains(y));
         if tahun.is_none() {
-            p.push(Masalah { lokasi: at("tahun"), expected: "a year such as 2025".into(), found: f[2].into() });
+            p.push(Problem { location: at("tahun"), expected: "a year such as 2025".into(), found: f[2].into() });
         }
         let jenis = match f[3] {
             "target" => Some(Jenis::Target),
             "realisasi" => Some(Jenis::Realisasi),
             other => {
-                p.push(Masalah { lokasi: at("jenis"), expected: "target or realisasi".into(), found: other.into() });
+                p.push(Problem { location: at("jenis"), expected: "target or realisasi".into(), found: other.into() });
                 None
             }
         };
         let nilai = match parse_number(f[4], Notasi::Otomatis) {
             Ok(d) => Some(d),
             Err(e) => {
-                p.push(Masalah { lokasi: at("nilai"), expected: format!("a number ({e})"), found: f[4].into() });
+                p.push(Problem { location: at("nilai"), expected: format!("a number ({e})"), found: f[4].into() });
                 None
             }
         };
         for (k, v) in [("kode_unit", f[0]), ("indikator_id", f[1])] {
             if v.is_empty() {
-                p.push(Masalah { lokasi: at(k), expected: "a value".into(), found: String::new() });
+                p.push(Problem { location: at(k), expected: "a value".into(), found: String::new() });
             }
         }
         if let (Some(tahun), Some(jenis), Some(nilai), false, false) =
@@ -601,12 +605,12 @@ mod tests {
     fn storage_keeps_what_it_can() {
         let mixed = r#"{"format":"kinerja-skenario","versi":1,"skenario":[{"nama":"baik"},{"nama":""},{"nama":"juga","nilai":[{"jenis":"target"}]}]}"#;
         let d = read_storage(mixed).unwrap();
-        assert_eq!(d.berkas.skenario.iter().map(|s| s.nama.as_str()).collect::<Vec<_>>(), ["baik"]);
-        assert!(d.dilewati.iter().any(|m| m.lokasi == Lokasi::Jalur("skenario[1].nama".into())));
-        assert!(d.dilewati.iter().any(|m| m.lokasi == Lokasi::Jalur("skenario[2].nilai[0].kode_unit".into())));
+        assert_eq!(d.file.skenario.iter().map(|s| s.nama.as_str()).collect::<Vec<_>>(), ["baik"]);
+        assert!(d.skipped.iter().any(|m| m.location == Location::Path("skenario[1].nama".into())));
+        assert!(d.skipped.iter().any(|m| m.location == Location::Path("skenario[2].nilai[0].kode_unit".into())));
         // Written before versioning: read as version 0.
         let old = read_storage(r#"{"skenario":[{"nama":"lama"}]}"#).unwrap();
-        assert_eq!((old.versi_asal, old.berkas.skenario.len()), (0, 1));
+        assert_eq!((old.from_version, old.file.skenario.len()), (0, 1));
         assert!(matches!(read_storage("not json"), Err(Error::Invalid(_))));
         assert!(matches!(read_storage(r#"{"versi":2,"skenario":[]}"#), Err(Error::Newer { found: 2 })));
     }

@@ -264,6 +264,10 @@ SELECT id, tabel, uraian, nilai_tercetak, nilai_dihitung, catatan FROM tercetak 
 SELECT u.kode_kabupaten, t.*, kj_sintetis(t.sumber) AS sintetis
 FROM {tabel} t JOIN v_unit u ON u.kode_unit = t.kode_unit;
 
+-- What is exported of a view that carries kode_kabupaten and sintetis itself.
+-- name: export_view
+SELECT * FROM {view};
+
 -- Parquet export, hive-partitioned by kabupaten and year ({rows} and the
 -- quoted {dir} are filled in by the exporter).
 -- name: export_parquet

@@ -29,7 +29,7 @@ pub const PARQUET_TABLES: &[(&str, &str)] = &[
 /// The rows exported for a source (see `export_rows` in `sql/queries.sql`).
 pub fn export_rows(source: &str) -> Result<String> {
     if source.starts_with("v_") {
-        Ok(format!("SELECT * FROM {source}"))
+        filled("export_view", &[("view", source)])
     } else {
         Ok(named("export_rows")?.replace("{tabel}", source))
     }

@@ -346,7 +346,7 @@ impl Store {
     /// Stores a planning scenario's targets as a named revision
     /// (`jenis = skenario:<nama>`), replacing an earlier import of the same
     /// name, in one transaction. Units and indicators must exist.
-    pub fn import_skenario(&self, nama: &str, dibuat: &str, berkas: &str, targets: &[Target]) -> Result<usize> {
+    pub fn import_skenario(&self, nama: &str, dibuat: &str, file: &str, targets: &[Target]) -> Result<usize> {
         self.writable()?;
         let c = &self.conn;
         let mut missing = Vec::new();
@@ -371,7 +371,7 @@ impl Store {
         let jenis = JenisTarget::Skenario(nama.to_string()).code();
         let tx = c.unchecked_transaction().map_err(at("BEGIN (plan import)"))?;
         tx.exec("hapus_skenario", params![jenis])?;
-        tx.exec("simpan_skenario", params![nama, dibuat, berkas, Option::<String>::None])?;
+        tx.exec("simpan_skenario", params![nama, dibuat, file, Option::<String>::None])?;
         {
             let mut a = tx.appender("target").map_err(at("target"))?;
             for t in targets {

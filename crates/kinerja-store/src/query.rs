@@ -292,11 +292,11 @@ pub struct BarisBanding {
 
 /// Result of a free SQL query, every cell as text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Tabel {
+pub struct Table {
     /// Column names.
-    pub kolom: Vec<String>,
+    pub columns: Vec<String>,
     /// Rows.
-    pub baris: Vec<Vec<Option<String>>>,
+    pub rows: Vec<Vec<Option<String>>>,
 }
 
 fn text(v: Value) -> Option<String> {
@@ -708,19 +708,19 @@ impl Store {
 
     /// Runs one SQL statement and returns every cell as text (decimals
     /// exactly as stored).
-    pub fn sql(&self, query: &str) -> Result<Tabel> {
+    pub fn sql(&self, query: &str) -> Result<Table> {
         let mut stmt = self.conn.prepare(query).map_err(|e| self.explain(e))?;
-        let mut rows = stmt.query([]).map_err(|e| self.explain(e))?;
-        let kolom: Vec<String> = rows.as_ref().map(|s| s.column_names()).unwrap_or_default();
-        let mut baris = Vec::new();
-        while let Some(row) = rows.next().map_err(|e| self.explain(e))? {
-            let mut cells = Vec::with_capacity(kolom.len());
-            for i in 0..kolom.len() {
+        let mut result = stmt.query([]).map_err(|e| self.explain(e))?;
+        let columns: Vec<String> = result.as_ref().map(|s| s.column_names()).unwrap_or_default();
+        let mut rows = Vec::new();
+        while let Some(row) = result.next().map_err(|e| self.explain(e))? {
+            let mut cells = Vec::with_capacity(columns.len());
+            for i in 0..columns.len() {
                 cells.push(text(row.get::<_, Value>(i)?));
             }
-            baris.push(cells);
+            rows.push(cells);
         }
-        Ok(Tabel { kolom, baris })
+        Ok(Table { columns, rows })
     }
 
     fn explain(&self, e: duckdb::Error) -> Error {

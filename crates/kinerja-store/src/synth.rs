@@ -47,11 +47,11 @@ fn hundredths(v: i64) -> Decimal {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SynthSummary {
     /// Kecamatan filled with synthetic data.
-    pub diisi: Vec<String>,
+    pub filled: Vec<String>,
     /// Kecamatan left alone because they have real data.
-    pub dilewati: Vec<String>,
+    pub skipped: Vec<String>,
     /// Rows written.
-    pub baris: u64,
+    pub rows: u64,
 }
 
 /// Skor for one answer around a mean in hundredths (e.g. 320 → mostly 3).
@@ -77,18 +77,18 @@ impl Store {
             return Err(Error::Invalid("indicators ikm and akip are needed: load data/ first".into()));
         }
         let mut d = Dataset::default();
-        let mut summary = SynthSummary { diisi: vec![], dilewati: vec![], baris: 0 };
+        let mut summary = SynthSummary { filled: vec![], skipped: vec![], rows: 0 };
         for (kode, nama) in &units {
             if real.contains(kode) {
-                summary.dilewati.push(format!("{kode} {nama}"));
+                summary.skipped.push(format!("{kode} {nama}"));
                 continue;
             }
             let unit_seed = kode.bytes().fold(seed, |a, b| a.wrapping_mul(31).wrapping_add(u64::from(b)));
             synth_unit(&mut d, kode, &mut Rng(unit_seed))?;
-            summary.diisi.push(format!("{kode} {nama}"));
+            summary.filled.push(format!("{kode} {nama}"));
         }
         let s = self.load(&d, &mut |_, _, _| {})?;
-        summary.baris = s.changed();
+        summary.rows = s.changed();
         Ok(summary)
     }
 }

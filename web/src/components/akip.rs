@@ -8,7 +8,7 @@ use super::use_app;
 use crate::compute::{Data, sim_akip};
 use crate::fmt;
 use crate::i18n::{K, t};
-use crate::state::Kunci;
+use crate::state::Key;
 
 /// The AKIP simulator view.
 #[component]
@@ -32,9 +32,9 @@ pub fn Akip() -> Html {
                     <tr>
                         <th scope="row">{k.nama}</th>
                         <td class="n">{k.bobot}</td>
-                        <td><Cell kunci={Kunci::Akip { kode_unit: unit.clone(), tahun: s.tahun, komponen_id: k.id.to_string() }}
+                        <td><Cell kunci={Key::Akip { kode_unit: unit.clone(), tahun: s.tahun, komponen_id: k.id.to_string() }}
                             isian={k.isian.clone()} dasar={Some(k.dasar)} label={format!("{} {}", t(lang, K::Nilai), k.nama)} testid={format!("akip-{}", k.id)} />
-                            <Pemenuhan kunci={Kunci::Akip { kode_unit: unit.clone(), tahun: s.tahun, komponen_id: k.id.to_string() }} komponen_id={k.id} /></td>
+                            <Pemenuhan kunci={Key::Akip { kode_unit: unit.clone(), tahun: s.tahun, komponen_id: k.id.to_string() }} komponen_id={k.id} /></td>
                         <td data-testid={format!("akip-perlu-{}", k.id)}>{ match &k.perlu_berikut {
                             None => "-".to_string(),
                             Some(Ok(v)) => format!("≥ {}", fmt::ratio(*v, 2)),

@@ -8,7 +8,7 @@ use super::use_app;
 use crate::compute::{Data, anggaran};
 use crate::fmt;
 use crate::i18n::{K, t};
-use crate::state::Kunci;
+use crate::state::Key;
 
 /// The budget view.
 #[component]
@@ -29,7 +29,7 @@ pub fn Anggaran() -> Html {
                     <tr class={classes!(p.sintetis.then_some("sintetis"))}>
                         <th scope="row">{format!("{} {}", p.kode, p.nama)}</th>
                         <td class="n">{fmt::rupiah(p.anggaran)}</td>
-                        <td><Cell kunci={Kunci::Anggaran { kode_unit: unit.clone(), tahun, kode_program: p.kode.clone() }}
+                        <td><Cell kunci={Key::Anggaran { kode_unit: unit.clone(), tahun, kode_program: p.kode.clone() }}
                             isian={p.isian.clone()} dasar={Some(p.dasar)} label={format!("Realisasi {}", p.nama)} testid={format!("anggaran-{}", p.kode)} /></td>
                         <td class="n" data-testid={format!("penyerapan-{}", p.kode)}>{fmt::persen(p.penyerapan)}</td>
                     </tr>

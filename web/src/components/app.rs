@@ -15,7 +15,7 @@ use super::pesan::Pesan;
 use super::planner::Planner;
 use super::skenario::Skenario;
 use crate::i18n::{K, Msg, message, t};
-use crate::state::{Action, Muat, State, Tab};
+use crate::state::{Action, LoadStatus, State, Tab};
 use crate::{snapshot, storage};
 
 /// Where the snapshot is fetched from (beside `index.html`).
@@ -28,8 +28,8 @@ pub fn App() -> Html {
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            let (hasil, cadangan, boleh_tulis) = storage::muat();
-            state.dispatch(Action::Penyimpanan { hasil, cadangan, boleh_tulis });
+            let (result, backup, may_write) = storage::muat();
+            state.dispatch(Action::StorageRead { result, backup, may_write });
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match Request::get(SNAPSHOT_URL).send().await {
                     Err(e) => Err(Msg::SnapshotTidakTerambil(e.to_string())),
@@ -40,8 +40,8 @@ pub fn App() -> Html {
                     },
                 };
                 match result {
-                    Ok(s) => state.dispatch(Action::Dimuat(Rc::new(s))),
-                    Err(m) => state.dispatch(Action::GagalMuat(m)),
+                    Ok(s) => state.dispatch(Action::Loaded(Rc::new(s))),
+                    Err(m) => state.dispatch(Action::LoadFailed(m)),
                 }
             });
         });
@@ -49,22 +49,22 @@ pub fn App() -> Html {
     {
         // Persist scenarios whenever they change (never on start-up).
         let state = state.clone();
-        use_effect_with(state.revisi, move |rev| {
+        use_effect_with(state.revision, move |rev| {
             if *rev > 0
-                && state.boleh_tulis
-                && let Err(m) = storage::simpan(&state.berkas())
+                && state.may_write
+                && let Err(m) = storage::simpan(&state.scenario_file())
             {
                 gloo::console::error!(m);
             }
         });
     }
     let lang = state.lang;
-    let body = match &state.muat {
-        Muat::Memuat => html! { <p data-testid="status">{t(lang, K::Memuat)}</p> },
-        Muat::Gagal(m) => html! {
+    let body = match &state.load_status {
+        LoadStatus::Loading => html! { <p data-testid="status">{t(lang, K::Memuat)}</p> },
+        LoadStatus::Failed(m) => html! {
             <div class="galat" data-testid="status" role="alert"><strong>{t(lang, K::GagalMemuat)}</strong><p>{message(lang, m)}</p></div>
         },
-        Muat::Siap => match state.tab {
+        LoadStatus::Ready => match state.tab {
             Tab::Planner => html! { <Planner /> },
             Tab::Ikm => html! { <Ikm /> },
             Tab::Akip => html! { <Akip /> },
@@ -79,7 +79,7 @@ pub fn App() -> Html {
         .is_some_and(|s| s.data.realisasi.iter().any(|r| kinerja_core::model::is_sintetis(&r.sumber)));
     html! {
         <ContextProvider<super::Ctx> context={state.clone()}>
-            <main lang={match lang { crate::i18n::Lang::Id => "id", crate::i18n::Lang::En => "en" }} data-ready={matches!(state.muat, Muat::Siap).to_string()}>
+            <main lang={match lang { crate::i18n::Lang::Id => "id", crate::i18n::Lang::En => "en" }} data-ready={matches!(state.load_status, LoadStatus::Ready).to_string()}>
                 <Header />
                 <Pesan />
                 if synthetic {

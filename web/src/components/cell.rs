@@ -7,15 +7,15 @@ use yew::prelude::*;
 use super::use_app;
 use crate::fmt;
 use crate::i18n::{K, t};
-use crate::state::{Action, Isian, Kunci};
+use crate::state::{Action, Entry, Key};
 
 /// Properties.
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// What the cell edits.
-    pub kunci: Kunci,
+    pub kunci: Key,
     /// The edit, if any.
-    pub isian: Option<Isian>,
+    pub isian: Option<Entry>,
     /// The baseline value.
     pub dasar: Option<Decimal>,
     /// Accessible name.
@@ -40,17 +40,17 @@ pub fn Cell(p: &Props) -> Html {
         let k = p.kunci.clone();
         Callback::from(move |e: InputEvent| {
             let el: HtmlInputElement = e.target_unchecked_into();
-            app.dispatch(Action::Ubah(k.clone(), el.value()));
+            app.dispatch(Action::Edit(k.clone(), el.value()));
         })
     };
     let onchange = {
         let app = app.clone();
-        Callback::from(move |_: Event| app.dispatch(Action::SelesaiUbah))
+        Callback::from(move |_: Event| app.dispatch(Action::EndEdit))
     };
     let reset = {
         let app = app.clone();
         let k = p.kunci.clone();
-        Callback::from(move |_| app.dispatch(Action::Kembalikan(k.clone())))
+        Callback::from(move |_| app.dispatch(Action::Reset(k.clone())))
     };
     let class = classes!("sel", edited.then_some("diubah"), invalid.then_some("salah"));
     html! {

@@ -20,7 +20,7 @@ pub fn Header() -> Html {
         let app = app.clone();
         Callback::from(move |e: Event| {
             let el: HtmlSelectElement = e.target_unchecked_into();
-            app.dispatch(Action::PilihUnit(el.value()));
+            app.dispatch(Action::SelectUnit(el.value()));
         })
     };
     let synthetic = |kode: &str| {
@@ -42,7 +42,7 @@ pub fn Header() -> Html {
         <header>
             <div class="baris-atas">
                 <h1>{t(lang, K::Judul)}</h1>
-                <button type="button" data-testid="lang" onclick={act(|| Action::GantiBahasa)}>{t(lang, K::Bahasa)}</button>
+                <button type="button" data-testid="lang" onclick={act(|| Action::ToggleLanguage)}>{t(lang, K::Bahasa)}</button>
             </div>
             <div class="alat">
                 <label>{t(lang, K::Kecamatan)}{" "}
@@ -53,15 +53,15 @@ pub fn Header() -> Html {
                         }) }
                     </select>
                 </label>
-                <button type="button" data-testid="undo" disabled={app.undo.is_empty()} onclick={act(|| Action::Urungkan)}>{t(lang, K::Urungkan)}</button>
-                <button type="button" data-testid="redo" disabled={app.redo.is_empty()} onclick={act(|| Action::Ulangi)}>{t(lang, K::Ulangi)}</button>
-                <button type="button" data-testid="reset-all" disabled={app.edits.is_empty()} onclick={act(|| Action::KembalikanSemua)}>{t(lang, K::ResetSemua)}</button>
-                if let Some(a) = &app.aktif { <span class="aktif">{format!("{}: {a}", t(lang, K::Skenario))}</span> }
+                <button type="button" data-testid="undo" disabled={app.undo.is_empty()} onclick={act(|| Action::Undo)}>{t(lang, K::Urungkan)}</button>
+                <button type="button" data-testid="redo" disabled={app.redo.is_empty()} onclick={act(|| Action::Redo)}>{t(lang, K::Ulangi)}</button>
+                <button type="button" data-testid="reset-all" disabled={app.edits.is_empty()} onclick={act(|| Action::ResetAll)}>{t(lang, K::ResetSemua)}</button>
+                if let Some(a) = &app.open_scenario { <span class="aktif">{format!("{}: {a}", t(lang, K::Skenario))}</span> }
             </div>
             <nav role="tablist">
                 { for tabs.iter().map(|(tab, k, id)| {
                     let tab = *tab;
-                    let onclick = { let app = app.clone(); Callback::from(move |_| app.dispatch(Action::PilihTab(tab))) };
+                    let onclick = { let app = app.clone(); Callback::from(move |_| app.dispatch(Action::SelectTab(tab))) };
                     html! { <button type="button" role="tab" aria-selected={(app.tab == tab).to_string()} data-testid={*id} {onclick}>{t(lang, *k)}</button> }
                 }) }
             </nav>

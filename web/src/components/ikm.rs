@@ -7,7 +7,7 @@ use super::use_app;
 use crate::compute::{Data, sim_ikm};
 use crate::fmt;
 use crate::i18n::{K, t};
-use crate::state::Kunci;
+use crate::state::Key;
 
 /// The IKM simulator view.
 #[component]
@@ -33,7 +33,7 @@ pub fn Ikm() -> Html {
                     <th>{format!("{} B", t(lang, K::PerluMutu))}</th><th>{format!("{} A", t(lang, K::PerluMutu))}</th></tr></thead>
                 <tbody>
                 { for s.unsur.iter().map(|u| {
-                    let k = Kunci::Nrr { kode_unit: unit.clone(), tahun: s.tahun, unsur_id: u.id.to_string() };
+                    let k = Key::Nrr { kode_unit: unit.clone(), tahun: s.tahun, unsur_id: u.id.to_string() };
                     let perlu = |i: usize| {
                         let (_, r) = &u.perlu[i];
                         let resp = u.responden_perlu[i].1;

@@ -9,7 +9,7 @@ use super::cell::Cell;
 use crate::compute::KabupatenRow;
 use crate::fmt;
 use crate::i18n::{K, t};
-use crate::state::Kunci;
+use crate::state::Key;
 
 /// The table of the ranked kecamatan for indicator `ind` in `tahun`.
 pub fn tabel(app: &Ctx, rows: &[KabupatenRow], ind: &str, tahun: i32) -> Html {
@@ -21,7 +21,7 @@ pub fn tabel(app: &Ctx, rows: &[KabupatenRow], ind: &str, tahun: i32) -> Html {
                 <th>{t(lang, K::Realisasi)}</th><th>{t(lang, K::Capaian)}</th><th>{t(lang, K::Predikat)}</th></tr></thead>
             <tbody>
             { for rows.iter().map(|r| {
-                let k = Kunci::Nilai { kode_unit: r.kode.clone(), indikator_id: ind.to_string(), tahun, jenis: Jenis::Realisasi };
+                let k = Key::Nilai { kode_unit: r.kode.clone(), indikator_id: ind.to_string(), tahun, jenis: Jenis::Realisasi };
                 let base = snap.data.realisasi.iter().find(|x| x.kode_unit == r.kode && x.indikator_id == ind && x.tahun == tahun).map(|x| x.nilai);
                 html! {
                     <tr class={classes!(r.realisasi.sintetis.then_some("sintetis"))} data-testid={format!("kab-{}", r.kode)}>

@@ -31,7 +31,7 @@ pub fn Kabupaten() -> Html {
         let app = app.clone();
         Callback::from(move |e: Event| {
             let el: HtmlSelectElement = e.target_unchecked_into();
-            app.dispatch(Action::PilihKab(el.value(), tahun));
+            app.dispatch(Action::SelectKabupaten(el.value(), tahun));
         })
     };
     let on_year = {
@@ -40,7 +40,7 @@ pub fn Kabupaten() -> Html {
         Callback::from(move |e: Event| {
             let el: HtmlSelectElement = e.target_unchecked_into();
             if let Ok(y) = el.value().parse() {
-                app.dispatch(Action::PilihKab(ind.clone(), y));
+                app.dispatch(Action::SelectKabupaten(ind.clone(), y));
             }
         })
     };

@@ -9,13 +9,13 @@ use yew::prelude::*;
 
 use super::use_app;
 use crate::fmt;
-use crate::state::{Action, Kunci};
+use crate::state::{Action, Key};
 
 /// Properties.
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The komponen's cell.
-    pub kunci: Kunci,
+    pub kunci: Key,
     /// Komponen id.
     pub komponen_id: &'static str,
 }
@@ -49,7 +49,7 @@ pub fn Pemenuhan(p: &Props) -> Html {
         Ok(Some(v)) => {
             let (app, k) = (app.clone(), p.kunci.clone());
             let text = fmt::ratio(*v, 2);
-            Some(Callback::from(move |_| app.dispatch(Action::Ubah(k.clone(), text.clone()))))
+            Some(Callback::from(move |_| app.dispatch(Action::Edit(k.clone(), text.clone()))))
         }
         _ => None,
     };

@@ -4,20 +4,20 @@ use yew::prelude::*;
 
 use super::use_app;
 use crate::i18n::{K, message, t};
-use crate::state::{Action, Pesan as P};
+use crate::state::{Action, Message as P};
 
 /// The message list.
 #[component]
 pub fn Pesan() -> Html {
     let app = use_app();
-    if app.pesan.is_empty() {
+    if app.messages.is_empty() {
         return html! {};
     }
     html! {
         <ul class="pesan" data-testid="pesan" aria-live="polite">
-            { for app.pesan.iter().enumerate().map(|(i, m)| {
-                let (class, text) = match m { P::Info(m) => ("info", message(app.lang, m)), P::Galat(m) => ("galat", message(app.lang, m)) };
-                let close = { let app = app.clone(); Callback::from(move |_| app.dispatch(Action::TutupPesan(i))) };
+            { for app.messages.iter().enumerate().map(|(i, m)| {
+                let (class, text) = match m { P::Info(m) => ("info", message(app.lang, m)), P::Error(m) => ("galat", message(app.lang, m)) };
+                let close = { let app = app.clone(); Callback::from(move |_| app.dispatch(Action::DismissMessage(i))) };
                 html! { <li class={class}>{text}<button type="button" aria-label={t(app.lang, K::Tutup)} onclick={close}>{"×"}</button></li> }
             }) }
         </ul>

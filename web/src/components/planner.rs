@@ -8,10 +8,10 @@ use yew::prelude::*;
 
 use super::cell::Cell;
 use super::use_app;
-use crate::compute::{Angka, Data, planner};
+use crate::compute::{Data, Figure, planner};
 use crate::fmt;
 use crate::i18n::{K, Lang, t};
-use crate::state::Kunci;
+use crate::state::Key;
 
 fn arah(a: Arah) -> &'static str {
     match a {
@@ -46,7 +46,7 @@ fn warn(lang: Lang, p: &Peringatan) -> String {
     }
 }
 
-fn shown(a: &Angka) -> Html {
+fn shown(a: &Figure) -> Html {
     let mark = if a.sintetis { " *" } else { "" };
     html! { <span class={classes!(a.sintetis.then_some("sintetis"))}>{format!("{}{mark}", fmt::angka(a.nilai))}</span> }
 }
@@ -77,7 +77,7 @@ pub fn Planner() -> Html {
                             <tbody>
                             { for r.tahun.iter().map(|s| {
                                 let y = s.tahun;
-                                let key = |jenis| Kunci::Nilai { kode_unit: unit.clone(), indikator_id: ind.clone(), tahun: y, jenis };
+                                let key = |jenis| Key::Nilai { kode_unit: unit.clone(), indikator_id: ind.clone(), tahun: y, jenis };
                                 let target = if s.masa_depan {
                                     html! { <Cell kunci={key(Jenis::Target)} isian={s.target.isian.clone()}
                                         dasar={data.target_dasar(&unit, &ind, y).map(|b| b.0)}

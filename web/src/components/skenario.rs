@@ -47,7 +47,7 @@ pub fn Skenario() -> Html {
         let (app, nama) = (app.clone(), nama.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            app.dispatch(Action::Simpan { nama: (*nama).clone(), dibuat: sekarang() });
+            app.dispatch(Action::Save { nama: (*nama).clone(), dibuat: sekarang() });
         })
     };
     let on_nama = {

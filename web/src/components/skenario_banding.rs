@@ -16,11 +16,11 @@ pub fn banding(app: &Ctx) -> Html {
         let app = app.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            app.dispatch(Action::PilihBanding(slot, (!v.is_empty()).then_some(v)));
+            app.dispatch(Action::SelectCompared(slot, (!v.is_empty()).then_some(v)));
         })
     };
     let find = |n: &Option<String>| n.as_ref().and_then(|n| app.skenario.iter().find(|s| &s.nama == n));
-    let diff = match (find(&app.banding[0]), find(&app.banding[1])) {
+    let diff = match (find(&app.compared[0]), find(&app.compared[1])) {
         (Some(a), Some(b)) => Some((a.nama.clone(), b.nama.clone(), selisih_skenario(a, b))),
         _ => None,
     };
@@ -30,7 +30,7 @@ pub fn banding(app: &Ctx) -> Html {
             { for (0..2).map(|slot| html! {
                 <select data-testid={format!("banding-{slot}")} onchange={pilih(slot)}>
                     <option value="">{"—"}</option>
-                    { for app.skenario.iter().map(|s| html! { <option value={s.nama.clone()} selected={app.banding[slot].as_deref() == Some(s.nama.as_str())}>{s.nama.clone()}</option> }) }
+                    { for app.skenario.iter().map(|s| html! { <option value={s.nama.clone()} selected={app.compared[slot].as_deref() == Some(s.nama.as_str())}>{s.nama.clone()}</option> }) }
                 </select>
             }) }
         </div>

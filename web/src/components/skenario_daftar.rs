@@ -16,17 +16,17 @@ pub fn daftar(app: &Ctx) -> Html {
     let export_all = {
         let app = app.clone();
         Callback::from(move |_| {
-            unduh("kinerja-skenario.json", &kinerja_skenario::to_json(&app.berkas()), "application/json")
+            unduh("kinerja-skenario.json", &kinerja_skenario::to_json(&app.scenario_file()), "application/json")
         })
     };
     html! { <>
         <ul class="daftar">
         { for app.skenario.iter().map(|s| {
             let n = s.nama.clone();
-            let open = { let app = app.clone(); let n = n.clone(); Callback::from(move |_| app.dispatch(Action::Buka(n.clone()))) };
-            let del = { let app = app.clone(); let n = n.clone(); Callback::from(move |_| app.dispatch(Action::Hapus(n.clone()))) };
+            let open = { let app = app.clone(); let n = n.clone(); Callback::from(move |_| app.dispatch(Action::Open(n.clone()))) };
+            let del = { let app = app.clone(); let n = n.clone(); Callback::from(move |_| app.dispatch(Action::Delete(n.clone()))) };
             let csv = { let s = s.clone(); Callback::from(move |_| unduh(&format!("{}.csv", s.nama), &kinerja_skenario::to_csv(&s), "text/csv")) };
-            let json = { let s = s.clone(); Callback::from(move |_| unduh(&format!("{}.json", s.nama), &kinerja_skenario::to_json(&kinerja_skenario::Berkas { skenario: vec![s.clone()], ..Default::default() }), "application/json")) };
+            let json = { let s = s.clone(); Callback::from(move |_| unduh(&format!("{}.json", s.nama), &kinerja_skenario::to_json(&kinerja_skenario::ScenarioFile { skenario: vec![s.clone()], ..Default::default() }), "application/json")) };
             html! {
                 <li data-testid={format!("skenario-item-{n}")}>
                     <strong>{&s.nama}</strong>{format!(" · {} · {} nilai", s.dibuat, s.nilai.len() + s.nrr.len() + s.akip.len() + s.anggaran.len())}

@@ -19,7 +19,7 @@ pub fn impor(app: &Ctx, teks: &UseStateHandle<String>) -> Html {
     };
     let impor = {
         let (app, teks) = (app.clone(), teks.clone());
-        Callback::from(move |_| app.dispatch(Action::Impor((*teks).clone())))
+        Callback::from(move |_| app.dispatch(Action::Import((*teks).clone())))
     };
     let on_file = {
         let app = app.clone();
@@ -32,9 +32,9 @@ pub fn impor(app: &Ctx, teks: &UseStateHandle<String>) -> Html {
                 let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
                 if name.to_ascii_lowercase().ends_with(".csv") {
                     let nama = name.trim_end_matches(".csv").trim_end_matches(".CSV").to_string();
-                    app.dispatch(Action::ImporCsv { teks: text, nama });
+                    app.dispatch(Action::ImportCsv { teks: text, nama });
                 } else {
-                    app.dispatch(Action::Impor(text));
+                    app.dispatch(Action::Import(text));
                 }
             });
         })
