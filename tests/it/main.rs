@@ -7,6 +7,7 @@ pub fn kinerja_bin() -> std::path::PathBuf {
     std::path::PathBuf::from(env!("CARGO_BIN_EXE_kinerja"))
 }
 
+mod audit;
 mod cli;
 mod differential;
 mod golden;

@@ -99,10 +99,11 @@ fn seed_views_give_the_printed_figures() {
         ef,
         vec![vec![s("1"), s("88.65"), s("98.94"), s("-10.29")], vec![s("2"), s("102.28"), s("95.07"), s("7.21")]]
     );
-    // IKM recomputed from the printed (rounded) NRR with w = 1/9, and per-unsur mutu.
+    // IKM recomputed from the printed (rounded) NRR with the report's weight
+    // 0,111 (data/README.md), and per-unsur mutu.
     assert_eq!(
-        one(&store, "SELECT dasar, jumlah_unsur, ikm, mutu FROM v_ikm WHERE kode_unit = '12.19.07'"),
-        vec![s("nrr"), s("9"), s("75.42"), s("C")]
+        one(&store, "SELECT dasar, jumlah_unsur, bobot_tercetak, ikm, mutu FROM v_ikm WHERE kode_unit = '12.19.07'"),
+        vec![s("nrr"), s("9"), s("0,111"), s("75.34"), s("C")]
     );
     assert_eq!(one(&store, "SELECT mutu FROM v_skm_unsur WHERE unsur_id = 'pengaduan'"), vec![s("D")]);
     // Trends and changes the text states.

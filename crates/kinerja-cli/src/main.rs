@@ -6,6 +6,7 @@
 //! macros rendered from it). Exit codes: 0 success, 1 failure (bad data,
 //! nothing found, database error), 2 bad usage.
 
+mod audit;
 mod calc;
 mod output;
 mod plan;
@@ -45,12 +46,16 @@ struct Db {
 enum Cmd {
     /// Validate a data directory (CSV/XLSX) and load it in one transaction.
     #[command(
-        after_help = "Examples:\n  kinerja load\n  kinerja load data/ --db /tmp/k.duckdb\n\nAny error leaves the database exactly as it was; every problem is listed with file, row and column."
+        after_help = "Examples:\n  kinerja load\n  kinerja load data/ --db /tmp/k.duckdb\n  kinerja load data/audit/sei-balai-2024.json --terima-temuan\n\nAny error leaves the database exactly as it was; every problem is listed with file, row and column."
     )]
     Load {
-        /// Data directory.
+        /// Data directory, or a transcribed report (.json, or an .xlsx with a dokumen sheet).
         #[arg(default_value = "data")]
         dir: PathBuf,
+        /// Load a transcribed report even though the audit finds errors in it
+        /// (the findings are recorded with the load).
+        #[arg(long)]
+        terima_temuan: bool,
         #[command(flatten)]
         db: Db,
     },
@@ -139,6 +144,34 @@ enum Cmd {
     /// Planning scenarios from the browser.
     #[command(subcommand)]
     Plan(Plan),
+    /// Review a report's printed figures: every stated relation recomputed over the printed precision.
+    #[command(
+        after_help = "Examples:\n  kinerja audit data/audit/sei-balai-2024.json\n  kinerja audit laporan.xlsx --format md --out reviu.md\n  kinerja audit data/audit/sei-balai-2024.json --format json --verbose\n  kinerja audit --db --kecamatan \"Sei Balai\" --tahun 2024\n\nThe transcription format is docs/audit-format.md. Exit codes: 0 no finding, 1 findings, 2 a transcription that cannot be read."
+    )]
+    Audit {
+        /// Transcriptions: .json, .xlsx, or a directory of CSV files.
+        #[arg(required_unless_present = "db")]
+        files: Vec<PathBuf>,
+        /// Audit what the database stores (predikat and mutu stored with
+        /// targets and realisasi, figures as printed) instead of, or besides, files.
+        #[arg(long, num_args = 0..=1, default_missing_value = DEFAULT_DB)]
+        db: Option<PathBuf>,
+        /// With --db: only this kecamatan (name or code).
+        #[arg(long, requires = "db")]
+        kecamatan: Option<String>,
+        /// With --db: only this year.
+        #[arg(long, requires = "db")]
+        tahun: Option<i32>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = audit::Format::Text)]
+        format: audit::Format,
+        /// Output file (default: standard output; required for xlsx).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Also list the figures that are consistent only within rounding.
+        #[arg(long)]
+        verbose: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -224,6 +257,21 @@ pub enum TableFormat {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Cmd::Audit { files, db, kecamatan, tahun, format, out, verbose } = &cli.cmd {
+        let db = db.as_ref().map(|p| audit::Basis { path: p.clone(), kecamatan: kecamatan.clone(), tahun: *tahun });
+        return match audit::run(files, db, *format, out.as_deref(), *verbose) {
+            Ok(audit::Outcome::Clean) => ExitCode::SUCCESS,
+            Ok(audit::Outcome::Findings) => ExitCode::from(1),
+            Ok(audit::Outcome::Unusable(m)) => {
+                eprintln!("kinerja: {m}");
+                ExitCode::from(2)
+            }
+            Err(e) => {
+                eprintln!("kinerja: {e:#}");
+                ExitCode::from(1)
+            }
+        };
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -253,7 +301,10 @@ fn open_ro(db: &Db) -> Result<Store> {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.cmd {
-        Cmd::Load { dir, db } => load(&dir, &db),
+        Cmd::Load { dir, db, terima_temuan } if audit::is_transcription(&dir) => {
+            audit::load(&open_rw(&db)?, &dir, terima_temuan, &output::now_iso())
+        }
+        Cmd::Load { dir, db, .. } => load(&dir, &db),
         Cmd::Report { kecamatan, tahun, format, out, db } => report(&kecamatan, tahun, format, &out, &db),
         Cmd::Sql { query, format, db } => {
             let store = open_ro(&db)?;
@@ -285,6 +336,7 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Cmd::Demo(Demo::Synth { seed, kabupaten, db }) => synth(seed, &kabupaten, &db),
+        Cmd::Audit { .. } => Ok(()),
     }
 }
 

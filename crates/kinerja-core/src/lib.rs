@@ -36,9 +36,11 @@
 //! | [`notation`] | strict Indonesian number notation |
 //! | [`kode`] | Permendagri 90/2019 program and account codes |
 //! | [`model`] | the data model shared by loader, store, snapshot and web |
+//! | [`audit`] | rounding-aware review of a report's printed figures |
 
 pub mod akip;
 pub mod anggaran;
+pub mod audit;
 pub mod band;
 pub mod capaian;
 pub mod exact;

@@ -18,6 +18,7 @@
 //!   and XLSX is an error.
 //! * This crate does file IO and nothing else: no database, no formulas.
 
+pub mod audit;
 mod error;
 mod sheet;
 mod tables;

@@ -75,39 +75,26 @@ impl Sheet {
     /// at their shortest round-trip decimal representation (`88.65`), the
     /// form a spreadsheet shows, and then parsed exactly like CSV text.
     pub fn from_xlsx(path: &Path, name: &str) -> Result<Sheet> {
-        use calamine::{Data, Reader, open_workbook_auto};
-        let bad = |found: String| {
-            Error::Invalid(vec![Problem {
-                file: name.to_string(),
-                row: None,
-                column: None,
-                expected: "a readable XLSX workbook".into(),
-                found,
-            }])
-        };
-        let mut wb = open_workbook_auto(path).map_err(|e| bad(e.to_string()))?;
-        let first = wb.sheet_names().first().cloned().ok_or_else(|| bad("no worksheet".into()))?;
-        let range = wb.worksheet_range(&first).map_err(|e| bad(e.to_string()))?;
-        let cell = |d: &Data| -> String {
-            match d {
-                Data::Empty => String::new(),
-                Data::String(s) => s.trim().to_string(),
-                Data::Int(i) => i.to_string(),
-                Data::Float(f) => format!("{f}"),
-                Data::Bool(b) => b.to_string(),
-                Data::DateTime(dt) => dt.to_string(),
-                Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-                Data::Error(e) => format!("#ERROR {e:?}"),
-            }
-        };
-        let mut it = range.rows();
-        let headers = it.next().map(|r| r.iter().map(cell).collect()).unwrap_or_default();
-        let rows = it
-            .enumerate()
-            .map(|(i, r)| (i + 2, r.iter().map(cell).collect::<Vec<_>>()))
-            .filter(|(_, r)| r.iter().any(|c| !c.is_empty()))
-            .collect();
-        Ok(Sheet { file: name.to_string(), headers, rows })
+        let mut all = Sheet::from_xlsx_all(path, name)?;
+        if all.is_empty() {
+            return Err(xlsx_problem(name, "no worksheet".into()));
+        }
+        Ok(all.swap_remove(0).1)
+    }
+
+    /// Reads every worksheet of an XLSX file: `(sheet name, cells)`; each
+    /// sheet's `file` is `workbook.xlsx [sheet]` for messages.
+    pub fn from_xlsx_all(path: &Path, name: &str) -> Result<Vec<(String, Sheet)>> {
+        use calamine::{Reader, open_workbook_auto};
+        let mut wb = open_workbook_auto(path).map_err(|e| xlsx_problem(name, e.to_string()))?;
+        let names = wb.sheet_names().clone();
+        let mut out = Vec::new();
+        for (i, sheet) in names.iter().enumerate() {
+            let range = wb.worksheet_range(sheet).map_err(|e| xlsx_problem(name, e.to_string()))?;
+            let file = if i == 0 && names.len() == 1 { name.to_string() } else { format!("{name} [{sheet}]") };
+            out.push((sheet.clone(), sheet_of_range(&range, file)));
+        }
+        Ok(out)
     }
 
     /// Checks the header against the table's columns: every required column
@@ -158,6 +145,43 @@ impl Sheet {
         }
         out
     }
+}
+
+fn xlsx_problem(name: &str, found: String) -> Error {
+    Error::Invalid(vec![Problem {
+        file: name.to_string(),
+        row: None,
+        column: None,
+        expected: "a readable XLSX workbook".into(),
+        found,
+    }])
+}
+
+/// Cells of one worksheet as text; rows numbered as the spreadsheet shows
+/// them.
+fn sheet_of_range(range: &calamine::Range<calamine::Data>, file: String) -> Sheet {
+    use calamine::Data;
+    let cell = |d: &Data| -> String {
+        match d {
+            Data::Empty => String::new(),
+            Data::String(s) => s.trim().to_string(),
+            Data::Int(i) => i.to_string(),
+            Data::Float(f) => format!("{f}"),
+            Data::Bool(b) => b.to_string(),
+            Data::DateTime(dt) => dt.to_string(),
+            Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+            Data::Error(e) => format!("#ERROR {e:?}"),
+        }
+    };
+    let first = range.start().map_or(0, |(r, _)| r as usize);
+    let mut it = range.rows();
+    let headers = it.next().map(|r| r.iter().map(cell).collect()).unwrap_or_default();
+    let rows = it
+        .enumerate()
+        .map(|(i, r)| (first + i + 2, r.iter().map(cell).collect::<Vec<_>>()))
+        .filter(|(_, r)| r.iter().any(|c| !c.is_empty()))
+        .collect();
+    Sheet { file, headers, rows }
 }
 
 /// The line number of byte offsets met in increasing order: each call

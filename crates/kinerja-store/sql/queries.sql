@@ -278,3 +278,27 @@ DELETE FROM target WHERE jenis = $1;
 
 -- name: simpan_skenario
 INSERT OR REPLACE INTO skenario (nama, dibuat, berkas, catatan) VALUES ($1, CAST($2 AS TIMESTAMP), $3, $4);
+
+-- Audit of what is stored -------------------------------------------------
+
+-- Targets and realisasi stored with a printed predikat or mutu ($1: unit
+-- code or NULL; $2: year or NULL).
+-- name: audit_label
+SELECT f.kode_unit, f.indikator_id, f.tahun, f.jenis, f.nilai, f.label, i.jenis AS jenis_indikator, i.nama, f.sumber
+FROM (
+    SELECT kode_unit, indikator_id, tahun, jenis, nilai, label, sumber FROM target WHERE label IS NOT NULL
+    UNION ALL
+    SELECT kode_unit, indikator_id, tahun, 'realisasi', nilai, label, sumber FROM realisasi WHERE label IS NOT NULL
+) f
+JOIN indikator i ON i.id = f.indikator_id
+WHERE (CAST($1 AS VARCHAR) IS NULL OR f.kode_unit = CAST($1 AS VARCHAR))
+  AND (CAST($2 AS INTEGER) IS NULL OR f.tahun = CAST($2 AS INTEGER))
+ORDER BY f.kode_unit, f.indikator_id, f.tahun, f.jenis;
+
+-- Derived figures as printed, with the value the report's own rows give.
+-- name: audit_tercetak
+SELECT id, tabel, uraian, nilai_tercetak, nilai_dihitung FROM tercetak WHERE nilai_dihitung IS NOT NULL ORDER BY id;
+
+-- name: catat_temuan
+INSERT INTO audit_temuan (berkas, dimuat, id, tingkat, letak, tercetak, uraian, sebab)
+VALUES ($1, CAST($2 AS TIMESTAMP), $3, $4, $5, $6, $7, $8);

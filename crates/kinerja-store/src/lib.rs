@@ -25,6 +25,7 @@
 //!   opening an older file applies the missing ones in a transaction; a file
 //!   from a newer Kinerja is refused, not damaged.
 
+pub mod audit;
 pub mod export;
 mod load;
 pub mod query;
@@ -37,7 +38,7 @@ use std::path::Path;
 
 use duckdb::{AccessMode, Config, Connection};
 
-pub use load::LoadSummary;
+pub use load::{LoadSummary, Temuan};
 pub use schema::SCHEMA_VERSION;
 
 /// Errors of the store.

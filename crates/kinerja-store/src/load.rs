@@ -34,6 +34,10 @@ impl LoadSummary {
     }
 }
 
+/// A finding recorded with a load: `(id, tingkat, letak, tercetak,
+/// uraian, sebab)`.
+pub type Temuan = (String, String, String, String, String, String);
+
 /// Fact tables that carry `kode_unit` and `sumber` (synthetic rows live here).
 pub(crate) const UNIT_TABLES: &[&str] = &[
     "target",
@@ -72,6 +76,55 @@ impl Store {
         let summary = load_in_tx(&tx, data, progress)?;
         tx.commit().map_err(at("COMMIT (load)"))?;
         Ok(summary)
+    }
+
+    /// Loads the base facts of a transcribed report and records the audit's
+    /// findings with them, in one transaction. Every unit and indicator the
+    /// facts refer to must already be in the database.
+    pub fn load_transkripsi(
+        &self,
+        data: &Dataset,
+        berkas: &str,
+        dimuat: &str,
+        temuan: &[Temuan],
+    ) -> Result<LoadSummary> {
+        self.writable()?;
+        self.check_references(data)?;
+        let tx = self.conn.unchecked_transaction().map_err(at("BEGIN (load)"))?;
+        let summary = load_in_tx(&tx, data, &mut |_, _, _| {})?;
+        for t in temuan {
+            let (id, tingkat, letak, tercetak, uraian, sebab) = t;
+            tx.exec("catat_temuan", params![berkas, dimuat, id, tingkat, letak, tercetak, uraian, sebab])?;
+        }
+        tx.commit().map_err(at("COMMIT (load)"))?;
+        Ok(summary)
+    }
+
+    /// Units and indicators of targets and realisasi must exist.
+    fn check_references(&self, d: &Dataset) -> Result<()> {
+        let mut missing = BTreeSet::new();
+        let pairs = d
+            .target
+            .iter()
+            .map(|t| (&t.kode_unit, &t.indikator_id))
+            .chain(d.realisasi.iter().map(|r| (&r.kode_unit, &r.indikator_id)));
+        for (u, i) in pairs.collect::<BTreeSet<_>>() {
+            let (has_u, has_i): (i64, i64) =
+                self.conn.one("unit_dan_indikator_ada", params![u, i], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            if has_u == 0 {
+                missing.insert(format!("kecamatan {u}"));
+            }
+            if has_i == 0 {
+                missing.insert(format!("indikator {i}"));
+            }
+        }
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let list = missing.into_iter().collect::<Vec<_>>().join(", ");
+        Err(crate::Error::Invalid(format!(
+            "the facts refer to what the database does not hold: {list} (load wilayah and indikator first)"
+        )))
     }
 
     pub(crate) fn writable(&self) -> Result<()> {

@@ -11,8 +11,11 @@ use crate::sql::{REFERENCE, Run, VIEWS, at};
 use crate::{Error, Result, render};
 
 /// Migrations, in order; version N is the N-th entry.
-const MIGRATIONS: &[&str] =
-    &[include_str!("../sql/migrations/001_initial.sql"), include_str!("../sql/migrations/002_skenario.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../sql/migrations/001_initial.sql"),
+    include_str!("../sql/migrations/002_skenario.sql"),
+    include_str!("../sql/migrations/003_audit.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;

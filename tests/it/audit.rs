@@ -1,0 +1,208 @@
+//! `kinerja audit`: the seed's transcription gives exactly the
+//! contradictions documented in `data/README.md`; the spreadsheet forms
+//! read the same; every format and exit code of the command.
+
+use std::fs;
+use std::process::Command;
+
+use kinerja_core::audit::{Sebab, Tingkat, periksa};
+use kinerja_tests::repo_root;
+
+use crate::kinerja_bin;
+
+fn seed() -> std::path::PathBuf {
+    repo_root().join("data/audit/sei-balai-2024.json")
+}
+
+#[test]
+fn the_seed_gives_exactly_the_documented_contradictions() {
+    let t = kinerja_data::audit::read(&seed()).unwrap();
+    let h = periksa(&t).unwrap();
+    let mut ids: Vec<&str> = h.temuan.iter().map(|t| t.id.as_str()).collect();
+    ids.sort_unstable();
+    let mut expected = vec![
+        "cetak:k3_16.pagu",
+        "k1_2a.penduduk.terdiri",
+        "k1_c1.kecamatan",
+        "k3_11.capaian",
+        "k3_7.capaian",
+        "k3_7.selisih",
+        "t1_2.jumlah.l",
+        "t1_2.jumlah.lp",
+        "t1_2.jumlah.lp.l_p",
+        "t1_2.jumlah.p",
+        "t1_3.jumlah.tidak_melebihi",
+        "t1_3.mekar_mulio.tidak_melebihi",
+        "t3_15.pemerintahan_pelayanan.capaian_sasaran",
+        "t3_15.penunjang.capaian_sasaran",
+        "t3_3.urutan_unsur",
+        "t3_9.akip.capaian_2021.predikat_capaian",
+        "t3_9.akip.capaian_2022.predikat_capaian",
+    ];
+    expected.sort_unstable();
+    assert_eq!(ids, expected);
+    // Every finding id is named in data/README.md.
+    let readme = fs::read_to_string(repo_root().join("data/README.md")).unwrap();
+    for id in &ids {
+        assert!(readme.contains(&format!("`{id}`")), "{id} is not documented in data/README.md");
+    }
+    let get = |id: &str| h.temuan.iter().find(|t| t.id == id).unwrap();
+    assert_eq!(get("k3_7.capaian").sebab, vec![Sebab::DigitGanda { seharusnya: "102,28%".into() }]);
+    assert!(matches!(&get("k3_7.selisih").sebab[0], Sebab::TahunLain { tahun: 2023, .. }));
+    assert!(
+        matches!(&get("t3_9.akip.capaian_2021.predikat_capaian").sebab[0], Sebab::SkalaLain { regulasi, .. } if regulasi == "PermenPANRB 88/2021")
+    );
+    assert!(
+        matches!(&get("t3_15.penunjang.capaian_sasaran").sebab[0], Sebab::NilaiLain { rujukan, .. } if rujukan.ends_with(".persen")),
+        "{:?}",
+        get("t3_15.penunjang.capaian_sasaran").sebab
+    );
+    assert_eq!(get("t3_3.urutan_unsur").tingkat, Tingkat::Catatan);
+    let (lo, hi) = get("t1_2.jumlah.l").konsisten.unwrap();
+    assert_eq!((lo.to_string(), hi.to_string()), ("15103".into(), "15103".into()));
+    // With 97 respondents only the weight 0,111 gives the printed IKM.
+    let ikm = h.info.iter().find(|i| i.pesan.starts_with("IKM 75,35")).unwrap();
+    assert_eq!(ikm.pesan, "IKM 75,35 konsisten dengan bobot: 0,111, NRR sebagai k/97");
+    assert!(h.relasi > 250 && h.angka > 600, "{} relations, {} figures", h.relasi, h.angka);
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(kinerja_bin()).args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const CLEAN: &str = r#"{"format":"kinerja-audit","versi":1,"dokumen":{"judul":"Uji"},
+  "tabel":[{"id":"t","judul":"Tabel uji","kolom":["target","realisasi","capaian"],
+    "baris":[{"id":"ikm","sel":{"target":"85,00","realisasi":"75,35","capaian":"88,64%"}}]}],
+  "relasi":[{"jenis":"capaian","hasil":"t.ikm.capaian","target":"t.ikm.target","realisasi":"t.ikm.realisasi"}]}"#;
+
+#[test]
+fn exit_codes_and_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = dir.path().join("bersih.json");
+    fs::write(&clean, CLEAN).unwrap();
+    let p = |x: &std::path::Path| x.to_string_lossy().into_owned();
+    let (code, out, _) = run(&["audit", &p(&clean)]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("1 relasi atas 3 angka tercetak diperiksa: 0 galat, 0 catatan."), "{out}");
+    let (_, verbose, _) = run(&["audit", &p(&clean), "--verbose"]);
+    assert!(verbose.contains("konsisten dalam pembulatan") && verbose.contains("88,65"), "{verbose}");
+    let (code, text, _) = run(&["audit", &p(&seed())]);
+    assert_eq!(code, 1);
+    assert!(text.contains("[GALAT] k3_7.capaian") && text.contains("seharusnya 102,28%"), "{text}");
+    let (_, md, _) = run(&["audit", &p(&seed()), "--format", "md"]);
+    assert!(md.starts_with("# Reviu angka: Laporan Kinerja Kecamatan Sei Balai Tahun 2024"), "{md}");
+    let (_, json, _) = run(&["audit", &p(&seed()), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v[0]["temuan"].as_array().unwrap().len(), 17);
+    let xlsx = dir.path().join("reviu.xlsx");
+    assert_eq!(run(&["audit", &p(&seed()), "--format", "xlsx", "--out", &p(&xlsx)]).0, 1);
+    use calamine::{Reader, open_workbook_auto};
+    let mut wb = open_workbook_auto(&xlsx).unwrap();
+    let rows = wb.worksheet_range("Temuan").unwrap().rows().count();
+    assert_eq!(rows, 18, "a header and 17 findings");
+}
+
+#[test]
+fn unusable_transcriptions_exit_2_with_the_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |x: &std::path::Path| x.to_string_lossy().into_owned();
+    let broken = dir.path().join("rusak.json");
+    fs::write(&broken, CLEAN.replace("\"t.ikm.target\"", "\"t.ikm.sasaran\"")).unwrap();
+    let (code, _, err) = run(&["audit", &p(&broken)]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("relasi[0] (r1).target[0]: expected a reference to a printed figure")
+            && err.contains("t.ikm.sasaran"),
+        "{err}"
+    );
+    let truncated = dir.path().join("terpotong.json");
+    fs::write(&truncated, &CLEAN[..120]).unwrap();
+    let (code, _, err) = run(&["audit", &p(&truncated)]);
+    assert_eq!(code, 2);
+    assert!(err.contains("terpotong.json, row 2, column kolom"), "{err}");
+    let unknown = dir.path().join("asing.json");
+    fs::write(
+        &unknown,
+        CLEAN.replace("\"realisasi\":\"t.ikm.realisasi\"", "\"realisasi\":\"t.ikm.realisasi\",\"mutlaq\":true"),
+    )
+    .unwrap();
+    let (code, _, err) = run(&["audit", &p(&unknown)]);
+    assert_eq!(code, 2);
+    assert!(err.contains("relasi[0].mutlaq: expected a field of capaian"), "{err}");
+}
+
+/// The same small transcription as an XLSX workbook and as CSV files.
+fn spreadsheet(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let sheets: [(&str, Vec<Vec<&str>>); 5] = [
+        (
+            "dokumen",
+            vec![vec!["kunci", "nilai"], vec!["format", "kinerja-audit"], vec!["versi", "1"], vec!["judul", "Uji"]],
+        ),
+        ("tabel", vec![vec!["id", "judul", "eksak"], vec!["t", "Tabel uji", ""]]),
+        (
+            "t",
+            vec![
+                vec!["baris", "target", "realisasi", "capaian"],
+                vec!["#judul", "Target", "Realisasi", "Capaian"],
+                vec!["akip", "71,00", "72,62", "102,28%"],
+            ],
+        ),
+        (
+            "kalimat",
+            vec![vec!["id", "letak", "teks", "nama", "nilai"], vec!["k", "teks", "adalah 1012,28%", "c", "1012,28%"]],
+        ),
+        (
+            "relasi",
+            vec![
+                vec!["id", "jenis", "hasil", "target", "realisasi", "nilai"],
+                vec!["t.capaian", "capaian", "t.akip.capaian", "t.akip.target", "t.akip.realisasi", ""],
+                vec!["k.c", "sama", "k.c", "", "", "t.akip.capaian"],
+            ],
+        ),
+    ];
+    let xlsx = dir.join("uji.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in &sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                ws.write_string(u32::try_from(r).unwrap(), u16::try_from(c).unwrap(), *v).unwrap();
+            }
+        }
+    }
+    wb.save(&xlsx).unwrap();
+    let csv = dir.join("uji-csv");
+    fs::create_dir_all(&csv).unwrap();
+    for (name, rows) in &sheets {
+        let text: Vec<String> =
+            rows.iter().map(|r| r.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(",")).collect();
+        fs::write(csv.join(format!("{name}.csv")), text.join("\n") + "\n").unwrap();
+    }
+    (xlsx, csv)
+}
+
+#[test]
+fn spreadsheet_forms_read_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let (xlsx, csv) = spreadsheet(dir.path());
+    for path in [&xlsx, &csv] {
+        let t = kinerja_data::audit::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(t.tabel[0].judul_kolom["capaian"], "Capaian");
+        let h = periksa(&t).unwrap();
+        let ids: Vec<&str> = h.temuan.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["k.c"], "{}", path.display());
+        assert_eq!(h.temuan[0].sebab[0], Sebab::DigitGanda { seharusnya: "102,28%".into() });
+    }
+    // A misspelt relation kind is located at its row.
+    let bad = csv.join("relasi.csv");
+    let text = fs::read_to_string(&bad).unwrap().replace("\"sama\"", "\"sama_dengan\"");
+    fs::write(&bad, text).unwrap();
+    let e = kinerja_data::audit::read(&csv).unwrap_err().to_string();
+    assert!(e.contains("relasi.csv, row 3, column relasi.jenis: expected a relation kind"), "{e}");
+}
