@@ -105,6 +105,13 @@ fn exit_codes_and_formats() {
     let mut wb = open_workbook_auto(&xlsx).unwrap();
     let rows = wb.worksheet_range("Temuan").unwrap().rows().count();
     assert_eq!(rows, 18, "a header and 17 findings");
+    // What the database stores: its labels fit, its printed totals do not.
+    let db = dir.path().join("k.duckdb");
+    assert_eq!(run(&["load", &p(&kinerja_tests::data_dir()), "--db", &p(&db)]).0, 0);
+    let (code, out, err) = run(&["audit", "--db", &p(&db), "--kecamatan", "Sei Balai", "--tahun", "2024"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("Data tersimpan: 12.19.07 Sei Balai tahun 2024"), "{out}");
+    assert!(out.contains(": 3 galat, 0 catatan.") && out.contains("[GALAT] tercetak:t1_2.jumlah.l"), "{out}");
 }
 
 #[test]
@@ -205,4 +212,48 @@ fn spreadsheet_forms_read_the_same() {
     fs::write(&bad, text).unwrap();
     let e = kinerja_data::audit::read(&csv).unwrap_err().to_string();
     assert!(e.contains("relasi.csv, row 3, column relasi.jenis: expected a relation kind"), "{e}");
+}
+
+/// The facts of each table, of one unit, as text (values compared by value).
+fn facts(db: &std::path::Path) -> Vec<String> {
+    let store = kinerja_store::Store::open_read_only(db).unwrap();
+    let queries = [
+        "SELECT 'target', indikator_id, tahun, jenis, CAST(nilai AS DOUBLE) FROM target WHERE kode_unit = '12.19.07' ORDER BY ALL",
+        "SELECT 'realisasi', indikator_id, tahun, label, CAST(nilai AS DOUBLE) FROM realisasi WHERE kode_unit = '12.19.07' ORDER BY ALL",
+        "SELECT 'nrr', unsur_id, tahun, CAST(nrr AS DOUBLE) FROM skm_nrr WHERE kode_unit = '12.19.07' ORDER BY ALL",
+        "SELECT 'akip', komponen_id, CAST(target AS DOUBLE), CAST(realisasi AS DOUBLE) FROM akip_komponen ORDER BY ALL",
+        "SELECT 'belanja', kode_rekening, uraian, anggaran, realisasi FROM anggaran_belanja ORDER BY ALL",
+        "SELECT 'program', kode_program, anggaran, realisasi FROM anggaran_program ORDER BY ALL",
+        "SELECT 'capaian', indikator_id, tahun, capaian, predikat FROM v_capaian WHERE kode_unit = '12.19.07' ORDER BY ALL",
+    ];
+    queries.iter().flat_map(|q| store.sql(q).unwrap().rows.into_iter().map(|r| format!("{r:?}"))).collect()
+}
+
+#[test]
+fn a_transcription_loads_its_facts() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |x: &std::path::Path| x.to_string_lossy().into_owned();
+    // The reference: the seed's data files.
+    let full = dir.path().join("full.duckdb");
+    assert_eq!(run(&["load", &p(&kinerja_tests::data_dir()), "--db", &p(&full)]).0, 0);
+    // Only the regions and indicators, then the transcription.
+    let base = dir.path().join("base");
+    fs::create_dir_all(&base).unwrap();
+    for f in ["wilayah.csv", "indikator.csv"] {
+        fs::copy(kinerja_tests::data_dir().join(f), base.join(f)).unwrap();
+    }
+    let db = dir.path().join("t.duckdb");
+    assert_eq!(run(&["load", &p(&base), "--db", &p(&db)]).0, 0);
+    let before = facts(&db);
+    let (code, _, err) = run(&["load", &p(&seed()), "--db", &p(&db)]);
+    assert_eq!(code, 1, "refused while the audit finds errors");
+    assert!(err.contains("the audit finds 16 error(s)") && err.contains("--terima-temuan"), "{err}");
+    assert_eq!(facts(&db), before, "nothing loaded");
+    let (code, out, err) = run(&["load", &p(&seed()), "--db", &p(&db), "--terima-temuan"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("17 finding(s) recorded in audit_temuan"), "{out}");
+    assert_eq!(facts(&db), facts(&full), "the transcription gives the seed's facts and capaian");
+    let store = kinerja_store::Store::open_read_only(&db).unwrap();
+    let recorded = store.sql("SELECT count(*), count(DISTINCT berkas) FROM audit_temuan").unwrap().rows;
+    assert_eq!(recorded, vec![vec![Some("17".to_string()), Some("1".to_string())]]);
 }

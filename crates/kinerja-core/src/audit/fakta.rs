@@ -77,12 +77,13 @@ impl Ctx<'_> {
                 self.salah(format!("muat[{i}].baris"), "a row of the table", row);
                 continue;
             };
+            // The row's name, without a list dash (`- Belanja Pegawai`).
             let nama = tabel
                 .kolom
                 .iter()
                 .filter_map(|k| b.sel.get(k))
                 .find(|s| !s.chars().any(|c| c.is_ascii_digit()))
-                .cloned();
+                .map(|s| s.trim_start_matches(['-', '–', ' ']).trim().to_string());
             for (kol, k) in &m.kolom {
                 let place = format!("muat[{i}].kolom.{kol} (baris {row})");
                 let Some(tahun) = k.tahun.or(self.t.dokumen.tahun) else {
