@@ -357,3 +357,68 @@ fn snapshot_holds_the_kabupaten() {
     assert!(json.contains("\"nilai\":\"75.3500\""), "decimals travel as strings");
     assert!(matches!(store.snapshot("99.99", "x"), Err(Error::NotFound(_))));
 }
+
+#[test]
+fn sql_answers_every_column_type_as_text() {
+    let store = Store::open_in_memory().unwrap();
+    let row = one(
+        &store,
+        "SELECT NULL AS nothing, getvariable('unset') AS var, [1, 2] AS list, 12.340::DECIMAL(9,3) AS d, \
+         INTERVAL 2 DAY AS i, {'a': 1} AS s, 'teks' AS t;",
+    );
+    assert_eq!(row, vec![None, None, s("[1, 2]"), s("12.340"), s("2 days"), s("{'a': 1}"), s("teks")]);
+    let t = store.sql("WITH x AS (SELECT 1 AS a) FROM x").unwrap();
+    assert_eq!((t.columns, t.rows), (vec!["a".to_string()], vec![vec![s("1")]]));
+    // Statements other than queries run as they are.
+    assert!(store.sql("CREATE TEMP TABLE t AS SELECT 1 AS a").is_ok());
+    assert_eq!(one(&store, "SELECT count(*) FROM t"), vec![s("1")]);
+}
+
+fn national(store: &Store, seed: u64, fraksi_ppm: u32) -> kinerja_store::synth::NationalSummary {
+    let p = kinerja_store::synth::National { seed, fraksi_ppm, tahun_awal: 2023, tahun_akhir: 2024 };
+    store.synth_national(p).unwrap()
+}
+
+#[test]
+fn national_synthesis_has_the_real_counts_is_marked_and_reloads_from_its_files() {
+    let store = seed_store();
+    let real_before = store.sql("SELECT * FROM realisasi ORDER BY ALL").unwrap();
+    let summary = national(&store, 5, 2_000);
+    let counts = one(
+        &store,
+        "SELECT count(*) FILTER (tingkat = 'provinsi'), count(*) FILTER (tingkat = 'kabupaten'), count(*) FILTER (tingkat = 'kecamatan') FROM wilayah",
+    );
+    assert_eq!(counts, vec![s("38"), s("514"), s("7285")]);
+    assert_eq!(summary.kecamatan, 7285);
+    assert!((5..=40).contains(&summary.diisi), "0,2 % of 7.285 kecamatan, found {}", summary.diisi);
+    assert!(summary.jawaban > 0);
+    // Every generated fact is marked, and the real Sei Balai figures are untouched.
+    let real_after = store.sql("SELECT * FROM realisasi WHERE NOT kj_sintetis(sumber) ORDER BY ALL").unwrap();
+    assert_eq!(real_after.rows, real_before.rows);
+    let unmarked =
+        one(&store, "SELECT count(*) FROM skm_jawaban WHERE NOT kj_sintetis(sumber) AND kode_unit <> '12.19.07'");
+    assert_eq!(unmarked, vec![s("0")]);
+    // Respondents per kecamatan-year within 100–400, answers 1..4, aggregates current.
+    let r = one(
+        &store,
+        "SELECT min(n), max(n) FROM (SELECT count(DISTINCT responden) AS n FROM skm_jawaban WHERE kj_sintetis(sumber) GROUP BY kode_unit, tahun)",
+    );
+    let (lo, hi): (u32, u32) = (r[0].as_deref().unwrap().parse().unwrap(), r[1].as_deref().unwrap().parse().unwrap());
+    assert!(100 <= lo && hi <= 400, "{lo}..{hi}");
+    let stale = one(
+        &store,
+        "SELECT count(*) FROM (SELECT kode_unit, tahun, unsur_id, sum(skor) AS jumlah, count(*) AS n FROM skm_jawaban GROUP BY ALL) j FULL JOIN skm_agregat a USING (kode_unit, tahun, unsur_id) WHERE j.jumlah IS DISTINCT FROM a.jumlah OR j.n IS DISTINCT FROM a.n",
+    );
+    assert_eq!(stale, vec![s("0")]);
+    // The same seed gives the same data.
+    let again = seed_store();
+    national(&again, 5, 2_000);
+    assert_eq!(fingerprint(&again), fingerprint(&store));
+    // Written as files, the data loads into a fresh database as it was.
+    let dir = tempfile::tempdir().unwrap();
+    let files = store.export_load_files(dir.path(), false).unwrap();
+    assert!(files.contains(&"skm_jawaban.csv".to_string()), "{files:?}");
+    let fresh = Store::open_in_memory().unwrap();
+    fresh.load_dir(dir.path(), &mut |_, _, _| {}).unwrap();
+    assert_eq!(fingerprint(&fresh), fingerprint(&store));
+}

@@ -222,18 +222,51 @@ enum Export {
 enum Demo {
     /// Fill the kecamatan without real data with deterministic synthetic figures (sumber = sintetis).
     #[command(
-        after_help = "Example:\n  kinerja demo synth --seed 7\n\nReal figures are never overwritten; synthetic rows are marked in every report, comparison and export."
+        after_help = "Examples:\n  kinerja demo synth --seed 7\n  kinerja demo synth --scale national --fraction 0.01 --db /tmp/nasional.duckdb\n  kinerja demo synth --scale national --tahun 2021-2025 --out /tmp/nasional --format parquet\n\nReal figures are never overwritten; synthetic rows are marked in every report, comparison and export."
     )]
     Synth {
         /// Seed.
         #[arg(long, default_value_t = 2024)]
         seed: u64,
-        /// Kabupaten code.
+        /// Kabupaten code (for --scale kabupaten).
         #[arg(long, default_value = "12.19")]
         kabupaten: String,
+        /// One kabupaten's kecamatan, or all of Indonesia (38 provinsi, 514 kabupaten/kota, 7.285 kecamatan).
+        #[arg(long, value_enum, default_value_t = Scale::Kabupaten)]
+        scale: Scale,
+        /// Years of the national data, e.g. 2021-2025.
+        #[arg(long, default_value = "2021-2025")]
+        tahun: String,
+        /// Share of the kecamatan given facts (national), e.g. 0.01 or 0.1.
+        #[arg(long, default_value = "1")]
+        fraction: String,
+        /// Also write the synthetic data as files `kinerja load` reads.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Format of --out: csv, or parquet for the raw answers.
+        #[arg(long, value_enum, default_value_t = FileFormat::Parquet)]
+        format: FileFormat,
         #[command(flatten)]
         db: Db,
     },
+}
+
+/// How much synthetic data.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Scale {
+    /// The kecamatan of one kabupaten without real data.
+    Kabupaten,
+    /// All of Indonesia at the real counts.
+    National,
+}
+
+/// Files written by `demo synth --out`.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum FileFormat {
+    /// CSV for every table.
+    Csv,
+    /// CSV for the small tables, Parquet for the raw SKM answers.
+    Parquet,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -335,7 +368,10 @@ fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
-        Cmd::Demo(Demo::Synth { seed, kabupaten, db }) => synth(seed, &kabupaten, &db),
+        Cmd::Demo(Demo::Synth { seed, scale: Scale::Kabupaten, kabupaten, db, .. }) => synth(seed, &kabupaten, &db),
+        Cmd::Demo(Demo::Synth { seed, scale: Scale::National, tahun, fraction, out, format, db, .. }) => {
+            national(seed, &tahun, &fraction, out.as_deref().map(|o| (o, format == FileFormat::Parquet)), &db)
+        }
         Cmd::Audit { .. } => Ok(()),
     }
 }
@@ -391,6 +427,35 @@ fn snapshot(out: &std::path::Path, kabupaten: &str, db: &Db) -> Result<()> {
     }
     std::fs::write(out, serde_json::to_string(&snap)?).with_context(|| format!("writing {}", out.display()))?;
     println!("Wrote the snapshot of kabupaten {kabupaten} to {}.", out.display());
+    Ok(())
+}
+
+fn national(seed: u64, tahun: &str, fraction: &str, out: Option<(&std::path::Path, bool)>, db: &Db) -> Result<()> {
+    let years =
+        tahun.split_once('-').and_then(|(a, b)| Some((a.trim().parse::<i32>().ok()?, b.trim().parse::<i32>().ok()?)));
+    let Some((tahun_awal, tahun_akhir)) = years else {
+        bail!("--tahun: expected a period such as 2021-2025, found {tahun:?}")
+    };
+    let f = kinerja_core::notation::parse_number(fraction, kinerja_core::notation::Notasi::Otomatis)
+        .ok()
+        .filter(|f| *f >= kinerja_core::Decimal::ZERO && *f <= kinerja_core::Decimal::ONE);
+    let Some(f) = f else { bail!("--fraction: expected a share between 0 and 1 such as 0.01, found {fraction:?}") };
+    let ppm = (f * kinerja_core::Decimal::from(1_000_000)).round().mantissa();
+    let fraksi_ppm = u32::try_from(ppm).context("--fraction")?;
+    let store = open_rw(db)?;
+    let started = std::time::Instant::now();
+    let s = store.synth_national(kinerja_store::synth::National { seed, fraksi_ppm, tahun_awal, tahun_akhir })?;
+    println!(
+        "Synthetic national data (sumber = sintetis, seed {seed}): {} of {} kecamatan filled for {tahun_awal}–{tahun_akhir}, {} raw SKM answers, in {:.1?}.",
+        s.diisi,
+        s.kecamatan,
+        s.jawaban,
+        started.elapsed()
+    );
+    if let Some((dir, parquet)) = out {
+        let files = store.export_load_files(dir, parquet)?;
+        println!("Wrote {} files that `kinerja load {}` reads: {}.", files.len(), dir.display(), files.join(", "));
+    }
     Ok(())
 }
 

@@ -191,11 +191,13 @@ struct Lines<'a> {
     text: &'a [u8],
     pos: usize,
     line: usize,
+    /// Bytes examined so far (for the test that numbering stays linear).
+    scanned: usize,
 }
 
 impl<'a> Lines<'a> {
     fn new(text: &'a [u8]) -> Lines<'a> {
-        Lines { text, pos: 0, line: 1 }
+        Lines { text, pos: 0, line: 1, scanned: 0 }
     }
 
     /// The 1-based line of the record starting at `byte`.
@@ -208,6 +210,7 @@ impl<'a> Lines<'a> {
         if end < self.pos {
             (self.pos, self.line) = (0, 1);
         }
+        self.scanned += end - self.pos;
         self.line += self.text[self.pos..end].iter().filter(|b| **b == b'\n').count();
         self.pos = end;
         self.line
@@ -364,6 +367,29 @@ mod tests {
         let s = Sheet::from_csv_bytes("\u{feff}a,b\n1,2\n\n3,\"4,5\"\n".as_bytes(), "t.csv").unwrap();
         assert_eq!(s.headers, vec!["a", "b"]);
         assert_eq!(s.rows, vec![(2, vec!["1".into(), "2".into()]), (4, vec!["3".into(), "4,5".into()])]);
+    }
+
+    #[test]
+    fn numbering_every_record_reads_the_file_once() {
+        // 200 000 records with blank lines and quoted newlines in between:
+        // numbering them all examines each byte once (it was once quadratic).
+        let mut text = String::from("a,b\n");
+        for i in 0..200_000 {
+            text.push_str(&format!("{i},x\n"));
+            if i % 1000 == 0 {
+                text.push_str("\n7,\"two\nlines\"\n");
+            }
+        }
+        let mut csv = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+        let mut lines = Lines::new(text.as_bytes());
+        let mut last = 0;
+        for rec in csv.records() {
+            let line = lines.at(rec.unwrap().position().unwrap().byte());
+            assert!(line > last);
+            last = line;
+        }
+        assert!(lines.scanned <= text.len(), "{} bytes examined for a {}-byte file", lines.scanned, text.len());
+        assert_eq!(last, text.lines().count(), "the last record is on the last line");
     }
 
     #[test]

@@ -302,3 +302,21 @@ SELECT id, tabel, uraian, nilai_tercetak, nilai_dihitung FROM tercetak WHERE nil
 -- name: catat_temuan
 INSERT INTO audit_temuan (berkas, dimuat, id, tingkat, letak, tercetak, uraian, sebab)
 VALUES ($1, CAST($2 AS TIMESTAMP), $3, $4, $5, $6, $7, $8);
+
+-- Synthetic national data --------------------------------------------------
+
+-- name: jumlah_syn_unit
+SELECT count(*) FROM syn_unit;
+
+-- name: jumlah_kecamatan
+SELECT count(*) FROM wilayah WHERE tingkat = 'kecamatan';
+
+-- name: jumlah_jawaban_sintetis
+SELECT count(*) FROM skm_jawaban WHERE kj_sintetis(sumber);
+
+-- A table as a file `kinerja load` reads ({table}, quoted {path}).
+-- name: export_load_csv
+COPY (SELECT * FROM main.{table}) TO {path} (HEADER, DELIMITER ',');
+
+-- name: export_load_parquet
+COPY (SELECT * FROM main.{table}) TO {path} (FORMAT parquet);

@@ -70,6 +70,31 @@ impl Store {
         Ok(written)
     }
 
+    /// Every data table as a file `kinerja load` reads (CSV; the raw SKM
+    /// answers as Parquet when `parquet`). Returns the file names.
+    pub fn export_load_files(&self, dir: &Path, parquet: bool) -> Result<Vec<String>> {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            action: "creating",
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let mut written = Vec::new();
+        for t in kinerja_data::TABLES {
+            let count = filled("jumlah_baris", &[("table", t.name)])?;
+            if self.conn.query_row(&count, [], |r| r.get::<_, i64>(0)).map_err(at("jumlah_baris"))? == 0 {
+                continue;
+            }
+            let as_parquet = parquet && t.name == "skm_jawaban";
+            let file = format!("{}.{}", t.name, if as_parquet { "parquet" } else { "csv" });
+            let target = dir.join(&file);
+            let query = if as_parquet { "export_load_parquet" } else { "export_load_csv" };
+            let sql = filled(query, &[("table", t.name), ("path", &quote(&target.to_string_lossy()))])?;
+            self.conn.execute_batch(&sql).map_err(|source| Error::Export { path: target.clone(), source })?;
+            written.push(file);
+        }
+        Ok(written)
+    }
+
     /// One kabupaten's data for the browser planner.
     pub fn snapshot(&self, kode_kabupaten: &str, dibuat: &str) -> Result<Snapshot> {
         let k = kode_kabupaten;

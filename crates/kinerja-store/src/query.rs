@@ -707,16 +707,28 @@ impl Store {
     }
 
     /// Runs one SQL statement and returns every cell as text (decimals
-    /// exactly as stored).
+    /// exactly as stored). A query is wrapped so that DuckDB itself writes
+    /// every column as text, whatever its type (lists, intervals, `NULL`
+    /// of no type).
     pub fn sql(&self, query: &str) -> Result<Table> {
-        let mut stmt = self.conn.prepare(query).map_err(|e| self.explain(e))?;
+        let q = query.trim().trim_end_matches(';').trim_end();
+        let first = q.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+        let wrapped = if ["select", "with", "from", "values", "table", "("].iter().any(|k| first.starts_with(k)) {
+            format!("SELECT COLUMNS(*)::VARCHAR FROM (\n{q}\n)")
+        } else {
+            q.to_string()
+        };
+        let mut stmt = self.conn.prepare(&wrapped).map_err(|e| self.explain(e))?;
         let mut result = stmt.query([]).map_err(|e| self.explain(e))?;
         let columns: Vec<String> = result.as_ref().map(|s| s.column_names()).unwrap_or_default();
+        let readable: Vec<bool> = (0..columns.len())
+            .map(|i| result.as_ref().is_some_and(|s| s.column_type(i) != duckdb::arrow::datatypes::DataType::Null))
+            .collect();
         let mut rows = Vec::new();
         while let Some(row) = result.next().map_err(|e| self.explain(e))? {
             let mut cells = Vec::with_capacity(columns.len());
-            for i in 0..columns.len() {
-                cells.push(text(row.get::<_, Value>(i)?));
+            for (i, ok) in readable.iter().enumerate() {
+                cells.push(if *ok { text(row.get::<_, Value>(i)?) } else { None });
             }
             rows.push(cells);
         }

@@ -319,3 +319,58 @@ fn push_target(d: &mut Dataset, kode: &str, tahun: i32, jenis: &str, ikm: i64, a
     });
     Ok(())
 }
+
+/// What `demo synth --scale national` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NationalSummary {
+    /// Kecamatan in the database (real and synthetic).
+    pub kecamatan: u64,
+    /// Kecamatan given synthetic facts.
+    pub diisi: u64,
+    /// Raw SKM answers generated.
+    pub jawaban: u64,
+}
+
+/// The parameters of a national synthesis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct National {
+    /// Seed.
+    pub seed: u64,
+    /// The share of kecamatan given facts, in millionths (1 000 000 = all).
+    pub fraksi_ppm: u32,
+    /// First year.
+    pub tahun_awal: i32,
+    /// Last year.
+    pub tahun_akhir: i32,
+}
+
+impl Store {
+    /// Synthetic national data (`sql/synth_national.sql`), in one
+    /// transaction: the hierarchy at the real counts, and for a fraction of
+    /// the kecamatan every year's facts and raw SKM answers.
+    pub fn synth_national(&self, p: National) -> Result<NationalSummary> {
+        self.writable()?;
+        if p.tahun_akhir < p.tahun_awal || p.fraksi_ppm > 1_000_000 {
+            return Err(Error::Invalid(format!(
+                "expected years in order and a fraction between 0 and 1, found {}–{} and {} ppm",
+                p.tahun_awal, p.tahun_akhir, p.fraksi_ppm
+            )));
+        }
+        let tx = self.conn.unchecked_transaction().map_err(crate::sql::at("BEGIN (synth)"))?;
+        let vars = format!(
+            "SET VARIABLE seed = {}; SET VARIABLE fraksi_ppm = {}; SET VARIABLE tahun_awal = {}; SET VARIABLE tahun_akhir = {};",
+            p.seed, p.fraksi_ppm, p.tahun_awal, p.tahun_akhir
+        );
+        tx.batch("synth parameters", &vars)?;
+        tx.batch("sql/synth_national.sql", SYNTH_NATIONAL)?;
+        let diisi: i64 = tx.one("jumlah_syn_unit", [], |r| r.get(0))?;
+        tx.batch("synth cleanup", "DROP TABLE syn_unit;")?;
+        tx.commit().map_err(crate::sql::at("COMMIT (synth)"))?;
+        let kecamatan: i64 = self.conn.one("jumlah_kecamatan", [], |r| r.get(0))?;
+        let jawaban: i64 = self.conn.one("jumlah_jawaban_sintetis", [], |r| r.get(0))?;
+        let n = |v: i64| u64::try_from(v).unwrap_or(0);
+        Ok(NationalSummary { kecamatan: n(kecamatan), diisi: n(diisi), jawaban: n(jawaban) })
+    }
+}
+
+const SYNTH_NATIONAL: &str = include_str!("../sql/synth_national.sql");
