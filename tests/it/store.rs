@@ -421,4 +421,82 @@ fn national_synthesis_has_the_real_counts_is_marked_and_reloads_from_its_files()
     let fresh = Store::open_in_memory().unwrap();
     fresh.load_dir(dir.path(), &mut |_, _, _| {}).unwrap();
     assert_eq!(fingerprint(&fresh), fingerprint(&store));
+    // The same with the answers as Parquet, streamed into the database.
+    let pq = tempfile::tempdir().unwrap();
+    let files = store.export_load_files(pq.path(), true).unwrap();
+    assert!(files.contains(&"skm_jawaban.parquet".to_string()), "{files:?}");
+    let fresh = Store::open_in_memory().unwrap();
+    let summary = fresh.load_dir(pq.path(), &mut |_, _, _| {}).unwrap();
+    assert!(summary.tables.contains(&("skm_jawaban", summary.jawaban(), summary.jawaban())));
+    assert_eq!(fingerprint(&fresh), fingerprint(&store));
+    // Loading the same files again leaves every table as it was.
+    fresh.load_dir(pq.path(), &mut |_, _, _| {}).unwrap();
+    assert_eq!(fingerprint(&fresh), fingerprint(&store));
+}
+
+/// Writes raw answers as a Parquet file (columns as given, all text).
+fn answers_parquet(path: &std::path::Path, columns: &str, rows: &[&str]) {
+    let values = rows.join(", ");
+    let q = format!("COPY (SELECT * FROM (VALUES {values}) t({columns})) TO '{}' (FORMAT parquet)", path.display());
+    Store::open_in_memory().unwrap().sql(&q).unwrap();
+}
+
+const ANSWER_COLUMNS: &str = "kode_unit, tahun, responden, unsur_id, skor, sumber";
+
+#[test]
+fn parquet_answers_are_checked_in_the_database_and_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = seed_store();
+    let before = fingerprint(&store);
+    let src = "'Survei 2025'";
+    let ok = |r: u32, unsur: &str, skor: &str| format!("('12.19.07', '2025', '{r}', '{unsur}', '{skor}', {src})");
+    let mut rows: Vec<String> = (1..=3).map(|r| ok(r, "waktu", "3")).collect();
+    rows.push(ok(4, "waktu", "5")); // record 4: a 5-point scale
+    rows.push(ok(5, "waktu", "3.5")); // record 5: not an integer
+    rows.push(ok(6, "harga", "2")); // record 6: not an unsur of PermenPANRB 14/2017
+    rows.push(ok(1, "waktu", "4")); // record 7: respondent 1 again
+    rows.push(format!("('12.19.99', '2025', '1', 'waktu', '3', {src})")); // record 8: unknown unit
+    rows.push(format!("('12.19.07', '20x5', '9', 'waktu', '3', {src})")); // record 9: no year
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    answers_parquet(&dir.path().join("skm_jawaban.parquet"), ANSWER_COLUMNS, &rows);
+    let err = store.load_dir(dir.path(), &mut |_, _, _| {}).unwrap_err();
+    let Error::Data(kinerja_data::Error::Invalid(problems)) = &err else { panic!("{err}") };
+    let got: Vec<(Option<usize>, &str, &str)> =
+        problems.iter().map(|p| (p.row, p.column.as_deref().unwrap(), p.found.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            (Some(1), "unsur_id", "respondent 1 answers waktu 2 times"),
+            (Some(4), "skor", "5"),
+            (Some(5), "skor", "3.5"),
+            (Some(6), "unsur_id", "harga"),
+            (Some(7), "unsur_id", "respondent 1 answers waktu 2 times"),
+            (Some(8), "kode_unit", "12.19.99"),
+            (Some(9), "tahun", "20x5"),
+        ]
+    );
+    assert!(problems.iter().all(|p| p.file == "skm_jawaban.parquet"));
+    assert_eq!(fingerprint(&store), before, "nothing written");
+    // A file without the columns of skm_jawaban is refused before it is read.
+    std::fs::remove_file(dir.path().join("skm_jawaban.parquet")).unwrap();
+    answers_parquet(
+        &dir.path().join("skm_jawaban_2.parquet"),
+        "kode_unit, tahun, orang, unsur_id, skor, sumber",
+        &rows[..1],
+    );
+    let err = store.load_dir(dir.path(), &mut |_, _, _| {}).unwrap_err().to_string();
+    assert!(
+        err.contains("skm_jawaban_2.parquet") && err.contains("a column responden") && err.contains("orang"),
+        "{err}"
+    );
+    assert_eq!(fingerprint(&store), before);
+    // Fixed, the answers replace the unit-year's and its aggregate is current.
+    std::fs::remove_file(dir.path().join("skm_jawaban_2.parquet")).unwrap();
+    answers_parquet(&dir.path().join("skm_jawaban.parquet"), ANSWER_COLUMNS, &rows[..3]);
+    store.load_dir(dir.path(), &mut |_, _, _| {}).unwrap();
+    let agg = one(
+        &store,
+        "SELECT jumlah, n FROM skm_agregat WHERE kode_unit = '12.19.07' AND tahun = 2025 AND unsur_id = 'waktu'",
+    );
+    assert_eq!(agg, vec![s("9"), s("3")]);
 }

@@ -56,6 +56,9 @@ enum Cmd {
         /// (the findings are recorded with the load).
         #[arg(long)]
         terima_temuan: bool,
+        /// Memory DuckDB may use for the load; beyond it, it spills to disk.
+        #[arg(long, default_value = "400MB")]
+        memory_limit: String,
         #[command(flatten)]
         db: Db,
     },
@@ -334,10 +337,10 @@ fn open_ro(db: &Db) -> Result<Store> {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.cmd {
-        Cmd::Load { dir, db, terima_temuan } if audit::is_transcription(&dir) => {
+        Cmd::Load { dir, db, terima_temuan, .. } if audit::is_transcription(&dir) => {
             audit::load(&open_rw(&db)?, &dir, terima_temuan, &output::now_iso())
         }
-        Cmd::Load { dir, db, .. } => load(&dir, &db),
+        Cmd::Load { dir, db, memory_limit, .. } => load(&dir, &db, &memory_limit),
         Cmd::Report { kecamatan, tahun, format, out, db } => report(&kecamatan, tahun, format, &out, &db),
         Cmd::Sql { query, format, db } => {
             let store = open_ro(&db)?;
@@ -376,8 +379,9 @@ fn run(cli: Cli) -> Result<()> {
     }
 }
 
-fn load(dir: &std::path::Path, db: &Db) -> Result<()> {
+fn load(dir: &std::path::Path, db: &Db, memory_limit: &str) -> Result<()> {
     let store = open_rw(db)?;
+    store.limit_memory(memory_limit).context("--memory-limit")?;
     let bar = indicatif::ProgressBar::hidden();
     let mut shown = false;
     let mut progress = |table: &str, done: u64, total: u64| {

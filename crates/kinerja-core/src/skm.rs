@@ -192,6 +192,11 @@ impl Skema {
 pub struct Skor(u8);
 
 impl Skor {
+    /// The lowest answer.
+    pub const MIN: u8 = 1;
+    /// The highest answer.
+    pub const MAX: u8 = 4;
+
     /// The score.
     pub fn get(self) -> u8 {
         self.0
@@ -218,7 +223,7 @@ impl Skor {
 impl TryFrom<u8> for Skor {
     type Error = Error;
     fn try_from(v: u8) -> Result<Skor> {
-        if (1..=4).contains(&v) {
+        if (Skor::MIN..=Skor::MAX).contains(&v) {
             Ok(Skor(v))
         } else {
             Err(Error::Invalid { what: "skor SKM", expected: "an integer 1..4", found: v.to_string() })

@@ -24,13 +24,14 @@ mod sheet;
 mod tables;
 mod validate;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use kinerja_core::model::Dataset;
 
 pub use error::{Error, Problem, Result};
 pub use sheet::{Row, Sheet};
 pub use tables::TABLES;
+pub use validate::UNIT_EXPECTED;
 
 /// Reads every table file in `dir` and validates the whole dataset.
 ///
@@ -40,21 +41,93 @@ pub use tables::TABLES;
 /// # Ok::<(), kinerja_data::Error>(())
 /// ```
 pub fn read_dir(dir: &Path) -> Result<Dataset> {
+    let d = read_dir_parts(dir)?;
+    if let Some(first) = d.jawaban_parquet.first() {
+        return Err(Error::Invalid(vec![Problem {
+            file: file_name(first),
+            row: None,
+            column: None,
+            expected: "CSV or XLSX (Parquet answers are read by the store, `kinerja load`)".into(),
+            found: "a Parquet file".into(),
+        }]));
+    }
+    Ok(d.data)
+}
+
+/// A data directory read for loading: the CSV/XLSX tables validated in
+/// memory, and the raw SKM answers in Parquet, which are far larger (a
+/// nation's answers are 80 million rows) and are streamed from the file
+/// into the database by the store, which checks them there.
+#[derive(Debug, Default)]
+pub struct DirParts {
+    /// The tables read from CSV and XLSX, validated.
+    pub data: Dataset,
+    /// `skm_jawaban.parquet` and `skm_jawaban_*.parquet`, in name order.
+    pub jawaban_parquet: Vec<PathBuf>,
+}
+
+/// Whether `stem` names a file (or a part) of raw SKM answers.
+fn is_jawaban_part(stem: &str) -> bool {
+    stem == "skm_jawaban" || stem.starts_with("skm_jawaban_") || stem.starts_with("skm_jawaban-")
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Reads `dir` as [`read_dir`] does, setting the Parquet answer files aside.
+pub fn read_dir_parts(dir: &Path) -> Result<DirParts> {
     let entries = std::fs::read_dir(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
-    let mut files: Vec<(String, std::path::PathBuf)> = Vec::new();
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    let mut jawaban_parquet = Vec::new();
+    let mut problems = Vec::new();
     for e in entries {
         let e = e.map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
         let path = e.path();
         let name = e.file_name().to_string_lossy().to_string();
-        let ext = path.extension().and_then(|x| x.to_str()).map(str::to_ascii_lowercase);
-        if matches!(ext.as_deref(), Some("csv" | "xlsx")) {
-            files.push((name, path));
+        let stem = Path::new(&name).file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+        match path.extension().and_then(|x| x.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("csv" | "xlsx") => files.push((name, path)),
+            Some("parquet") if is_jawaban_part(&stem) => jawaban_parquet.push(path),
+            Some("parquet") => problems.push(Problem {
+                file: name.clone(),
+                row: None,
+                column: None,
+                expected: "Parquet only for raw SKM answers (skm_jawaban.parquet, skm_jawaban_*.parquet)".into(),
+                found: name,
+            }),
+            _ => {}
         }
     }
     files.sort();
-    let mut problems = Vec::new();
-    let mut sheets: Vec<(&'static str, Sheet)> = Vec::new();
-    for (name, path) in &files {
+    jawaban_parquet.sort();
+    if !jawaban_parquet.is_empty()
+        && let Some((name, _)) = files.iter().find(|(n, _)| n.to_ascii_lowercase().starts_with("skm_jawaban."))
+    {
+        problems.push(Problem {
+            file: name.clone(),
+            row: None,
+            column: None,
+            expected: "the raw SKM answers in one format".into(),
+            found: format!("both {name} and {}", file_name(&jawaban_parquet[0])),
+        });
+    }
+    let (sheets, problems) = read_files(dir, &files, problems, !jawaban_parquet.is_empty())?;
+    Ok(DirParts { data: read_sheets(&sheets, problems)?, jawaban_parquet })
+}
+
+type Sheets = Vec<(&'static str, Sheet)>;
+
+/// Reads the table files; a directory with none is refused (unless it
+/// holds Parquet answers).
+fn read_files(
+    dir: &Path,
+    files: &[(String, PathBuf)],
+    mut problems: Vec<Problem>,
+    has_parquet: bool,
+) -> Result<(Sheets, Vec<Problem>)> {
+    let mut sheets: Sheets = Vec::new();
+    for (name, path) in files {
         let stem = Path::new(name).file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let Some(table) = TABLES.iter().find(|t| t.name == stem) else {
             problems.push(Problem {
@@ -90,7 +163,7 @@ pub fn read_dir(dir: &Path) -> Result<Dataset> {
             Err(e) => return Err(e),
         }
     }
-    if sheets.is_empty() && problems.is_empty() {
+    if sheets.is_empty() && problems.is_empty() && !has_parquet {
         return Err(Error::Invalid(vec![Problem {
             file: dir.display().to_string(),
             row: None,
@@ -99,7 +172,7 @@ pub fn read_dir(dir: &Path) -> Result<Dataset> {
             found: "no .csv or .xlsx files".into(),
         }]));
     }
-    read_sheets(&sheets, problems)
+    Ok((sheets, problems))
 }
 
 /// Reads already-loaded sheets (`(table name, sheet)`), then validates.

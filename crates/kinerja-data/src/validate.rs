@@ -52,7 +52,8 @@ struct Keys<'a> {
     indikator: HashSet<&'a str>,
 }
 
-const UNIT_EXPECTED: &str = "the code of a kecamatan (or kabupaten) in wilayah";
+/// What a `kode_unit` must be (shared with the store's checks of streamed answers).
+pub const UNIT_EXPECTED: &str = "the code of a kecamatan (or kabupaten) in wilayah";
 
 impl Keys<'_> {
     /// A kecamatan or a kabupaten: a unit that can hold performance data.

@@ -320,3 +320,93 @@ COPY (SELECT * FROM main.{table}) TO {path} (HEADER, DELIMITER ',');
 
 -- name: export_load_parquet
 COPY (SELECT * FROM main.{table}) TO {path} (FORMAT parquet);
+
+-- Raw SKM answers streamed from Parquet -----------------------------------
+-- Read where they lie ({files}: a quoted list), never held in memory: one
+-- scan aggregates and checks, one scan stores. Placeholders from the core:
+-- {skor_min}, {skor_max} (kinerja_core::skm::Skor), {tahun_min},
+-- {tahun_max} (kinerja_core::model::TAHUN), {skema_default} (Skema::default).
+
+-- name: berkas_jawaban_kolom
+SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet({files}, union_by_name = true));
+
+-- name: berkas_jawaban_jumlah
+SELECT coalesce(sum(num_rows), 0) FROM parquet_file_metadata({files});
+
+-- name: berkas_jawaban_sumber
+CREATE OR REPLACE TEMP VIEW src_jawaban AS
+SELECT parse_filename(filename) AS berkas, file_row_number + 1 AS baris,
+       CAST(kode_unit AS VARCHAR) AS kode_unit,
+       -- An integer reads only as itself: 3.0 or 3.5 are not an answer.
+       CASE WHEN CAST(TRY_CAST(tahun AS SMALLINT) AS VARCHAR) = trim(CAST(tahun AS VARCHAR)) THEN TRY_CAST(tahun AS SMALLINT) END AS tahun,
+       CASE WHEN CAST(TRY_CAST(responden AS INTEGER) AS VARCHAR) = trim(CAST(responden AS VARCHAR)) THEN TRY_CAST(responden AS INTEGER) END AS responden,
+       CAST(unsur_id AS VARCHAR) AS unsur_id,
+       CASE WHEN CAST(TRY_CAST(skor AS TINYINT) AS VARCHAR) = trim(CAST(skor AS VARCHAR)) THEN TRY_CAST(skor AS TINYINT) END AS skor,
+       CAST(sumber AS VARCHAR) AS sumber,
+       CAST(tahun AS VARCHAR) AS tahun_asli, CAST(responden AS VARCHAR) AS responden_asli,
+       CAST(skor AS VARCHAR) AS skor_asli
+FROM read_parquet({files}, filename = true, file_row_number = true, union_by_name = true);
+
+-- One scan: per unit-year-unsur the sum and count of answers, with what the
+-- checks need (rows whose fields do not read, distinct respondents).
+-- name: berkas_jawaban_agregat
+CREATE OR REPLACE TEMP TABLE stg_jawaban_agregat AS
+SELECT kode_unit, tahun, unsur_id,
+       sum(skor) AS jumlah, count(*) AS n, count(DISTINCT responden) AS n_responden,
+       count(*) FILTER (WHERE kode_unit IS NULL OR tahun IS NULL OR tahun NOT BETWEEN {tahun_min} AND {tahun_max}
+                              OR responden IS NULL OR unsur_id IS NULL OR sumber IS NULL
+                              OR skor IS NULL OR skor NOT BETWEEN {skor_min} AND {skor_max}) AS buruk,
+       min(sumber) AS sumber
+FROM temp.src_jawaban
+GROUP BY ALL;
+
+-- The groups that fail a check: unreadable fields, an unknown unit, an
+-- unsur outside the unit-year's scheme, a respondent answering twice.
+-- name: berkas_jawaban_grup_salah
+CREATE OR REPLACE TEMP TABLE stg_jawaban_salah AS
+SELECT a.kode_unit, a.tahun, a.unsur_id,
+       a.buruk > 0 AS buruk,
+       a.kode_unit IS NOT NULL AND u.kode_unit IS NULL AS unit_asing,
+       a.unsur_id IS NOT NULL AND r.unsur_id IS NULL AS unsur_asing,
+       coalesce(s.skema, '{skema_default}') AS skema,
+       a.n <> a.n_responden AS ganda
+FROM temp.stg_jawaban_agregat a
+LEFT JOIN v_identitas u ON u.kode_unit = a.kode_unit
+LEFT JOIN skm_survei s ON s.kode_unit = a.kode_unit AND s.tahun = a.tahun
+LEFT JOIN ref_unsur r ON r.skema = coalesce(s.skema, '{skema_default}') AND r.unsur_id = a.unsur_id
+WHERE a.buruk > 0 OR u.kode_unit IS NULL OR r.unsur_id IS NULL OR a.n <> a.n_responden;
+
+-- name: berkas_jawaban_ada_salah
+SELECT count(*) FROM temp.stg_jawaban_salah;
+
+-- Located problems (berkas, baris, kolom, diharapkan, ditemukan) of the
+-- failing groups only, first 1000 in file order.
+-- name: berkas_jawaban_masalah
+WITH rows AS (
+    SELECT j.*, g.buruk, g.unit_asing, g.unsur_asing, g.skema, g.ganda,
+           count(*) OVER (PARTITION BY j.kode_unit, j.tahun, j.responden, j.unsur_id) AS kali
+    FROM temp.src_jawaban j
+    JOIN temp.stg_jawaban_salah g ON g.kode_unit IS NOT DISTINCT FROM j.kode_unit
+        AND g.tahun IS NOT DISTINCT FROM j.tahun AND g.unsur_id IS NOT DISTINCT FROM j.unsur_id
+), masalah AS (
+    SELECT berkas, baris, 'kode_unit' AS kolom, '{unit_diharapkan}' AS diharapkan, coalesce(kode_unit, '(empty)') AS ditemukan FROM rows WHERE kode_unit IS NULL OR unit_asing
+    UNION ALL SELECT berkas, baris, 'tahun', 'a year such as 2024 ({tahun_min}–{tahun_max})', coalesce(tahun_asli, '(empty)') FROM rows WHERE tahun IS NULL OR tahun NOT BETWEEN {tahun_min} AND {tahun_max}
+    UNION ALL SELECT berkas, baris, 'responden', 'a respondent number (an integer)', coalesce(responden_asli, '(empty)') FROM rows WHERE responden IS NULL
+    UNION ALL SELECT berkas, baris, 'unsur_id', 'an unsur of ' || skema, coalesce(unsur_id, '(empty)') FROM rows WHERE unsur_id IS NULL OR unsur_asing
+    UNION ALL SELECT berkas, baris, 'skor', 'an integer {skor_min}..{skor_max}', coalesce(skor_asli, '(empty)') FROM rows WHERE skor IS NULL OR skor NOT BETWEEN {skor_min} AND {skor_max}
+    UNION ALL SELECT berkas, baris, 'sumber', 'the source of the figures', '(empty)' FROM rows WHERE sumber IS NULL
+    UNION ALL SELECT berkas, baris, 'unsur_id', 'one answer per respondent and unsur', 'respondent ' || responden || ' answers ' || unsur_id || ' ' || kali || ' times' FROM rows WHERE ganda AND kali > 1
+)
+SELECT berkas, baris, kolom, diharapkan, ditemukan FROM masalah ORDER BY berkas, baris, kolom LIMIT 1000;
+
+-- Replace the answers and aggregates of the unit-years in the files.
+-- name: berkas_jawaban_simpan
+CREATE OR REPLACE TEMP TABLE stg_kunci AS SELECT DISTINCT kode_unit, tahun FROM temp.stg_jawaban_agregat;
+DELETE FROM main.skm_jawaban WHERE (kode_unit, tahun) IN (SELECT (kode_unit, tahun) FROM temp.stg_kunci);
+INSERT INTO main.skm_jawaban SELECT kode_unit, tahun, responden, unsur_id, skor, sumber FROM temp.src_jawaban;
+DELETE FROM main.skm_agregat WHERE (kode_unit, tahun) IN (SELECT (kode_unit, tahun) FROM temp.stg_kunci);
+INSERT INTO main.skm_agregat SELECT kode_unit, tahun, unsur_id, jumlah, n, sumber FROM temp.stg_jawaban_agregat;
+
+-- name: berkas_jawaban_bersih
+DROP VIEW IF EXISTS temp.src_jawaban; DROP TABLE IF EXISTS temp.stg_jawaban_agregat;
+DROP TABLE IF EXISTS temp.stg_jawaban_salah; DROP TABLE IF EXISTS temp.stg_kunci;

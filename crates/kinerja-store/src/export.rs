@@ -35,7 +35,7 @@ pub fn export_rows(source: &str) -> Result<String> {
     }
 }
 
-fn quote(s: &str) -> String {
+pub(crate) fn quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
 }
 

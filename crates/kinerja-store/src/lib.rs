@@ -32,6 +32,7 @@ pub mod query;
 pub mod render;
 mod schema;
 mod sql;
+mod stream;
 pub mod synth;
 
 use std::path::Path;
@@ -130,6 +131,29 @@ impl Store {
         }
         let conn = Connection::open(path)?;
         Store::init(conn)
+    }
+
+    /// Caps the memory DuckDB uses for this connection (`"400MB"`, `"2GB"`);
+    /// beyond it, large loads and queries spill to a temporary directory next
+    /// to the database instead of growing. Insertion order is not kept
+    /// (tables have no order; every query orders what it shows), which
+    /// lets DuckDB stream large inserts.
+    ///
+    /// ```
+    /// let store = kinerja_store::Store::open_in_memory()?;
+    /// store.limit_memory("400MB")?;
+    /// assert!(store.limit_memory("lots").is_err());
+    /// # Ok::<(), kinerja_store::Error>(())
+    /// ```
+    pub fn limit_memory(&self, limit: &str) -> Result<()> {
+        let l = limit.trim();
+        let digits = l.chars().take_while(char::is_ascii_digit).count();
+        let unit = l[digits..].trim().to_ascii_uppercase();
+        if digits == 0 || !["KB", "MB", "GB", "KIB", "MIB", "GIB"].contains(&unit.as_str()) {
+            return Err(Error::Invalid(format!("expected a memory size such as 400MB or 2GB, found {limit:?}")));
+        }
+        let sql = format!("SET memory_limit = '{}{unit}'; SET preserve_insertion_order = false;", &l[..digits]);
+        self.conn.execute_batch(&sql).map_err(crate::sql::at("SET memory_limit"))
     }
 
     /// An in-memory database (tests, one-off calculations).

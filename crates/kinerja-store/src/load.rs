@@ -28,6 +28,11 @@ impl LoadSummary {
         self.tables.iter().map(|t| t.2).sum()
     }
 
+    /// Raw SKM answers read.
+    pub fn jawaban(&self) -> u64 {
+        self.tables.iter().filter(|t| t.0 == "skm_jawaban").map(|t| t.1).sum()
+    }
+
     /// Total rows read.
     pub fn read(&self) -> u64 {
         self.tables.iter().map(|t| t.1).sum()
@@ -56,10 +61,21 @@ pub(crate) const UNIT_TABLES: &[&str] = &[
 pub type Progress<'a> = &'a mut dyn FnMut(&str, u64, u64);
 
 impl Store {
-    /// Validates and loads a data directory (CSV/XLSX) in one transaction.
+    /// Validates and loads a data directory in one transaction: the tables
+    /// in CSV/XLSX, and raw SKM answers also as Parquet
+    /// (`skm_jawaban.parquet`, `skm_jawaban_*.parquet`), which stream from
+    /// the files into the database and are checked there.
     pub fn load_dir(&self, dir: &std::path::Path, progress: Progress<'_>) -> Result<LoadSummary> {
-        let data = kinerja_data::read_dir(dir)?;
-        self.load(&data, progress)
+        let parts = kinerja_data::read_dir_parts(dir)?;
+        self.writable()?;
+        let tx = self.conn.unchecked_transaction().map_err(at("BEGIN (load)"))?;
+        let mut summary = load_in_tx(&tx, &parts.data, progress)?;
+        if !parts.jawaban_parquet.is_empty() {
+            let (read, stored) = crate::stream::load_jawaban_parquet(&tx, &parts.jawaban_parquet, progress)?;
+            summary.tables.push(("skm_jawaban", read, stored));
+        }
+        tx.commit().map_err(at("COMMIT (load)"))?;
+        Ok(summary)
     }
 
     /// Loads a dataset in one transaction: on any error nothing changes.

@@ -1,0 +1,143 @@
+//! Raw SKM answers streamed from Parquet files into the database.
+//!
+//! A nation's answers are about 80 million rows; they never pass through
+//! Rust memory. DuckDB reads the files where they lie, twice: one scan
+//! aggregates every unit-year-unsur (the `skm_agregat` rows to be) and
+//! counts what does not read or does not fit, one scan stores the rows.
+//! Checks run on the aggregate (hundreds of thousands of groups, not
+//! millions of rows): an unknown unit, an unsur outside the unit-year's
+//! scheme, a respondent answering an unsur twice, a field that does not
+//! read. Only when a check fails are the failing groups' rows read again to
+//! locate each problem by file, record and column. Everything runs inside
+//! the caller's transaction, so a problem leaves the database as it was.
+//!
+//! The limits come from the core: scores [`Skor::MIN`]..[`Skor::MAX`],
+//! years [`TAHUN`], the default scheme [`Skema::default`].
+
+use std::path::PathBuf;
+
+use duckdb::Connection;
+use kinerja_core::model::TAHUN;
+use kinerja_core::skm::{Skema, Skor};
+
+use crate::sql::{Run, at, filled};
+use crate::{Error, Result};
+
+/// The columns a Parquet file of answers must have (those of `skm_jawaban`).
+const KOLOM: [&str; 6] = ["kode_unit", "tahun", "responden", "unsur_id", "skor", "sumber"];
+
+/// What the streamed answers did: `(rows read, rows stored)`.
+pub(crate) fn load_jawaban_parquet(
+    c: &Connection,
+    files: &[PathBuf],
+    progress: crate::load::Progress<'_>,
+) -> Result<(u64, u64)> {
+    let list = format!(
+        "[{}]",
+        files.iter().map(|f| crate::export::quote(&f.to_string_lossy())).collect::<Vec<_>>().join(", ")
+    );
+    let fill = fills(&list);
+    let fill: Vec<(&str, &str)> = fill.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    check_columns(c, files)?;
+    let total: i64 = query_one(c, "berkas_jawaban_jumlah", &fill)?;
+    let total = u64::try_from(total).unwrap_or(0);
+    progress("skm_jawaban", 0, total);
+    c.batch("berkas_jawaban_sumber", &filled("berkas_jawaban_sumber", &fill)?)?;
+    c.batch("berkas_jawaban_agregat", &filled("berkas_jawaban_agregat", &fill)?)?;
+    c.batch("berkas_jawaban_grup_salah", &filled("berkas_jawaban_grup_salah", &fill)?)?;
+    let salah: i64 = query_one(c, "berkas_jawaban_ada_salah", &fill)?;
+    if salah > 0 {
+        let problems = locate(c, &fill)?;
+        c.batch("berkas_jawaban_bersih", &filled("berkas_jawaban_bersih", &fill)?)?;
+        return Err(Error::Data(kinerja_data::Error::Invalid(problems)));
+    }
+    progress("skm_jawaban", total / 2, total);
+    c.batch("berkas_jawaban_simpan", &filled("berkas_jawaban_simpan", &fill)?)?;
+    c.batch("berkas_jawaban_bersih", &filled("berkas_jawaban_bersih", &fill)?)?;
+    progress("skm_jawaban", total, total);
+    Ok((total, total))
+}
+
+/// The placeholders of the `berkas_jawaban_*` statements, from the core.
+fn fills(list: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("files", list.to_string()),
+        ("skor_min", Skor::MIN.to_string()),
+        ("skor_max", Skor::MAX.to_string()),
+        ("tahun_min", TAHUN.start().to_string()),
+        ("tahun_max", TAHUN.end().to_string()),
+        ("skema_default", Skema::default().code().to_string()),
+        ("unit_diharapkan", kinerja_data::UNIT_EXPECTED.replace('\'', "''")),
+    ]
+}
+
+fn query_one(c: &Connection, name: &str, fill: &[(&str, &str)]) -> Result<i64> {
+    c.query_row(&filled(name, fill)?, [], |r| r.get(0)).map_err(at(name))
+}
+
+/// Every file must have the columns of `skm_jawaban`, and no others.
+fn check_columns(c: &Connection, files: &[PathBuf]) -> Result<()> {
+    let mut problems = Vec::new();
+    for f in files {
+        let one = [("files", crate::export::quote(&f.to_string_lossy()))];
+        let sql = filled("berkas_jawaban_kolom", &[(one[0].0, one[0].1.as_str())])?;
+        let mut stmt = c.prepare(&sql).map_err(|source| unreadable(f, &source))?;
+        let names: Vec<String> = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .and_then(|rows| rows.collect())
+            .map_err(|source| unreadable(f, &source))?;
+        let file = name_of(f);
+        for k in KOLOM.iter().filter(|k| !names.iter().any(|n| n == *k)) {
+            problems.push(problem(
+                &file,
+                None,
+                Some(k),
+                &format!("a column {k}"),
+                &format!("columns {}", names.join(", ")),
+            ));
+        }
+        for n in names.iter().filter(|n| !KOLOM.contains(&n.as_str())) {
+            problems.push(problem(&file, None, Some(n), &format!("only the columns {}", KOLOM.join(", ")), n));
+        }
+    }
+    if problems.is_empty() { Ok(()) } else { Err(Error::Data(kinerja_data::Error::Invalid(problems))) }
+}
+
+/// The located problems of the groups that failed a check.
+fn locate(c: &Connection, fill: &[(&str, &str)]) -> Result<Vec<kinerja_data::Problem>> {
+    let sql = filled("berkas_jawaban_masalah", fill)?;
+    let mut stmt = c.prepare(&sql).map_err(at("berkas_jawaban_masalah"))?;
+    let rows = stmt
+        .query_map([], |r| {
+            let baris: i64 = r.get(1)?;
+            Ok(problem(
+                &r.get::<_, String>(0)?,
+                usize::try_from(baris).ok(),
+                Some(&r.get::<_, String>(2)?),
+                &r.get::<_, String>(3)?,
+                &r.get::<_, String>(4)?,
+            ))
+        })
+        .map_err(at("berkas_jawaban_masalah"))?;
+    rows.collect::<duckdb::Result<Vec<_>>>().map_err(at("berkas_jawaban_masalah"))
+}
+
+fn problem(file: &str, row: Option<usize>, column: Option<&str>, expected: &str, found: &str) -> kinerja_data::Problem {
+    kinerja_data::Problem {
+        file: file.to_string(),
+        row,
+        column: column.map(str::to_string),
+        expected: expected.to_string(),
+        found: found.to_string(),
+    }
+}
+
+fn name_of(f: &std::path::Path) -> String {
+    f.file_name().map_or_else(|| f.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+fn unreadable(f: &std::path::Path, e: &duckdb::Error) -> Error {
+    let msg = e.to_string();
+    let found = msg.lines().next().unwrap_or("").to_string();
+    Error::Data(kinerja_data::Error::Invalid(vec![problem(&name_of(f), None, None, "a readable Parquet file", &found)]))
+}
