@@ -172,3 +172,54 @@ fn xlsx_tables_read_like_csv() {
     let got = problems(dir.path());
     assert!(got.iter().any(|p| p.contains("both a CSV and an XLSX file")), "{got:#?}");
 }
+
+/// Columns whose values are numbers with decimals in the seed.
+const DECIMAL_COLUMNS: &[&str] = &[
+    "target",
+    "realisasi",
+    "anggaran",
+    "nilai",
+    "nrr",
+    "luas_ha",
+    "luas_perkebunan_ha",
+    "luas_pertanian_ha",
+    "luas_perumahan_ha",
+];
+
+/// Rewrites a CSV directory as Excel writes CSV under the Indonesian
+/// locale: `;` between fields, `,` as decimal mark, Windows-1252, CRLF.
+fn as_excel_indonesia(dir: &Path) {
+    for e in fs::read_dir(dir).unwrap() {
+        let path = e.unwrap().path();
+        let mut rdr = csv::Reader::from_path(&path).unwrap();
+        let headers: Vec<String> = rdr.headers().unwrap().iter().map(str::to_string).collect();
+        let mut w = csv::WriterBuilder::new().delimiter(b';').terminator(csv::Terminator::CRLF).from_writer(vec![]);
+        w.write_record(&headers).unwrap();
+        for rec in rdr.records() {
+            let rec = rec.unwrap();
+            let cells = rec
+                .iter()
+                .zip(&headers)
+                .map(|(c, h)| if DECIMAL_COLUMNS.contains(&h.as_str()) { c.replace('.', ",") } else { c.to_string() });
+            w.write_record(cells.collect::<Vec<_>>()).unwrap();
+        }
+        let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text);
+        assert!(!unmappable, "{}", path.display());
+        fs::write(&path, bytes).unwrap();
+    }
+}
+
+#[test]
+fn excel_indonesian_csv_reads_as_the_same_data() {
+    let edit = [("wilayah.csv", ",Sei Balai,", ",Sei Bélai,")];
+    let (utf8, excel) = (fixture(&edit), fixture(&edit));
+    as_excel_indonesia(excel.path());
+    let raw = fs::read(excel.path().join("wilayah.csv")).unwrap();
+    assert!(raw.windows(9).any(|w| w == b"Sei B\xe9lai"), "the file is Windows-1252");
+    let parts = kinerja_data::read_dir_parts(excel.path()).unwrap();
+    let expected = kinerja_data::read_dir(utf8.path()).unwrap();
+    assert_eq!(format!("{:?}", parts.data), format!("{expected:?}"));
+    let said = parts.dialek.iter().find(|(f, _)| f == "wilayah.csv").map(|(_, d)| d.as_str());
+    assert_eq!(said, Some("Windows-1252, ';' between fields, ',' as decimal mark"));
+}

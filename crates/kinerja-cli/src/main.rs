@@ -406,6 +406,9 @@ fn load(dir: &std::path::Path, db: &Db, memory_limit: &str) -> Result<()> {
             println!("  {t:<20} {read:>9} rows, {changed:>9} new or changed");
         }
     }
+    for (file, dialek) in &summary.dialek {
+        println!("  {file}: read as {dialek}");
+    }
     Ok(())
 }
 

@@ -181,10 +181,24 @@ fn relabel(e: Error, text: &str) -> Error {
 /// Parses Rupiah: `Rp. 2.960.780.030,00`, `Rp2.960.780.030`, `Rp 137.685.269,-`,
 /// or a bare number. After an `Rp` prefix the notation is Indonesian.
 pub fn parse_rupiah(text: &str) -> Result<Decimal> {
+    parse_rupiah_in(text, Notasi::Otomatis)
+}
+
+/// [`parse_rupiah`] with the notation of a bare number given (a file that
+/// declares Indonesian notation reads `1.500` as fifteen hundred).
+///
+/// ```
+/// use kinerja_core::notation::{Notasi, parse_rupiah_in};
+/// assert_eq!(parse_rupiah_in("137.685.269", Notasi::Indonesia)?.to_string(), "137685269");
+/// assert!(parse_rupiah_in("1.500", Notasi::Otomatis).is_err()); // ambiguous
+/// assert_eq!(parse_rupiah_in("1.500", Notasi::Indonesia)?.to_string(), "1500");
+/// # Ok::<(), kinerja_core::Error>(())
+/// ```
+pub fn parse_rupiah_in(text: &str, bare: Notasi) -> Result<Decimal> {
     let s = text.trim();
     let (body, notasi) = match s.strip_prefix("Rp") {
         Some(r) => (r.strip_prefix('.').unwrap_or(r).trim_start(), Notasi::Indonesia),
-        None => (s, Notasi::Otomatis),
+        None => (s, bare),
     };
     let body = body.strip_suffix(",-").unwrap_or(body);
     let value = parse_number(body, notasi).map_err(|e| match e {

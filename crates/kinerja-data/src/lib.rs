@@ -64,6 +64,9 @@ pub struct DirParts {
     pub data: Dataset,
     /// `skm_jawaban.parquet` and `skm_jawaban_*.parquet`, in name order.
     pub jawaban_parquet: Vec<PathBuf>,
+    /// `(file, encoding and delimiter)` of each CSV file that is not plain
+    /// UTF-8 with `,` (for the load summary).
+    pub dialek: Vec<(String, String)>,
 }
 
 /// Whether `stem` names a file (or a part) of raw SKM answers.
@@ -113,7 +116,8 @@ pub fn read_dir_parts(dir: &Path) -> Result<DirParts> {
         });
     }
     let (sheets, problems) = read_files(dir, &files, problems, !jawaban_parquet.is_empty())?;
-    Ok(DirParts { data: read_sheets(&sheets, problems)?, jawaban_parquet })
+    let dialek = sheets.iter().filter_map(|(_, s)| Some((s.file.clone(), s.dialek.clone()?))).collect();
+    Ok(DirParts { data: read_sheets(&sheets, problems)?, jawaban_parquet, dialek })
 }
 
 type Sheets = Vec<(&'static str, Sheet)>;

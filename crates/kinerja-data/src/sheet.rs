@@ -18,16 +18,78 @@ pub struct Sheet {
     pub headers: Vec<String>,
     /// `(row number, cells)`, the header being row 1.
     pub rows: Vec<(usize, Vec<String>)>,
+    /// How numbers are written: Indonesian in a `;` CSV, else either
+    /// notation where unambiguous.
+    pub notasi: Notasi,
+    /// The encoding and delimiter detected, when not plain UTF-8 with `,`.
+    pub dialek: Option<String>,
+}
+
+const ENCODINGS: &str = "UTF-8 or Windows-1252 text (in Excel: Save As \"CSV UTF-8\" or \"CSV (Comma delimited)\")";
+
+/// The text of a CSV file and its encoding's name, or what was found.
+fn decode(bytes: &[u8]) -> std::result::Result<(std::borrow::Cow<'_, str>, &'static str), String> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err("UTF-16 text (Excel's \"Unicode Text\")".into());
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok((std::borrow::Cow::Borrowed(s), "UTF-8"));
+    }
+    // Bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+    // mean the file is in some other encoding.
+    if let Some(i) = bytes.iter().position(|b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D) || *b == 0) {
+        return Err(format!("byte 0x{:02X} at offset {i}, which neither UTF-8 nor Windows-1252 defines", bytes[i]));
+    }
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    Ok((text, "Windows-1252"))
+}
+
+/// The delimiter that splits the header line: the most frequent of `,`,
+/// `;` and tab outside quotes (`,` when none).
+fn delimiter_of(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for b in header.bytes() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if !quoted && let Some(c) = counts.iter_mut().find(|c| c.0 == b) {
+            c.1 += 1;
+        }
+    }
+    counts.iter().filter(|c| c.1 > 0).max_by_key(|c| c.1).map_or(b',', |c| c.0)
+}
+
+fn dialect_text(encoding: &str, delimiter: u8) -> String {
+    match delimiter {
+        b';' => format!("{encoding}, ';' between fields, ',' as decimal mark"),
+        b'\t' => format!("{encoding}, tab between fields"),
+        _ => format!("{encoding}, ',' between fields"),
+    }
 }
 
 impl Sheet {
-    /// Reads a CSV file (UTF-8, optional BOM, comma-separated, quoted as RFC 4180).
+    /// Reads a CSV file: UTF-8 (with or without BOM) or Windows-1252, fields
+    /// separated by `,`, `;` or tab (see [`Sheet::from_csv_bytes`]).
     pub fn from_csv(path: &Path, name: &str) -> Result<Sheet> {
         let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
         Sheet::from_csv_bytes(&bytes, name)
     }
 
-    /// Parses CSV bytes.
+    /// Parses CSV bytes. The encoding is UTF-8 when the bytes are valid
+    /// UTF-8, else Windows-1252 (Excel's "CSV" under the Indonesian locale);
+    /// UTF-16 and bytes that Windows-1252 does not define are refused. The
+    /// delimiter is the one of `,` `;` tab that splits the header; in a
+    /// `;` file the comma is the decimal mark (Indonesian notation), as
+    /// Excel writes it. What was detected is kept in [`Sheet::dialek`].
+    ///
+    /// ```
+    /// use kinerja_data::Sheet;
+    /// let s = Sheet::from_csv_bytes(b"kode;nilai\n12.19;88,65\n", "t.csv")?;
+    /// assert_eq!(s.rows[0].1, ["12.19", "88,65"]);
+    /// assert_eq!(s.dialek.as_deref(), Some("UTF-8, ';' between fields, ',' as decimal mark"));
+    /// # Ok::<(), kinerja_data::Error>(())
+    /// ```
     pub fn from_csv_bytes(bytes: &[u8], name: &str) -> Result<Sheet> {
         let problem = |row: Option<usize>, expected: &str, found: String| {
             Error::Invalid(vec![Problem {
@@ -38,10 +100,14 @@ impl Sheet {
                 found,
             }])
         };
-        let text = std::str::from_utf8(bytes)
-            .map_err(|e| problem(None, "UTF-8 text", format!("invalid byte at offset {}", e.valid_up_to())))?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut rdr = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(text.as_bytes());
+        let (text, encoding) = decode(bytes).map_err(|found| problem(None, ENCODINGS, found))?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let delimiter = delimiter_of(text);
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(false)
+            .delimiter(delimiter)
+            .from_reader(text.as_bytes());
         let headers: Vec<String> = rdr
             .headers()
             .map_err(|e| problem(Some(1), "a header row", e.to_string()))?
@@ -55,7 +121,7 @@ impl Sheet {
             let rec = rec.map_err(|e| match e.kind() {
                 csv::ErrorKind::UnequalLengths { expected_len, len, .. } => problem(
                     e.position().map(|p| lines.at(p.byte())).or(Some(line)),
-                    &format!("{expected_len} fields like the header"),
+                    &format!("{expected_len} fields like the header, separated by '{}'", char::from(delimiter)),
                     format!("{len} fields"),
                 ),
                 _ => problem(Some(line), "a well-formed CSV row", e.to_string()),
@@ -68,7 +134,9 @@ impl Sheet {
             }
             rows.push((line, rec.iter().map(|c| c.trim().to_string()).collect()));
         }
-        Ok(Sheet { file: name.to_string(), headers, rows })
+        let notasi = if delimiter == b';' { Notasi::Indonesia } else { Notasi::Otomatis };
+        let dialek = (encoding != "UTF-8" || delimiter != b',').then(|| dialect_text(encoding, delimiter));
+        Ok(Sheet { file: name.to_string(), headers, rows, notasi, dialek })
     }
 
     /// Reads the first worksheet of an XLSX file. Numeric cells are taken
@@ -138,7 +206,7 @@ impl Sheet {
         let index: HashMap<&str, usize> = self.headers.iter().enumerate().map(|(i, h)| (h.as_str(), i)).collect();
         let mut out = Vec::new();
         for (line, cells) in &self.rows {
-            let mut row = Row { file: &self.file, line: *line, cells, index: &index, problems };
+            let mut row = Row { file: &self.file, line: *line, cells, index: &index, problems, notasi: self.notasi };
             if let Some(v) = f(&mut row) {
                 out.push((*line, v));
             }
@@ -181,7 +249,7 @@ fn sheet_of_range(range: &calamine::Range<calamine::Data>, file: String) -> Shee
         .map(|(i, r)| (first + i + 2, r.iter().map(cell).collect::<Vec<_>>()))
         .filter(|(_, r)| r.iter().any(|c| !c.is_empty()))
         .collect();
-    Sheet { file, headers, rows }
+    Sheet { file, headers, rows, notasi: Notasi::Otomatis, dialek: None }
 }
 
 /// The line number of byte offsets met in increasing order: each call
@@ -224,6 +292,7 @@ pub struct Row<'a> {
     cells: &'a [String],
     index: &'a HashMap<&'a str, usize>,
     problems: &'a mut Vec<Problem>,
+    notasi: Notasi,
 }
 
 fn describe(e: &kinerja_core::Error) -> (String, Option<String>) {
@@ -235,6 +304,11 @@ fn describe(e: &kinerja_core::Error) -> (String, Option<String>) {
 }
 
 impl Row<'_> {
+    /// How the file writes numbers.
+    pub fn notasi(&self) -> Notasi {
+        self.notasi
+    }
+
     /// The row number.
     pub fn line(&self) -> usize {
         self.line
@@ -301,12 +375,14 @@ impl Row<'_> {
     /// A decimal in Indonesian or plain notation that the database stores
     /// exactly (`DECIMAL(18,4)`: at most 4 decimals, below 10^14).
     pub fn decimal(&mut self, col: &str) -> Option<Decimal> {
-        self.parse(col, parse_nilai)
+        let n = self.notasi;
+        self.parse(col, |s| parse_nilai(s, n))
     }
 
     /// An optional decimal (see [`Row::decimal`]).
     pub fn opt_decimal(&mut self, col: &str) -> Option<Option<Decimal>> {
-        self.opt_parse(col, parse_nilai)
+        let n = self.notasi;
+        self.opt_parse(col, |s| parse_nilai(s, n))
     }
 
     /// A whole number; thousands may be grouped Indonesian-style (`8.727`).
@@ -326,8 +402,8 @@ impl Row<'_> {
 }
 
 /// A value for a `DECIMAL(18,4)` column: stored exactly or refused.
-fn parse_nilai(s: &str) -> kinerja_core::Result<Decimal> {
-    let d = parse_number(s, Notasi::Otomatis)?;
+fn parse_nilai(s: &str, notasi: Notasi) -> kinerja_core::Result<Decimal> {
+    let d = parse_number(s, notasi)?;
     if d.scale() > 4 && d.normalize().scale() > 4 {
         return Err(kinerja_core::Error::Invalid {
             what: "number",
@@ -369,6 +445,61 @@ mod tests {
         assert_eq!(s.rows, vec![(2, vec!["1".into(), "2".into()]), (4, vec!["3".into(), "4,5".into()])]);
     }
 
+    /// `(encoding and delimiter detected, rows)` or the problem's expected
+    /// and found.
+    /// What a CSV reads as: `(dialect detected, rows)`, or `(expected, found)`.
+    type Reading<'a> = std::result::Result<(Option<&'a str>, Vec<Vec<&'a str>>), (&'a str, &'a str)>;
+
+    fn check_csv(bytes: &[u8], expect: Reading<'_>) {
+        let got = match Sheet::from_csv_bytes(bytes, "t.csv") {
+            Ok(s) => Ok((s.dialek, s.rows.into_iter().map(|r| r.1).collect::<Vec<_>>())),
+            Err(Error::Invalid(p)) => Err((p[0].expected.clone(), p[0].found.clone())),
+            Err(e) => panic!("{e}"),
+        };
+        let expect = expect
+            .map(|(d, rows)| {
+                (d.map(str::to_string), rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect())
+            })
+            .map_err(|(e, f)| (e.to_string(), f.to_string()));
+        assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn excel_dialects_are_detected() {
+        check_csv(b"a,b\n1,2\n", Ok((None, vec![vec!["1", "2"]])));
+        check_csv(
+            b"kode;nama;nilai\r\n12.19.07;Sei B\xe9lai;88,65\r\n",
+            Ok((
+                Some("Windows-1252, ';' between fields, ',' as decimal mark"),
+                vec![vec!["12.19.07", "Sei Bélai", "88,65"]],
+            )),
+        );
+        check_csv(
+            "\u{feff}kode\tnama\n12.19.07\tSei Bélai\n".as_bytes(),
+            Ok((Some("UTF-8, tab between fields"), vec![vec!["12.19.07", "Sei Bélai"]])),
+        );
+        // A quoted header field holding a delimiter does not decide.
+        check_csv(b"\"a;x\",b,c\n1,2,3\n", Ok((None, vec![vec!["1", "2", "3"]])));
+        check_csv(b"\xff\xfea\x00,\x00", Err((ENCODINGS, "UTF-16 text (Excel's \"Unicode Text\")")));
+        check_csv(
+            b"a,b\n\x81,2\n",
+            Err((ENCODINGS, "byte 0x81 at offset 4, which neither UTF-8 nor Windows-1252 defines")),
+        );
+        check_csv(b"a;b\n1;2;3\n", Err(("2 fields like the header, separated by ';'", "3 fields")));
+    }
+
+    #[test]
+    fn a_semicolon_file_reads_numbers_the_indonesian_way() {
+        let s = Sheet::from_csv_bytes(b"n;m\n1.500;88,65\n", "t.csv").unwrap();
+        let mut problems = Vec::new();
+        let got = s.each_row(&mut problems, |r| Some((r.decimal("n")?, r.decimal("m")?)));
+        assert_eq!(got[0].1, (Decimal::from(1500), "88.65".parse().unwrap()));
+        // In a comma file the same `1.500` is ambiguous and refused.
+        let s = Sheet::from_csv_bytes(b"n\n1.500\n", "t.csv").unwrap();
+        assert!(s.each_row(&mut problems, |r| r.decimal("n")).is_empty());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+    }
+
     #[test]
     fn numbering_every_record_reads_the_file_once() {
         // 200 000 records with blank lines and quoted newlines in between:
@@ -395,9 +526,12 @@ mod tests {
     #[test]
     fn ragged_rows_and_bad_bytes_are_located() {
         let e = Sheet::from_csv_bytes(b"a,b\n1,2\n3\n", "t.csv").unwrap_err();
-        assert_eq!(e.problems()[0].to_string(), "t.csv, row 3: expected 2 fields like the header, found \"1 fields\"");
-        let e = Sheet::from_csv_bytes(b"a\n\xff\n", "t.csv").unwrap_err();
-        assert!(e.problems()[0].to_string().contains("UTF-8"));
+        assert_eq!(
+            e.problems()[0].to_string(),
+            "t.csv, row 3: expected 2 fields like the header, separated by ',', found \"1 fields\""
+        );
+        let e = Sheet::from_csv_bytes(b"a\n\x9d\n", "t.csv").unwrap_err();
+        assert!(e.problems()[0].to_string().contains("UTF-8 or Windows-1252"), "{e}");
     }
 
     #[test]

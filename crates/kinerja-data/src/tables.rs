@@ -4,7 +4,7 @@ use kinerja_core::akip::SkemaAkip;
 use kinerja_core::capaian::Polaritas;
 use kinerja_core::kode::{KodeProgram, KodeRekening};
 use kinerja_core::model::*;
-use kinerja_core::notation::parse_rupiah;
+use kinerja_core::notation::parse_rupiah_in;
 use kinerja_core::skm::{Bobot, Skema, Skor};
 
 use crate::error::Problem;
@@ -184,8 +184,9 @@ fn rows<T>(sheet: &Sheet, p: &mut Vec<Problem>, f: impl FnMut(&mut Row<'_>) -> O
 }
 
 fn rupiah(r: &mut Row<'_>, col: &str) -> Option<kinerja_core::Decimal> {
+    let notasi = r.notasi();
     r.parse(col, |s| {
-        let d = parse_rupiah(s)?;
+        let d = parse_rupiah_in(s, notasi)?;
         if d.abs() >= kinerja_core::Decimal::from(10_000_000_000_000_000i64) {
             return Err(kinerja_core::Error::Invalid {
                 what: "Rupiah",

@@ -20,6 +20,9 @@ use crate::{Result, Store};
 pub struct LoadSummary {
     /// `(table, rows read, rows new or changed)`.
     pub tables: Vec<(&'static str, u64, u64)>,
+    /// `(file, encoding and delimiter detected)` for CSV files that are not
+    /// plain UTF-8 with `,`.
+    pub dialek: Vec<(String, String)>,
 }
 
 impl LoadSummary {
@@ -70,6 +73,7 @@ impl Store {
         self.writable()?;
         let tx = self.conn.unchecked_transaction().map_err(at("BEGIN (load)"))?;
         let mut summary = load_in_tx(&tx, &parts.data, progress)?;
+        summary.dialek = parts.dialek;
         if !parts.jawaban_parquet.is_empty() {
             let (read, stored) = crate::stream::load_jawaban_parquet(&tx, &parts.jawaban_parquet, progress)?;
             summary.tables.push(("skm_jawaban", read, stored));
