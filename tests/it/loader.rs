@@ -93,9 +93,9 @@ fn scheme_and_weight_checks() {
             ("akip_komponen.csv", "pelaporan,11.40,11.40", "pelaporan,11.40,15.40"),
         ],
         &[
-            "akip_komponen.csv, row 4, column realisasi: expected a score between 0 and bobot 15, found \"15.40\"",
             "skm_nrr.csv, row 4, column unsur_id: expected an unsur of permenpanrb_14_2017 (SKM scheme mismatch: unsur \"keamanan\" belongs to kepmenpan_25_2004, not permenpanrb_14_2017), found \"keamanan\"",
             "skm_nrr.csv, row 4, column nrr: expected an NRR between 1 and 4, found \"4.20\"",
+            "akip_komponen.csv, row 4, column realisasi: expected a score between 0 and bobot 15, found \"15.40\"",
         ],
     );
 }
@@ -222,4 +222,23 @@ fn excel_indonesian_csv_reads_as_the_same_data() {
     assert_eq!(format!("{:?}", parts.data), format!("{expected:?}"));
     let said = parts.dialek.iter().find(|(f, _)| f == "wilayah.csv").map(|(_, d)| d.as_str());
     assert_eq!(said, Some("Windows-1252, ';' between fields, ',' as decimal mark"));
+}
+
+#[test]
+fn an_unreadable_table_is_reported_first_and_its_references_counted() {
+    let dir = fixture(&[("target.csv", "12.19.07,ikm,2024,pk_perubahan,85.00", "12.19.07,ikm,2024,pk_perubahan,8x5")]);
+    // wilayah.csv saved as Excel's "Unicode Text" (UTF-16).
+    let text = fs::read_to_string(dir.path().join("wilayah.csv")).unwrap();
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    fs::write(dir.path().join("wilayah.csv"), utf16).unwrap();
+    let got = problems(dir.path());
+    assert_eq!(got.len(), 3, "{got:#?}");
+    assert!(got[0].starts_with("wilayah.csv: expected UTF-8 or Windows-1252 text"), "{got:#?}");
+    assert!(
+        got[1].starts_with("wilayah.csv: expected a readable wilayah table, to check the references to it, found \""),
+        "{got:#?}"
+    );
+    assert!(got[1].ends_with(" references to wilayah in other files not checked\""), "{got:#?}");
+    // A file's own problems are still listed, after the root cause.
+    assert!(got[2].starts_with("target.csv, row "), "{got:#?}");
 }

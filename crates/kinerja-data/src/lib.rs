@@ -180,9 +180,50 @@ fn read_files(
 }
 
 /// Reads already-loaded sheets (`(table name, sheet)`), then validates.
+///
+/// Root causes come first: when a table's file could not be read (or its
+/// header is wrong), the references other files make to it are not listed
+/// one by one — they could not be checked — but counted in one problem on
+/// that file. Problems are ordered by table in load order (wilayah before
+/// what refers to it), then file and row.
 pub fn read_sheets(sheets: &[(&str, Sheet)], mut problems: Vec<Problem>) -> Result<Dataset> {
     let located = tables::parse_all(sheets, &mut problems);
-    validate::check(&located, &mut problems);
-    problems.sort_by(|a, b| (&a.file, a.row).cmp(&(&b.file, b.row)));
+    let unreadable: Vec<(&'static str, String)> = TABLES
+        .iter()
+        .filter_map(|t| {
+            let p = problems.iter().find(|p| {
+                table_of(&p.file) == Some(t.name)
+                    && (p.row.is_none_or(|r| r == 1) || !sheets.iter().any(|(n, _)| *n == t.name))
+            })?;
+            Some((t.name, p.file.clone()))
+        })
+        .collect();
+    let mut references = Vec::new();
+    validate::check(&located, &mut references);
+    let mut unchecked: Vec<(&str, &str, usize)> = unreadable.iter().map(|(t, f)| (*t, f.as_str(), 0)).collect();
+    for p in references {
+        match validate::referenced_table(&p.expected).and_then(|t| unchecked.iter_mut().find(|u| u.0 == t)) {
+            Some(u) => u.2 += 1,
+            None => problems.push(p),
+        }
+    }
+    for (table, file, n) in unchecked.into_iter().filter(|u| u.2 > 0) {
+        problems.push(Problem {
+            file: file.to_string(),
+            row: None,
+            column: None,
+            expected: format!("a readable {table} table, to check the references to it"),
+            found: format!("{n} references to {table} in other files not checked"),
+        });
+    }
+    let order = |p: &Problem| table_of(&p.file).and_then(|t| TABLES.iter().position(|x| x.name == t));
+    problems.sort_by(|a, b| (order(a), &a.file, a.row).cmp(&(order(b), &b.file, b.row)));
     if problems.is_empty() { Ok(located.into_dataset()) } else { Err(Error::Invalid(problems)) }
+}
+
+/// The table a problem's file holds (`wilayah.csv`, `book.xlsx [wilayah]`).
+fn table_of(file: &str) -> Option<&'static str> {
+    let name = file.rsplit_once(" [").map_or(file, |(_, s)| s.trim_end_matches(']'));
+    let stem = Path::new(name).file_stem().and_then(|s| s.to_str()).unwrap_or(name);
+    TABLES.iter().map(|t| t.name).find(|t| *t == stem)
 }

@@ -55,6 +55,18 @@ struct Keys<'a> {
 /// What a `kode_unit` must be (shared with the store's checks of streamed answers).
 pub const UNIT_EXPECTED: &str = "the code of a kecamatan (or kabupaten) in wilayah";
 
+/// The table a reference problem points into, from what it expected.
+pub(crate) fn referenced_table(expected: &str) -> Option<&'static str> {
+    if expected == UNIT_EXPECTED || expected == DESA_EXPECTED || expected.starts_with("the code of its ") {
+        return Some("wilayah");
+    }
+    let rest = expected.strip_prefix("the id of a ").or_else(|| expected.strip_prefix("the id of an "))?;
+    let table = rest.strip_suffix(" row")?;
+    crate::TABLES.iter().map(|t| t.name).find(|t| *t == table)
+}
+
+const DESA_EXPECTED: &str = "the code of a desa in wilayah";
+
 impl Keys<'_> {
     /// A kecamatan or a kabupaten: a unit that can hold performance data.
     fn unit(&self, k: &str) -> bool {
@@ -101,7 +113,7 @@ fn check_wilayah(l: &Located, k: &Keys<'_>, c: &mut Ctx<'_>) {
     c.unique(&l.desa_statistik, "kode_desa", |d| (d.kode_desa.clone(), d.tahun));
     for (line, d) in l.desa_statistik.iter() {
         if k.wilayah.get(d.kode_desa.as_str()) != Some(&TingkatWilayah::Desa) {
-            c.at(&l.desa_statistik.file, *line, "kode_desa", "the code of a desa in wilayah", d.kode_desa.clone());
+            c.at(&l.desa_statistik.file, *line, "kode_desa", DESA_EXPECTED, d.kode_desa.clone());
         }
     }
 }
