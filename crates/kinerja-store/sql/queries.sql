@@ -410,3 +410,15 @@ INSERT INTO main.skm_agregat SELECT kode_unit, tahun, unsur_id, jumlah, n, sumbe
 -- name: berkas_jawaban_bersih
 DROP VIEW IF EXISTS temp.src_jawaban; DROP TABLE IF EXISTS temp.stg_jawaban_agregat;
 DROP TABLE IF EXISTS temp.stg_jawaban_salah; DROP TABLE IF EXISTS temp.stg_kunci;
+
+-- Settings ----------------------------------------------------------------
+
+-- Caps DuckDB's memory ({limit}, checked by Store::limit_memory), and large
+-- inserts need not keep insertion order.
+-- name: memory_limit
+SET memory_limit = '{limit}'; SET preserve_insertion_order = false;
+
+-- The parameters of sql/synth_national.sql (integers, from synth.rs).
+-- name: synth_parameters
+SET VARIABLE seed = {seed}; SET VARIABLE fraksi_ppm = {fraksi_ppm};
+SET VARIABLE tahun_awal = {tahun_awal}; SET VARIABLE tahun_akhir = {tahun_akhir};

@@ -152,8 +152,8 @@ impl Store {
         if digits == 0 || !["KB", "MB", "GB", "KIB", "MIB", "GIB"].contains(&unit.as_str()) {
             return Err(Error::Invalid(format!("expected a memory size such as 400MB or 2GB, found {limit:?}")));
         }
-        let sql = format!("SET memory_limit = '{}{unit}'; SET preserve_insertion_order = false;", &l[..digits]);
-        self.conn.execute_batch(&sql).map_err(crate::sql::at("SET memory_limit"))
+        let sql = crate::sql::filled("memory_limit", &[("limit", &format!("{}{unit}", &l[..digits]))])?;
+        self.conn.execute_batch(&sql).map_err(crate::sql::at("memory_limit"))
     }
 
     /// An in-memory database (tests, one-off calculations).

@@ -357,11 +357,13 @@ impl Store {
             )));
         }
         let tx = self.conn.unchecked_transaction().map_err(crate::sql::at("BEGIN (synth)"))?;
-        let vars = format!(
-            "SET VARIABLE seed = {}; SET VARIABLE fraksi_ppm = {}; SET VARIABLE tahun_awal = {}; SET VARIABLE tahun_akhir = {};",
-            p.seed, p.fraksi_ppm, p.tahun_awal, p.tahun_akhir
-        );
-        tx.batch("synth parameters", &vars)?;
+        let (seed, fraksi, awal, akhir) =
+            (p.seed.to_string(), p.fraksi_ppm.to_string(), p.tahun_awal.to_string(), p.tahun_akhir.to_string());
+        let vars = crate::sql::filled(
+            "synth_parameters",
+            &[("seed", &seed), ("fraksi_ppm", &fraksi), ("tahun_awal", &awal), ("tahun_akhir", &akhir)],
+        )?;
+        tx.batch("synth_parameters", &vars)?;
         tx.batch("sql/synth_national.sql", SYNTH_NATIONAL)?;
         let diisi: i64 = tx.one("jumlah_syn_unit", [], |r| r.get(0))?;
         tx.batch("synth cleanup", "DROP TABLE syn_unit;")?;
