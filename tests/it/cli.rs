@@ -492,3 +492,25 @@ fn national_demo_files_load_with_the_answers_as_parquet() {
     assert_eq!(r.code, 1);
     assert!(r.err.contains("--fraction: expected a share between 0 and 1"), "{}", r.err);
 }
+
+#[test]
+fn batch_report_writes_one_file_per_kecamatan_with_figures() {
+    let (dir, db) = loaded();
+    ok(&["demo", "synth", "--seed", "3", "--db", p(&db)]);
+    let out = dir.path().join("laporan");
+    let said =
+        ok(&["report", "--kabupaten", "12.19", "--tahun", "2024", "--format", "md", "--out", p(&out), "--db", p(&db)]);
+    assert!(said.starts_with("Wrote 12 reports for 2024"), "{said}");
+    let mut files: Vec<String> =
+        fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    files.sort();
+    assert_eq!(files.len(), 12);
+    assert!(files.contains(&"12.19.07.md".to_string()), "{files:?}");
+    // Each file is that kecamatan's report, synthetic ones marked.
+    let sb = fs::read_to_string(out.join("12.19.07.md")).unwrap();
+    assert_eq!(sb, ok(&["report", "--kecamatan", "12.19.07", "--tahun", "2024", "--db", p(&db)]));
+    let synthetic = files.iter().find(|f| *f != "12.19.07.md").unwrap();
+    assert!(fs::read_to_string(out.join(synthetic)).unwrap().contains("DATA SINTETIS"));
+    let r = kinerja(&["report", "--kabupaten", "12.19", "--tahun", "2024", "--db", p(&db)]);
+    assert!(r.code != 0 && r.err.contains("--out DIR"), "{}", r.err);
+}

@@ -64,12 +64,16 @@ enum Cmd {
     },
     /// The LKjIP Bab II–III tables of a kecamatan-year.
     #[command(
-        after_help = "Examples:\n  kinerja report --kecamatan \"Sei Balai\" --tahun 2024\n  kinerja report --kecamatan 12.19.07 --tahun 2024 --format xlsx --out lkjip.xlsx\n  kinerja report --kecamatan \"Sei Balai\" --tahun 2024 --format json | jq .capaian"
+        after_help = "Examples:\n  kinerja report --kecamatan \"Sei Balai\" --tahun 2024\n  kinerja report --kecamatan 12.19.07 --tahun 2024 --format xlsx --out lkjip.xlsx\n  kinerja report --kecamatan \"Sei Balai\" --tahun 2024 --format json | jq .capaian\n  kinerja report --kabupaten 12.19 --tahun 2024 --format xlsx --out laporan/\n  kinerja report --kabupaten semua --tahun 2024 --out laporan/   # every kecamatan with figures"
     )]
     Report {
         /// Kecamatan name or Kemendagri code.
+        #[arg(long, required_unless_present = "kabupaten", conflicts_with = "kabupaten")]
+        kecamatan: Option<String>,
+        /// Every kecamatan with figures of this kabupaten (`semua`: of the
+        /// whole database), one file each in the --out directory.
         #[arg(long)]
-        kecamatan: String,
+        kabupaten: Option<String>,
         /// Year.
         #[arg(long)]
         tahun: i32,
@@ -341,7 +345,10 @@ fn run(cli: Cli) -> Result<()> {
             audit::load(&open_rw(&db)?, &dir, terima_temuan, &output::now_iso())
         }
         Cmd::Load { dir, db, memory_limit, .. } => load(&dir, &db, &memory_limit),
-        Cmd::Report { kecamatan, tahun, format, out, db } => report(&kecamatan, tahun, format, &out, &db),
+        Cmd::Report { kabupaten: Some(kab), tahun, format, out, db, .. } => report_batch(&kab, tahun, format, out, &db),
+        Cmd::Report { kecamatan, tahun, format, out, db, .. } => {
+            report(kecamatan.as_deref().unwrap_or_default(), tahun, format, &out, &db)
+        }
         Cmd::Sql { query, format, db } => {
             let store = open_ro(&db)?;
             match query {
@@ -412,8 +419,45 @@ fn load(dir: &std::path::Path, db: &Db, memory_limit: &str) -> Result<()> {
     Ok(())
 }
 
-fn report(kecamatan: &str, tahun: i32, format: ReportFormat, out: &Option<PathBuf>, db: &Db) -> Result<()> {
+/// One report file per kecamatan with figures: `<kode>.<md|html|xlsx|json>`.
+fn report_batch(kabupaten: &str, tahun: i32, format: ReportFormat, out: Option<PathBuf>, db: &Db) -> Result<()> {
+    let Some(dir) = out else { bail!("--kabupaten needs --out DIR (one file per kecamatan)") };
     let store = open_ro(db)?;
+    let kab = (!matches!(kabupaten, "semua" | "all")).then_some(kabupaten);
+    let units = store.kecamatan_berdata(kab, tahun)?;
+    if units.is_empty() {
+        bail!(
+            "no kecamatan {} has figures for {tahun}",
+            kab.map_or("in the database".into(), |k| format!("of kabupaten {k}"))
+        );
+    }
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    let started = std::time::Instant::now();
+    let ext = match format {
+        ReportFormat::Md => "md",
+        ReportFormat::Html => "html",
+        ReportFormat::Xlsx => "xlsx",
+        ReportFormat::Json => "json",
+    };
+    for kode in &units {
+        let path = dir.join(format!("{kode}.{ext}"));
+        write_report(&store, kode, tahun, format, &Some(path)).with_context(|| format!("the report of {kode}"))?;
+    }
+    println!("Wrote {} reports for {tahun} to {} in {:.1?}.", units.len(), dir.display(), started.elapsed());
+    Ok(())
+}
+
+fn report(kecamatan: &str, tahun: i32, format: ReportFormat, out: &Option<PathBuf>, db: &Db) -> Result<()> {
+    write_report(&open_ro(db)?, kecamatan, tahun, format, out)
+}
+
+fn write_report(
+    store: &kinerja_store::Store,
+    kecamatan: &str,
+    tahun: i32,
+    format: ReportFormat,
+    out: &Option<PathBuf>,
+) -> Result<()> {
     let l = store.laporan(kecamatan, tahun)?;
     let doc = report::document(&l);
     match format {

@@ -422,3 +422,12 @@ SET memory_limit = '{limit}'; SET preserve_insertion_order = false;
 -- name: synth_parameters
 SET VARIABLE seed = {seed}; SET VARIABLE fraksi_ppm = {fraksi_ppm};
 SET VARIABLE tahun_awal = {tahun_awal}; SET VARIABLE tahun_akhir = {tahun_akhir};
+
+-- The kecamatan with figures for a year, of one kabupaten ($1) or all ($1
+-- NULL), for batch reports ($2: year).
+-- name: kecamatan_berdata
+SELECT u.kode_unit FROM v_unit u
+WHERE ($1::VARCHAR IS NULL OR u.kode_kabupaten = $1)
+  AND (u.kode_unit IN (SELECT kode_unit FROM realisasi WHERE tahun = $2)
+       OR u.kode_unit IN (SELECT kode_unit FROM target WHERE tahun = $2))
+ORDER BY u.kode_unit;

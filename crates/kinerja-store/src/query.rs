@@ -706,6 +706,12 @@ impl Store {
         Ok(rows)
     }
 
+    /// The kecamatan with figures in `tahun`, of one kabupaten or (`None`)
+    /// of the whole database, in code order: what a batch report covers.
+    pub fn kecamatan_berdata(&self, kode_kabupaten: Option<&str>, tahun: i32) -> Result<Vec<String>> {
+        self.conn.all("kecamatan_berdata", params![kode_kabupaten, tahun], |r| r.get(0))
+    }
+
     /// Runs one SQL statement and returns every cell as text (decimals
     /// exactly as stored). A query is wrapped so that DuckDB itself writes
     /// every column as text, whatever its type (lists, intervals, `NULL`
