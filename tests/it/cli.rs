@@ -513,4 +513,7 @@ fn batch_report_writes_one_file_per_kecamatan_with_figures() {
     assert!(fs::read_to_string(out.join(synthetic)).unwrap().contains("DATA SINTETIS"));
     let r = kinerja(&["report", "--kabupaten", "12.19", "--tahun", "2024", "--db", p(&db)]);
     assert!(r.code != 0 && r.err.contains("--out DIR"), "{}", r.err);
+    let r = kinerja(&["report", "--kabupaten", "12.19", "--tahun", "1999", "--out", p(&out), "--db", p(&db)]);
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("no kecamatan of kabupaten 12.19 has figures for 1999"), "{}", r.err);
 }

@@ -242,3 +242,18 @@ fn an_unreadable_table_is_reported_first_and_its_references_counted() {
     // A file's own problems are still listed, after the root cause.
     assert!(got[2].starts_with("target.csv, row "), "{got:#?}");
 }
+
+#[test]
+fn the_load_summary_says_how_each_file_was_read() {
+    let data = fixture(&[("wilayah.csv", ",Sei Balai,", ",Sei Bélai,")]);
+    as_excel_indonesia(data.path());
+    let db = data.path().join("k.duckdb");
+    let out = std::process::Command::new(crate::kinerja_bin())
+        .args(["load", data.path().to_str().unwrap(), "--db", db.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{said}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(said.contains("  wilayah.csv: read as Windows-1252, ';' between fields, ',' as decimal mark"), "{said}");
+    assert!(said.contains("  target.csv: read as UTF-8, ';' between fields, ',' as decimal mark"), "{said}");
+}

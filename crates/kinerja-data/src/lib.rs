@@ -74,7 +74,8 @@ fn is_jawaban_part(stem: &str) -> bool {
     stem == "skm_jawaban" || stem.starts_with("skm_jawaban_") || stem.starts_with("skm_jawaban-")
 }
 
-fn file_name(p: &Path) -> String {
+/// A file's name as problems give it (the name, not the whole path).
+pub fn file_name(p: &Path) -> String {
     p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 

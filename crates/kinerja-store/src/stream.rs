@@ -23,8 +23,11 @@ use kinerja_core::skm::{Skema, Skor};
 use crate::sql::{Run, at, filled};
 use crate::{Error, Result};
 
-/// The columns a Parquet file of answers must have (those of `skm_jawaban`).
-const KOLOM: [&str; 6] = ["kode_unit", "tahun", "responden", "unsur_id", "skor", "sumber"];
+/// The columns a Parquet file of answers must have: those of the
+/// `skm_jawaban` table as the data files define it.
+fn kolom() -> &'static [&'static str] {
+    kinerja_data::TABLES.iter().find(|t| t.name == "skm_jawaban").map_or(&[], |t| t.required)
+}
 
 /// What the streamed answers did: `(rows read, rows stored)`.
 pub(crate) fn load_jawaban_parquet(
@@ -51,7 +54,6 @@ pub(crate) fn load_jawaban_parquet(
         c.batch("berkas_jawaban_bersih", &filled("berkas_jawaban_bersih", &fill)?)?;
         return Err(Error::Data(kinerja_data::Error::Invalid(problems)));
     }
-    progress("skm_jawaban", total / 2, total);
     c.batch("berkas_jawaban_simpan", &filled("berkas_jawaban_simpan", &fill)?)?;
     c.batch("berkas_jawaban_bersih", &filled("berkas_jawaban_bersih", &fill)?)?;
     progress("skm_jawaban", total, total);
@@ -86,8 +88,9 @@ fn check_columns(c: &Connection, files: &[PathBuf]) -> Result<()> {
             .query_map([], |r| r.get::<_, String>(0))
             .and_then(|rows| rows.collect())
             .map_err(|source| unreadable(f, &source))?;
-        let file = name_of(f);
-        for k in KOLOM.iter().filter(|k| !names.iter().any(|n| n == *k)) {
+        let file = kinerja_data::file_name(f);
+        let kolom = kolom();
+        for k in kolom.iter().filter(|k| !names.iter().any(|n| n == *k)) {
             problems.push(problem(
                 &file,
                 None,
@@ -96,8 +99,8 @@ fn check_columns(c: &Connection, files: &[PathBuf]) -> Result<()> {
                 &format!("columns {}", names.join(", ")),
             ));
         }
-        for n in names.iter().filter(|n| !KOLOM.contains(&n.as_str())) {
-            problems.push(problem(&file, None, Some(n), &format!("only the columns {}", KOLOM.join(", ")), n));
+        for n in names.iter().filter(|n| !kolom.contains(&n.as_str())) {
+            problems.push(problem(&file, None, Some(n), &format!("only the columns {}", kolom.join(", ")), n));
         }
     }
     if problems.is_empty() { Ok(()) } else { Err(Error::Data(kinerja_data::Error::Invalid(problems))) }
@@ -132,12 +135,14 @@ fn problem(file: &str, row: Option<usize>, column: Option<&str>, expected: &str,
     }
 }
 
-fn name_of(f: &std::path::Path) -> String {
-    f.file_name().map_or_else(|| f.display().to_string(), |n| n.to_string_lossy().into_owned())
-}
-
 fn unreadable(f: &std::path::Path, e: &duckdb::Error) -> Error {
     let msg = e.to_string();
     let found = msg.lines().next().unwrap_or("").to_string();
-    Error::Data(kinerja_data::Error::Invalid(vec![problem(&name_of(f), None, None, "a readable Parquet file", &found)]))
+    Error::Data(kinerja_data::Error::Invalid(vec![problem(
+        &kinerja_data::file_name(f),
+        None,
+        None,
+        "a readable Parquet file",
+        &found,
+    )]))
 }
