@@ -500,3 +500,82 @@ fn parquet_answers_are_checked_in_the_database_and_located() {
     );
     assert_eq!(agg, vec![s("9"), s("3")]);
 }
+
+/// Rows on which each stored result (cache_*) and its computing view
+/// (calc_*) disagree, both ways, and the rows each holds.
+fn cache_state(store: &Store) -> Vec<(String, i64, i64)> {
+    let names = store
+        .sql("SELECT substr(table_name, 7) FROM duckdb_tables() WHERE table_name LIKE 'cache\\_%' ESCAPE '\\' ORDER BY 1")
+        .unwrap();
+    assert!(names.rows.len() >= 9, "{:?}", names.rows);
+    names
+        .rows
+        .iter()
+        .map(|r| {
+            let t = r[0].as_deref().unwrap();
+            let q = format!(
+                "SELECT (SELECT count(*) FROM (SELECT * FROM cache_{t} EXCEPT ALL SELECT * FROM calc_{t})) \
+                      + (SELECT count(*) FROM (SELECT * FROM calc_{t} EXCEPT ALL SELECT * FROM cache_{t})), \
+                        (SELECT count(*) FROM cache_{t})"
+            );
+            let r = one(store, &q);
+            let n = |i: usize| r[i].as_deref().unwrap().parse::<i64>().unwrap();
+            (t.to_string(), n(0), n(1))
+        })
+        .collect()
+}
+
+/// Asserts every stored result equals its view and holds at least one row.
+fn assert_cache_current(store: &Store, after: &str) {
+    for (t, differ, rows) in cache_state(store) {
+        assert_eq!(differ, 0, "cache_{t} differs from calc_{t} in {differ} rows after {after}");
+        assert!(rows > 0, "cache_{t} is empty after {after}");
+    }
+}
+
+#[test]
+fn stored_results_equal_their_computing_views_after_every_write() {
+    let store = seed_store();
+    assert_cache_current(&store, "a load");
+    let mut data = kinerja_data::read_dir(&data_dir()).unwrap();
+    let r = data.realisasi.iter_mut().find(|r| r.indikator_id == "ikm" && r.tahun == 2024).unwrap();
+    r.nilai = d("91.25");
+    let unit = r.kode_unit.clone();
+    store.load(&data, &mut |_, _, _| {}).unwrap();
+    assert_cache_current(&store, "a reload with a changed figure");
+    let q =
+        format!("SELECT realisasi FROM v_capaian WHERE indikator_id = 'ikm' AND tahun = 2024 AND kode_unit = '{unit}'");
+    let shown = one(&store, &q);
+    assert_eq!(shown, vec![s("91.2500")]);
+    store.synth("12.19", 7).unwrap();
+    assert_cache_current(&store, "kabupaten synthesis");
+    national(&store, 3, 1_000);
+    assert_cache_current(&store, "national synthesis");
+    let target = data.target[0].clone();
+    store.import_skenario("uji", "2026-11-29T00:00:00", "uji.json", &[target]).unwrap();
+    assert_cache_current(&store, "a plan import");
+    data.realisasi.retain(|r| r.indikator_id == "ikm");
+    data.realisasi[0].nilai = d("80.10");
+    store.load_transkripsi(&data, "laporan.json", "2026-11-29T00:00:00", &[]).unwrap();
+    assert_cache_current(&store, "loading a transcription");
+}
+
+#[test]
+fn stored_results_are_rebuilt_when_the_file_was_derived_by_other_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.duckdb");
+    {
+        let store = Store::open(&path).unwrap();
+        store.load_dir(&data_dir(), &mut |_, _, _| {}).unwrap();
+        // As an older Kinerja would have left it: other derived code, other stored rows.
+        store
+            .conn()
+            .execute_batch("UPDATE derived_fingerprint SET fingerprint = 'lama'; DELETE FROM cache_ikm;")
+            .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_cache_current(&store, "opening a file derived by other code");
+    drop(store);
+    let ro = Store::open_read_only(&path).unwrap();
+    assert_eq!(one(&ro, "SELECT ikm FROM v_ikm WHERE kode_unit = '12.19.07'"), vec![s("75.34")]);
+}

@@ -431,3 +431,26 @@ WHERE ($1::VARCHAR IS NULL OR u.kode_kabupaten = $1)
   AND (u.kode_unit IN (SELECT kode_unit FROM realisasi WHERE tahun = $2)
        OR u.kode_unit IN (SELECT kode_unit FROM target WHERE tahun = $2))
 ORDER BY u.kode_unit;
+
+-- Stored results ----------------------------------------------------------
+
+-- What the reference tables, macros and views were derived from (a hash of
+-- their SQL text); schema.rs rebuilds them when it differs.
+-- name: derived_fingerprint_create
+CREATE TABLE IF NOT EXISTS derived_fingerprint (fingerprint VARCHAR NOT NULL);
+
+-- name: derived_fingerprint
+SELECT max(fingerprint) FROM derived_fingerprint;
+
+-- name: derived_fingerprint_clear
+DELETE FROM derived_fingerprint;
+
+-- name: derived_fingerprint_set
+INSERT INTO derived_fingerprint VALUES (?);
+
+-- A stored result (cache_{name}, views.sql) made equal to its computing view
+-- again; schema.rs runs it for each, in the order views.sql creates them, in
+-- the transaction of every write.
+-- name: cache_refresh
+DELETE FROM cache_{name};
+INSERT INTO cache_{name} SELECT * FROM calc_{name};

@@ -1,4 +1,16 @@
--- Analyst views. Rebuilt on every read-write open.
+-- Analyst views. Rebuilt when the code that derives them changes
+-- (schema.rs keeps a fingerprint of this file, the macros and the reference
+-- tables).
+--
+-- Stored results. An analyst view that computes (capaian, trends, ranks,
+-- SKM, IKM, AKIP, budgets, efisiensi) is defined as calc_<name>; the view
+-- v_<name> reads a table, cache_<name>, that holds exactly what calc_<name>
+-- returns. The table is created here (a line "CREATE OR REPLACE TABLE
+-- cache_<name> AS SELECT * FROM calc_<name>;", which schema.rs also reads to
+-- know what to refresh) and refreshed, in this order, in the transaction of
+-- every write (load, synth, plan import), so that reading a view never
+-- recomputes exact fractions per row nor rescans raw answers.
+-- tests/it/store.rs checks cache_* = calc_* after every kind of write.
 --
 -- These views join, group, order and rank; they compute nothing of their own.
 -- Every number and label comes from a kj_* macro rendered from kinerja-core
@@ -48,7 +60,7 @@ JOIN sasaran_indikator si ON si.sasaran_id = s.id;
 
 -- Capaian with predikat per indicator × year × unit: the figures of
 -- kinerja_core::capaian::nilai (capaian, predikat, kategori, selisih).
-CREATE OR REPLACE VIEW v_capaian AS
+CREATE OR REPLACE VIEW calc_capaian AS
 WITH urutan AS (
     SELECT kode_unit, indikator_id, tahun_awal, tahun_akhir, min(no_sasaran) AS no_sasaran
     FROM v_sasaran_indikator GROUP BY kode_unit, indikator_id, tahun_awal, tahun_akhir
@@ -71,6 +83,8 @@ SELECT base.*,
        kj_kategori_kode(jenis, realisasi) AS kategori_kode,
        kj_kategori(jenis, realisasi) AS kategori
 FROM base;
+CREATE OR REPLACE TABLE cache_capaian AS SELECT * FROM calc_capaian;
+CREATE OR REPLACE VIEW v_capaian AS SELECT * FROM cache_capaian;
 
 -- Realisasi against the Renstra final-year target of the period covering the year.
 CREATE OR REPLACE VIEW v_renstra_akhir AS
@@ -81,7 +95,7 @@ JOIN target t ON t.kode_unit = r.kode_unit AND t.tahun = r.tahun_akhir AND t.jen
 -- Trends: year-on-year change, best and worst year (ordered best first by
 -- realisasi × kj_arah, ties to the earliest year: kinerja_core::plan::
 -- tahun_terbaik / tahun_terburuk), distance to the Renstra final target.
-CREATE OR REPLACE VIEW v_tren AS
+CREATE OR REPLACE VIEW calc_tren AS
 WITH base AS (
     SELECT c.*,
            lag(c.tahun) OVER w AS tahun_sebelumnya,
@@ -107,6 +121,8 @@ FROM base b
 LEFT JOIN v_renstra_akhir ra
        ON ra.kode_unit = b.kode_unit AND ra.indikator_id = b.indikator_id
       AND b.tahun BETWEEN ra.tahun_awal AND ra.tahun_akhir;
+CREATE OR REPLACE TABLE cache_tren AS SELECT * FROM calc_tren;
+CREATE OR REPLACE VIEW v_tren AS SELECT * FROM cache_tren;
 
 -- Change between any two years of the same unit and indicator.
 CREATE OR REPLACE VIEW v_perubahan AS
@@ -124,7 +140,7 @@ JOIN v_capaian b ON b.kode_unit = a.kode_unit AND b.indikator_id = a.indikator_i
 -- peringkat), nilai_terbaik the best realisasi (plan::terbaik); the two
 -- kekurangan are how far each kecamatan still is from the best and from its
 -- target (kj_kekurangan, ≤ 0 once reached).
-CREATE OR REPLACE VIEW v_peringkat AS
+CREATE OR REPLACE VIEW calc_peringkat AS
 WITH pasangan AS (
     SELECT DISTINCT u.kode_kabupaten, c.indikator_id, c.tahun FROM v_capaian c JOIN v_unit u ON u.kode_unit = c.kode_unit
 ), grid AS (
@@ -153,11 +169,13 @@ SELECT kode_kabupaten, nama_kabupaten, indikator_id, indikator, polaritas, tahun
        kj_kekurangan(target, realisasi, polaritas) AS kekurangan_ke_target,
        jumlah_berdata, jumlah_kecamatan, sintetis, sumber
 FROM r;
+CREATE OR REPLACE TABLE cache_peringkat AS SELECT * FROM calc_peringkat;
+CREATE OR REPLACE VIEW v_peringkat AS SELECT * FROM cache_peringkat;
 
 -- SKM per unsur: from raw answers (skm_agregat) where present, else stored NRR;
 -- NRR = kj_nrr, mutu under the survey's own scheme (kj_mutu_unsur: NRR × 25 on
 -- the scheme's bands, kinerja_core::skm::mutu_unsur).
-CREATE OR REPLACE VIEW v_skm_unsur AS
+CREATE OR REPLACE VIEW calc_skm_unsur AS
 WITH semua AS (
     SELECT a.kode_unit, a.tahun, a.unsur_id, 'jawaban' AS dasar, a.jumlah, a.n, NULL::DECIMAL(18,4) AS nrr_tercatat,
            NULL::INTEGER AS no_laporan, NULL::VARCHAR AS nama_dalam_laporan, a.sumber
@@ -180,13 +198,15 @@ SELECT un.kode_kabupaten, b.kode_unit, un.nama_unit, b.tahun, b.skema, b.unsur_i
 FROM berskema b
 LEFT JOIN ref_unsur u ON u.skema = b.skema AND u.unsur_id = b.unsur_id
 LEFT JOIN v_identitas un ON un.kode_unit = b.kode_unit;
+CREATE OR REPLACE TABLE cache_skm_unsur AS SELECT * FROM calc_skm_unsur;
+CREATE OR REPLACE VIEW v_skm_unsur AS SELECT * FROM cache_skm_unsur;
 
 -- IKM per unit-year: Σ NRR × bobot × 25 (kj_ikm_bobot), the NRR summed exactly
 -- (raw answers: Σ jumlah_i / n_i over the least common multiple; stored NRR:
 -- their exact decimal sum); mutu and kinerja under the survey's scheme
 -- (kj_mutu_skema). An IKM needs every unsur of the scheme, as
 -- kinerja_core::skm::ikm_from_nrr does; otherwise it is NULL.
-CREATE OR REPLACE VIEW v_ikm AS
+CREATE OR REPLACE VIEW calc_ikm AS
 WITH kunci AS (
     SELECT kode_unit, tahun FROM skm_survei
     UNION SELECT kode_unit, tahun FROM skm_agregat
@@ -229,6 +249,8 @@ SELECT u.kode_kabupaten, n.kode_unit, u.nama_unit, n.tahun, n.skema, n.bobot, n.
        n.sintetis, n.sumber
 FROM nilai n
 LEFT JOIN v_identitas u ON u.kode_unit = n.kode_unit;
+CREATE OR REPLACE TABLE cache_ikm AS SELECT * FROM calc_ikm;
+CREATE OR REPLACE VIEW v_ikm AS SELECT * FROM cache_ikm;
 
 -- AKIP by komponen (persen = capaian of a positive indicator, kj_capaian).
 CREATE OR REPLACE VIEW v_akip_komponen AS
@@ -242,7 +264,7 @@ LEFT JOIN v_identitas u ON u.kode_unit = a.kode_unit;
 -- AKIP in total: Σ komponen when every komponen of the scheme is present
 -- (kinerja_core::akip::NilaiAkip::from_komponen), the target likewise when
 -- every komponen has one; predikat by kj_predikat_akip.
-CREATE OR REPLACE VIEW v_akip AS
+CREATE OR REPLACE VIEW calc_akip AS
 WITH t AS (
     SELECT a.kode_unit, a.tahun, min(a.skema) AS skema, count(*) AS jumlah_komponen,
            count(DISTINCT a.skema) = 1 AND count(*) = any_value(r.jumlah_komponen) AS lengkap,
@@ -264,6 +286,8 @@ SELECT u.kode_kabupaten, n.kode_unit, u.nama_unit, n.tahun, n.skema, n.jumlah_ko
        kj_predikat_akip_label(n.realisasi) AS predikat_label, n.sintetis
 FROM n
 LEFT JOIN v_identitas u ON u.kode_unit = n.kode_unit;
+CREATE OR REPLACE TABLE cache_akip AS SELECT * FROM calc_akip;
+CREATE OR REPLACE VIEW v_akip AS SELECT * FROM cache_akip;
 
 -- Budget by belanja account at every level (5, 5.1, 5.1.01, …), summed from leaf lines.
 CREATE OR REPLACE VIEW v_anggaran_belanja AS
@@ -294,23 +318,27 @@ FROM jumlah j
 LEFT JOIN v_identitas u ON u.kode_unit = j.kode_unit;
 
 -- Budget by program, with penyerapan and sisa.
-CREATE OR REPLACE VIEW v_anggaran_program AS
+CREATE OR REPLACE VIEW calc_anggaran_program AS
 SELECT u.kode_kabupaten, p.kode_unit, u.nama_unit, p.tahun, p.kode_program, p.no_laporan, p.nama, p.anggaran,
        p.realisasi, kj_penyerapan(p.anggaran, p.realisasi) AS penyerapan, kj_sisa(p.anggaran, p.realisasi) AS sisa,
        m.sasaran_id, p.keterangan, kj_sintetis(p.sumber) AS sintetis, p.sumber
 FROM anggaran_program p
 LEFT JOIN program_sasaran m ON m.kode_unit = p.kode_unit AND m.tahun = p.tahun AND m.kode_program = p.kode_program
 LEFT JOIN v_identitas u ON u.kode_unit = p.kode_unit;
+CREATE OR REPLACE TABLE cache_anggaran_program AS SELECT * FROM calc_anggaran_program;
+CREATE OR REPLACE VIEW v_anggaran_program AS SELECT * FROM cache_anggaran_program;
 
 -- Program totals per unit-year, and the unweighted mean of program penyerapan
 -- (kj_rata_rata over the presented penyerapan).
-CREATE OR REPLACE VIEW v_anggaran_total AS
+CREATE OR REPLACE VIEW calc_anggaran_total AS
 SELECT any_value(kode_kabupaten) AS kode_kabupaten, kode_unit, any_value(nama_unit) AS nama_unit, tahun,
        count(*) AS jumlah_program, sum(anggaran) AS anggaran, sum(realisasi) AS realisasi,
        kj_penyerapan(sum(anggaran), sum(realisasi)) AS penyerapan, kj_sisa(sum(anggaran), sum(realisasi)) AS sisa,
        kj_rata_rata(sum(penyerapan), count(penyerapan)) AS rata_rata_penyerapan, bool_or(sintetis) AS sintetis
 FROM v_anggaran_program
 GROUP BY kode_unit, tahun;
+CREATE OR REPLACE TABLE cache_anggaran_total AS SELECT * FROM calc_anggaran_total;
+CREATE OR REPLACE VIEW v_anggaran_total AS SELECT * FROM cache_anggaran_total;
 
 -- Budget per sasaran through program_sasaran.
 CREATE OR REPLACE VIEW v_anggaran_sasaran AS
@@ -325,7 +353,7 @@ GROUP BY p.kode_unit, p.tahun, p.sasaran_id, s.no, s.uraian;
 
 -- Efisiensi per sasaran (kinerja_core::anggaran::efisiensi_sasaran): % capaian
 -- (mean of its indicators' presented capaian) minus % penyerapan of its programs.
-CREATE OR REPLACE VIEW v_efisiensi AS
+CREATE OR REPLACE VIEW calc_efisiensi AS
 WITH capaian_sasaran AS (
     SELECT c.kode_unit, c.tahun, si.sasaran_id, count(*) AS jumlah_indikator,
            kj_rata_rata(sum(c.capaian), count(*)) AS capaian, bool_or(c.sintetis) AS sintetis,
@@ -343,6 +371,8 @@ SELECT a.kode_kabupaten, a.kode_unit, a.nama_unit, a.tahun, a.sasaran_id, a.no_s
        a.sintetis OR coalesce(c.sintetis, false) AS sintetis
 FROM v_anggaran_sasaran a
 LEFT JOIN capaian_sasaran c ON c.kode_unit = a.kode_unit AND c.tahun = a.tahun AND c.sasaran_id = a.sasaran_id;
+CREATE OR REPLACE TABLE cache_efisiensi AS SELECT * FROM calc_efisiensi;
+CREATE OR REPLACE VIEW v_efisiensi AS SELECT * FROM cache_efisiensi;
 
 -- Planning scenarios imported from the browser next to what was realised.
 CREATE OR REPLACE VIEW v_skenario AS

@@ -78,6 +78,7 @@ impl Store {
             let (read, stored) = crate::stream::load_jawaban_parquet(&tx, &parts.jawaban_parquet, progress)?;
             summary.tables.push(("skm_jawaban", read, stored));
         }
+        crate::schema::refresh_cache(&tx)?;
         tx.commit().map_err(at("COMMIT (load)"))?;
         Ok(summary)
     }
@@ -94,6 +95,7 @@ impl Store {
         self.writable()?;
         let tx = self.conn.unchecked_transaction().map_err(at("BEGIN (load)"))?;
         let summary = load_in_tx(&tx, data, progress)?;
+        crate::schema::refresh_cache(&tx)?;
         tx.commit().map_err(at("COMMIT (load)"))?;
         Ok(summary)
     }
@@ -116,6 +118,7 @@ impl Store {
             let (id, tingkat, letak, tercetak, uraian, sebab) = t;
             tx.exec("catat_temuan", params![berkas, dimuat, id, tingkat, letak, tercetak, uraian, sebab])?;
         }
+        crate::schema::refresh_cache(&tx)?;
         tx.commit().map_err(at("COMMIT (load)"))?;
         Ok(summary)
     }
@@ -453,6 +456,7 @@ impl Store {
             }
             a.flush().map_err(at("target"))?;
         }
+        crate::schema::refresh_cache(&tx)?;
         tx.commit().map_err(at("COMMIT (plan import)"))?;
         Ok(targets.len())
     }

@@ -27,8 +27,9 @@ pub(crate) fn version(conn: &Connection) -> Result<i32> {
     conn.one("schema_version", [], |r| r.get(0))
 }
 
-/// Brings the database to [`SCHEMA_VERSION`] and refreshes what is derived
-/// from the code (reference tables, macros, views), in one transaction.
+/// Brings the database to [`SCHEMA_VERSION`] and, when the code that derives
+/// them changed (or a migration ran), rebuilds the reference tables, macros,
+/// views and stored results, in one transaction.
 pub(crate) fn apply(conn: &Connection) -> Result<()> {
     let current = version(conn)?;
     if current > SCHEMA_VERSION {
@@ -47,18 +48,96 @@ pub(crate) fn apply(conn: &Connection) -> Result<()> {
         tx.batch(&format!("migration {v}"), sql)?;
         tx.exec("catat_schema_version", params![v])?;
     }
-    tx.batch("sql/reference.sql", REFERENCE)?;
-    reference_rows(&tx)?;
-    tx.batch("kj_* macros", &render::all_macros_sql())?;
-    tx.batch("sql/views.sql", VIEWS)?;
+    let macros = render::all_macros_sql();
+    let mut rows = Text(String::new());
+    reference_rows(&mut rows)?;
+    let code = fingerprint(&[REFERENCE, &rows.0, &macros, VIEWS]);
+    tx.exec("derived_fingerprint_create", [])?;
+    let stored: Option<String> = tx.one("derived_fingerprint", [], |r| r.get(0))?;
+    if stored.as_deref() != Some(code.as_str()) || done < MIGRATIONS.len() {
+        tx.batch("sql/reference.sql", REFERENCE)?;
+        reference_rows(&mut Tables(&tx))?;
+        tx.batch("kj_* macros", &macros)?;
+        tx.batch("sql/views.sql", VIEWS)?;
+        tx.exec("derived_fingerprint_clear", [])?;
+        tx.exec("derived_fingerprint_set", [&code])?;
+    }
     tx.commit().map_err(at("COMMIT (schema)"))
 }
 
-/// Appends `rows` to a reference table, naming it on error.
-fn append<P: AppenderParams>(conn: &Connection, table: &str, rows: impl IntoIterator<Item = P>) -> Result<()> {
-    let mut a = conn.appender(table).map_err(at(table))?;
-    a.append_rows(rows).map_err(at(table))?;
-    a.flush().map_err(at(table))
+/// A 64-bit FNV-1a hash of the texts, in hex: tells whether the SQL that
+/// derived a file's views is this build's (not a security measure).
+fn fingerprint(parts: &[&str]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for b in p.bytes().chain([0]) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// The stored results (`cache_<name>`), in the order `views.sql` creates
+/// them: a later one may read an earlier one.
+fn cached() -> impl Iterator<Item = &'static str> {
+    VIEWS
+        .lines()
+        .filter_map(|l| l.strip_prefix("CREATE OR REPLACE TABLE cache_"))
+        .filter_map(|rest| rest.split_once(' ').map(|(name, _)| name))
+}
+
+/// Makes every stored result (`cache_*`) equal to its computing view
+/// (`calc_*`) again; every write runs it in its transaction, before
+/// committing.
+pub(crate) fn refresh_cache(conn: &Connection) -> Result<()> {
+    for name in cached() {
+        let sql = crate::sql::filled("cache_refresh", &[("name", name)])?;
+        conn.batch(&format!("cache_refresh ({name})"), &sql)?;
+    }
+    Ok(())
+}
+
+/// Where the reference rows go: into their tables, or into the text the
+/// fingerprint is taken of.
+trait Sink {
+    /// Takes the rows of one reference table.
+    fn append<P: AppenderParams + std::fmt::Debug>(
+        &mut self,
+        table: &str,
+        rows: impl IntoIterator<Item = P>,
+    ) -> Result<()>;
+}
+
+/// Appends to the tables, naming the table on error.
+struct Tables<'a>(&'a Connection);
+
+impl Sink for Tables<'_> {
+    fn append<P: AppenderParams + std::fmt::Debug>(
+        &mut self,
+        table: &str,
+        rows: impl IntoIterator<Item = P>,
+    ) -> Result<()> {
+        let mut a = self.0.appender(table).map_err(at(table))?;
+        a.append_rows(rows).map_err(at(table))?;
+        a.flush().map_err(at(table))
+    }
+}
+
+/// Writes the rows as text.
+struct Text(String);
+
+impl Sink for Text {
+    fn append<P: AppenderParams + std::fmt::Debug>(
+        &mut self,
+        table: &str,
+        rows: impl IntoIterator<Item = P>,
+    ) -> Result<()> {
+        self.0.push_str(table);
+        for r in rows {
+            self.0.push_str(&format!("{r:?}\n"));
+        }
+        Ok(())
+    }
 }
 
 fn count(n: usize) -> Result<i32> {
@@ -66,16 +145,16 @@ fn count(n: usize) -> Result<i32> {
 }
 
 /// Rows of the reference tables, from the core's constants.
-fn reference_rows(conn: &Connection) -> Result<()> {
+fn reference_rows(conn: &mut impl Sink) -> Result<()> {
     let jenis = [JenisTarget::PkPerubahan, JenisTarget::Pk, JenisTarget::Renstra];
-    append(conn, "ref_jenis_target", jenis.iter().map(|j| (j.code(), i32::from(j.precedence()))))?;
+    conn.append("ref_jenis_target", jenis.iter().map(|j| (j.code(), i32::from(j.precedence()))))?;
     skm_rows(conn)?;
     akip_rows(conn)?;
-    append(conn, "ref_rekening", kinerja_core::kode::REKENING.iter().map(|(k, n)| (*k, *n)))?;
+    conn.append("ref_rekening", kinerja_core::kode::REKENING.iter().map(|(k, n)| (*k, *n)))?;
     band_rows(conn)
 }
 
-fn skm_rows(conn: &Connection) -> Result<()> {
+fn skm_rows(conn: &mut impl Sink) -> Result<()> {
     let (mut skema, mut unsur, mut bobot) = (Vec::new(), Vec::new(), Vec::new());
     for s in Skema::ALL {
         skema.push((s.code(), count(s.unsur().len())?));
@@ -87,12 +166,12 @@ fn skm_rows(conn: &Connection) -> Result<()> {
             bobot.push((s.code(), b.code(), w.numer(), w.denom(), b.label(s)));
         }
     }
-    append(conn, "ref_skema_skm", skema)?;
-    append(conn, "ref_unsur", unsur)?;
-    append(conn, "ref_bobot", bobot)
+    conn.append("ref_skema_skm", skema)?;
+    conn.append("ref_unsur", unsur)?;
+    conn.append("ref_bobot", bobot)
 }
 
-fn akip_rows(conn: &Connection) -> Result<()> {
+fn akip_rows(conn: &mut impl Sink) -> Result<()> {
     let (mut skema, mut komponen) = (Vec::new(), Vec::new());
     for s in [SkemaAkip::PermenPanRb88_2021, SkemaAkip::PermenPanRb12_2015] {
         skema.push((s.code(), count(s.komponen().len())?));
@@ -100,11 +179,11 @@ fn akip_rows(conn: &Connection) -> Result<()> {
             komponen.push((s.code(), k.id, count(i + 1)?, k.nama, k.bobot));
         }
     }
-    append(conn, "ref_skema_akip", skema)?;
-    append(conn, "ref_komponen_akip", komponen)
+    conn.append("ref_skema_akip", skema)?;
+    conn.append("ref_komponen_akip", komponen)
 }
 
-fn band_rows(conn: &Connection) -> Result<()> {
+fn band_rows(conn: &mut impl Sink) -> Result<()> {
     let mut rows = Vec::new();
     for t in BANDS {
         for (i, band) in t.bands.iter().enumerate() {
@@ -112,5 +191,5 @@ fn band_rows(conn: &Connection) -> Result<()> {
             rows.push((t.id, count(i + 1)?, band.code, band.label, lower, t.regulation));
         }
     }
-    append(conn, "ref_band", rows)
+    conn.append("ref_band", rows)
 }

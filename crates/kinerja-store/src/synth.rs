@@ -367,6 +367,7 @@ impl Store {
         tx.batch("sql/synth_national.sql", SYNTH_NATIONAL)?;
         let diisi: i64 = tx.one("jumlah_syn_unit", [], |r| r.get(0))?;
         tx.batch("synth cleanup", "DROP TABLE syn_unit;")?;
+        crate::schema::refresh_cache(&tx)?;
         tx.commit().map_err(crate::sql::at("COMMIT (synth)"))?;
         let kecamatan: i64 = self.conn.one("jumlah_kecamatan", [], |r| r.get(0))?;
         let jawaban: i64 = self.conn.one("jumlah_jawaban_sintetis", [], |r| r.get(0))?;
