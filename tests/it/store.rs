@@ -410,6 +410,13 @@ fn national_synthesis_has_the_real_counts_is_marked_and_reloads_from_its_files()
         "SELECT count(*) FROM (SELECT kode_unit, tahun, unsur_id, sum(skor) AS jumlah, count(*) AS n FROM skm_jawaban GROUP BY ALL) j FULL JOIN skm_agregat a USING (kode_unit, tahun, unsur_id) WHERE j.jumlah IS DISTINCT FROM a.jumlah OR j.n IS DISTINCT FROM a.n",
     );
     assert_eq!(stale, vec![s("0")]);
+    // Every filled kecamatan-year has its IKM and AKIP as realisasi, as the views compute them.
+    let q = "SELECT count(*), count(*) FILTER (NOT EXISTS (SELECT 1 FROM v_capaian c WHERE c.kode_unit = i.kode_unit \
+             AND c.tahun = i.tahun AND c.indikator_id = 'ikm' AND c.realisasi = i.ikm)) FROM v_ikm i WHERE i.sintetis";
+    assert_eq!(one(&store, q), vec![Some((summary.diisi * 2).to_string()), s("0")]);
+    let q = "SELECT count(*) FILTER (NOT EXISTS (SELECT 1 FROM v_capaian c WHERE c.kode_unit = a.kode_unit \
+             AND c.tahun = a.tahun AND c.indikator_id = 'akip' AND c.realisasi = a.realisasi)) FROM v_akip a WHERE a.sintetis";
+    assert_eq!(one(&store, q), vec![s("0")]);
     // The same seed gives the same data.
     let again = seed_store();
     national(&again, 5, 2_000);

@@ -88,92 +88,110 @@ FROM v_unit
 WHERE kode_unit = ? OR lower(nama_unit) = lower(?) OR lower('Kecamatan ' || nama_unit) = lower(?)
 ORDER BY kode_unit;
 
+-- The report sections (laporan.rs) run once for a whole set of kecamatan,
+-- the temporary table laporan_unit; $1 is the year. The last column,
+-- laporan_kunci, says whose report a row belongs to (the kecamatan, or for
+-- pembanding its kabupaten); rows keep their order within each report.
+
+-- name: laporan_unit_create
+CREATE OR REPLACE TEMP TABLE laporan_unit (kode_unit VARCHAR NOT NULL);
+
+-- name: laporan_unit_info
+SELECT kode_unit, nama_unit, kode_kabupaten, nama_kabupaten
+FROM v_unit
+WHERE kode_unit IN (SELECT kode_unit FROM laporan_unit);
+
 -- name: pk
-SELECT si.no_sasaran, si.sasaran, i.id, i.nama, i.satuan, t.target, t.label_target, t.jenis_target
+SELECT si.no_sasaran, si.sasaran, i.id, i.nama, i.satuan, t.target, t.label_target, t.jenis_target,
+       si.kode_unit AS laporan_kunci
 FROM v_sasaran_indikator si
 JOIN indikator i ON i.id = si.indikator_id
-LEFT JOIN v_target_berlaku t ON t.kode_unit = si.kode_unit AND t.indikator_id = i.id AND t.tahun = $2
-WHERE si.kode_unit = $1 AND $2 BETWEEN si.tahun_awal AND si.tahun_akhir
+LEFT JOIN v_target_berlaku t ON t.kode_unit = si.kode_unit AND t.indikator_id = i.id AND t.tahun = $1
+WHERE si.kode_unit IN (SELECT kode_unit FROM laporan_unit) AND $1 BETWEEN si.tahun_awal AND si.tahun_akhir
 ORDER BY si.no_sasaran, i.id;
 
 -- name: capaian
 SELECT indikator_id, indikator, satuan, polaritas, jenis, target, label_target, realisasi, label_realisasi,
-       capaian, predikat, kategori_kode, kategori, selisih, sintetis, sumber
+       capaian, predikat, kategori_kode, kategori, selisih, sintetis, sumber, kode_unit AS laporan_kunci
 FROM v_capaian
-WHERE kode_unit = ? AND tahun = ?
+WHERE kode_unit IN (SELECT kode_unit FROM laporan_unit) AND tahun = $1
 ORDER BY no_sasaran NULLS LAST, indikator_id;
 
 -- name: tren
-SELECT indikator_id, tahun, target, realisasi, capaian, predikat, sintetis
+SELECT indikator_id, tahun, target, realisasi, capaian, predikat, sintetis, kode_unit AS laporan_kunci
 FROM v_capaian
-WHERE kode_unit = ? AND tahun <= ?
+WHERE kode_unit IN (SELECT kode_unit FROM laporan_unit) AND tahun <= $1
 ORDER BY indikator_id, tahun;
 
 -- name: perubahan
-SELECT indikator_id, tahun_dari, nilai_dari, nilai_ke, selisih, persen
+SELECT indikator_id, tahun_dari, nilai_dari, nilai_ke, selisih, persen, kode_unit AS laporan_kunci
 FROM v_perubahan
-WHERE kode_unit = ? AND tahun_ke = ?
+WHERE kode_unit IN (SELECT kode_unit FROM laporan_unit) AND tahun_ke = $1
 ORDER BY indikator_id, tahun_dari DESC;
 
 -- name: renstra
-SELECT r.tahun_awal, r.tahun_akhir, t.indikator_id, t.tahun, t.nilai, t.label, c.realisasi, c.capaian, c.predikat
+SELECT r.tahun_awal, r.tahun_akhir, t.indikator_id, t.tahun, t.nilai, t.label, c.realisasi, c.capaian, c.predikat,
+       r.kode_unit AS laporan_kunci
 FROM renstra r
 JOIN target t ON t.kode_unit = r.kode_unit AND t.jenis = 'renstra' AND t.tahun BETWEEN r.tahun_awal AND r.tahun_akhir
 LEFT JOIN v_capaian c ON c.kode_unit = r.kode_unit AND c.indikator_id = t.indikator_id AND c.tahun = t.tahun
-WHERE r.kode_unit = $1 AND $2 BETWEEN r.tahun_awal AND r.tahun_akhir
+WHERE r.kode_unit IN (SELECT kode_unit FROM laporan_unit) AND $1 BETWEEN r.tahun_awal AND r.tahun_akhir
 ORDER BY t.indikator_id, t.tahun;
 
 -- name: pembanding
 SELECT p.indikator_id, p.kode_unit, p.nama_unit, p.tahun, p.ada_data, p.target, p.realisasi, p.capaian, p.peringkat,
-       p.sintetis
+       p.sintetis, p.kode_kabupaten AS laporan_kunci
 FROM v_peringkat p
-WHERE p.kode_kabupaten = $1 AND p.tahun IN ($2 - 1, $2)
+WHERE p.kode_kabupaten IN (SELECT u.kode_kabupaten FROM v_unit u WHERE u.kode_unit IN (SELECT kode_unit FROM laporan_unit))
+  AND p.tahun IN ($1 - 1, $1)
 ORDER BY p.indikator_id, p.kode_unit, p.tahun;
 
 -- name: skm
-SELECT skema, bobot, bobot_tercetak, responden, dasar, jumlah_unsur, unsur_skema, ikm, mutu, kinerja, sintetis
+SELECT skema, bobot, bobot_tercetak, responden, dasar, jumlah_unsur, unsur_skema, ikm, mutu, kinerja, sintetis,
+       kode_unit AS laporan_kunci
 FROM v_ikm
-WHERE kode_unit = ? AND tahun = ?;
+WHERE kode_unit IN (SELECT kode_unit FROM laporan_unit) AND tahun = $1;
 
 -- name: skm_unsur
-SELECT unsur_id, unsur, urutan, no_laporan, nama_dalam_laporan, nrr, mutu, jumlah, n
+SELECT unsur_id, unsur, urutan, no_laporan, nama_dalam_laporan, nrr, mutu, jumlah, n, kode_unit AS laporan_kunci
 FROM v_skm_unsur
-WHERE kode_unit = ? AND tahun = ?
+WHERE kode_unit IN (SELECT kode_unit FROM laporan_unit) AND tahun = $1
 ORDER BY coalesce(no_laporan, urutan);
 
 -- name: akip_komponen
-SELECT komponen_id, komponen, bobot, target, realisasi, persen
+SELECT komponen_id, komponen, bobot, target, realisasi, persen, kode_unit AS laporan_kunci
 FROM v_akip_komponen
-WHERE kode_unit = ? AND tahun = ?
+WHERE kode_unit IN (SELECT kode_unit FROM laporan_unit) AND tahun = $1
 ORDER BY urutan;
 
 -- name: akip
-SELECT target, realisasi, persen, predikat_target, predikat, predikat_label, sintetis
+SELECT target, realisasi, persen, predikat_target, predikat, predikat_label, sintetis, kode_unit AS laporan_kunci
 FROM v_akip
-WHERE kode_unit = ? AND tahun = ?;
+WHERE kode_unit IN (SELECT kode_unit FROM laporan_unit) AND tahun = $1;
 
 -- name: efisiensi
-SELECT no_sasaran, sasaran, indikator, capaian, penyerapan, efisiensi, efisiensi_rasio, sintetis
+SELECT no_sasaran, sasaran, indikator, capaian, penyerapan, efisiensi, efisiensi_rasio, sintetis,
+       kode_unit AS laporan_kunci
 FROM v_efisiensi
-WHERE kode_unit = ? AND tahun = ?
+WHERE kode_unit IN (SELECT kode_unit FROM laporan_unit) AND tahun = $1
 ORDER BY no_sasaran;
 
 -- name: belanja
-SELECT kode_rekening, tingkat, uraian, anggaran, realisasi, penyerapan, sisa, sintetis
+SELECT kode_rekening, tingkat, uraian, anggaran, realisasi, penyerapan, sisa, sintetis, kode_unit AS laporan_kunci
 FROM v_anggaran_belanja
-WHERE kode_unit = ? AND tahun = ?
+WHERE kode_unit IN (SELECT kode_unit FROM laporan_unit) AND tahun = $1
 ORDER BY kode_rekening;
 
 -- name: program
-SELECT no_laporan, kode_program, nama, anggaran, realisasi, penyerapan, sisa, sintetis
+SELECT no_laporan, kode_program, nama, anggaran, realisasi, penyerapan, sisa, sintetis, kode_unit AS laporan_kunci
 FROM v_anggaran_program
-WHERE kode_unit = ? AND tahun = ?
+WHERE kode_unit IN (SELECT kode_unit FROM laporan_unit) AND tahun = $1
 ORDER BY coalesce(no_laporan, 999), kode_program;
 
 -- name: program_total
-SELECT anggaran, realisasi, penyerapan, sisa, rata_rata_penyerapan
+SELECT anggaran, realisasi, penyerapan, sisa, rata_rata_penyerapan, kode_unit AS laporan_kunci
 FROM v_anggaran_total
-WHERE kode_unit = ? AND tahun = ?;
+WHERE kode_unit IN (SELECT kode_unit FROM laporan_unit) AND tahun = $1;
 
 -- name: bandingkan
 SELECT indikator_id, indikator, polaritas, peringkat, kode_unit, nama_unit, ada_data, target, realisasi, capaian,

@@ -140,12 +140,14 @@ SELECT u.kode, y.tahun, 'permenpanrb_88_2021', k.komponen_id,
 FROM syn_unit u, syn_tahun y, ref_komponen_akip k
 WHERE k.skema = 'permenpanrb_88_2021';
 
--- Realisasi: the IKM of the answers and the AKIP total of the komponen.
+-- Realisasi: the IKM of the answers and the AKIP total of the komponen. Read
+-- from the computing views (calc_*): the stored results behind v_* are
+-- refreshed only when this transaction ends.
 INSERT INTO realisasi
-SELECT i.kode_unit, 'ikm', i.tahun, i.ikm, NULL, 'sintetis' FROM v_ikm i WHERE i.kode_unit IN (SELECT kode FROM syn_unit);
+SELECT i.kode_unit, 'ikm', i.tahun, i.ikm, NULL, 'sintetis' FROM calc_ikm i WHERE i.kode_unit IN (SELECT kode FROM syn_unit);
 INSERT INTO realisasi
 SELECT a.kode_unit, 'akip', a.tahun, a.realisasi, kj_predikat_akip(a.realisasi), 'sintetis'
-FROM v_akip a WHERE a.kode_unit IN (SELECT kode FROM syn_unit);
+FROM calc_akip a WHERE a.kode_unit IN (SELECT kode FROM syn_unit);
 
 -- Targets: the PK of every year, the Renstra of every year rising to the end.
 INSERT INTO target
@@ -153,7 +155,7 @@ SELECT u.kode, 'ikm', y.tahun, 'pk', round((u.mutu_h * 25 + 150 + hash(getvariab
 FROM syn_unit u, syn_tahun y;
 INSERT INTO target
 SELECT a.kode_unit, 'akip', a.tahun, 'pk', a.target, kj_predikat_akip(a.target), 'sintetis'
-FROM v_akip a WHERE a.kode_unit IN (SELECT kode FROM syn_unit) AND a.target IS NOT NULL;
+FROM calc_akip a WHERE a.kode_unit IN (SELECT kode FROM syn_unit) AND a.target IS NOT NULL;
 INSERT INTO target
 SELECT u.kode, ind, y.tahun, 'renstra',
        least(CASE ind WHEN 'ikm' THEN 98.00 ELSE 95.00 END,

@@ -30,6 +30,7 @@
 
 pub mod audit;
 pub mod export;
+mod laporan;
 mod load;
 pub mod query;
 pub mod render;

@@ -68,11 +68,11 @@ impl Run for Connection {
     }
 
     fn one<T>(&self, name: &str, p: impl Params, f: impl FnOnce(&Row<'_>) -> duckdb::Result<T>) -> Result<T> {
-        self.query_row(named(name)?, p, f).map_err(at(name))
+        self.prepare_cached(named(name)?).and_then(|mut s| s.query_row(p, f)).map_err(at(name))
     }
 
     fn all<T>(&self, name: &str, p: impl Params, f: impl FnMut(&Row<'_>) -> duckdb::Result<T>) -> Result<Vec<T>> {
-        let mut stmt = self.prepare(named(name)?).map_err(at(name))?;
+        let mut stmt = self.prepare_cached(named(name)?).map_err(at(name))?;
         let rows = stmt.query_map(p, f).map_err(at(name))?;
         rows.collect::<duckdb::Result<Vec<T>>>().map_err(at(name))
     }
