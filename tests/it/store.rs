@@ -205,6 +205,9 @@ fn older_files_are_migrated_newer_and_foreign_files_refused() {
     let store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), kinerja_store::SCHEMA_VERSION);
     assert_eq!(one(&store, "SELECT nama FROM wilayah"), vec![s("Sumatera Utara")]);
+    let h = store.riwayat().unwrap();
+    let expected = format!("schema 1 -> {}", kinerja_store::SCHEMA_VERSION);
+    assert_eq!((h.len(), h[0].perintah.as_str(), h[0].keterangan.as_deref()), (1, "migrasi", Some(expected.as_str())));
     assert_eq!(one(&store, "SELECT count(*) FROM skenario"), vec![s("0")]);
     drop(store);
 
@@ -585,4 +588,56 @@ fn stored_results_are_rebuilt_when_the_file_was_derived_by_other_code() {
     drop(store);
     let ro = Store::open_read_only(&path).unwrap();
     assert_eq!(one(&ro, "SELECT ikm FROM v_ikm WHERE kode_unit = '12.19.07'"), vec![s("75.34")]);
+}
+
+fn sha256_hex(path: &std::path::Path) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(fs::read(path).unwrap()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[test]
+fn every_write_is_recorded_with_its_files_and_a_refused_load_with_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    for e in fs::read_dir(data_dir()).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "csv") {
+            fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    let store = Store::open_in_memory().unwrap();
+    store.load_dir(dir.path(), &mut |_, _, _| {}).unwrap();
+    store.load_dir(dir.path(), &mut |_, _, _| {}).unwrap();
+    let h = store.riwayat().unwrap();
+    assert_eq!(h.iter().map(|w| w.perintah.as_str()).collect::<Vec<_>>(), ["muat", "muat"]);
+    let realisasi = dir.path().join("realisasi.csv");
+    let file = h[0].berkas.iter().find(|b| b.berkas == realisasi.display().to_string()).unwrap();
+    assert_eq!((file.sha256.clone(), file.ukuran), (sha256_hex(&realisasi), fs::metadata(&realisasi).unwrap().len()));
+    assert_eq!(h[0].berkas.len(), fs::read_dir(dir.path()).unwrap().count());
+    let changed = |i: usize| h[i].tabel.iter().map(|t| t.diubah).sum::<u64>();
+    assert!(changed(0) > 0);
+    assert_eq!(changed(1), 0, "the same files again change nothing");
+    assert_eq!(h[0].berkas, h[1].berkas);
+
+    // A changed figure: another hash, one row replaced.
+    let text = fs::read_to_string(&realisasi).unwrap().replace("12.19.11,akip,2024,75.50", "12.19.11,akip,2024,77.70");
+    fs::write(&realisasi, text).unwrap();
+    store.load_dir(dir.path(), &mut |_, _, _| {}).unwrap();
+    let h = store.riwayat().unwrap();
+    let sha = |i: usize| h[i].berkas.iter().find(|b| b.berkas.ends_with("realisasi.csv")).unwrap().sha256.clone();
+    assert_ne!(sha(2), sha(1));
+    let real = h[2].tabel.iter().find(|t| t.tabel == "realisasi").unwrap();
+    assert_eq!(real.diubah, 1);
+
+    // A refused load records nothing.
+    fs::write(&realisasi, "kode_unit,indikator_id,tahun,nilai,label,sumber\n12.19.11,akip,2024,9x,,oops\n").unwrap();
+    assert!(store.load_dir(dir.path(), &mut |_, _, _| {}).is_err());
+    assert_eq!(store.riwayat().unwrap(), h);
+
+    // Synthesis and a plan import are recorded as such.
+    store.synth("12.19", 3).unwrap();
+    let target = kinerja_data::read_dir(&data_dir()).unwrap().target[0].clone();
+    store.import_skenario("uji", "2026-11-29T00:00:00", "tidak-ada.json", &[target]).unwrap();
+    let h = store.riwayat().unwrap();
+    let last: Vec<_> = h[3..].iter().map(|w| (w.perintah.as_str(), w.keterangan.as_deref(), w.berkas.len())).collect();
+    assert_eq!(last, [("sintetis", Some("kabupaten 12.19, seed 3"), 0), ("impor skenario", Some("uji"), 0)]);
 }

@@ -11,6 +11,7 @@ mod calc;
 mod output;
 mod plan;
 mod report;
+mod riwayat;
 mod serve;
 
 use std::io::{BufRead, Write};
@@ -151,6 +152,17 @@ enum Cmd {
     /// Planning scenarios from the browser.
     #[command(subcommand)]
     Plan(Plan),
+    /// The history of writes: every load, import, synthesis and migration, with its files' SHA-256.
+    #[command(
+        after_help = "Examples:\n  kinerja riwayat\n  kinerja riwayat --format json   # every file with its full SHA-256, rows per table\n\nA refused load changes nothing and is not recorded."
+    )]
+    Riwayat {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+        #[command(flatten)]
+        db: Db,
+    },
     /// Review a report's printed figures: every stated relation recomputed over the printed precision.
     #[command(
         after_help = "Examples:\n  kinerja audit data/audit/sei-balai-2024.json\n  kinerja audit laporan.xlsx --format md --out reviu.md\n  kinerja audit data/audit/sei-balai-2024.json --format json --verbose\n  kinerja audit --db --kecamatan \"Sei Balai\" --tahun 2024\n\nThe transcription format is docs/audit-format.md. Exit codes: 0 no finding, 1 findings, 2 a transcription that cannot be read."
@@ -382,6 +394,7 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Demo(Demo::Synth { seed, scale: Scale::National, tahun, fraction, out, format, db, .. }) => {
             national(seed, &tahun, &fraction, out.as_deref().map(|o| (o, format == FileFormat::Parquet)), &db)
         }
+        Cmd::Riwayat { format, db } => riwayat::print(&open_ro(&db)?, format),
         Cmd::Audit { .. } => Ok(()),
     }
 }

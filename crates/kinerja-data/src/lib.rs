@@ -67,6 +67,9 @@ pub struct DirParts {
     /// `(file, encoding and delimiter)` of each CSV file that is not plain
     /// UTF-8 with `,` (for the load summary).
     pub dialek: Vec<(String, String)>,
+    /// Every file read (tables and Parquet answers), in name order: what a
+    /// load records in its history.
+    pub berkas: Vec<PathBuf>,
 }
 
 /// Whether `stem` names a file (or a part) of raw SKM answers.
@@ -118,7 +121,10 @@ pub fn read_dir_parts(dir: &Path) -> Result<DirParts> {
     }
     let (sheets, problems) = read_files(dir, &files, problems, !jawaban_parquet.is_empty())?;
     let dialek = sheets.iter().filter_map(|(_, s)| Some((s.file.clone(), s.dialek.clone()?))).collect();
-    Ok(DirParts { data: read_sheets(&sheets, problems)?, jawaban_parquet, dialek })
+    let mut berkas: Vec<PathBuf> =
+        files.iter().map(|(_, p)| p.clone()).chain(jawaban_parquet.iter().cloned()).collect();
+    berkas.sort();
+    Ok(DirParts { data: read_sheets(&sheets, problems)?, jawaban_parquet, dialek, berkas })
 }
 
 type Sheets = Vec<(&'static str, Sheet)>;

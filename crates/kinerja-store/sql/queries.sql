@@ -472,3 +472,25 @@ INSERT INTO derived_fingerprint VALUES (?);
 -- name: cache_refresh
 DELETE FROM cache_{name};
 INSERT INTO cache_{name} SELECT * FROM calc_{name};
+
+-- History of writes (riwayat.rs) ------------------------------------------
+
+-- name: riwayat_catat
+INSERT INTO riwayat (waktu, perintah, versi_schema, keterangan)
+VALUES (CAST(current_timestamp AS TIMESTAMP), ?, (SELECT max(version) FROM schema_version), ?)
+RETURNING id;
+
+-- name: riwayat_berkas_catat
+INSERT INTO riwayat_berkas VALUES (?, ?, ?, ?);
+
+-- name: riwayat_tabel_catat
+INSERT INTO riwayat_tabel VALUES (?, ?, ?, ?);
+
+-- name: riwayat_daftar
+SELECT id, strftime(waktu, '%Y-%m-%d %H:%M:%S'), perintah, versi_schema, keterangan FROM riwayat ORDER BY id;
+
+-- name: riwayat_berkas_daftar
+SELECT riwayat_id, berkas, sha256, ukuran FROM riwayat_berkas ORDER BY riwayat_id, berkas;
+
+-- name: riwayat_tabel_daftar
+SELECT riwayat_id, tabel, dibaca, diubah FROM riwayat_tabel ORDER BY riwayat_id, tabel;

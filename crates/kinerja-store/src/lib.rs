@@ -34,6 +34,7 @@ mod laporan;
 mod load;
 pub mod query;
 pub mod render;
+pub mod riwayat;
 mod schema;
 mod sql;
 mod stream;

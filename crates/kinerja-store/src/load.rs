@@ -78,6 +78,7 @@ impl Store {
             let (read, stored) = crate::stream::load_jawaban_parquet(&tx, &parts.jawaban_parquet, progress)?;
             summary.tables.push(("skm_jawaban", read, stored));
         }
+        crate::riwayat::catat(&tx, "muat", None, &parts.berkas, &summary.tables)?;
         crate::schema::refresh_cache(&tx)?;
         tx.commit().map_err(at("COMMIT (load)"))?;
         Ok(summary)
@@ -92,9 +93,21 @@ impl Store {
     /// # Ok::<(), kinerja_store::Error>(())
     /// ```
     pub fn load(&self, data: &Dataset, progress: Progress<'_>) -> Result<LoadSummary> {
+        self.load_as(data, progress, "muat", None)
+    }
+
+    /// [`Store::load`], recorded in the history as `perintah`.
+    pub(crate) fn load_as(
+        &self,
+        data: &Dataset,
+        progress: Progress<'_>,
+        perintah: &str,
+        keterangan: Option<&str>,
+    ) -> Result<LoadSummary> {
         self.writable()?;
         let tx = self.conn.unchecked_transaction().map_err(at("BEGIN (load)"))?;
         let summary = load_in_tx(&tx, data, progress)?;
+        crate::riwayat::catat(&tx, perintah, keterangan, &[], &summary.tables)?;
         crate::schema::refresh_cache(&tx)?;
         tx.commit().map_err(at("COMMIT (load)"))?;
         Ok(summary)
@@ -118,6 +131,8 @@ impl Store {
             let (id, tingkat, letak, tercetak, uraian, sebab) = t;
             tx.exec("catat_temuan", params![berkas, dimuat, id, tingkat, letak, tercetak, uraian, sebab])?;
         }
+        let dibaca = existing(berkas);
+        crate::riwayat::catat(&tx, "muat transkripsi", Some(berkas), &dibaca, &summary.tables)?;
         crate::schema::refresh_cache(&tx)?;
         tx.commit().map_err(at("COMMIT (load)"))?;
         Ok(summary)
@@ -456,8 +471,17 @@ impl Store {
             }
             a.flush().map_err(at("target"))?;
         }
+        let n = targets.len() as u64;
+        crate::riwayat::catat(&tx, "impor skenario", Some(nama), &existing(file), &[("target", n, n)])?;
         crate::schema::refresh_cache(&tx)?;
         tx.commit().map_err(at("COMMIT (plan import)"))?;
         Ok(targets.len())
     }
+}
+
+/// The file named, when it exists (API callers may name a file that is not
+/// on this machine): what the history records as read.
+fn existing(path: &str) -> Vec<std::path::PathBuf> {
+    let p = std::path::PathBuf::from(path);
+    if p.is_file() { vec![p] } else { vec![] }
 }

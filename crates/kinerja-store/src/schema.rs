@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../sql/migrations/001_initial.sql"),
     include_str!("../sql/migrations/002_skenario.sql"),
     include_str!("../sql/migrations/003_audit.sql"),
+    include_str!("../sql/migrations/004_riwayat.sql"),
 ];
 
 /// The schema version this build writes.
@@ -47,6 +48,10 @@ pub(crate) fn apply(conn: &Connection) -> Result<()> {
         let v = i32::try_from(i + 1).map_err(|_| Error::Invalid("too many migrations".into()))?;
         tx.batch(&format!("migration {v}"), sql)?;
         tx.exec("catat_schema_version", params![v])?;
+    }
+    if done > 0 && done < MIGRATIONS.len() {
+        let what = format!("schema {done} -> {}", MIGRATIONS.len());
+        crate::riwayat::catat(&tx, "migrasi", Some(&what), &[], &[])?;
     }
     let macros = render::all_macros_sql();
     let mut rows = Text(String::new());

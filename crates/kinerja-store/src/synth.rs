@@ -87,7 +87,8 @@ impl Store {
             synth_unit(&mut d, kode, &mut Rng(unit_seed))?;
             summary.filled.push(format!("{kode} {nama}"));
         }
-        let s = self.load(&d, &mut |_, _, _| {})?;
+        let what = format!("kabupaten {kode_kabupaten}, seed {seed}");
+        let s = self.load_as(&d, &mut |_, _, _| {}, "sintetis", Some(&what))?;
         summary.rows = s.changed();
         Ok(summary)
     }
@@ -367,6 +368,8 @@ impl Store {
         tx.batch("sql/synth_national.sql", SYNTH_NATIONAL)?;
         let diisi: i64 = tx.one("jumlah_syn_unit", [], |r| r.get(0))?;
         tx.batch("synth cleanup", "DROP TABLE syn_unit;")?;
+        let what = format!("seed {seed}, fraksi {fraksi} ppm, {awal}-{akhir}");
+        crate::riwayat::catat(&tx, "sintetis nasional", Some(&what), &[], &[])?;
         crate::schema::refresh_cache(&tx)?;
         tx.commit().map_err(crate::sql::at("COMMIT (synth)"))?;
         let kecamatan: i64 = self.conn.one("jumlah_kecamatan", [], |r| r.get(0))?;
