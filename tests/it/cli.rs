@@ -533,3 +533,65 @@ fn riwayat_lists_each_write_with_its_files() {
     assert!(files.iter().any(|f| f["berkas"].as_str().unwrap().ends_with("wilayah.csv")));
     assert!(files.iter().all(|f| f["sha256"].as_str().unwrap().len() == 64));
 }
+
+/// The SQL prompt on a terminal (a pseudo-terminal from util-linux
+/// `script`): the Up arrow recalls the last statement, Tab completes a view
+/// name, and the history is kept for the next session.
+#[test]
+fn sql_prompt_edits_lines_completes_and_keeps_history() {
+    use std::io::{Read, Write};
+    use std::sync::{Arc, Mutex};
+    let (dir, db) = loaded();
+    let xdg = dir.path().join("xdg");
+    let cmd = format!("{} sql --db {} --format csv", kinerja_bin().display(), p(&db));
+    let mut child = Command::new("script")
+        .args(["-qfc", &cmd, "/dev/null"])
+        .env("XDG_DATA_HOME", &xdg)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("util-linux script");
+    let seen = Arc::new(Mutex::new(String::new()));
+    let mut out = child.stdout.take().unwrap();
+    let reader = {
+        let seen = Arc::clone(&seen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = out.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                seen.lock().unwrap().push_str(&String::from_utf8_lossy(&buf[..n]).replace('\r', ""));
+            }
+        })
+    };
+    // Types `keys` once the output holds `count` lines equal to `line`.
+    let mut stdin = child.stdin.take().unwrap();
+    let mut after = |line: &str, count: usize, keys: &str| {
+        let start = std::time::Instant::now();
+        while seen.lock().unwrap().lines().filter(|l| l.trim() == line).count() < count {
+            assert!(start.elapsed().as_secs() < 30, "waited for {line:?} × {count}: {}", seen.lock().unwrap());
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        stdin.write_all(keys.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+    };
+    after(
+        "Kinerja SQL (read-only). End statements with ;  Tab completes views, columns, kj_* macros; .quit leaves.",
+        1,
+        "SELECT 41 + 1 AS x;\r",
+    );
+    after("42", 1, "\x1b[A\r");
+    after("42", 2, "SELECT * FROM v_ik\t LIMIT 0;\r");
+    after(
+        "kode_kabupaten,kode_unit,nama_unit,tahun,skema,bobot,bobot_tercetak,responden,dasar,jumlah_unsur,unsur_skema,ikm,mutu,kinerja,sintetis,sumber",
+        1,
+        ".quit\r",
+    );
+    assert!(child.wait().unwrap().success());
+    reader.join().unwrap();
+    let history = std::fs::read_to_string(xdg.join("kinerja/sql_history")).unwrap();
+    assert!(history.lines().any(|l| l == "SELECT 41 + 1 AS x;"), "{history}");
+    assert!(history.lines().any(|l| l == "SELECT * FROM v_ikm LIMIT 0;"), "{history}");
+}

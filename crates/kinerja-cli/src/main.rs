@@ -10,11 +10,12 @@ mod audit;
 mod calc;
 mod output;
 mod plan;
+mod prompt;
 mod report;
 mod riwayat;
 mod serve;
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -89,7 +90,7 @@ enum Cmd {
     },
     /// Run SQL on the database, read-only; without a query, an interactive prompt.
     #[command(
-        after_help = "Examples:\n  kinerja sql \"SELECT * FROM v_capaian\"\n  kinerja sql \"SELECT kode_unit, ikm, mutu FROM v_ikm\" --format csv\n  kinerja sql            # prompt; end statements with ;\n\nViews: v_capaian, v_tren, v_perubahan, v_peringkat, v_ikm, v_skm_unsur, v_akip, v_akip_komponen,\nv_anggaran_belanja, v_anggaran_program, v_anggaran_total, v_anggaran_sasaran, v_efisiensi."
+        after_help = "Examples:\n  kinerja sql \"SELECT * FROM v_capaian\"\n  kinerja sql \"SELECT kode_unit, ikm, mutu FROM v_ikm\" --format csv\n  kinerja sql            # prompt: end statements with ;, Up/Down for history, Tab completes names\n\nViews: v_capaian, v_tren, v_perubahan, v_peringkat, v_ikm, v_skm_unsur, v_akip, v_akip_komponen,\nv_anggaran_belanja, v_anggaran_program, v_anggaran_total, v_anggaran_sasaran, v_efisiensi."
     )]
     Sql {
         /// The query.
@@ -365,7 +366,7 @@ fn run(cli: Cli) -> Result<()> {
             let store = open_ro(&db)?;
             match query {
                 Some(q) => output::print_table(&store.sql(&q)?, format),
-                None => repl(&store, format),
+                None => prompt::run(&store, format),
             }
         }
         Cmd::Compare { kabupaten, tahun, indikator, format, db } => {
@@ -528,38 +529,6 @@ fn synth(seed: u64, kabupaten: &str, db: &Db) -> Result<()> {
     }
     for u in &s.skipped {
         println!("  kept     {u} (real data)");
-    }
-    Ok(())
-}
-
-/// Interactive prompt: statements end with `;`; `.quit` or end of input leaves.
-fn repl(store: &Store, format: TableFormat) -> Result<()> {
-    let stdin = std::io::stdin();
-    let mut buf = String::new();
-    eprint!("kinerja> ");
-    for line in stdin.lock().lines() {
-        let line = line?;
-        if buf.is_empty() && matches!(line.trim(), ".quit" | ".exit" | "\\q") {
-            break;
-        }
-        buf.push_str(&line);
-        buf.push('\n');
-        if line.trim_end().ends_with(';') {
-            match store.sql(buf.trim().trim_end_matches(';')) {
-                Ok(t) => output::print_table(&t, format)?,
-                Err(e) => eprintln!("error: {e}"),
-            }
-            buf.clear();
-            eprint!("kinerja> ");
-        } else {
-            eprint!("    ...> ");
-        }
-    }
-    if !buf.trim().is_empty() {
-        match store.sql(buf.trim().trim_end_matches(';')) {
-            Ok(t) => output::print_table(&t, format)?,
-            Err(e) => eprintln!("error: {e}"),
-        }
     }
     Ok(())
 }

@@ -494,3 +494,15 @@ SELECT riwayat_id, berkas, sha256, ukuran FROM riwayat_berkas ORDER BY riwayat_i
 
 -- name: riwayat_tabel_daftar
 SELECT riwayat_id, tabel, dibaca, diubah FROM riwayat_tabel ORDER BY riwayat_id, tabel;
+
+-- Names the SQL prompt completes: analyst views, their columns, kj_* macros.
+-- name: nama_sql
+SELECT DISTINCT name FROM (
+    SELECT view_name AS name FROM duckdb_views() WHERE NOT internal AND view_name LIKE 'v\_%' ESCAPE '\'
+    UNION ALL
+    SELECT c.column_name FROM duckdb_columns() c JOIN duckdb_views() v ON v.view_name = c.table_name
+    WHERE NOT v.internal AND v.view_name LIKE 'v\_%' ESCAPE '\'
+    UNION ALL
+    SELECT function_name FROM duckdb_functions() WHERE function_name LIKE 'kj\_%' ESCAPE '\' AND function_name NOT LIKE 'kj\_\_%' ESCAPE '\'
+)
+ORDER BY name;

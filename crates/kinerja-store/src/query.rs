@@ -395,6 +395,12 @@ impl Store {
         self.conn.all("kecamatan_berdata", params![kode_kabupaten, tahun], |r| r.get(0))
     }
 
+    /// The names an analyst types: the analyst views, their columns and the
+    /// `kj_*` macros, sorted (what the SQL prompt completes).
+    pub fn sql_names(&self) -> Result<Vec<String>> {
+        self.conn.all("nama_sql", [], |r| r.get(0))
+    }
+
     /// Runs one SQL statement and returns every cell as text (decimals
     /// exactly as stored). A query is wrapped so that DuckDB itself writes
     /// every column as text, whatever its type (lists, intervals, `NULL`
