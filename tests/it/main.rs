@@ -9,6 +9,7 @@ pub fn kinerja_bin() -> std::path::PathBuf {
 
 mod audit;
 mod cli;
+mod corpus;
 mod differential;
 mod golden;
 mod loader;

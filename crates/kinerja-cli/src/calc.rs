@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Subcommand, ValueEnum};
 use kinerja_core::akip::{NilaiAkip, SkemaAkip};
-use kinerja_core::band::{AKIP_2021, IKM_2017, PREDIKAT_CAPAIAN};
+use kinerja_core::band::{AKIP_2021, BandTable, IKM_2017, PREDIKAT_CAPAIAN};
 use kinerja_core::capaian::{Aturan, Batas, MetodeNegatif, Polaritas, capaian, predikat};
 use kinerja_core::notation::{Notasi, parse_number};
 use kinerja_core::plan::{Arah, GoalSeek, nilai_for_band, realisasi_for_band, realisasi_for_capaian};
@@ -45,8 +45,8 @@ pub enum Calc {
         #[arg(long, value_enum, default_value_t = Metode::Selisih)]
         metode: Metode,
         /// Cap in percent (100, 110 or 120); none by default.
-        #[arg(long)]
-        batas: Option<u32>,
+        #[arg(long, value_parser = parse_batas)]
+        batas: Option<Batas>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -55,6 +55,7 @@ pub enum Calc {
     #[command(
         after_help = "Examples:\n  kinerja calc ikm --nrr persyaratan=3,00 --nrr prosedur=3,01 --nrr waktu=3,00 --nrr biaya=3,99 --nrr produk=3,01 \\\n      --nrr kompetensi=3,02 --nrr perilaku=3,08 --nrr sarana=3,01 --nrr pengaduan=2,03 --bobot 0.111\n  kinerja calc ikm --jawaban answers.csv      # columns: responden, unsur_id, skor"
     )]
+    #[command(group(clap::ArgGroup::new("masukan").required(true).args(["nrr", "jawaban"])))]
     Ikm {
         /// `unsur=NRR`, once per unsur (ids: persyaratan, prosedur, waktu, biaya, produk, kompetensi, perilaku, pengaduan, sarana).
         #[arg(long)]
@@ -63,11 +64,11 @@ pub enum Calc {
         #[arg(long, conflicts_with = "nrr")]
         jawaban: Option<PathBuf>,
         /// Weight: tepat (1/9, default), 0.111 or 0.11.
-        #[arg(long)]
-        bobot: Option<String>,
+        #[arg(long, value_parser = core(Bobot::parse))]
+        bobot: Option<Bobot>,
         /// Scheme: permenpanrb_14_2017 (default) or kepmenpan_25_2004.
-        #[arg(long)]
-        skema: Option<String>,
+        #[arg(long, value_parser = core(Skema::parse))]
+        skema: Option<Skema>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -91,6 +92,7 @@ pub enum Calc {
     #[command(
         after_help = "Examples:\n  kinerja calc goalseek --target 87,50                 # every predikat band\n  kinerja calc goalseek --target 87,50 --capaian 100\n  kinerja calc goalseek --target 10 --polaritas negatif --predikat ST\n  kinerja calc goalseek --mutu B                        # IKM needed for mutu B\n  kinerja calc goalseek --akip A                        # nilai AKIP needed for A"
     )]
+    #[command(group(clap::ArgGroup::new("tujuan").required(true).args(["target", "mutu", "akip"])))]
     Goalseek {
         /// Target (for capaian and predikat goals).
         #[arg(long)]
@@ -98,14 +100,14 @@ pub enum Calc {
         /// Capaian wanted, in percent.
         #[arg(long, requires = "target")]
         capaian: Option<String>,
-        /// Predikat wanted: ST, T, S, R (Permendagri 86/2017).
-        #[arg(long, requires = "target")]
+        /// Predikat wanted: ST, T, S, R, SR (Permendagri 86/2017).
+        #[arg(long, requires = "target", value_parser = band_code(&PREDIKAT_CAPAIAN))]
         predikat: Option<String>,
         /// IKM mutu wanted: A, B, C, D.
-        #[arg(long)]
+        #[arg(long, value_parser = band_code(&IKM_2017))]
         mutu: Option<String>,
         /// AKIP predikat wanted: AA, A, BB, B, CC, C, D.
-        #[arg(long)]
+        #[arg(long, value_parser = band_code(&AKIP_2021))]
         akip: Option<String>,
         /// Polarity.
         #[arg(long, value_enum, default_value_t = Pol::Positif)]
@@ -151,14 +153,31 @@ fn pol(p: Pol) -> Polaritas {
     }
 }
 
-fn aturan(m: Metode, batas: Option<u32>) -> Result<Aturan> {
-    let batas = match batas {
-        None => Batas::Tanpa,
-        Some(100) => Batas::Seratus,
-        Some(110) => Batas::SeratusSepuluh,
-        Some(120) => Batas::SeratusDuaPuluh,
-        Some(other) => bail!("--batas must be 100, 110 or 120, found {other}"),
-    };
+/// `--batas`: a cap the core knows ([`Batas::percent`]); another value is a
+/// usage error.
+fn parse_batas(s: &str) -> std::result::Result<Batas, String> {
+    Batas::ALL.into_iter().find(|b| b.percent().is_some_and(|p| p.to_string() == s.trim())).ok_or_else(|| {
+        let caps: Vec<String> = Batas::ALL.iter().filter_map(|b| b.percent()).map(|p| p.to_string()).collect();
+        format!("expected one of {}, found {s:?}", caps.join(", "))
+    })
+}
+
+/// A band code of `table` (`--mutu`, `--akip`, `--predikat`); another is a
+/// usage error naming the scale's codes.
+fn band_code(table: &'static BandTable) -> impl Fn(&str) -> std::result::Result<String, String> + Clone {
+    move |s: &str| match table.by_code(s.trim()) {
+        Some(b) => Ok(b.code.to_string()),
+        None => Err(format!("expected one of {}, found {s:?}", table.codes_text)),
+    }
+}
+
+/// A value through a core parser; what it refuses is a usage error.
+fn core<T>(f: fn(&str) -> kinerja_core::Result<T>) -> impl Fn(&str) -> std::result::Result<T, String> + Clone {
+    move |s: &str| f(s).map_err(|e| e.to_string())
+}
+
+fn aturan(m: Metode, batas: Option<Batas>) -> Result<Aturan> {
+    let batas = batas.unwrap_or(Batas::Tanpa);
     let metode_negatif = match m {
         Metode::Selisih => MetodeNegatif::SelisihGanda,
         Metode::Rasio => MetodeNegatif::Rasio,
@@ -192,8 +211,7 @@ pub fn run(c: Calc) -> Result<()> {
             run_capaian(&target, &realisasi, pol(polaritas), aturan(metode, batas)?, format)
         }
         Calc::Ikm { nrr, jawaban, bobot, skema, format } => {
-            let skema = skema.as_deref().map(Skema::parse).transpose()?.unwrap_or_default();
-            let bobot = bobot.as_deref().map(Bobot::parse).transpose()?.unwrap_or_default();
+            let (skema, bobot) = (skema.unwrap_or_default(), bobot.unwrap_or_default());
             let (ikm, per_unsur) = match jawaban {
                 Some(path) => ikm_from_answers(&path, skema, bobot)?,
                 None => ikm_from_args(&nrr, skema, bobot)?,
@@ -247,10 +265,22 @@ fn ikm_from_answers(path: &std::path::Path, skema: Skema, bobot: Bobot) -> Resul
     let rows = sheet.each_row(&mut problems, |r| {
         let u = r.text("unsur_id");
         let s = r.parse("skor", Skor::parse);
-        r.int("responden");
-        Some((u?, s?))
+        let n = r.int("responden");
+        Some((u?, s?, n?))
     });
-    for (line, (u, s)) in rows {
+    // One answer per respondent and unsur, as `kinerja load` requires.
+    let mut seen: std::collections::HashMap<(i64, String), usize> = std::collections::HashMap::new();
+    for (line, (u, s, n)) in rows {
+        if let Some(first) = seen.insert((n, u.clone()), line) {
+            problems.push(kinerja_data::Problem {
+                file: file.clone(),
+                row: Some(line),
+                column: Some("unsur_id".into()),
+                expected: "one answer per respondent and unsur".into(),
+                found: format!("respondent {n} answers {u} again (first on row {first})"),
+            });
+            continue;
+        }
         if let Err(e) = tally.add(&u, s) {
             problems.push(kinerja_data::Problem {
                 file: file.clone(),

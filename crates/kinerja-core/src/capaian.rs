@@ -150,6 +150,25 @@ impl JenisIndikator {
         }
     }
 
+    /// The values a target or realisasi of this jenis can take, inclusive:
+    /// an IKM is Σ NRR × w × 25 with NRR ≤ 4 and weights summing to at most
+    /// 1 (PermenPANRB 14/2017), a nilai AKIP a sum of komponen whose bobot
+    /// add up to 100 (PermenPANRB 88/2021), so both lie in 0..100; other
+    /// indicators have no range.
+    ///
+    /// ```
+    /// use kinerja_core::capaian::JenisIndikator;
+    /// use kinerja_core::Decimal;
+    /// assert_eq!(JenisIndikator::Ikm.rentang(), Some((Decimal::ZERO, Decimal::ONE_HUNDRED)));
+    /// assert_eq!(JenisIndikator::Umum.rentang(), None);
+    /// ```
+    pub fn rentang(self) -> Option<(Decimal, Decimal)> {
+        match self {
+            JenisIndikator::Ikm | JenisIndikator::Akip => Some((Decimal::ZERO, Decimal::ONE_HUNDRED)),
+            JenisIndikator::Umum => None,
+        }
+    }
+
     /// The scale of the indicator's value ([`SKALA_KATEGORI`]), if any.
     pub fn skala(self) -> Option<&'static BandTable> {
         SKALA_KATEGORI.iter().find(|(k, _)| *k == self.code()).map(|(_, t)| *t)

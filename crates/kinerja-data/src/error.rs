@@ -27,7 +27,19 @@ impl fmt::Display for Problem {
         if let Some(c) = &self.column {
             write!(f, ", column {c}")?;
         }
-        write!(f, ": expected {}, found {:?}", self.expected, self.found)
+        write!(f, ": expected {}, found {:?}", self.expected, shown(&self.found))
+    }
+}
+
+/// The longest found value a message repeats whole, in characters.
+const SHOWN: usize = 80;
+
+/// A found value as a message shows it: whole when short, else its start
+/// and its length (a 100 MB field is not echoed back).
+fn shown(found: &str) -> std::borrow::Cow<'_, str> {
+    match found.char_indices().nth(SHOWN) {
+        None => found.into(),
+        Some((end, _)) => format!("{}… ({} characters)", &found[..end], found.chars().count()).into(),
     }
 }
 
@@ -59,3 +71,17 @@ impl Error {
 
 /// `Result` with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_found_values_are_cut() {
+        let p =
+            |found: String| Problem { file: "f.csv".into(), row: Some(2), column: None, expected: "x".into(), found };
+        assert_eq!(p("9".repeat(80)).to_string(), format!("f.csv, row 2: expected x, found \"{}\"", "9".repeat(80)));
+        let long = p("9".repeat(1_000_000)).to_string();
+        assert_eq!(long, format!("f.csv, row 2: expected x, found \"{}… (1000000 characters)\"", "9".repeat(80)));
+    }
+}

@@ -132,6 +132,17 @@ impl Sheet {
             if rec.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
+            // No table has a field of several lines: one is a quote left
+            // open, which would swallow the rows after it.
+            if let Some((i, c)) = rec.iter().enumerate().find(|(_, c)| c.contains(['\n', '\r'])) {
+                return Err(Error::Invalid(vec![Problem {
+                    file: name.to_string(),
+                    row: Some(line),
+                    column: headers.get(i).cloned(),
+                    expected: "a field on one line (a quote opened here is not closed before the next row)".into(),
+                    found: c.to_string(),
+                }]));
+            }
             rows.push((line, rec.iter().map(|c| c.trim().to_string()).collect()));
         }
         let notasi = if delimiter == b';' { Notasi::Indonesia } else { Notasi::Otomatis };
@@ -142,12 +153,36 @@ impl Sheet {
     /// Reads the first worksheet of an XLSX file. Numeric cells are taken
     /// at their shortest round-trip decimal representation (`88.65`), the
     /// form a spreadsheet shows, and then parsed exactly like CSV text.
+    ///
+    /// A table's workbook holds that table alone: one sheet, visible. A
+    /// second sheet (another year typed beside the first?) or a hidden one
+    /// would otherwise be left unread without a word.
     pub fn from_xlsx(path: &Path, name: &str) -> Result<Sheet> {
-        let mut all = Sheet::from_xlsx_all(path, name)?;
-        if all.is_empty() {
-            return Err(xlsx_problem(name, "no worksheet".into()));
+        let hidden = hidden_sheets(path, name)?;
+        if let Some(h) = hidden.first() {
+            return Err(Error::Invalid(vec![Problem {
+                file: name.to_string(),
+                row: None,
+                column: None,
+                expected: "one visible sheet holding the table (unhide the others and remove them)".into(),
+                found: format!("a hidden sheet {h}"),
+            }]));
         }
-        Ok(all.swap_remove(0).1)
+        let mut all = Sheet::from_xlsx_all(path, name)?;
+        match all.len() {
+            0 => Err(xlsx_problem(name, "no worksheet".into())),
+            1 => Ok(all.swap_remove(0).1),
+            n => {
+                let names: Vec<String> = all.iter().map(|(s, _)| format!("{s:?}")).collect();
+                Err(Error::Invalid(vec![Problem {
+                    file: name.to_string(),
+                    row: None,
+                    column: None,
+                    expected: "one sheet holding the table".into(),
+                    found: format!("{n} sheets: {}", names.join(", ")),
+                }]))
+            }
+        }
     }
 
     /// Reads every worksheet of an XLSX file: `(sheet name, cells)`; each
@@ -213,6 +248,13 @@ impl Sheet {
         }
         out
     }
+}
+
+/// The names of the sheets of a workbook that Excel does not show.
+fn hidden_sheets(path: &Path, name: &str) -> Result<Vec<String>> {
+    use calamine::{Reader, SheetVisible, open_workbook_auto};
+    let wb = open_workbook_auto(path).map_err(|e| xlsx_problem(name, e.to_string()))?;
+    Ok(wb.sheets_metadata().iter().filter(|s| s.visible != SheetVisible::Visible).map(|s| s.name.clone()).collect())
 }
 
 fn xlsx_problem(name: &str, found: String) -> Error {
@@ -388,6 +430,23 @@ impl Row<'_> {
     /// A whole number; thousands may be grouped Indonesian-style (`8.727`).
     pub fn int(&mut self, col: &str) -> Option<i64> {
         self.parse(col, parse_int)
+    }
+
+    /// A count: a whole number, 0 or more.
+    pub fn count(&mut self, col: &str) -> Option<i64> {
+        self.parse(col, |s| {
+            parse_int(s).and_then(|n| {
+                if n >= 0 {
+                    Ok(n)
+                } else {
+                    Err(kinerja_core::Error::Invalid {
+                        what: "count",
+                        expected: "a count of 0 or more",
+                        found: s.to_string(),
+                    })
+                }
+            })
+        })
     }
 
     /// An optional whole number.

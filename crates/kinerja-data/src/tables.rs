@@ -271,8 +271,8 @@ fn wilayah(r: &mut Row<'_>) -> Option<Wilayah> {
 
 fn desa_statistik(r: &mut Row<'_>) -> Option<DesaStatistik> {
     let (kode, tahun, no) = (r.text("kode_desa"), r.year("tahun"), small(r, "no_laporan"));
-    let (luas, dusun, kk) = (r.decimal("luas_ha"), r.int("dusun"), r.int("kk"));
-    let (l, pr, total) = (r.int("penduduk_l"), r.int("penduduk_p"), r.int("penduduk_total"));
+    let (luas, dusun, kk) = (r.decimal("luas_ha"), r.count("dusun"), r.count("kk"));
+    let (l, pr, total) = (r.count("penduduk_l"), r.count("penduduk_p"), r.count("penduduk_total"));
     let kebun = r.opt_decimal("luas_perkebunan_ha");
     let tani = r.opt_decimal("luas_pertanian_ha");
     let rumah = r.opt_decimal("luas_perumahan_ha");

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 
 use kinerja_core::akip::SkemaAkip;
+use kinerja_core::capaian::JenisIndikator;
 use kinerja_core::model::TingkatWilayah;
 use kinerja_core::skm::Skema;
 use kinerja_core::{Decimal, Ratio};
@@ -179,6 +180,34 @@ fn check_target_realisasi(l: &Located, k: &Keys<'_>, c: &mut Ctx<'_>) {
     c.unique(&l.realisasi, "tahun", |r| (r.kode_unit.clone(), r.indikator_id.clone(), r.tahun));
     units(c, k, &l.realisasi, |r| &r.kode_unit);
     refs(c, &l.realisasi, "indikator_id", "the id of an indikator row", &k.indikator, |r| &r.indikator_id);
+    let jenis: HashMap<&str, JenisIndikator> = l.indikator.iter().map(|(_, i)| (i.id.as_str(), i.jenis)).collect();
+    in_range(c, &jenis, &l.target, true, |t| (&t.indikator_id, t.nilai));
+    in_range(c, &jenis, &l.realisasi, false, |r| (&r.indikator_id, r.nilai));
+}
+
+/// Values of an IKM or AKIP indicator within the range of its jenis
+/// ([`JenisIndikator::rentang`]), a target also above 0 (capaian divides by
+/// it), reported at the `nilai` column.
+fn in_range<T>(
+    c: &mut Ctx<'_>,
+    jenis: &HashMap<&str, JenisIndikator>,
+    rows: &Rows<T>,
+    target: bool,
+    get: impl Fn(&T) -> (&String, Decimal),
+) {
+    for (line, r) in rows.iter() {
+        let (id, v) = get(r);
+        let Some((j, (lo, hi))) = jenis.get(id.as_str()).and_then(|j| Some((j, j.rentang()?))) else { continue };
+        if v < lo || v > hi || (target && v <= lo) {
+            let kind = j.code().to_uppercase();
+            let expected = if target {
+                format!("an {kind} target above {lo} and at most {hi}")
+            } else {
+                format!("an {kind} value from {lo} to {hi}")
+            };
+            c.at(&rows.file, *line, "nilai", expected, v.to_string());
+        }
+    }
 }
 
 fn check_skm(l: &Located, k: &Keys<'_>, c: &mut Ctx<'_>) {

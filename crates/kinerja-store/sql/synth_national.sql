@@ -149,9 +149,10 @@ INSERT INTO realisasi
 SELECT a.kode_unit, 'akip', a.tahun, a.realisasi, kj_predikat_akip(a.realisasi), 'sintetis'
 FROM calc_akip a WHERE a.kode_unit IN (SELECT kode FROM syn_unit);
 
--- Targets: the PK of every year, the Renstra of every year rising to the end.
+-- Targets: the PK of every year, the Renstra of every year rising to the end;
+-- an IKM or AKIP target is at most 98 (the scale ends at 100).
 INSERT INTO target
-SELECT u.kode, 'ikm', y.tahun, 'pk', round((u.mutu_h * 25 + 150 + hash(getvariable('seed'), u.kode, y.tahun, 'ti') % 500) / 100.0, 2), NULL, 'sintetis'
+SELECT u.kode, 'ikm', y.tahun, 'pk', round(least(9800, u.mutu_h * 25 + 150 + hash(getvariable('seed'), u.kode, y.tahun, 'ti') % 500) / 100.0, 2), NULL, 'sintetis'
 FROM syn_unit u, syn_tahun y;
 INSERT INTO target
 SELECT a.kode_unit, 'akip', a.tahun, 'pk', a.target, kj_predikat_akip(a.target), 'sintetis'
