@@ -82,6 +82,8 @@ fn report_of_sei_balai_2024_matches_the_seed() {
     assert!(!md.contains("SINTETIS"), "real data only");
     // The IKM recomputed from the printed NRR is disclosed, not substituted.
     assert!(md.contains("IKM dihitung ulang dari NRR di atas: 75,34"), "{md}");
+    // The figures name the load they come from.
+    assert!(md.contains("Angka dari basis data sampai riwayat #1 (muat, "), "{md}");
 
     let json: serde_json::Value = serde_json::from_str(&ok(&[
         "report",
@@ -410,6 +412,12 @@ fn serve_is_read_only_and_stays_inside_the_app() {
         }
         assert_eq!(http(port, "GET", "/missing.js").0, 404);
         assert_eq!(http(port, "POST", "/snapshot.json").0, 405);
+        // A write while the server runs is not blocked, and the planner sees it on reload.
+        let before = http(port, "GET", "/snapshot.json").1;
+        ok(&["demo", "synth", "--kabupaten", "12.19", "--seed", "5", "--db", p(&db)]);
+        let after = http(port, "GET", "/snapshot.json").1;
+        let synthetic = |s: &str| s.matches("\"sintetis\"").count();
+        assert!(synthetic(&after) > synthetic(&before), "{after:.300}");
     });
     child.kill().unwrap();
     child.wait().unwrap();

@@ -344,12 +344,39 @@ fn write_out(out: &Option<PathBuf>, bytes: &[u8]) -> Result<()> {
     }
 }
 
+/// How long a command waits for another process (a load, `kinerja serve`
+/// building its snapshot) to release the database file.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Opens the database, waiting while another process holds it: DuckDB lets
+/// one process write a file, and none read it meanwhile.
+fn open_waiting(db: &Db, how: &str, open: impl Fn(&std::path::Path) -> kinerja_store::Result<Store>) -> Result<Store> {
+    let started = std::time::Instant::now();
+    let mut told = false;
+    loop {
+        match open(&db.db) {
+            Err(e) if e.to_string().contains("Conflicting lock") && started.elapsed() < LOCK_WAIT => {
+                if !told {
+                    eprintln!(
+                        "kinerja: {} is in use by another process; waiting up to {} s…",
+                        db.db.display(),
+                        LOCK_WAIT.as_secs()
+                    );
+                    told = true;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            other => return other.with_context(|| format!("opening {}{how}", db.db.display())),
+        }
+    }
+}
+
 fn open_rw(db: &Db) -> Result<Store> {
-    Store::open(&db.db).with_context(|| format!("opening {}", db.db.display()))
+    open_waiting(db, "", Store::open)
 }
 
 fn open_ro(db: &Db) -> Result<Store> {
-    Store::open_read_only(&db.db).with_context(|| format!("opening {} read-only", db.db.display()))
+    open_waiting(db, " read-only", Store::open_read_only)
 }
 
 fn run(cli: Cli) -> Result<()> {

@@ -480,6 +480,10 @@ INSERT INTO riwayat (waktu, perintah, versi_schema, keterangan)
 VALUES (CAST(current_timestamp AS TIMESTAMP), ?, (SELECT max(version) FROM schema_version), ?)
 RETURNING id;
 
+-- The last write: what a report's figures come from.
+-- name: riwayat_terakhir
+SELECT id, strftime(waktu, '%Y-%m-%d %H:%M:%S'), perintah FROM riwayat ORDER BY id DESC LIMIT 1;
+
 -- name: riwayat_berkas_catat
 INSERT INTO riwayat_berkas VALUES (?, ?, ?, ?);
 

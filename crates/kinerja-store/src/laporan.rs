@@ -76,7 +76,13 @@ impl Store {
             .map(|u| (u.kode.clone(), u))
             .collect();
         let mut b = self.bagian(tahun)?;
-        Ok(kode.iter().filter_map(|k| units.remove(k)).filter_map(|u| b.rakit(u, tahun)).collect())
+        let riwayat = self.conn.all("riwayat_terakhir", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.pop();
+        Ok(kode
+            .iter()
+            .filter_map(|k| units.remove(k))
+            .filter_map(|u| b.rakit(u, tahun))
+            .map(|l| Laporan { riwayat: riwayat.clone(), ..l })
+            .collect())
     }
 
     /// Runs one section's query for the set, grouping rows by `laporan_kunci`.
@@ -148,6 +154,7 @@ impl Bagian {
             total_program: take_one(&mut self.total_program, k),
             unit,
             tahun,
+            riwayat: None,
             sintetis,
             pk,
             capaian,

@@ -248,6 +248,9 @@ pub struct TotalProgram {
 pub struct Laporan {
     pub unit: Unit,
     pub tahun: i32,
+    /// The last recorded write the figures come from (`kinerja riwayat`):
+    /// `(id, UTC time, perintah)`; `None` in a file without history.
+    pub riwayat: Option<(i32, String, String)>,
     /// True when any figure in the report is synthetic.
     pub sintetis: bool,
     pub pk: Vec<BarisPk>,

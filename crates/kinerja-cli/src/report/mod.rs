@@ -135,6 +135,11 @@ pub fn document(l: &Laporan) -> Document {
     sumber.dedup();
     if let Some(b) = sections.last_mut() {
         b.notes.push(format!("Sumber realisasi: {}.", sumber.join("; ")));
+        if let Some((id, waktu, perintah)) = &l.riwayat {
+            b.notes.push(format!(
+                "Angka dari basis data sampai riwayat #{id} ({perintah}, {waktu} UTC); berkas dan SHA-256-nya: `kinerja riwayat`."
+            ));
+        }
     }
     Document { title: format!("Laporan Kinerja Kecamatan {} Tahun {}", l.unit.nama, l.tahun), sub, sections }
 }
