@@ -603,3 +603,23 @@ fn sql_prompt_edits_lines_completes_and_keeps_history() {
     assert!(history.lines().any(|l| l == "SELECT 41 + 1 AS x;"), "{history}");
     assert!(history.lines().any(|l| l == "SELECT * FROM v_ikm LIMIT 0;"), "{history}");
 }
+
+/// DuckDB lets one process hold a file for writing: a command finding it
+/// held waits, says so, and goes on once it is released.
+#[test]
+fn a_command_waits_for_a_database_held_by_another_process() {
+    let (_dir, db) = loaded();
+    let holder = duckdb::Connection::open(&db).unwrap();
+    let child = Command::new(kinerja_bin())
+        .args(["sql", "SELECT count(*) AS n FROM realisasi", "--format", "csv", "--db", p(&db)])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    drop(holder);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is in use by another process; waiting"));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "n\n12\n");
+}

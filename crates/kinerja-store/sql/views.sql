@@ -125,7 +125,7 @@ CREATE OR REPLACE TABLE cache_tren AS SELECT * FROM calc_tren;
 CREATE OR REPLACE VIEW v_tren AS SELECT * FROM cache_tren;
 
 -- Change between any two years of the same unit and indicator.
-CREATE OR REPLACE VIEW v_perubahan AS
+CREATE OR REPLACE VIEW calc_perubahan AS
 SELECT a.kode_kabupaten, a.kode_unit, a.nama_unit, a.indikator_id, a.tahun AS tahun_dari, b.tahun AS tahun_ke,
        a.realisasi AS nilai_dari, b.realisasi AS nilai_ke,
        kj_selisih(a.realisasi, b.realisasi) AS selisih,
@@ -133,6 +133,8 @@ SELECT a.kode_kabupaten, a.kode_unit, a.nama_unit, a.indikator_id, a.tahun AS ta
        a.sintetis OR b.sintetis AS sintetis
 FROM v_capaian a
 JOIN v_capaian b ON b.kode_unit = a.kode_unit AND b.indikator_id = a.indikator_id AND b.tahun > a.tahun;
+CREATE OR REPLACE TABLE cache_perubahan AS SELECT * FROM calc_perubahan;
+CREATE OR REPLACE VIEW v_perubahan AS SELECT * FROM cache_perubahan;
 
 -- Every kecamatan of a kabupaten for each indicator-year present there, ranked;
 -- kecamatan without data are listed with ada_data = false. The rank is the
@@ -290,7 +292,7 @@ CREATE OR REPLACE TABLE cache_akip AS SELECT * FROM calc_akip;
 CREATE OR REPLACE VIEW v_akip AS SELECT * FROM cache_akip;
 
 -- Budget by belanja account at every level (5, 5.1, 5.1.01, …), summed from leaf lines.
-CREATE OR REPLACE VIEW v_anggaran_belanja AS
+CREATE OR REPLACE VIEW calc_anggaran_belanja AS
 WITH baris AS (
     SELECT b.*, string_split(kode_rekening, '.') AS bagian FROM anggaran_belanja b
 ), naik AS (
@@ -316,6 +318,8 @@ SELECT u.kode_kabupaten, j.kode_unit, u.nama_unit, j.tahun, j.kode_rekening, j.t
        kj_sisa(j.anggaran, j.realisasi) AS sisa, j.sintetis
 FROM jumlah j
 LEFT JOIN v_identitas u ON u.kode_unit = j.kode_unit;
+CREATE OR REPLACE TABLE cache_anggaran_belanja AS SELECT * FROM calc_anggaran_belanja;
+CREATE OR REPLACE VIEW v_anggaran_belanja AS SELECT * FROM cache_anggaran_belanja;
 
 -- Budget by program, with penyerapan and sisa.
 CREATE OR REPLACE VIEW calc_anggaran_program AS
