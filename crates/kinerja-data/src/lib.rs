@@ -205,23 +205,43 @@ pub fn read_sheets(sheets: &[(&str, Sheet)], mut problems: Vec<Problem>) -> Resu
             Some((t.name, p.file.clone()))
         })
         .collect();
+    // Tables without a row (a header only) or without a file, that others
+    // refer to: `(table, file, whether the file is there)`.
+    let empty: Vec<(&'static str, String, bool)> = TABLES
+        .iter()
+        .filter(|t| !unreadable.iter().any(|(u, _)| *u == t.name))
+        .filter_map(|t| match sheets.iter().find(|(n, _)| *n == t.name) {
+            None => Some((t.name, format!("{}.csv", t.name), false)),
+            Some((_, s)) if s.rows.is_empty() => Some((t.name, s.file.clone(), true)),
+            Some(_) => None,
+        })
+        .collect();
     let mut references = Vec::new();
     validate::check(&located, &mut references);
-    let mut unchecked: Vec<(&str, &str, usize)> = unreadable.iter().map(|(t, f)| (*t, f.as_str(), 0)).collect();
+    // `(table, file, references not checked, why: None unreadable, Some(file there))`.
+    let mut unchecked: Vec<(&str, &str, usize, Option<bool>)> = unreadable
+        .iter()
+        .map(|(t, f)| (*t, f.as_str(), 0, None))
+        .chain(empty.iter().map(|(t, f, there)| (*t, f.as_str(), 0, Some(*there))))
+        .collect();
     for p in references {
         match validate::referenced_table(&p.expected).and_then(|t| unchecked.iter_mut().find(|u| u.0 == t)) {
             Some(u) => u.2 += 1,
             None => problems.push(p),
         }
     }
-    for (table, file, n) in unchecked.into_iter().filter(|u| u.2 > 0) {
-        problems.push(Problem {
-            file: file.to_string(),
-            row: None,
-            column: None,
-            expected: format!("a readable {table} table, to check the references to it"),
-            found: format!("{n} references to {table} in other files not checked"),
-        });
+    for (table, file, n, why) in unchecked.into_iter().filter(|u| u.2 > 0) {
+        let not_checked = format!("{n} references to {table} in other files not checked");
+        let (expected, found) = match why {
+            None => (format!("a readable {table} table, to check the references to it"), not_checked),
+            Some(true) => {
+                (format!("the rows of {table}, which other files refer to"), format!("no rows; {not_checked}"))
+            }
+            Some(false) => {
+                (format!("a {table} file (CSV or XLSX), which other files refer to"), format!("none; {not_checked}"))
+            }
+        };
+        problems.push(Problem { file: file.to_string(), row: None, column: None, expected, found });
     }
     let order = |p: &Problem| table_of(&p.file).and_then(|t| TABLES.iter().position(|x| x.name == t));
     problems.sort_by(|a, b| (order(a), &a.file, a.row).cmp(&(order(b), &b.file, b.row)));
