@@ -623,3 +623,61 @@ fn a_command_waits_for_a_database_held_by_another_process() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("is in use by another process; waiting"));
     assert_eq!(String::from_utf8_lossy(&out.stdout), "n\n12\n");
 }
+
+/// Every row of the tables `kinerja load` fills, as text.
+fn table_rows(db: &Path) -> String {
+    let store = kinerja_store::Store::open_read_only(db).unwrap();
+    let tables = kinerja_data::TABLES.iter().map(|t| t.name).chain(["skm_agregat"]);
+    tables
+        .map(|t| format!("{t}: {:?}\n", store.sql(&format!("SELECT * FROM {t} ORDER BY ALL")).unwrap().rows))
+        .collect()
+}
+
+#[test]
+fn the_template_is_a_sheet_per_table_and_a_filled_one_loads_as_it_is() {
+    use calamine::Reader;
+    let (dir, db) = loaded();
+    ok(&["demo", "synth", "--kabupaten", "12.19", "--db", p(&db)]);
+    let blank = dir.path().join("kosong.xlsx");
+    ok(&["template", "--out", p(&blank)]);
+    let mut wb = calamine::open_workbook_auto(&blank).unwrap();
+    let names = wb.sheet_names().clone();
+    let expected: Vec<&str> = std::iter::once("petunjuk").chain(kinerja_data::TABLES.iter().map(|t| t.name)).collect();
+    assert_eq!(names, expected);
+    for t in kinerja_data::TABLES {
+        let range = wb.worksheet_range(t.name).unwrap();
+        let header: Vec<String> = range.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+        let columns: Vec<&str> = t.required.iter().chain(t.optional).copied().collect();
+        assert_eq!(header, columns, "{}", t.name);
+        assert_eq!(range.height(), 1, "{}: the header only", t.name);
+    }
+    let petunjuk = wb.worksheet_range("petunjuk").unwrap();
+    assert!(petunjuk.rows().any(|r| r[0].to_string().contains("kinerja load kinerja-template.xlsx")));
+
+    // Filled from the database, loaded into a fresh one: the same rows.
+    let isi = dir.path().join("isi.xlsx");
+    ok(&["template", "--isi", "--out", p(&isi), "--db", p(&db)]);
+    let fresh = dir.path().join("baru.duckdb");
+    let out = ok(&["load", p(&isi), "--db", p(&fresh)]);
+    assert!(out.contains("new or changed"), "{out}");
+    assert_eq!(table_rows(&fresh), table_rows(&db));
+    // An edit with a mistake is located at its sheet, row and column.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet()
+        .set_name("realisasi")
+        .unwrap()
+        .write_row(0, 0, ["kode_unit", "indikator_id", "tahun", "nilai", "sumber"])
+        .unwrap();
+    book.worksheet_from_name("realisasi")
+        .unwrap()
+        .write_row(1, 0, ["12.19.07", "ikm", "2024", "1.234", "uji"])
+        .unwrap();
+    book.add_worksheet().set_name("catatan").unwrap();
+    let bad = dir.path().join("salah.xlsx");
+    book.save(&bad).unwrap();
+    let r = kinerja(&["load", p(&bad), "--db", p(&fresh)]);
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("salah.xlsx [realisasi], row 2, column nilai"), "{}", r.err);
+    assert!(r.err.contains("salah.xlsx [catatan]"), "{}", r.err);
+    assert_eq!(table_rows(&fresh), table_rows(&db), "nothing written");
+}

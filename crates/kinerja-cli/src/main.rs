@@ -14,6 +14,7 @@ mod prompt;
 mod report;
 mod riwayat;
 mod serve;
+mod template;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -153,6 +154,20 @@ enum Cmd {
     /// Planning scenarios from the browser.
     #[command(subcommand)]
     Plan(Plan),
+    /// A workbook to fill in Excel: one sheet per table with notes, drop-downs and checks.
+    #[command(
+        after_help = "Examples:\n  kinerja template                                  # kinerja-template.xlsx, empty\n  kinerja template --isi --db data/kinerja.duckdb   # filled with the database's data, to edit\n  kinerja load kinerja-template.xlsx                # loads the filled workbook as it is"
+    )]
+    Template {
+        /// Where to write the workbook.
+        #[arg(long, default_value = "kinerja-template.xlsx")]
+        out: PathBuf,
+        /// Fill every sheet with the rows of the database (--db).
+        #[arg(long)]
+        isi: bool,
+        #[command(flatten)]
+        db: Db,
+    },
     /// The history of writes: every load, import, synthesis and migration, with its files' SHA-256.
     #[command(
         after_help = "Examples:\n  kinerja riwayat\n  kinerja riwayat --format json   # every file with its full SHA-256, rows per table\n\nA refused load changes nothing and is not recorded."
@@ -422,6 +437,7 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Demo(Demo::Synth { seed, scale: Scale::National, tahun, fraction, out, format, db, .. }) => {
             national(seed, &tahun, &fraction, out.as_deref().map(|o| (o, format == FileFormat::Parquet)), &db)
         }
+        Cmd::Template { out, isi, db } => template(&out, isi, &db),
         Cmd::Riwayat { format, db } => riwayat::print(&open_ro(&db)?, format),
         Cmd::Audit { .. } => Ok(()),
     }
@@ -443,8 +459,11 @@ fn load(dir: &std::path::Path, db: &Db, memory_limit: &str) -> Result<()> {
             bar.set_message(table.to_string());
         }
     };
-    let summary = store
-        .load_dir(dir, &mut progress)
+    // A directory of table files, or one workbook with a sheet per table.
+    let workbook = dir.is_file() && dir.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    let summary = if workbook { kinerja_data::read_workbook(dir) } else { kinerja_data::read_dir_parts(dir) }
+        .map_err(kinerja_store::Error::from)
+        .and_then(|parts| store.load_parts(parts, &mut progress))
         .with_context(|| format!("loading {} into {}", dir.display(), db.db.display()))?;
     bar.finish_and_clear();
     let (read, changed) = (summary.read(), summary.changed());
@@ -489,6 +508,33 @@ fn report_batch(kabupaten: &str, tahun: i32, format: ReportFormat, out: Option<P
     }
     println!("Wrote {} reports for {tahun} to {} in {:.1?}.", units.len(), dir.display(), started.elapsed());
     Ok(())
+}
+
+fn template(out: &std::path::Path, isi: bool, db: &Db) -> Result<()> {
+    let tmp = tempfile_dir()?;
+    let filled = if isi {
+        open_ro(db)?.export_load_files(&tmp, false)?;
+        Some(tmp.as_path())
+    } else {
+        None
+    };
+    let written = template::write(out, filled);
+    let _ = std::fs::remove_dir_all(&tmp);
+    written?;
+    let what = if isi { format!("filled with the data of {}", db.db.display()) } else { "empty".into() };
+    println!(
+        "Wrote {} ({what}): a sheet per table; fill it in Excel, then `kinerja load {}`.",
+        out.display(),
+        out.display()
+    );
+    Ok(())
+}
+
+/// A fresh private directory under the system's temporary directory.
+fn tempfile_dir() -> Result<PathBuf> {
+    let d = std::env::temp_dir().join(format!("kinerja-{}-{}", std::process::id(), output::now_iso().replace(':', "")));
+    std::fs::create_dir_all(&d).with_context(|| format!("creating {}", d.display()))?;
+    Ok(d)
 }
 
 fn report(kecamatan: &str, tahun: i32, format: ReportFormat, out: &Option<PathBuf>, db: &Db) -> Result<()> {

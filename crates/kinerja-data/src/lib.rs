@@ -30,7 +30,7 @@ use kinerja_core::model::Dataset;
 
 pub use error::{Error, Problem, Result};
 pub use sheet::{Row, Sheet};
-pub use tables::TABLES;
+pub use tables::{TABLES, Table};
 pub use validate::UNIT_EXPECTED;
 
 /// Reads every table file in `dir` and validates the whole dataset.
@@ -184,6 +184,47 @@ fn read_files(
         }]));
     }
     Ok((sheets, problems))
+}
+
+/// The instruction sheet of a workbook from `kinerja template`, not a table.
+pub const PETUNJUK: &str = "petunjuk";
+
+/// Reads a workbook holding one sheet per table (as `kinerja template`
+/// writes it): each sheet named after its table, the instruction sheet
+/// ([`PETUNJUK`]) skipped, a sheet with only its header meaning no rows.
+/// Another sheet name, or a hidden sheet, is refused; then the tables are
+/// validated as a directory's are.
+pub fn read_workbook(path: &Path) -> Result<DirParts> {
+    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().to_string());
+    let mut problems = Vec::new();
+    for h in sheet::hidden_sheets(path, &name)? {
+        problems.push(Problem {
+            file: name.clone(),
+            row: None,
+            column: None,
+            expected: "visible sheets only (unhide the others and remove them)".into(),
+            found: format!("a hidden sheet {h}"),
+        });
+    }
+    let mut sheets: Sheets = Vec::new();
+    for (sheet_name, sheet) in Sheet::from_xlsx_all(path, &name)? {
+        match TABLES.iter().find(|t| t.name == sheet_name.trim()) {
+            Some(t) => sheets.push((t.name, sheet)),
+            None if sheet_name.trim().eq_ignore_ascii_case(PETUNJUK) => {}
+            None => problems.push(Problem {
+                file: format!("{name} [{sheet_name}]"),
+                row: None,
+                column: None,
+                expected: format!(
+                    "a sheet named after one of: {}",
+                    TABLES.iter().map(|t| t.name).collect::<Vec<_>>().join(", ")
+                ),
+                found: sheet_name.clone(),
+            }),
+        }
+    }
+    let data = read_sheets(&sheets, problems)?;
+    Ok(DirParts { data, jawaban_parquet: vec![], dialek: vec![], berkas: vec![path.to_path_buf()] })
 }
 
 /// Reads already-loaded sheets (`(table name, sheet)`), then validates.

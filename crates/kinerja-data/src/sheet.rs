@@ -251,7 +251,7 @@ impl Sheet {
 }
 
 /// The names of the sheets of a workbook that Excel does not show.
-fn hidden_sheets(path: &Path, name: &str) -> Result<Vec<String>> {
+pub(crate) fn hidden_sheets(path: &Path, name: &str) -> Result<Vec<String>> {
     use calamine::{Reader, SheetVisible, open_workbook_auto};
     let wb = open_workbook_auto(path).map_err(|e| xlsx_problem(name, e.to_string()))?;
     Ok(wb.sheets_metadata().iter().filter(|s| s.visible != SheetVisible::Visible).map(|s| s.name.clone()).collect())

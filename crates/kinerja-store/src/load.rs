@@ -69,7 +69,13 @@ impl Store {
     /// (`skm_jawaban.parquet`, `skm_jawaban_*.parquet`), which stream from
     /// the files into the database and are checked there.
     pub fn load_dir(&self, dir: &std::path::Path, progress: Progress<'_>) -> Result<LoadSummary> {
-        let parts = kinerja_data::read_dir_parts(dir)?;
+        self.load_parts(kinerja_data::read_dir_parts(dir)?, progress)
+    }
+
+    /// Loads what was read from a directory or a workbook
+    /// ([`kinerja_data::read_workbook`]) in one transaction, recording its
+    /// files in the history.
+    pub fn load_parts(&self, parts: kinerja_data::DirParts, progress: Progress<'_>) -> Result<LoadSummary> {
         self.writable()?;
         let tx = self.conn.unchecked_transaction().map_err(at("BEGIN (load)"))?;
         let mut summary = load_in_tx(&tx, &parts.data, progress)?;
