@@ -269,15 +269,25 @@ fn check_akip(l: &Located, k: &Keys<'_>, c: &mut Ctx<'_>) {
     }
 }
 
+/// A budget line's amounts: 0 or more, and no more spent than budgeted
+/// (the DPA is the ceiling of what can be spent; penyerapan above 100 % is a
+/// typing slip).
+fn amounts(c: &mut Ctx<'_>, file: &str, line: usize, anggaran: Decimal, realisasi: Decimal) {
+    for (col, v) in [("anggaran", anggaran), ("realisasi", realisasi)] {
+        if v < Decimal::ZERO {
+            c.at(file, line, col, "an amount of 0 or more", v.to_string());
+        }
+    }
+    if realisasi > anggaran && anggaran >= Decimal::ZERO {
+        c.at(file, line, "realisasi", format!("a realisasi of at most the anggaran (pagu) {anggaran}"), realisasi.to_string());
+    }
+}
+
 fn check_anggaran(l: &Located, k: &Keys<'_>, c: &mut Ctx<'_>) {
     c.unique(&l.anggaran_belanja, "kode_rekening", |b| (b.kode_unit.clone(), b.tahun, b.kode_rekening.clone()));
     units(c, k, &l.anggaran_belanja, |b| &b.kode_unit);
     for (line, b) in l.anggaran_belanja.iter() {
-        for (col, v) in [("anggaran", b.anggaran), ("realisasi", b.realisasi)] {
-            if v < Decimal::ZERO {
-                c.at(&l.anggaran_belanja.file, *line, col, "an amount of 0 or more", v.to_string());
-            }
-        }
+        amounts(c, &l.anggaran_belanja.file, *line, b.anggaran, b.realisasi);
     }
     // A belanja line must be a leaf: a line and its own sub-account would
     // count twice. Every proper prefix of a code has a child.
@@ -297,11 +307,7 @@ fn check_anggaran(l: &Located, k: &Keys<'_>, c: &mut Ctx<'_>) {
     c.unique(&l.anggaran_program, "kode_program", |b| (b.kode_unit.clone(), b.tahun, b.kode_program.clone()));
     units(c, k, &l.anggaran_program, |b| &b.kode_unit);
     for (line, b) in l.anggaran_program.iter() {
-        for (col, v) in [("anggaran", b.anggaran), ("realisasi", b.realisasi)] {
-            if v < Decimal::ZERO {
-                c.at(&l.anggaran_program.file, *line, col, "an amount of 0 or more", v.to_string());
-            }
-        }
+        amounts(c, &l.anggaran_program.file, *line, b.anggaran, b.realisasi);
     }
     let programs: HashSet<(&str, i32, &str)> =
         l.anggaran_program.iter().map(|(_, b)| (b.kode_unit.as_str(), b.tahun, b.kode_program.as_str())).collect();
