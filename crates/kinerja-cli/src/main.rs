@@ -343,7 +343,13 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("kinerja: {e:#}");
+            let text = format!("{e:#}");
+            eprintln!("kinerja: {text}");
+            if text.contains("No space left on device") || text.contains("max_temp_directory_size") {
+                eprintln!(
+                    "kinerja: the disk holding the database (or its temporary files) is full. Nothing was written: the database is as it was. Free some space, or use --db on another disk, and run the command again."
+                );
+            }
             ExitCode::from(1)
         }
     }
