@@ -681,3 +681,28 @@ fn the_template_is_a_sheet_per_table_and_a_filled_one_loads_as_it_is() {
     assert!(r.err.contains("salah.xlsx [catatan]"), "{}", r.err);
     assert_eq!(table_rows(&fresh), table_rows(&db), "nothing written");
 }
+
+#[test]
+fn load_names_the_root_cause_and_semua_lists_every_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    for e in fs::read_dir(data_dir()).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "csv") {
+            fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    let header = fs::read_to_string(data_dir().join("wilayah.csv")).unwrap().lines().next().unwrap().to_string();
+    fs::write(dir.path().join("wilayah.csv"), format!("{header}\n")).unwrap();
+    let db = dir.path().join("k.duckdb");
+    let short = kinerja(&["load", p(dir.path()), "--db", p(&db)]);
+    assert_eq!(short.code, 1);
+    assert!(
+        short.err.contains("1 problem(s)") && short.err.contains("no rows; 64 references to wilayah"),
+        "{}",
+        short.err
+    );
+    let all = kinerja(&["load", p(dir.path()), "--db", p(&db), "--semua"]);
+    assert!(all.err.contains("65 problem(s)") && all.err.contains("listed after this"), "{}", all.err);
+    assert!(all.err.contains("desa_statistik.csv, row 2, column kode_desa"), "{}", all.err);
+    assert_eq!(kinerja(&["load", p(dir.path()), "--db", p(&db), "--all"]).err, all.err);
+}

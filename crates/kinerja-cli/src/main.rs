@@ -62,6 +62,10 @@ enum Cmd {
         /// Memory DuckDB may use for the load; beyond it, it spills to disk.
         #[arg(long, default_value = "400MB")]
         memory_limit: String,
+        /// List every problem, also the references a table that cannot be
+        /// read leaves unchecked (by default they are counted on that table).
+        #[arg(long, visible_alias = "all")]
+        semua: bool,
         #[command(flatten)]
         db: Db,
     },
@@ -405,7 +409,10 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Load { dir, db, terima_temuan, .. } if audit::is_transcription(&dir) => {
             audit::load(&open_rw(&db)?, &dir, terima_temuan, &output::now_iso())
         }
-        Cmd::Load { dir, db, memory_limit, .. } => load(&dir, &db, &memory_limit),
+        Cmd::Load { dir, db, memory_limit, semua, .. } => {
+            let listing = if semua { kinerja_data::Listing::All } else { kinerja_data::Listing::RootCauses };
+            load(&dir, &db, &memory_limit, listing)
+        }
         Cmd::Report { kabupaten: Some(kab), tahun, format, out, db, .. } => report_batch(&kab, tahun, format, out, &db),
         Cmd::Report { kecamatan, tahun, format, out, db, .. } => {
             report(kecamatan.as_deref().unwrap_or_default(), tahun, format, &out, &db)
@@ -449,7 +456,7 @@ fn run(cli: Cli) -> Result<()> {
     }
 }
 
-fn load(dir: &std::path::Path, db: &Db, memory_limit: &str) -> Result<()> {
+fn load(dir: &std::path::Path, db: &Db, memory_limit: &str, listing: kinerja_data::Listing) -> Result<()> {
     let store = open_rw(db)?;
     store.limit_memory(memory_limit).context("--memory-limit")?;
     let bar = indicatif::ProgressBar::hidden();
@@ -467,7 +474,9 @@ fn load(dir: &std::path::Path, db: &Db, memory_limit: &str) -> Result<()> {
     };
     // A directory of table files, or one workbook with a sheet per table.
     let workbook = dir.is_file() && dir.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-    let summary = if workbook { kinerja_data::read_workbook(dir) } else { kinerja_data::read_dir_parts(dir) }
+    let parts =
+        if workbook { kinerja_data::read_workbook(dir, listing) } else { kinerja_data::read_dir_listing(dir, listing) };
+    let summary = parts
         .map_err(kinerja_store::Error::from)
         .and_then(|parts| store.load_parts(parts, &mut progress))
         .with_context(|| format!("loading {} into {}", dir.display(), db.db.display()))?;

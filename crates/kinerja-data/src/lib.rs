@@ -84,6 +84,22 @@ pub fn file_name(p: &Path) -> String {
 
 /// Reads `dir` as [`read_dir`] does, setting the Parquet answer files aside.
 pub fn read_dir_parts(dir: &Path) -> Result<DirParts> {
+    read_dir_listing(dir, Listing::RootCauses)
+}
+
+/// What a failed validation lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Listing {
+    /// Root causes first; the references a table that cannot be read (or
+    /// has no rows) leaves unchecked are counted in one problem.
+    #[default]
+    RootCauses,
+    /// As `RootCauses`, and every unchecked reference besides (`--semua`).
+    All,
+}
+
+/// [`read_dir_parts`], listing problems as `listing` says.
+pub fn read_dir_listing(dir: &Path, listing: Listing) -> Result<DirParts> {
     let entries = std::fs::read_dir(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
     let mut files: Vec<(String, PathBuf)> = Vec::new();
     let mut jawaban_parquet = Vec::new();
@@ -124,7 +140,7 @@ pub fn read_dir_parts(dir: &Path) -> Result<DirParts> {
     let mut berkas: Vec<PathBuf> =
         files.iter().map(|(_, p)| p.clone()).chain(jawaban_parquet.iter().cloned()).collect();
     berkas.sort();
-    Ok(DirParts { data: read_sheets(&sheets, problems)?, jawaban_parquet, dialek, berkas })
+    Ok(DirParts { data: read_sheets_listing(&sheets, problems, listing)?, jawaban_parquet, dialek, berkas })
 }
 
 type Sheets = Vec<(&'static str, Sheet)>;
@@ -194,7 +210,7 @@ pub const PETUNJUK: &str = "petunjuk";
 /// ([`PETUNJUK`]) skipped, a sheet with only its header meaning no rows.
 /// Another sheet name, or a hidden sheet, is refused; then the tables are
 /// validated as a directory's are.
-pub fn read_workbook(path: &Path) -> Result<DirParts> {
+pub fn read_workbook(path: &Path, listing: Listing) -> Result<DirParts> {
     let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().to_string());
     let mut problems = Vec::new();
     for h in sheet::hidden_sheets(path, &name)? {
@@ -223,7 +239,7 @@ pub fn read_workbook(path: &Path) -> Result<DirParts> {
             }),
         }
     }
-    let data = read_sheets(&sheets, problems)?;
+    let data = read_sheets_listing(&sheets, problems, listing)?;
     Ok(DirParts { data, jawaban_parquet: vec![], dialek: vec![], berkas: vec![path.to_path_buf()] })
 }
 
@@ -234,7 +250,12 @@ pub fn read_workbook(path: &Path) -> Result<DirParts> {
 /// one by one — they could not be checked — but counted in one problem on
 /// that file. Problems are ordered by table in load order (wilayah before
 /// what refers to it), then file and row.
-pub fn read_sheets(sheets: &[(&str, Sheet)], mut problems: Vec<Problem>) -> Result<Dataset> {
+pub fn read_sheets(sheets: &[(&str, Sheet)], problems: Vec<Problem>) -> Result<Dataset> {
+    read_sheets_listing(sheets, problems, Listing::RootCauses)
+}
+
+/// [`read_sheets`], listing problems as `listing` says.
+pub fn read_sheets_listing(sheets: &[(&str, Sheet)], mut problems: Vec<Problem>, listing: Listing) -> Result<Dataset> {
     let located = tables::parse_all(sheets, &mut problems);
     let unreadable: Vec<(&'static str, String)> = TABLES
         .iter()
@@ -267,12 +288,20 @@ pub fn read_sheets(sheets: &[(&str, Sheet)], mut problems: Vec<Problem>) -> Resu
         .collect();
     for p in references {
         match validate::referenced_table(&p.expected).and_then(|t| unchecked.iter_mut().find(|u| u.0 == t)) {
-            Some(u) => u.2 += 1,
+            Some(u) => {
+                u.2 += 1;
+                if listing == Listing::All {
+                    problems.push(p);
+                }
+            }
             None => problems.push(p),
         }
     }
     for (table, file, n, why) in unchecked.into_iter().filter(|u| u.2 > 0) {
-        let not_checked = format!("{n} references to {table} in other files not checked");
+        let not_checked = match listing {
+            Listing::RootCauses => format!("{n} references to {table} in other files not checked"),
+            Listing::All => format!("the {n} references to {table} in other files listed after this"),
+        };
         let (expected, found) = match why {
             None => (format!("a readable {table} table, to check the references to it"), not_checked),
             Some(true) => {

@@ -279,7 +279,13 @@ fn amounts(c: &mut Ctx<'_>, file: &str, line: usize, anggaran: Decimal, realisas
         }
     }
     if realisasi > anggaran && anggaran >= Decimal::ZERO {
-        c.at(file, line, "realisasi", format!("a realisasi of at most the anggaran (pagu) {anggaran}"), realisasi.to_string());
+        c.at(
+            file,
+            line,
+            "realisasi",
+            format!("a realisasi of at most the anggaran (pagu) {anggaran}"),
+            realisasi.to_string(),
+        );
     }
 }
 
