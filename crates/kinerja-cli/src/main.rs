@@ -349,6 +349,11 @@ fn main() -> ExitCode {
         Err(e) => {
             let text = format!("{e:#}");
             eprintln!("kinerja: {text}");
+            if text.contains("Out of Memory Error") && !text.contains("max_temp_directory_size") {
+                eprintln!(
+                    "kinerja: DuckDB needed more memory than its limit allows. Nothing was written: the database is as it was. Run the command again with a larger --memory-limit (e.g. 1GB)."
+                );
+            }
             if text.contains("No space left on device") || text.contains("max_temp_directory_size") {
                 eprintln!(
                     "kinerja: the disk holding the database (or its temporary files) is full. Nothing was written: the database is as it was. Free some space, or use --db on another disk, and run the command again."

@@ -366,17 +366,25 @@ SELECT parse_filename(filename) AS berkas, file_row_number + 1 AS baris,
 FROM read_parquet({files}, filename = true, file_row_number = true, union_by_name = true);
 
 -- One scan: per unit-year-unsur the sum and count of answers, with what the
--- checks need (rows whose fields do not read, distinct respondents).
+-- checks need (rows whose fields do not read).
 -- name: berkas_jawaban_agregat
 CREATE OR REPLACE TEMP TABLE stg_jawaban_agregat AS
 SELECT kode_unit, tahun, unsur_id,
-       sum(skor) AS jumlah, count(*) AS n, count(DISTINCT responden) AS n_responden,
+       sum(skor) AS jumlah, count(*) AS n,
        count(*) FILTER (WHERE kode_unit IS NULL OR tahun IS NULL OR tahun NOT BETWEEN {tahun_min} AND {tahun_max}
                               OR responden IS NULL OR unsur_id IS NULL OR sumber IS NULL
                               OR skor IS NULL OR skor NOT BETWEEN {skor_min} AND {skor_max}) AS buruk,
        min(sumber) AS sumber
 FROM temp.src_jawaban
 GROUP BY ALL;
+
+-- The unit-year-unsur groups where a respondent answers twice: a plain
+-- grouping, which DuckDB spills to disk beyond its memory limit (a
+-- count(DISTINCT) per group holds every respondent in memory at once).
+-- name: berkas_jawaban_ganda
+CREATE OR REPLACE TEMP TABLE stg_jawaban_ganda AS
+SELECT DISTINCT kode_unit, tahun, unsur_id FROM (
+    SELECT kode_unit, tahun, unsur_id, responden FROM temp.src_jawaban GROUP BY ALL HAVING count(*) > 1);
 
 -- The groups that fail a check: unreadable fields, an unknown unit, an
 -- unsur outside the unit-year's scheme, a respondent answering twice.
@@ -387,12 +395,15 @@ SELECT a.kode_unit, a.tahun, a.unsur_id,
        a.kode_unit IS NOT NULL AND u.kode_unit IS NULL AS unit_asing,
        a.unsur_id IS NOT NULL AND r.unsur_id IS NULL AS unsur_asing,
        coalesce(s.skema, '{skema_default}') AS skema,
-       a.n <> a.n_responden AS ganda
+       d.kode_unit IS NOT NULL AS ganda
 FROM temp.stg_jawaban_agregat a
+LEFT JOIN temp.stg_jawaban_ganda d
+       ON d.kode_unit IS NOT DISTINCT FROM a.kode_unit AND d.tahun IS NOT DISTINCT FROM a.tahun
+      AND d.unsur_id IS NOT DISTINCT FROM a.unsur_id
 LEFT JOIN v_identitas u ON u.kode_unit = a.kode_unit
 LEFT JOIN skm_survei s ON s.kode_unit = a.kode_unit AND s.tahun = a.tahun
 LEFT JOIN ref_unsur r ON r.skema = coalesce(s.skema, '{skema_default}') AND r.unsur_id = a.unsur_id
-WHERE a.buruk > 0 OR u.kode_unit IS NULL OR r.unsur_id IS NULL OR a.n <> a.n_responden;
+WHERE a.buruk > 0 OR u.kode_unit IS NULL OR r.unsur_id IS NULL OR d.kode_unit IS NOT NULL;
 
 -- name: berkas_jawaban_ada_salah
 SELECT count(*) FROM temp.stg_jawaban_salah;
@@ -428,6 +439,7 @@ INSERT INTO main.skm_agregat SELECT kode_unit, tahun, unsur_id, jumlah, n, sumbe
 -- name: berkas_jawaban_bersih
 DROP VIEW IF EXISTS temp.src_jawaban; DROP TABLE IF EXISTS temp.stg_jawaban_agregat;
 DROP TABLE IF EXISTS temp.stg_jawaban_salah; DROP TABLE IF EXISTS temp.stg_kunci;
+DROP TABLE IF EXISTS temp.stg_jawaban_ganda;
 
 -- Settings ----------------------------------------------------------------
 

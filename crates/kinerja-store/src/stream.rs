@@ -1,9 +1,11 @@
 //! Raw SKM answers streamed from Parquet files into the database.
 //!
 //! A nation's answers are about 80 million rows; they never pass through
-//! Rust memory. DuckDB reads the files where they lie, twice: one scan
-//! aggregates every unit-year-unsur (the `skm_agregat` rows to be) and
-//! counts what does not read or does not fit, one scan stores the rows.
+//! Rust memory. DuckDB reads the files where they lie, three times: one
+//! scan aggregates every unit-year-unsur (the `skm_agregat` rows to be) and
+//! counts what does not read or does not fit, one finds respondents
+//! answering an unsur twice (a grouping that spills to disk, so the memory
+//! limit holds), one stores the rows.
 //! Checks run on the aggregate (hundreds of thousands of groups, not
 //! millions of rows): an unknown unit, an unsur outside the unit-year's
 //! scheme, a respondent answering an unsur twice, a field that does not
@@ -47,6 +49,7 @@ pub(crate) fn load_jawaban_parquet(
     progress("skm_jawaban", 0, total);
     c.batch("berkas_jawaban_sumber", &filled("berkas_jawaban_sumber", &fill)?)?;
     c.batch("berkas_jawaban_agregat", &filled("berkas_jawaban_agregat", &fill)?)?;
+    c.batch("berkas_jawaban_ganda", &filled("berkas_jawaban_ganda", &fill)?)?;
     c.batch("berkas_jawaban_grup_salah", &filled("berkas_jawaban_grup_salah", &fill)?)?;
     let salah: i64 = query_one(c, "berkas_jawaban_ada_salah", &fill)?;
     if salah > 0 {
