@@ -252,9 +252,16 @@ fn budget_2024(d: &mut Dataset, kode: &str, s1: &str, s2: &str, rng: &mut Rng) {
     let pegawai_a = total_a / 100 * rng.range(68, 76);
     let modal_a = total_a / 1000 * rng.range(5, 20);
     let barang_a = total_a - pegawai_a - modal_a;
-    let pegawai_r = pegawai_a / 100 * rng.range(92, 99);
-    let modal_r = (modal_a / 100 * rng.range(90, 100)).min(total_r - pegawai_r);
-    let barang_r = total_r - pegawai_r - modal_r;
+    let mut pegawai_r = pegawai_a / 100 * rng.range(92, 99);
+    let mut modal_r = (modal_a / 100 * rng.range(90, 100)).min(total_r - pegawai_r);
+    let mut barang_r = total_r - pegawai_r - modal_r;
+    // No line spends more than its anggaran (the loader refuses it): what
+    // barang would overspend goes to the lines with room left.
+    for (r, a) in [(&mut pegawai_r, pegawai_a), (&mut modal_r, modal_a)] {
+        let shift = (barang_r - barang_a).max(0).min(a - *r);
+        *r += shift;
+        barang_r -= shift;
+    }
     for (kr, uraian, a, r) in [
         ("5.1.01", "Belanja Pegawai", pegawai_a, pegawai_r),
         ("5.1.02", "Belanja Barang dan Jasa", barang_a, barang_r),
