@@ -439,7 +439,7 @@ fn a_planner_scenario_becomes_a_target_revision() {
     )
     .unwrap();
     let out = ok(&["plan", "import", p(&file), "--scenario", "optimis", "--db", p(&db)]);
-    assert!(out.contains("Stored 2 targets") && out.contains("1 hypothetical realisasi"), "{out}");
+    assert!(out.contains("Stored 2 targets") && out.contains("1 hypothetical value(s)"), "{out}");
     let rows = ok(&[
         "sql",
         "SELECT tahun, target_skenario, target_berlaku, realisasi, capaian_terhadap_skenario FROM v_skenario ORDER BY tahun",

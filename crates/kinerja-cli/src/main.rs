@@ -447,7 +447,9 @@ fn run(cli: Cli) -> Result<()> {
             let (n, skipped) = plan::import(&store, &file, &scenario, &output::now_iso())?;
             println!("Stored {n} targets of scenario {scenario:?} as jenis skenario:{scenario}.");
             if skipped > 0 {
-                println!("{skipped} hypothetical realisasi were not stored (they are plans, not facts).");
+                println!(
+                    "{skipped} hypothetical value(s) (realisasi, NRR, AKIP komponen, anggaran) not stored: they are plans, not facts."
+                );
             }
             Ok(())
         }

@@ -8,8 +8,9 @@ use kinerja_skenario::{Jenis, Skenario, from_csv, from_json};
 use kinerja_store::Store;
 
 /// Reads the scenario `nama` from a JSON file (or a CSV of values) and
-/// stores its targets; hypothetical realisasi are plans, not facts, and are
-/// not stored. Returns `(targets stored, realisasi values left out)`.
+/// stores its targets; hypothetical realisasi, NRR, AKIP komponen and
+/// anggaran are plans, not facts, and are not stored. Returns `(targets
+/// stored, hypothetical values left out)`.
 pub fn import(store: &Store, file: &Path, nama: &str, dibuat: &str) -> Result<(usize, usize)> {
     let text = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
     let sk: Skenario = if file.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
@@ -40,11 +41,13 @@ pub fn import(store: &Store, file: &Path, nama: &str, dibuat: &str) -> Result<(u
             sumber: sumber.clone(),
         })
         .collect();
-    let skipped = sk.nilai.len() - targets.len();
+    let skipped = sk.nilai.len() - targets.len() + sk.nrr.len() + sk.akip.len() + sk.anggaran.len();
     if targets.is_empty() {
         bail!("scenario {nama:?} in {} sets no targets", file.display());
     }
     let when = if sk.dibuat.is_empty() { dibuat.to_string() } else { sk.dibuat.clone() };
-    let n = store.import_skenario(nama, when.trim_end_matches('Z'), &file.display().to_string(), &targets)?;
+    let n = store
+        .import_skenario(nama, when.trim_end_matches('Z'), &file.display().to_string(), &targets)
+        .with_context(|| format!("importing {}", file.display()))?;
     Ok((n, skipped))
 }

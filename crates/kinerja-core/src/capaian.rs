@@ -169,6 +169,28 @@ impl JenisIndikator {
         }
     }
 
+    /// Whether `v` can be a target (`target`) or a realisasi of this jenis:
+    /// within [`JenisIndikator::rentang`], a target also above its lower end
+    /// (capaian divides by it). `Err` says what was expected, in words.
+    ///
+    /// ```
+    /// use kinerja_core::capaian::JenisIndikator;
+    /// use kinerja_core::Decimal;
+    /// assert!(JenisIndikator::Ikm.cek(Decimal::from(100), true).is_ok());
+    /// assert_eq!(JenisIndikator::Ikm.cek(Decimal::ZERO, true).unwrap_err(), "an IKM target above 0 and at most 100");
+    /// assert!(JenisIndikator::Ikm.cek(Decimal::ZERO, false).is_ok());
+    /// assert!(JenisIndikator::Umum.cek(Decimal::from(-5), true).is_ok());
+    /// ```
+    pub fn cek(self, v: Decimal, target: bool) -> std::result::Result<(), String> {
+        let Some((lo, hi)) = self.rentang() else { return Ok(()) };
+        let kind = self.code().to_uppercase();
+        match (target, v < lo || v > hi || (target && v <= lo)) {
+            (_, false) => Ok(()),
+            (true, true) => Err(format!("an {kind} target above {lo} and at most {hi}")),
+            (false, true) => Err(format!("an {kind} value from {lo} to {hi}")),
+        }
+    }
+
     /// The scale of the indicator's value ([`SKALA_KATEGORI`]), if any.
     pub fn skala(self) -> Option<&'static BandTable> {
         SKALA_KATEGORI.iter().find(|(k, _)| *k == self.code()).map(|(_, t)| *t)

@@ -186,8 +186,7 @@ fn check_target_realisasi(l: &Located, k: &Keys<'_>, c: &mut Ctx<'_>) {
 }
 
 /// Values of an IKM or AKIP indicator within the range of its jenis
-/// ([`JenisIndikator::rentang`]), a target also above 0 (capaian divides by
-/// it), reported at the `nilai` column.
+/// ([`JenisIndikator::cek`]), reported at the `nilai` column.
 fn in_range<T>(
     c: &mut Ctx<'_>,
     jenis: &HashMap<&str, JenisIndikator>,
@@ -197,14 +196,7 @@ fn in_range<T>(
 ) {
     for (line, r) in rows.iter() {
         let (id, v) = get(r);
-        let Some((j, (lo, hi))) = jenis.get(id.as_str()).and_then(|j| Some((j, j.rentang()?))) else { continue };
-        if v < lo || v > hi || (target && v <= lo) {
-            let kind = j.code().to_uppercase();
-            let expected = if target {
-                format!("an {kind} target above {lo} and at most {hi}")
-            } else {
-                format!("an {kind} value from {lo} to {hi}")
-            };
+        if let Some(Err(expected)) = jenis.get(id.as_str()).map(|j| j.cek(v, target)) {
             c.at(&rows.file, *line, "nilai", expected, v.to_string());
         }
     }

@@ -33,6 +33,7 @@ use std::fmt;
 
 use kinerja_core::Decimal;
 use kinerja_core::notation::{Notasi, parse_number};
+use kinerja_core::skm::Skor;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -330,7 +331,7 @@ fn skenario(v: &Value, path: &str) -> Result<Skenario> {
             text(x, "kode_unit", &q, &mut p),
             year(x, &q, &mut p),
             text(x, "unsur_id", &q, &mut p),
-            decimal(x, "nrr", &q, &mut p),
+            nrr(x, &q, &mut p),
         );
         if let (Some(kode_unit), Some(tahun), Some(unsur_id), Some(nrr)) = (u, t, id, n) {
             s.nrr.push(Nrr { kode_unit, tahun, unsur_id, nrr });
@@ -361,6 +362,22 @@ fn skenario(v: &Value, path: &str) -> Result<Skenario> {
         }
     }
     if p.is_empty() { Ok(s) } else { Err(Error::Invalid(p)) }
+}
+
+/// An NRR: a number from the lowest to the highest skor (PermenPANRB
+/// 14/2017, [`Skor`]).
+fn nrr(x: &Value, path: &str, p: &mut Vec<Problem>) -> Option<Decimal> {
+    let v = decimal(x, "nrr", path, p)?;
+    let (lo, hi) = (Decimal::from(Skor::MIN), Decimal::from(Skor::MAX));
+    if v < lo || v > hi {
+        p.push(Problem {
+            location: Location::Path(format!("{path}.nrr")),
+            expected: format!("an NRR from {lo} to {hi}"),
+            found: v.to_string(),
+        });
+        return None;
+    }
+    Some(v)
 }
 
 fn header(text: &str) -> Result<(Value, u32)> {

@@ -69,7 +69,8 @@ SELECT count(*) FROM temp.stg_skm_jawaban;
 DROP TABLE temp.stg_skm_jawaban; DROP TABLE temp.stg_kunci;
 
 -- name: unit_dan_indikator_ada
-SELECT (SELECT count(*) FROM v_unit WHERE kode_unit = ?), (SELECT count(*) FROM indikator WHERE id = ?);
+SELECT (SELECT count(*) FROM v_unit WHERE kode_unit = $1), (SELECT count(*) FROM indikator WHERE id = $2),
+       (SELECT jenis FROM indikator WHERE id = $2);
 
 -- Reads -------------------------------------------------------------------
 

@@ -446,15 +446,23 @@ impl Store {
     pub fn import_skenario(&self, nama: &str, dibuat: &str, file: &str, targets: &[Target]) -> Result<usize> {
         self.writable()?;
         let c = &self.conn;
-        let mut missing = Vec::new();
+        let (mut missing, mut outside) = (Vec::new(), Vec::new());
         for t in targets {
-            let (u, i): (i64, i64) =
-                c.one("unit_dan_indikator_ada", params![t.kode_unit, t.indikator_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let (u, i, jenis): (i64, i64, Option<String>) =
+                c.one("unit_dan_indikator_ada", params![t.kode_unit, t.indikator_id], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })?;
             if u == 0 {
                 missing.push(format!("kecamatan {}", t.kode_unit));
             }
             if i == 0 {
                 missing.push(format!("indikator {}", t.indikator_id));
+            }
+            // An IKM or AKIP target within its scale, as the loader requires.
+            let j = jenis.as_deref().and_then(|j| kinerja_core::capaian::JenisIndikator::parse(j).ok());
+            if let Some(Err(expected)) = j.map(|j| j.cek(t.nilai, true)) {
+                let (u, i, y, v) = (&t.kode_unit, &t.indikator_id, t.tahun, t.nilai);
+                outside.push(format!("{u} {i} {y}: expected {expected}, found {v}"));
             }
         }
         if !missing.is_empty() {
@@ -464,6 +472,9 @@ impl Store {
                 "scenario {nama:?} refers to what the database does not hold: {}",
                 missing.join(", ")
             )));
+        }
+        if !outside.is_empty() {
+            return Err(crate::Error::Invalid(format!("scenario {nama:?}: {}", outside.join("; "))));
         }
         let jenis = JenisTarget::Skenario(nama.to_string()).code();
         let tx = c.unchecked_transaction().map_err(at("BEGIN (plan import)"))?;
