@@ -1,11 +1,12 @@
 //! Raw SKM answers streamed from Parquet files into the database.
 //!
 //! A nation's answers are about 80 million rows; they never pass through
-//! Rust memory. DuckDB reads the files where they lie, three times: one
+//! Rust memory. DuckDB reads the files where they lie, four times: one
 //! scan aggregates every unit-year-unsur (the `skm_agregat` rows to be) and
-//! counts what does not read or does not fit, one finds respondents
-//! answering an unsur twice (a grouping that spills to disk, so the memory
-//! limit holds), one stores the rows.
+//! counts what does not read or does not fit, two find respondents
+//! answering an unsur twice (candidates grouped on a 64-bit hash of the
+//! keys, so the memory limit holds, then verified on the keys), one stores
+//! the rows.
 //! Checks run on the aggregate (hundreds of thousands of groups, not
 //! millions of rows): an unknown unit, an unsur outside the unit-year's
 //! scheme, a respondent answering an unsur twice, a field that does not
