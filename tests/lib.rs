@@ -19,3 +19,28 @@ pub fn seed_store() -> kinerja_store::Store {
     store.load_dir(&data_dir(), &mut |_, _, _| {}).expect("seed loads");
     store
 }
+
+/// Copies the seed's table files (`data/*.csv`) into `dir`, to be edited.
+pub fn copy_seed(dir: &std::path::Path) {
+    for e in std::fs::read_dir(data_dir()).expect("data/") {
+        let p = e.expect("data/ entry").path();
+        if p.extension().is_some_and(|x| x == "csv") {
+            std::fs::copy(&p, dir.join(p.file_name().expect("a file name"))).expect("copying a seed file");
+        }
+    }
+}
+
+/// Every row of each of `tables`, as text: a database's content for
+/// before/after comparisons.
+pub fn rows_of<'a>(store: &kinerja_store::Store, tables: impl IntoIterator<Item = &'a str>) -> String {
+    tables
+        .into_iter()
+        .map(|t| format!("{t}: {:?}\n", store.sql(&format!("SELECT * FROM \"{t}\" ORDER BY ALL")).expect(t).rows))
+        .collect()
+}
+
+/// Every row of the tables `kinerja load` fills (the tables of `data/` and
+/// the SKM aggregates), as text.
+pub fn data_rows(store: &kinerja_store::Store) -> String {
+    rows_of(store, kinerja_data::TABLES.iter().map(|t| t.name).chain(["skm_agregat"]))
+}

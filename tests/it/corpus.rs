@@ -57,22 +57,13 @@ fn dump(db: &Path) -> String {
     let store = kinerja_store::Store::open_read_only(db).unwrap();
     let tables =
         store.sql("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY table_name").unwrap();
-    let mut out = String::new();
-    for t in tables.rows.iter().filter_map(|r| r[0].clone()) {
-        let rows = store.sql(&format!("SELECT * FROM \"{t}\" ORDER BY ALL")).unwrap();
-        out.push_str(&format!("{t}: {:?}\n", rows.rows));
-    }
-    out
+    let names: Vec<String> = tables.rows.iter().filter_map(|r| r[0].clone()).collect();
+    kinerja_tests::rows_of(&store, names.iter().map(String::as_str))
 }
 
 /// The seed's files with the case's changes.
 fn data_of(c: &Case, into: &Path) {
-    for e in fs::read_dir(data_dir()).unwrap() {
-        let p = e.unwrap().path();
-        if p.extension().is_some_and(|x| x == "csv") {
-            fs::copy(&p, into.join(p.file_name().unwrap())).unwrap();
-        }
-    }
+    kinerja_tests::copy_seed(into);
     if let Ok(files) = fs::read_dir(c.dir.join("files")) {
         for e in files {
             let p = e.unwrap().path();

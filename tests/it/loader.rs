@@ -9,12 +9,7 @@ use kinerja_tests::data_dir;
 /// Copies data/ into a temporary directory, applies `edit` (file, from, to).
 fn fixture(edits: &[(&str, &str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for e in fs::read_dir(data_dir()).unwrap() {
-        let p = e.unwrap().path();
-        if p.extension().is_some_and(|x| x == "csv") {
-            fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
-        }
-    }
+    kinerja_tests::copy_seed(dir.path());
     for (file, from, to) in edits {
         let path = dir.path().join(file);
         let text = fs::read_to_string(&path).unwrap();

@@ -13,37 +13,9 @@ fn d(s: &str) -> Decimal {
     s.parse().unwrap()
 }
 
-/// Every row of every base table, as text, for before/after comparisons.
+/// Every row of every table a load fills, as text, for before/after comparisons.
 fn fingerprint(store: &Store) -> String {
-    let tables = [
-        "wilayah",
-        "desa_statistik",
-        "renstra",
-        "tujuan",
-        "sasaran",
-        "strategi",
-        "indikator",
-        "sasaran_indikator",
-        "target",
-        "realisasi",
-        "skm_survei",
-        "skm_nrr",
-        "skm_jawaban",
-        "skm_agregat",
-        "akip_komponen",
-        "anggaran_belanja",
-        "anggaran_program",
-        "program_sasaran",
-        "tercetak",
-    ];
-    tables
-        .iter()
-        .map(|t| {
-            let tab = store.sql(&format!("SELECT * FROM {t} ORDER BY ALL")).unwrap();
-            format!("{t}:{:?}", tab.rows)
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    kinerja_tests::data_rows(store)
 }
 
 fn one(store: &Store, sql: &str) -> Vec<Option<String>> {
@@ -165,12 +137,7 @@ fn reloading_the_same_data_changes_nothing() {
 fn a_failed_load_leaves_the_database_unchanged() {
     // A bad row at the end of a file: refused before anything is written.
     let dir = tempfile::tempdir().unwrap();
-    for e in fs::read_dir(data_dir()).unwrap() {
-        let p = e.unwrap().path();
-        if p.extension().is_some_and(|x| x == "csv") {
-            fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
-        }
-    }
+    kinerja_tests::copy_seed(dir.path());
     let mut text = fs::read_to_string(dir.path().join("realisasi.csv")).unwrap();
     text = text.replace("12.19.11,akip,2024,75.50", "12.19.11,akip,2024,77.70");
     text.push_str("12.19.11,ikm,2025,9x,,oops\n");
@@ -598,12 +565,7 @@ fn sha256_hex(path: &std::path::Path) -> String {
 #[test]
 fn every_write_is_recorded_with_its_files_and_a_refused_load_with_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    for e in fs::read_dir(data_dir()).unwrap() {
-        let p = e.unwrap().path();
-        if p.extension().is_some_and(|x| x == "csv") {
-            fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
-        }
-    }
+    kinerja_tests::copy_seed(dir.path());
     let store = Store::open_in_memory().unwrap();
     store.load_dir(dir.path(), &mut |_, _, _| {}).unwrap();
     store.load_dir(dir.path(), &mut |_, _, _| {}).unwrap();
