@@ -8,8 +8,10 @@
 -- returns. The table is created here (a line "CREATE OR REPLACE TABLE
 -- cache_<name> AS SELECT * FROM calc_<name>;", which schema.rs also reads to
 -- know what to refresh) and refreshed, in this order, in the transaction of
--- every write (load, synth, plan import), so that reading a view never
--- recomputes exact fractions per row nor rescans raw answers.
+-- every write that can change them (load, transcription, synthesis; a plan
+-- import adds only scenario targets, which no calc_* view reads), so that
+-- reading a view never recomputes exact fractions per row nor rescans raw
+-- answers.
 -- tests/it/store.rs checks cache_* = calc_* after every kind of write.
 --
 -- These views join, group, order and rank; they compute nothing of their own.

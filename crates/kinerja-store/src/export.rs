@@ -47,16 +47,10 @@ impl Store {
     /// Writes every fact table as Parquet under `dir/<table>/kode_kabupaten=…/tahun=…/`,
     /// with a `sintetis` column. Returns the tables written.
     pub fn export_parquet(&self, dir: &Path) -> Result<Vec<&'static str>> {
-        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-            action: "creating",
-            path: dir.to_path_buf(),
-            source,
-        })?;
+        crate::create_dir(dir)?;
         let mut written = Vec::new();
         for (name, source) in PARQUET_TABLES {
-            let count = filled("jumlah_baris", &[("table", source)])?;
-            let rows: i64 = self.conn.query_row(&count, [], |r| r.get(0)).map_err(at("jumlah_baris"))?;
-            if rows == 0 {
+            if self.rows_in(source)? == 0 {
                 continue;
             }
             let target = dir.join(name);
@@ -70,18 +64,19 @@ impl Store {
         Ok(written)
     }
 
+    /// The number of rows of a table (or of a query in parentheses).
+    fn rows_in(&self, table: &str) -> Result<i64> {
+        let count = filled("jumlah_baris", &[("table", table)])?;
+        self.conn.query_row(&count, [], |r| r.get(0)).map_err(at("jumlah_baris"))
+    }
+
     /// Every data table as a file `kinerja load` reads (CSV; the raw SKM
     /// answers as Parquet when `parquet`). Returns the file names.
     pub fn export_load_files(&self, dir: &Path, parquet: bool) -> Result<Vec<String>> {
-        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-            action: "creating",
-            path: dir.to_path_buf(),
-            source,
-        })?;
+        crate::create_dir(dir)?;
         let mut written = Vec::new();
         for t in kinerja_data::TABLES {
-            let count = filled("jumlah_baris", &[("table", t.name)])?;
-            if self.conn.query_row(&count, [], |r| r.get::<_, i64>(0)).map_err(at("jumlah_baris"))? == 0 {
+            if self.rows_in(t.name)? == 0 {
                 continue;
             }
             let as_parquet = parquet && t.name == "skm_jawaban";

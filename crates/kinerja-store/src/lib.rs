@@ -21,9 +21,9 @@
 //!   maintenance; `skm_agregat` (per unit-year, per unsur: sum and count) is
 //!   recomputed for the unit-years a load touches, so IKM views never rescan
 //!   raw answers; and every view that computes reads a stored result
-//!   (`cache_*`, refreshed in every write's transaction), so reading capaian,
-//!   ranks or IKM for 7,285 kecamatan takes milliseconds, not a recomputation
-//!   of exact fractions per row.
+//!   (`cache_*`, refreshed in the transaction of every write that can change
+//!   it), so reading capaian, ranks or IKM for 7,285 kecamatan takes
+//!   milliseconds, not a recomputation of exact fractions per row.
 //! * **Versioned schema.** `schema_version` records the migrations applied;
 //!   opening an older file applies the missing ones in a transaction; a file
 //!   from a newer Kinerja is refused, not damaged.
@@ -110,6 +110,11 @@ pub enum Error {
 /// `Result` with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// Creates a directory and its parents, naming it on error.
+pub(crate) fn create_dir(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|source| Error::Io { action: "creating", path: dir.to_path_buf(), source })
+}
+
 /// An open Kinerja database.
 pub struct Store {
     conn: Connection,
@@ -128,11 +133,7 @@ impl Store {
     /// ```
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-                action: "creating",
-                path: dir.to_path_buf(),
-                source,
-            })?;
+            create_dir(dir)?;
         }
         let conn = Connection::open(path)?;
         Store::init(conn)

@@ -490,7 +490,8 @@ impl Store {
         }
         let n = targets.len() as u64;
         crate::riwayat::catat(&tx, "impor skenario", Some(nama), &existing(file), &[("target", n, n)])?;
-        crate::schema::refresh_cache(&tx)?;
+        // No stored result changes: scenario targets are plans, which no
+        // computing view reads (the target in force excludes them; tested).
         tx.commit().map_err(at("COMMIT (plan import)"))?;
         Ok(targets.len())
     }

@@ -92,8 +92,8 @@ fn cached() -> impl Iterator<Item = &'static str> {
 }
 
 /// Makes every stored result (`cache_*`) equal to its computing view
-/// (`calc_*`) again; every write runs it in its transaction, before
-/// committing.
+/// (`calc_*`) again; every write that can change one runs it in its
+/// transaction, before committing.
 pub(crate) fn refresh_cache(conn: &Connection) -> Result<()> {
     for name in cached() {
         let sql = crate::sql::filled("cache_refresh", &[("name", name)])?;
