@@ -328,12 +328,7 @@ fn errors_and_exit_codes() {
     // A bad row at the end of a file: every problem listed, database unchanged.
     let bad = dir.path().join("bad");
     fs::create_dir(&bad).unwrap();
-    for e in fs::read_dir(data_dir()).unwrap() {
-        let f = e.unwrap().path();
-        if f.extension().is_some_and(|x| x == "csv") {
-            fs::copy(&f, bad.join(f.file_name().unwrap())).unwrap();
-        }
-    }
+    kinerja_tests::copy_seed(&bad);
     let mut t = fs::read_to_string(bad.join("target.csv")).unwrap();
     t.push_str("12.19.07,ikm,2027,renstra,92.5.0,,x\n12.19.07,ikm,2028,rencana,93,,x\n");
     fs::write(bad.join("target.csv"), t).unwrap();
@@ -626,11 +621,7 @@ fn a_command_waits_for_a_database_held_by_another_process() {
 
 /// Every row of the tables `kinerja load` fills, as text.
 fn table_rows(db: &Path) -> String {
-    let store = kinerja_store::Store::open_read_only(db).unwrap();
-    let tables = kinerja_data::TABLES.iter().map(|t| t.name).chain(["skm_agregat"]);
-    tables
-        .map(|t| format!("{t}: {:?}\n", store.sql(&format!("SELECT * FROM {t} ORDER BY ALL")).unwrap().rows))
-        .collect()
+    kinerja_tests::data_rows(&kinerja_store::Store::open_read_only(db).unwrap())
 }
 
 #[test]
@@ -673,24 +664,25 @@ fn the_template_is_a_sheet_per_table_and_a_filled_one_loads_as_it_is() {
         .write_row(1, 0, ["12.19.07", "ikm", "2024", "1.234", "uji"])
         .unwrap();
     book.add_worksheet().set_name("catatan").unwrap();
+    book.add_worksheet().set_name("lama").unwrap().set_hidden(true);
     let bad = dir.path().join("salah.xlsx");
     book.save(&bad).unwrap();
     let r = kinerja(&["load", p(&bad), "--db", p(&fresh)]);
     assert_eq!(r.code, 1);
     assert!(r.err.contains("salah.xlsx [realisasi], row 2, column nilai"), "{}", r.err);
     assert!(r.err.contains("salah.xlsx [catatan]"), "{}", r.err);
+    assert!(
+        r.err.contains("salah.xlsx: expected visible sheets only") && r.err.contains("a hidden sheet lama"),
+        "{}",
+        r.err
+    );
     assert_eq!(table_rows(&fresh), table_rows(&db), "nothing written");
 }
 
 #[test]
 fn load_names_the_root_cause_and_semua_lists_every_reference() {
     let dir = tempfile::tempdir().unwrap();
-    for e in fs::read_dir(data_dir()).unwrap() {
-        let p = e.unwrap().path();
-        if p.extension().is_some_and(|x| x == "csv") {
-            fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
-        }
-    }
+    kinerja_tests::copy_seed(dir.path());
     let header = fs::read_to_string(data_dir().join("wilayah.csv")).unwrap().lines().next().unwrap().to_string();
     fs::write(dir.path().join("wilayah.csv"), format!("{header}\n")).unwrap();
     let db = dir.path().join("k.duckdb");

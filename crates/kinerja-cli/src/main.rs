@@ -349,18 +349,27 @@ fn main() -> ExitCode {
         Err(e) => {
             let text = format!("{e:#}");
             eprintln!("kinerja: {text}");
-            if text.contains("Out of Memory Error") && !text.contains("max_temp_directory_size") {
-                eprintln!(
-                    "kinerja: DuckDB needed more memory than its limit allows. Nothing was written: the database is as it was. Run the command again with a larger --memory-limit (e.g. 1GB)."
-                );
-            }
-            if text.contains("No space left on device") || text.contains("max_temp_directory_size") {
-                eprintln!(
-                    "kinerja: the disk holding the database (or its temporary files) is full. Nothing was written: the database is as it was. Free some space, or use --db on another disk, and run the command again."
-                );
+            if let Some(h) = hint(&text) {
+                eprintln!("kinerja: {h}");
             }
             ExitCode::from(1)
         }
+    }
+}
+
+/// What to do about a failure DuckDB describes in its own terms: a full
+/// disk, or a load needing more memory than `--memory-limit`.
+fn hint(error: &str) -> Option<&'static str> {
+    if error.contains("No space left on device") || error.contains("max_temp_directory_size") {
+        Some(
+            "the disk holding the database (or its temporary files) is full. Nothing was written: the database is as it was. Free some space, or use --db on another disk, and run the command again.",
+        )
+    } else if error.contains("Out of Memory Error") {
+        Some(
+            "DuckDB needed more memory than its limit allows. Nothing was written: the database is as it was. Run the command again with a larger --memory-limit (e.g. 1GB).",
+        )
+    } else {
+        None
     }
 }
 
@@ -626,4 +635,24 @@ fn synth(seed: u64, kabupaten: &str, db: &Db) -> Result<()> {
         println!("  kept     {u} (real data)");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hint;
+
+    #[test]
+    fn duckdb_failures_get_a_plain_next_step() {
+        let disk = "query berkas_jawaban_simpan: IO Error: Could not write file \"k.duckdb\": No space left on device";
+        assert!(hint(disk).is_some_and(|h| h.starts_with("the disk holding the database")));
+        let spill =
+            "Out of Memory Error: failed to offload data block (limit set by the 'max_temp_directory_size' setting)";
+        assert!(
+            hint(spill).is_some_and(|h| h.starts_with("the disk holding the database")),
+            "spilling failed: a disk matter"
+        );
+        let memory = "query berkas_jawaban_ganda: Out of Memory Error: could not allocate block of size 256.0 KiB";
+        assert!(hint(memory).is_some_and(|h| h.contains("--memory-limit")));
+        assert_eq!(hint("realisasi.csv, row 3, column nilai: expected a number"), None);
+    }
 }

@@ -92,3 +92,18 @@ fn serve_one(req: tiny_http::Request, app: &App, snapshots: &Snapshots) {
     }
     let _ = req.respond(resp);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::loopback;
+
+    #[test]
+    fn only_loopback_addresses_go_without_a_warning() {
+        for quiet in ["127.0.0.1", "localhost", "::1", "127.0.0.2"] {
+            assert!(loopback(quiet), "{quiet}");
+        }
+        for warned in ["0.0.0.0", "192.168.1.10", "::", "kinerja.local"] {
+            assert!(!loopback(warned), "{warned}");
+        }
+    }
+}
