@@ -164,6 +164,41 @@ pub fn parse_number(text: &str, notasi: Notasi) -> Result<Decimal> {
     }
 }
 
+/// Parses a number whose valid range decides between readings: when the
+/// text is ambiguous ([`Error::Ambiguous`]) but exactly one of its readings
+/// lies within `min..=max`, that reading; the `bool` says the range decided.
+/// An NRR (1–4) written `3,532` can only be 3.532, never 3532; a value that
+/// fits the range in both readings stays ambiguous.
+///
+/// ```
+/// use kinerja_core::notation::{Notasi, parse_number_dalam};
+/// use kinerja_core::Decimal;
+/// let nrr = |s| parse_number_dalam(s, Notasi::Otomatis, Decimal::ONE, Decimal::from(4));
+/// assert_eq!(nrr("3,532")?, (Decimal::new(3532, 3), true));
+/// assert_eq!(nrr("1.234")?, (Decimal::new(1234, 3), true));
+/// assert_eq!(nrr("3,50")?, (Decimal::new(350, 2), false)); // not ambiguous
+/// let skor = |s| parse_number_dalam(s, Notasi::Otomatis, Decimal::ZERO, Decimal::from(2000));
+/// assert!(skor("1,500").is_err()); // 1.5 and 1500 both fit
+/// # Ok::<(), kinerja_core::Error>(())
+/// ```
+pub fn parse_number_dalam(text: &str, notasi: Notasi, min: Decimal, max: Decimal) -> Result<(Decimal, bool)> {
+    match parse_number(text, notasi) {
+        Ok(v) => Ok((v, false)),
+        Err(e @ Error::Ambiguous { .. }) => {
+            let s = text.trim();
+            let english = english_grouping(s).then(|| parse_polos(&s.replace(',', ""))).flatten();
+            let readings = [parse_indonesia(s), parse_polos(s), english];
+            let mut fits: Vec<Decimal> = readings.into_iter().flatten().filter(|v| (min..=max).contains(v)).collect();
+            fits.dedup();
+            match fits.as_slice() {
+                [v] => Ok((*v, true)),
+                _ => Err(e),
+            }
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// Parses a percentage; the `%` sign is optional (`88,65%`, `88,65 %`, `88,65`).
 pub fn parse_persen(text: &str, notasi: Notasi) -> Result<Decimal> {
     let s = text.trim();
@@ -369,6 +404,35 @@ mod tests {
         check("-", O, "invalid");
         check(",5", O, "invalid");
         check("5,", O, "invalid");
+    }
+
+    /// `expect`: the value and `(rentang)` when the range decided, or
+    /// "ambiguous"/"invalid".
+    fn check_dalam(input: &str, (min, max): (i64, i64), expect: &str) {
+        let got = match parse_number_dalam(input, Notasi::Otomatis, Decimal::from(min), Decimal::from(max)) {
+            Ok((d, false)) => d.to_string(),
+            Ok((d, true)) => format!("{d} (rentang)"),
+            Err(Error::Ambiguous { .. }) => "ambiguous".into(),
+            Err(e) => format!("{e}"),
+        };
+        assert_eq!(got, expect, "{input:?} in {min}..={max}");
+    }
+
+    #[test]
+    fn the_range_decides_only_when_one_reading_fits() {
+        let nrr = (1, 4);
+        check_dalam("3,532", nrr, "3.532 (rentang)");
+        check_dalam("3.532", nrr, "3.532 (rentang)");
+        check_dalam("4,000", nrr, "4.000 (rentang)");
+        check_dalam("1,000", nrr, "1.000 (rentang)");
+        check_dalam("3,53", nrr, "3.53");
+        check_dalam("3.5", nrr, "3.5");
+        check_dalam("4,001", nrr, "ambiguous"); // 4.001 and 4001: neither fits
+        check_dalam("3532", nrr, "3532"); // not ambiguous: the range check comes later
+        check_dalam("1.500", (0, 2000), "ambiguous"); // both fit
+        check_dalam("1.500", (0, 100), "1.500 (rentang)");
+        check_dalam("1,500", (1000, 2000), "1500 (rentang)"); // English grouping
+        check_dalam("-1,500", (-2, 0), "-1.500 (rentang)");
     }
 
     #[test]

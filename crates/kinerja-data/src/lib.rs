@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 use kinerja_core::model::Dataset;
 
 pub use error::{Error, Problem, Result};
-pub use sheet::{Row, Sheet};
+pub use sheet::{Row, Sheet, Tafsir};
 pub use tables::{TABLES, Table};
 pub use validate::UNIT_EXPECTED;
 
@@ -67,6 +67,9 @@ pub struct DirParts {
     /// `(file, encoding and delimiter)` of each CSV file that is not plain
     /// UTF-8 with `,` (for the load summary).
     pub dialek: Vec<(String, String)>,
+    /// Columns whose ambiguous numbers their range decided (for the load
+    /// summary).
+    pub tafsir: Vec<Tafsir>,
     /// Every file read (tables and Parquet answers), in name order: what a
     /// load records in its history.
     pub berkas: Vec<PathBuf>,
@@ -140,7 +143,9 @@ pub fn read_dir_listing(dir: &Path, listing: Listing) -> Result<DirParts> {
     let mut berkas: Vec<PathBuf> =
         files.iter().map(|(_, p)| p.clone()).chain(jawaban_parquet.iter().cloned()).collect();
     berkas.sort();
-    Ok(DirParts { data: read_sheets_listing(&sheets, problems, listing)?, jawaban_parquet, dialek, berkas })
+    let data = read_sheets_listing(&sheets, problems, listing)?;
+    let tafsir = sheets.iter().flat_map(|(_, s)| s.tafsir()).collect();
+    Ok(DirParts { data, jawaban_parquet, dialek, tafsir, berkas })
 }
 
 type Sheets = Vec<(&'static str, Sheet)>;
@@ -240,7 +245,8 @@ pub fn read_workbook(path: &Path, listing: Listing) -> Result<DirParts> {
         }
     }
     let data = read_sheets_listing(&sheets, problems, listing)?;
-    Ok(DirParts { data, jawaban_parquet: vec![], dialek: vec![], berkas: vec![path.to_path_buf()] })
+    let tafsir = sheets.iter().flat_map(|(_, s)| s.tafsir()).collect();
+    Ok(DirParts { data, jawaban_parquet: vec![], dialek: vec![], tafsir, berkas: vec![path.to_path_buf()] })
 }
 
 /// Reads already-loaded sheets (`(table name, sheet)`), then validates.

@@ -1,11 +1,12 @@
 //! A table read from CSV or XLSX as text cells, and typed access to one row
 //! that records every problem instead of stopping at the first.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::Path;
 
 use kinerja_core::Decimal;
-use kinerja_core::notation::{Notasi, parse_number};
+use kinerja_core::notation::{Notasi, parse_number, parse_number_dalam};
 
 use crate::error::{Error, Problem, Result};
 
@@ -23,6 +24,43 @@ pub struct Sheet {
     pub notasi: Notasi,
     /// The encoding and delimiter detected, when not plain UTF-8 with `,`.
     pub dialek: Option<String>,
+    /// Values read in the only notation their range allows, per column.
+    tafsir: RefCell<Vec<Tafsir>>,
+}
+
+/// The values of one column that were ambiguous in notation but read in
+/// the only reading their range allows (an NRR `3,532` is 3.532), for the
+/// load summary; the first such value as an example.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tafsir {
+    /// File name.
+    pub file: String,
+    /// Column.
+    pub column: String,
+    /// How many values of the column were read so.
+    pub jumlah: usize,
+    /// The first one: its row, its text and the value read.
+    pub row: usize,
+    /// Its text as found.
+    pub found: String,
+    /// The value read.
+    pub nilai: Decimal,
+    /// The range that decided.
+    pub min: Decimal,
+    /// The range that decided.
+    pub max: Decimal,
+}
+
+impl std::fmt::Display for Tafsir {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The value in plain notation, said so: the summary speaks of two
+        // notations and must not be read in a third way.
+        write!(
+            f,
+            "{}, column {}: {} value(s) read in the only notation that fits {}–{}, e.g. row {}: {:?} as {} (decimal point)",
+            self.file, self.column, self.jumlah, self.min, self.max, self.row, self.found, self.nilai
+        )
+    }
 }
 
 const ENCODINGS: &str = "UTF-8 or Windows-1252 text (in Excel: Save As \"CSV UTF-8\" or \"CSV (Comma delimited)\")";
@@ -147,7 +185,7 @@ impl Sheet {
         }
         let notasi = if delimiter == b';' { Notasi::Indonesia } else { Notasi::Otomatis };
         let dialek = (encoding != "UTF-8" || delimiter != b',').then(|| dialect_text(encoding, delimiter));
-        Ok(Sheet { file: name.to_string(), headers, rows, notasi, dialek })
+        Ok(Sheet { file: name.to_string(), headers, rows, notasi, dialek, tafsir: RefCell::default() })
     }
 
     /// Reads the first worksheet of an XLSX file. Numeric cells are taken
@@ -232,6 +270,11 @@ impl Sheet {
         }
     }
 
+    /// The columns whose values their range decided (see [`Row::decimal_dalam`]).
+    pub fn tafsir(&self) -> Vec<Tafsir> {
+        self.tafsir.borrow().clone()
+    }
+
     /// Iterates rows as typed accessors.
     pub fn each_row<T>(
         &self,
@@ -241,7 +284,15 @@ impl Sheet {
         let index: HashMap<&str, usize> = self.headers.iter().enumerate().map(|(i, h)| (h.as_str(), i)).collect();
         let mut out = Vec::new();
         for (line, cells) in &self.rows {
-            let mut row = Row { file: &self.file, line: *line, cells, index: &index, problems, notasi: self.notasi };
+            let mut row = Row {
+                file: &self.file,
+                line: *line,
+                cells,
+                index: &index,
+                problems,
+                notasi: self.notasi,
+                tafsir: &self.tafsir,
+            };
             if let Some(v) = f(&mut row) {
                 out.push((*line, v));
             }
@@ -291,7 +342,7 @@ fn sheet_of_range(range: &calamine::Range<calamine::Data>, file: String) -> Shee
         .map(|(i, r)| (first + i + 2, r.iter().map(cell).collect::<Vec<_>>()))
         .filter(|(_, r)| r.iter().any(|c| !c.is_empty()))
         .collect();
-    Sheet { file, headers, rows, notasi: Notasi::Otomatis, dialek: None }
+    Sheet { file, headers, rows, notasi: Notasi::Otomatis, dialek: None, tafsir: RefCell::default() }
 }
 
 /// The line number of byte offsets met in increasing order: each call
@@ -335,6 +386,7 @@ pub struct Row<'a> {
     index: &'a HashMap<&'a str, usize>,
     problems: &'a mut Vec<Problem>,
     notasi: Notasi,
+    tafsir: &'a RefCell<Vec<Tafsir>>,
 }
 
 fn describe(e: &kinerja_core::Error) -> (String, Option<String>) {
@@ -419,6 +471,36 @@ impl Row<'_> {
     pub fn decimal(&mut self, col: &str) -> Option<Decimal> {
         let n = self.notasi;
         self.parse(col, |s| parse_nilai(s, n))
+    }
+
+    /// A decimal whose valid range `min..=max` decides its notation when the
+    /// text is ambiguous ([`parse_number_dalam`]): an NRR `3,532` is 3.532.
+    /// Such values are counted per column for the load summary
+    /// ([`Sheet::tafsir`]); a value outside the range is left to the checks
+    /// that know the range's reason.
+    pub fn decimal_dalam(&mut self, col: &str, min: Decimal, max: Decimal) -> Option<Decimal> {
+        let n = self.notasi;
+        let (nilai, oleh_rentang) = self.parse(col, |s| {
+            let (d, r) = parse_number_dalam(s, n, min, max)?;
+            parse_nilai(&d.to_string(), Notasi::Polos).map(|d| (d, r))
+        })?;
+        if oleh_rentang {
+            let mut t = self.tafsir.borrow_mut();
+            match t.iter_mut().find(|t| t.column == col) {
+                Some(t) => t.jumlah += 1,
+                None => t.push(Tafsir {
+                    file: self.file.to_string(),
+                    column: col.to_string(),
+                    jumlah: 1,
+                    row: self.line,
+                    found: self.raw(col).to_string(),
+                    nilai,
+                    min,
+                    max,
+                }),
+            }
+        }
+        Some(nilai)
     }
 
     /// An optional decimal (see [`Row::decimal`]).

@@ -1,7 +1,8 @@
 //! The tables of a data directory: columns and row parsers.
 
+use kinerja_core::Decimal;
 use kinerja_core::akip::SkemaAkip;
-use kinerja_core::capaian::Polaritas;
+use kinerja_core::capaian::{JenisIndikator, Polaritas};
 use kinerja_core::kode::{KodeProgram, KodeRekening};
 use kinerja_core::model::*;
 use kinerja_core::notation::parse_rupiah_in;
@@ -392,9 +393,12 @@ fn skm_survei(r: &mut Row<'_>) -> Option<SkmSurvei> {
     })
 }
 
+/// An NRR is a mean of scores, so its range is the scores' range, 1–4: it
+/// decides an ambiguous notation (`3,532` is 3.532).
 fn skm_nrr(r: &mut Row<'_>) -> Option<SkmNrr> {
+    let (min, max) = (Decimal::from(Skor::MIN), Decimal::from(Skor::MAX));
     let (u, t, id, nrr, s) =
-        (r.text("kode_unit"), r.year("tahun"), r.text("unsur_id"), r.decimal("nrr"), r.text("sumber"));
+        (r.text("kode_unit"), r.year("tahun"), r.text("unsur_id"), r.decimal_dalam("nrr", min, max), r.text("sumber"));
     let no = small(r, "no_laporan");
     Some(SkmNrr {
         kode_unit: u?,
@@ -417,8 +421,11 @@ fn skm_jawaban(r: &mut Row<'_>) -> Option<SkmJawaban> {
 fn akip_komponen(r: &mut Row<'_>) -> Option<AkipKomponen> {
     let (u, t, k) = (r.text("kode_unit"), r.year("tahun"), r.text("komponen_id"));
     let skema = r.opt_parse("skema", SkemaAkip::parse);
-    let target = r.opt_decimal("target");
-    let real = r.decimal("realisasi");
+    // A komponen's score is part of the AKIP total, whose range decides an
+    // ambiguous notation (`22,500` is 22.5).
+    let (min, max) = JenisIndikator::Akip.rentang().unwrap_or((Decimal::ZERO, Decimal::ONE_HUNDRED));
+    let target = if r.raw("target").is_empty() { Some(None) } else { r.decimal_dalam("target", min, max).map(Some) };
+    let real = r.decimal_dalam("realisasi", min, max);
     let s = r.text("sumber");
     Some(AkipKomponen {
         kode_unit: u?,

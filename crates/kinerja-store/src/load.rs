@@ -23,6 +23,8 @@ pub struct LoadSummary {
     /// `(file, encoding and delimiter detected)` for CSV files that are not
     /// plain UTF-8 with `,`.
     pub dialek: Vec<(String, String)>,
+    /// Columns whose ambiguous numbers their range decided.
+    pub tafsir: Vec<kinerja_data::Tafsir>,
 }
 
 impl LoadSummary {
@@ -80,6 +82,7 @@ impl Store {
         let tx = self.conn.unchecked_transaction().map_err(at("BEGIN (load)"))?;
         let mut summary = load_in_tx(&tx, &parts.data, progress)?;
         summary.dialek = parts.dialek;
+        summary.tafsir = parts.tafsir;
         if !parts.jawaban_parquet.is_empty() {
             let (read, stored) = crate::stream::load_jawaban_parquet(&tx, &parts.jawaban_parquet, progress)?;
             summary.tables.push(("skm_jawaban", read, stored));
@@ -474,7 +477,7 @@ impl Store {
             )));
         }
         if !outside.is_empty() {
-            return Err(crate::Error::Invalid(format!("scenario {nama:?}: {}", outside.join("; "))));
+            return Err(crate::Error::Invalid(format!("scenario {nama:?}:\n  {}", outside.join("\n  "))));
         }
         let jenis = JenisTarget::Skenario(nama.to_string()).code();
         let tx = c.unchecked_transaction().map_err(at("BEGIN (plan import)"))?;
