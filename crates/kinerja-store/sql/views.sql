@@ -126,9 +126,11 @@ LEFT JOIN v_renstra_akhir ra
 CREATE OR REPLACE TABLE cache_tren AS SELECT * FROM calc_tren;
 CREATE OR REPLACE VIEW v_tren AS SELECT * FROM cache_tren;
 
--- Change between any two years of the same unit and indicator.
+-- Change between any two years of the same unit and indicator; `tahun` is
+-- the later year, the one the change is reported in (= tahun_ke), so that
+-- every analyst view carries kode_kabupaten, kode_unit, nama_unit, tahun.
 CREATE OR REPLACE VIEW calc_perubahan AS
-SELECT a.kode_kabupaten, a.kode_unit, a.nama_unit, a.indikator_id, a.tahun AS tahun_dari, b.tahun AS tahun_ke,
+SELECT a.kode_kabupaten, a.kode_unit, a.nama_unit, b.tahun, a.indikator_id, a.tahun AS tahun_dari, b.tahun AS tahun_ke,
        a.realisasi AS nilai_dari, b.realisasi AS nilai_ke,
        kj_selisih(a.realisasi, b.realisasi) AS selisih,
        kj_perubahan_persen(a.realisasi, b.realisasi) AS persen,

@@ -133,3 +133,31 @@ fn the_generated_data_reaches_every_band_and_edge() {
     let edges = distinct("SELECT DISTINCT CAST(ikm AS VARCHAR) FROM v_ikm WHERE ikm = 76.61");
     assert_eq!(edges, ["76.61"], "the stored NRR at IKM 76,605 round to 76,61");
 }
+
+#[test]
+fn every_analyst_view_carries_the_identifying_columns() {
+    let store = kinerja_tests::seed_store();
+    for v in [
+        "v_capaian",
+        "v_tren",
+        "v_perubahan",
+        "v_peringkat",
+        "v_ikm",
+        "v_skm_unsur",
+        "v_akip",
+        "v_akip_komponen",
+        "v_anggaran_belanja",
+        "v_anggaran_program",
+        "v_anggaran_total",
+        "v_anggaran_sasaran",
+        "v_efisiensi",
+    ] {
+        let t = store.sql(&format!("SELECT * FROM {v} LIMIT 0")).unwrap();
+        for c in ["kode_kabupaten", "kode_unit", "nama_unit", "tahun"] {
+            assert!(t.columns.iter().any(|k| k == c), "{v} lacks {c}: {:?}", t.columns);
+        }
+    }
+    let t = store.sql("SELECT count(*), count(*) FILTER (tahun = tahun_ke) FROM v_perubahan").unwrap();
+    assert_eq!(t.rows[0][0], t.rows[0][1], "v_perubahan.tahun is the later year");
+    assert_ne!(t.rows[0][0].as_deref(), Some("0"), "the seed has changes between years");
+}
