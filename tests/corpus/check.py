@@ -79,7 +79,11 @@ def parse_case(path):
 
 
 def run(args, cwd):
-    p = subprocess.run(args, cwd=cwd, capture_output=True, timeout=600)
+    # The cases are written against the English messages (`LANG=en_*`);
+    # tests/it/corpus.rs also runs them in Bahasa Indonesia.
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES")}
+    env["LANG"] = "en_US.UTF-8"
+    p = subprocess.run(args, cwd=cwd, capture_output=True, timeout=600, env=env)
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 

@@ -3,12 +3,9 @@
 //! read the same; every format and exit code of the command.
 
 use std::fs;
-use std::process::Command;
 
 use kinerja_core::audit::{Sebab, Tingkat, periksa};
 use kinerja_tests::repo_root;
-
-use crate::kinerja_bin;
 
 fn seed() -> std::path::PathBuf {
     repo_root().join("data/audit/sei-balai-2024.json")
@@ -67,7 +64,7 @@ fn the_seed_gives_exactly_the_documented_contradictions() {
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(kinerja_bin()).args(args).output().unwrap();
+    let out = crate::kinerja_in("en").args(args).output().unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

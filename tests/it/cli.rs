@@ -21,7 +21,7 @@ fn kinerja(args: &[&str]) -> Run {
         "{} is missing: build it with `cargo build -p kinerja-cli` (scripts/test does)",
         bin.display()
     );
-    let o: Output = Command::new(&bin).args(args).output().expect("kinerja runs");
+    let o: Output = crate::kinerja_in("en").args(args).output().expect("kinerja runs");
     Run {
         code: o.status.code().unwrap_or(-1),
         out: String::from_utf8_lossy(&o.stdout).into_owned(),
@@ -138,6 +138,21 @@ fn report_as_html_and_xlsx() {
         })
         .collect();
     assert!(numbers.contains(&"88.65".to_string()) && numbers.contains(&"102.28".to_string()), "{numbers:?}");
+    // Number formats as Excel stores them (it shows #,##0.00 as #.##0,00
+    // under the Indonesian locale), and a frozen header row on every sheet.
+    let mut zip = zip::ZipArchive::new(fs::File::open(&xlsx).unwrap()).unwrap();
+    let mut part = |name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let styles = part("xl/styles.xml");
+    assert!(styles.contains("formatCode=\"#,##0.00\""), "{styles}");
+    assert!(styles.contains("formatCode=\"#,##0.00&quot;%&quot;\""), "percentages: {styles}");
+    for i in 1..=names.len() {
+        let sheet = part(&format!("xl/worksheets/sheet{i}.xml"));
+        assert!(sheet.contains("state=\"frozen\""), "sheet {i} has no frozen header");
+    }
     let r = kinerja(&["report", "--kecamatan", "Sei Balai", "--tahun", "2024", "--format", "xlsx", "--db", p(&db)]);
     assert_eq!(r.code, 1);
     assert!(r.err.contains("--out"), "{}", r.err);
@@ -162,7 +177,7 @@ fn sql_is_read_only() {
     assert_eq!(r.code, 1);
     assert!(r.err.contains("read-only"), "{}", r.err);
     assert!(ok(&["sql", "SELECT count(*) AS n FROM realisasi", "--db", p(&db)]).contains("12"));
-    let prompt = Command::new(kinerja_bin())
+    let prompt = crate::kinerja_in("en")
         .args(["sql", "--db", p(&db), "--format", "csv"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
@@ -381,7 +396,7 @@ fn serve_is_read_only_and_stays_inside_the_app() {
     fs::write(dist.join("index.html"), "<!doctype html><title>app</title>").unwrap();
     fs::write(dir.path().join("rahasia.txt"), "rahasia").unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let mut child = Command::new(kinerja_bin())
+    let mut child = crate::kinerja_in("en")
         .args(["serve", "--db", p(&db), "--dist", p(&dist), "--port", &port.to_string()])
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -550,6 +565,9 @@ fn sql_prompt_edits_lines_completes_and_keeps_history() {
     let mut child = Command::new("script")
         .args(["-qfc", &cmd, "/dev/null"])
         .env("XDG_DATA_HOME", &xdg)
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -605,7 +623,7 @@ fn sql_prompt_edits_lines_completes_and_keeps_history() {
 fn a_command_waits_for_a_database_held_by_another_process() {
     let (_dir, db) = loaded();
     let holder = duckdb::Connection::open(&db).unwrap();
-    let child = Command::new(kinerja_bin())
+    let child = crate::kinerja_in("en")
         .args(["sql", "SELECT count(*) AS n FROM realisasi", "--format", "csv", "--db", p(&db)])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

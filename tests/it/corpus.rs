@@ -6,13 +6,10 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use kinerja_tests::{data_dir, repo_root};
-
-use crate::kinerja_bin;
 
 /// One case of the corpus.
 #[derive(Debug, Default)]
@@ -81,15 +78,43 @@ fn data_of(c: &Case, into: &Path) {
     }
 }
 
-/// Runs a case; `Err` says what went wrong.
+/// Runs a case in English, then in Bahasa Indonesia; `Err` says what went
+/// wrong.
 fn run(c: &Case, seeded: &Path) -> Result<(), String> {
+    run_in(c, seeded, "en").and_then(|()| run_in(c, seeded, "id"))
+}
+
+/// The words of a located problem line (the first four) and of the cases'
+/// expectations, in `lang`.
+fn words(lang: &str) -> Vec<(&'static str, &'static str)> {
+    let en = [("row ", "row "), ("column ", "column "), (": expected ", ": expected "), (", found ", ", found ")];
+    match lang {
+        "en" => en.to_vec(),
+        _ => vec![
+            ("row ", "baris "),
+            ("column ", "kolom "),
+            (": expected ", ": diharapkan "),
+            (", found ", ", ditemukan "),
+            ("no rows", "tidak ada baris"),
+            ("references to", "rujukan ke"),
+            ("problem(s)", "masalah"),
+            ("hidden sheet", "lembar tersembunyi"),
+            ("line ", "baris "),
+            ("found \"none;", "ditemukan \"tidak ada;"),
+        ],
+    }
+}
+
+/// Runs a case with messages in `lang`. In Bahasa Indonesia every line of
+/// the message must come from the catalogue (the CLI marks others `[EN]`).
+fn run_in(c: &Case, seeded: &Path, lang: &str) -> Result<(), String> {
     let tmp = tempfile::tempdir().unwrap();
     let db = tmp.path().join("k.duckdb");
     fs::copy(seeded, &db).unwrap();
-    let mut words = c.command.split_whitespace();
-    let mut cmd = Command::new(kinerja_bin());
-    cmd.current_dir(&c.dir);
-    match words.next().unwrap() {
+    let mut args = c.command.split_whitespace();
+    let mut cmd = crate::kinerja_in(lang);
+    cmd.current_dir(&c.dir).env("KINERJA_PESAN_KETAT", "1");
+    match args.next().unwrap() {
         "load" => {
             let data = tmp.path().join("data");
             fs::create_dir(&data).unwrap();
@@ -97,14 +122,14 @@ fn run(c: &Case, seeded: &Path) -> Result<(), String> {
             cmd.args(["load", data.to_str().unwrap(), "--db", db.to_str().unwrap()]);
         }
         "plan-import" => {
-            let file = c.dir.join("files").join(words.next().unwrap());
+            let file = c.dir.join("files").join(args.next().unwrap());
             cmd.args(["plan", "import", file.to_str().unwrap(), "--scenario", "corpus", "--db", db.to_str().unwrap()]);
         }
         "calc" => {
-            cmd.arg("calc").args(words);
+            cmd.arg("calc").args(args);
         }
         "audit" => {
-            cmd.args(["audit", &format!("files/{}", words.next().unwrap())]);
+            cmd.args(["audit", &format!("files/{}", args.next().unwrap())]);
         }
         other => return Err(format!("unknown command {other}")),
     }
@@ -118,19 +143,28 @@ fn run(c: &Case, seeded: &Path) -> Result<(), String> {
     if err.contains("panicked at") {
         wrong.push("a panic".into());
     }
-    wrong.extend(c.expect.iter().filter(|e| !err.contains(e.as_str())).map(|e| format!("no {e:?} in the message")));
+    let w = words(lang);
+    let said = |e: &str| w.iter().fold(e.to_string(), |e, (en, id)| e.replace(en, id));
+    wrong.extend(
+        c.expect
+            .iter()
+            .map(|e| said(e))
+            .filter(|e| !err.contains(e.as_str()))
+            .map(|e| format!("no {e:?} in the message")),
+    );
     // Each problem a load lists says where, what was expected and what was found.
     if c.command == "load" {
         wrong.extend(
             err.lines()
-                .filter(|l| l.starts_with("  ") && !(l.contains(": expected ") && l.contains(", found ")))
+                .filter(|l| l.starts_with("  ") && !(l.contains(w[2].1) && l.contains(w[3].1)))
                 .map(|l| format!("an unlocated problem line {l:?}")),
         );
     }
+    wrong.extend(err.lines().filter(|l| l.contains("[EN] ")).map(|l| format!("a line not in the catalogue: {l:?}")));
     if dump(&db) != before {
         wrong.push("the database changed".into());
     }
-    if wrong.is_empty() { Ok(()) } else { Err(format!("{}\n{err}", wrong.join("; "))) }
+    if wrong.is_empty() { Ok(()) } else { Err(format!("{lang}: {}\n{err}", wrong.join("; "))) }
 }
 
 #[test]
@@ -142,7 +176,7 @@ fn every_bad_input_is_refused_located_and_changes_nothing() {
     assert!(cases.len() >= 80, "{} cases", cases.len());
     let seed_dir = tempfile::tempdir().unwrap();
     let seeded = seed_dir.path().join("seed.duckdb");
-    let load = Command::new(kinerja_bin()).args(["load", data_dir().to_str().unwrap(), "--db"]).arg(&seeded).output();
+    let load = crate::kinerja_in("en").args(["load", data_dir().to_str().unwrap(), "--db"]).arg(&seeded).output();
     assert!(load.unwrap().status.success());
     let (next, failures) = (AtomicUsize::new(0), Mutex::new(Vec::new()));
     std::thread::scope(|s| {

@@ -243,7 +243,7 @@ fn the_load_summary_says_how_each_file_was_read() {
     let data = fixture(&[("wilayah.csv", ",Sei Balai,", ",Sei Bélai,")]);
     as_excel_indonesia(data.path());
     let db = data.path().join("k.duckdb");
-    let out = std::process::Command::new(crate::kinerja_bin())
+    let out = crate::kinerja_in("en")
         .args(["load", data.path().to_str().unwrap(), "--db", db.to_str().unwrap()])
         .output()
         .unwrap();
@@ -251,4 +251,54 @@ fn the_load_summary_says_how_each_file_was_read() {
     assert!(out.status.success(), "{said}{}", String::from_utf8_lossy(&out.stderr));
     assert!(said.contains("  wilayah.csv: read as Windows-1252, ';' between fields, ',' as decimal mark"), "{said}");
     assert!(said.contains("  target.csv: read as UTF-8, ';' between fields, ',' as decimal mark"), "{said}");
+}
+
+#[test]
+fn a_range_decides_an_ambiguous_number_and_the_summary_says_so() {
+    // An NRR (1–4) of `3,532` can only be 3.532; a komponen score (0–100)
+    // of `24,390` only 24.39. A realisasi has no such range: `9.010` stays
+    // ambiguous (ambiguous_numbers_are_refused).
+    let data = fixture(&[
+        ("skm_nrr.csv", "Persyaratan Pelayanan,3.00,", "Persyaratan Pelayanan,\"3,532\","),
+        ("skm_nrr.csv", "Prosedur Pelayanan,3.01,", "Prosedur Pelayanan,\"3,011\","),
+        ("akip_komponen.csv", "perencanaan,23.50,24.39,", "perencanaan,23.50,\"24,390\","),
+        ("akip_komponen.csv", "pengukuran,20.23,20.96,", "pengukuran,20.23,\"20,960\","),
+    ]);
+    let parts = kinerja_data::read_dir_parts(data.path()).unwrap();
+    let nrr: Vec<String> = parts.data.skm_nrr.iter().take(2).map(|n| n.nrr.to_string()).collect();
+    assert_eq!(nrr, ["3.532", "3.011"]);
+    let t: Vec<String> = parts.tafsir.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        t,
+        [
+            "akip_komponen.csv, column realisasi: 2 value(s) read in the only notation that fits 0–100, e.g. row 2: \"24,390\" as 24.390 (decimal point)",
+            "skm_nrr.csv, column nrr: 2 value(s) read in the only notation that fits 1–4, e.g. row 2: \"3,532\" as 3.532 (decimal point)",
+        ]
+    );
+    // Neither reading in range: refused, located.
+    let neither = fixture(&[("skm_nrr.csv", "Persyaratan Pelayanan,3.00,", "Persyaratan Pelayanan,\"4,001\",")]);
+    assert_eq!(
+        problems(neither.path()),
+        [
+            "skm_nrr.csv, row 2, column nrr: expected an unambiguous number (4.001 in Indonesian notation, but reads as English thousands grouping too), found \"4,001\""
+        ]
+    );
+    let db = data.path().join("k.duckdb");
+    for (lang, line) in [
+        (
+            "en",
+            "  skm_nrr.csv, column nrr: 2 value(s) read in the only notation that fits 1–4, e.g. row 2: \"3,532\" as 3.532 (decimal point)",
+        ),
+        (
+            "id",
+            "  skm_nrr.csv, kolom nrr: 2 nilai dibaca dalam satu-satunya notasi yang sesuai dengan rentang 1–4, mis. baris 2: \"3,532\" sebagai 3.532 (titik desimal)",
+        ),
+    ] {
+        let out = crate::kinerja_in(lang)
+            .args(["load", data.path().to_str().unwrap(), "--db", db.to_str().unwrap()])
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(said.contains(line), "{lang}: {said}");
+    }
 }

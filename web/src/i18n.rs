@@ -1,15 +1,9 @@
 //! Interface texts in Bahasa Indonesia (default) and English. Numbers are
 //! always written the Indonesian way (1.234,56) in both languages.
 
-/// Interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// Bahasa Indonesia.
-    #[default]
-    Id,
-    /// English.
-    En,
-}
+/// Interface language: the same as the command line's (Bahasa Indonesia
+/// by default).
+pub use kinerja_pesan::Lang;
 
 /// A text key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -108,7 +108,7 @@ pub fn sebab(s: &Sebab) -> String {
         Sebab::PoinPersen => "perubahan dalam poin persentase disebut perubahan persen".into(),
         Sebab::Bobot { cocok } if cocok.is_empty() => "tidak konsisten dengan bobot 1/9, 0,111 maupun 0,11".into(),
         Sebab::Bobot { cocok } => format!("konsisten dengan bobot {}", cocok.join(", ")),
-        Sebab::TidakTerbaca { alasan } => format!("tidak terbaca: {alasan}"),
+        Sebab::TidakTerbaca { alasan } => format!("tidak terbaca: {}", crate::pesan::t(alasan)),
     }
 }
 
@@ -315,7 +315,7 @@ pub fn load(store: &kinerja_store::Store, path: &Path, accept: bool, now: &str) 
         .collect();
     let file = path.display().to_string();
     let summary = store.load_transkripsi(&data, &file, now.trim_end_matches('Z'), &rows)?;
-    println!(
+    crate::pesan::say!(
         "Loaded the facts of {file}: {} rows read, {} new or changed; {} finding(s) recorded in audit_temuan.",
         summary.read(),
         summary.changed(),

@@ -9,6 +9,7 @@
 mod audit;
 mod calc;
 mod output;
+mod pesan;
 mod plan;
 mod prompt;
 mod report;
@@ -21,8 +22,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use kinerja_store::Store;
+use pesan::{say, tell};
 
 const DEFAULT_DB: &str = "data/kinerja.duckdb";
 
@@ -36,6 +38,10 @@ const DEFAULT_DB: &str = "data/kinerja.duckdb";
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
+    /// Language of messages and help: id (Bahasa Indonesia, the default) or en; without it, LC_ALL, LC_MESSAGES or LANG decide (en_* gives English).
+    #[arg(long, global = true, value_parser = ["id", "en"])]
+    #[allow(dead_code)]
+    lang: Option<String>,
 }
 
 #[derive(Args, Clone)]
@@ -328,18 +334,24 @@ pub enum TableFormat {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    pesan::pilih(&args);
+    let parsed = pesan::perintah(Cli::command()).try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e) => return pesan::clap_keluar(&e),
+    };
     if let Cmd::Audit { files, db, kecamatan, tahun, format, out, verbose } = &cli.cmd {
         let db = db.as_ref().map(|p| audit::Basis { path: p.clone(), kecamatan: kecamatan.clone(), tahun: *tahun });
         return match audit::run(files, db, *format, out.as_deref(), *verbose) {
             Ok(audit::Outcome::Clean) => ExitCode::SUCCESS,
             Ok(audit::Outcome::Findings) => ExitCode::from(1),
             Ok(audit::Outcome::Unusable(m)) => {
-                eprintln!("kinerja: {m}");
+                tell!("{m}");
                 ExitCode::from(2)
             }
             Err(e) => {
-                eprintln!("kinerja: {e:#}");
+                eprintln!("kinerja: {}", pesan::galat(&e));
                 ExitCode::from(1)
             }
         };
@@ -347,10 +359,9 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            let text = format!("{e:#}");
-            eprintln!("kinerja: {text}");
-            if let Some(h) = hint(&text) {
-                eprintln!("kinerja: {h}");
+            eprintln!("kinerja: {}", pesan::galat(&e));
+            if let Some(h) = hint(&format!("{e:#}")) {
+                tell!("{h}");
             }
             ExitCode::from(1)
         }
@@ -396,11 +407,7 @@ fn open_waiting(db: &Db, how: &str, open: impl Fn(&std::path::Path) -> kinerja_s
         match open(&db.db) {
             Err(e) if e.to_string().contains("Conflicting lock") && started.elapsed() < LOCK_WAIT => {
                 if !told {
-                    eprintln!(
-                        "kinerja: {} is in use by another process; waiting up to {} s…",
-                        db.db.display(),
-                        LOCK_WAIT.as_secs()
-                    );
+                    tell!("{} is in use by another process; waiting up to {} s…", db.db.display(), LOCK_WAIT.as_secs());
                     told = true;
                 }
                 std::thread::sleep(std::time::Duration::from_millis(100));
@@ -446,7 +453,7 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Export(Export::Parquet { out, db }) => {
             let tables = open_ro(&db)?.export_parquet(&out)?;
             let (list, dir) = (tables.join(", "), out.display());
-            println!("Wrote Parquet for {list} to {dir} (partitioned by kode_kabupaten, tahun).");
+            say!("Wrote Parquet for {list} to {dir} (partitioned by kode_kabupaten, tahun).");
             Ok(())
         }
         Cmd::Export(Export::Snapshot { out, kabupaten, db }) => snapshot(&out, &kabupaten, &db),
@@ -454,9 +461,9 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Plan(Plan::Import { file, scenario, db }) => {
             let store = open_rw(&db)?;
             let (n, skipped) = plan::import(&store, &file, &scenario, &output::now_iso())?;
-            println!("Stored {n} targets of scenario {scenario:?} as jenis skenario:{scenario}.");
+            say!("Stored {n} targets of scenario {scenario:?} as jenis skenario:{scenario}.");
             if skipped > 0 {
-                println!(
+                say!(
                     "{skipped} hypothetical value(s) (realisasi, NRR, AKIP komponen, anggaran) not stored: they are plans, not facts."
                 );
             }
@@ -498,14 +505,17 @@ fn load(dir: &std::path::Path, db: &Db, memory_limit: &str, listing: kinerja_dat
         .with_context(|| format!("loading {} into {}", dir.display(), db.db.display()))?;
     bar.finish_and_clear();
     let (read, changed) = (summary.read(), summary.changed());
-    println!("Loaded {} into {}: {read} rows read, {changed} new or changed.", dir.display(), db.db.display());
+    say!("Loaded {} into {}: {read} rows read, {changed} new or changed.", dir.display(), db.db.display());
     for (t, read, changed) in &summary.tables {
         if *read > 0 {
-            println!("  {t:<20} {read:>9} rows, {changed:>9} new or changed");
+            say!("  {t:<20} {read:>9} rows, {changed:>9} new or changed");
         }
     }
     for (file, dialek) in &summary.dialek {
-        println!("  {file}: read as {dialek}");
+        say!("  {file}: read as {dialek}");
+    }
+    for t in &summary.tafsir {
+        say!("  {t}");
     }
     Ok(())
 }
@@ -537,7 +547,7 @@ fn report_batch(kabupaten: &str, tahun: i32, format: ReportFormat, out: Option<P
             write_laporan(&l, format, &Some(path)).with_context(|| format!("the report of {}", l.unit.kode))?;
         }
     }
-    println!("Wrote {} reports for {tahun} to {} in {:.1?}.", units.len(), dir.display(), started.elapsed());
+    say!("Wrote {} reports for {tahun} to {} in {:.1?}.", units.len(), dir.display(), started.elapsed());
     Ok(())
 }
 
@@ -553,7 +563,7 @@ fn template(out: &std::path::Path, isi: bool, db: &Db) -> Result<()> {
     let _ = std::fs::remove_dir_all(&tmp);
     written?;
     let what = if isi { format!("filled with the data of {}", db.db.display()) } else { "empty".into() };
-    println!(
+    say!(
         "Wrote {} ({what}): a sheet per table; fill it in Excel, then `kinerja load {}`.",
         out.display(),
         out.display()
@@ -591,7 +601,7 @@ fn snapshot(out: &std::path::Path, kabupaten: &str, db: &Db) -> Result<()> {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
     std::fs::write(out, serde_json::to_string(&snap)?).with_context(|| format!("writing {}", out.display()))?;
-    println!("Wrote the snapshot of kabupaten {kabupaten} to {}.", out.display());
+    say!("Wrote the snapshot of kabupaten {kabupaten} to {}.", out.display());
     Ok(())
 }
 
@@ -610,7 +620,7 @@ fn national(seed: u64, tahun: &str, fraction: &str, out: Option<(&std::path::Pat
     let store = open_rw(db)?;
     let started = std::time::Instant::now();
     let s = store.synth_national(kinerja_store::synth::National { seed, fraksi_ppm, tahun_awal, tahun_akhir })?;
-    println!(
+    say!(
         "Synthetic national data (sumber = sintetis, seed {seed}): {} of {} kecamatan filled for {tahun_awal}–{tahun_akhir}, {} raw SKM answers, in {:.1?}.",
         s.diisi,
         s.kecamatan,
@@ -619,7 +629,7 @@ fn national(seed: u64, tahun: &str, fraction: &str, out: Option<(&std::path::Pat
     );
     if let Some((dir, parquet)) = out {
         let files = store.export_load_files(dir, parquet)?;
-        println!("Wrote {} files that `kinerja load {}` reads: {}.", files.len(), dir.display(), files.join(", "));
+        say!("Wrote {} files that `kinerja load {}` reads: {}.", files.len(), dir.display(), files.join(", "));
     }
     Ok(())
 }
@@ -627,12 +637,12 @@ fn national(seed: u64, tahun: &str, fraction: &str, out: Option<(&std::path::Pat
 fn synth(seed: u64, kabupaten: &str, db: &Db) -> Result<()> {
     let s = open_rw(db)?.synth(kabupaten, seed)?;
     let (n, rows) = (s.filled.len(), s.rows);
-    println!("Synthetic data (sumber = sintetis, seed {seed}) for {n} kecamatan; {rows} rows new or changed.");
+    say!("Synthetic data (sumber = sintetis, seed {seed}) for {n} kecamatan; {rows} rows new or changed.");
     for u in &s.filled {
-        println!("  filled   {u}");
+        say!("  filled   {u}");
     }
     for u in &s.skipped {
-        println!("  kept     {u} (real data)");
+        say!("  kept     {u} (real data)");
     }
     Ok(())
 }

@@ -57,7 +57,7 @@ pub fn print_table(t: &Table, format: TableFormat) -> Result<()> {
             for r in &cells {
                 writeln!(out, "{}", line(r))?;
             }
-            writeln!(out, "({} rows)", cells.len())?;
+            writeln!(out, "{}", crate::pesan::t(&format!("({} rows)", cells.len())))?;
         }
     }
     Ok(())
@@ -125,7 +125,7 @@ pub fn print_compare(rows: &[BarisBanding], format: TableFormat) -> Result<()> {
     }
     print_table(&t, format)?;
     if format == TableFormat::Table && rows.iter().any(|r| r.sintetis) {
-        println!("Rows marked SINTETIS hold synthetic demo figures (sumber = sintetis), not official data.");
+        crate::pesan::say!("Rows marked SINTETIS hold synthetic demo figures (sumber = sintetis), not official data.");
     }
     Ok(())
 }

@@ -65,7 +65,7 @@ fn run_one(store: &Store, sql: &str, format: TableFormat) -> Result<()> {
     match store.sql(sql) {
         Ok(t) => output::print_table(&t, format),
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", crate::pesan::t(&format!("error: {e}")));
             Ok(())
         }
     }
@@ -108,7 +108,10 @@ fn interactive(store: &Store, format: TableFormat) -> Result<()> {
         let _ = rl.load_history(h); // none yet on the first run
     }
     eprintln!(
-        "Kinerja SQL (read-only). End statements with ;  Tab completes views, columns, kj_* macros; .quit leaves."
+        "{}",
+        crate::pesan::t(
+            "Kinerja SQL (read-only). End statements with ;  Tab completes views, columns, kj_* macros; .quit leaves."
+        )
     );
     let mut s = Statements::default();
     loop {

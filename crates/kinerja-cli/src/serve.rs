@@ -48,11 +48,19 @@ pub fn run(db: &Path, dist: &Path, host: &str, port: u16, kabupaten: &str) -> Re
     let server =
         Arc::new(Server::http((host, port)).map_err(|e| anyhow::anyhow!("cannot listen on {host}:{port}: {e}"))?);
     if !loopback(host) {
-        eprintln!("warning: listening on {host}, reachable from other machines; the planner has no login.");
+        eprintln!(
+            "{}",
+            crate::pesan::t(&format!(
+                "warning: listening on {host}, reachable from other machines; the planner has no login."
+            ))
+        );
     }
     eprintln!(
-        "Kinerja planner on http://{host}:{port}/ (data: {}, kabupaten {kabupaten}); Ctrl-C stops.",
-        db.display()
+        "{}",
+        crate::pesan::t(&format!(
+            "Kinerja planner on http://{host}:{port}/ (data: {}, kabupaten {kabupaten}); Ctrl-C stops.",
+            db.display()
+        ))
     );
     let workers: Vec<_> = (0..WORKERS)
         .map(|_| {

@@ -170,8 +170,8 @@ pub struct Problem {
 /// Errors reading scenarios.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
-    /// The input is not a scenario file; every problem found.
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    /// The input is not a scenario file; every problem found, one per line.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Invalid(Vec<Problem>),
     /// Written by a newer Kinerja.
     #[error("scenario format version {found} is newer than this Kinerja supports ({VERSI})")]
@@ -610,7 +610,7 @@ mod tests {
         );
         check(
             r#"{"versi":1,"skenario":[{"nama":"a","nilai":[{"kode_unit":"12.19.07","indikator_id":"ikm","tahun":"2025","jenis":"rencana","nilai":"1.234"}]}]}"#,
-            "skenario[0].nilai[0].jenis: expected \"target\" or \"realisasi\", found \"rencana\"; skenario[0].nilai[0].tahun: expected a year such as 2025, found \"2025\"; skenario[0].nilai[0].nilai: expected a decimal such as \"87.50\" (ambiguous number \"1.234\": 1234 in Indonesian notation, 1.234 in plain notation; write 1.234,0 or 1234 to say which), found 1.234",
+            "skenario[0].nilai[0].jenis: expected \"target\" or \"realisasi\", found \"rencana\"\nskenario[0].nilai[0].tahun: expected a year such as 2025, found \"2025\"\nskenario[0].nilai[0].nilai: expected a decimal such as \"87.50\" (ambiguous number \"1.234\": 1234 in Indonesian notation, 1.234 in plain notation; write 1.234,0 or 1234 to say which), found 1.234",
         );
         check(
             r#"{"versi":1,"skenario":[{"nama":"a"},{"nama":"a"}]}"#,
@@ -641,7 +641,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             e.to_string(),
-            "row 2, column tahun: expected a year such as 2025, found 20x5; row 3, column *: expected 5 fields, found 4 fields"
+            "row 2, column tahun: expected a year such as 2025, found 20x5\nrow 3, column *: expected 5 fields, found 4 fields"
         );
         assert!(from_csv("a,b\n", "x").is_err());
     }

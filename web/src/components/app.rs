@@ -79,7 +79,7 @@ pub fn App() -> Html {
         .is_some_and(|s| s.data.realisasi.iter().any(|r| kinerja_core::model::is_sintetis(&r.sumber)));
     html! {
         <ContextProvider<super::Ctx> context={state.clone()}>
-            <main lang={match lang { crate::i18n::Lang::Id => "id", crate::i18n::Lang::En => "en" }} data-ready={matches!(state.load_status, LoadStatus::Ready).to_string()}>
+            <main lang={lang.code()} data-ready={matches!(state.load_status, LoadStatus::Ready).to_string()}>
                 <Header />
                 <Pesan />
                 if synthetic {
