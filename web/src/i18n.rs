@@ -186,6 +186,15 @@ pub enum Msg {
     SnapshotHttp(u16),
     /// The snapshot is not readable (the reader's located message).
     SnapshotRusak(String),
+    /// An import of this many bytes is larger than the planner reads.
+    ImporTerlaluBesar(u64),
+    /// The browser's storage is full: the latest change is not stored.
+    PenyimpananPenuh,
+}
+
+/// A byte count with Indonesian thousands dots (5.242.880).
+fn fmt_bytes(b: u64) -> String {
+    kinerja_core::notation::format_number(kinerja_core::Decimal::from(b), 0).unwrap_or_else(|_| b.to_string())
 }
 
 fn kept(lang: Lang, key: &Option<String>) -> String {
@@ -229,6 +238,18 @@ pub fn message(lang: Lang, m: &Msg) -> String {
             format!("snapshot.json: HTTP {c} — run `kinerja export snapshot --out dist/snapshot.json` or `kinerja serve`")
         }
         Msg::SnapshotRusak(e) => format!("snapshot.json: {e}"),
+        Msg::ImporTerlaluBesar(b) if id => format!(
+            "Berkas impor terlalu besar: {} byte, paling banyak {} byte. Tidak ada yang diimpor.",
+            fmt_bytes(*b),
+            fmt_bytes(crate::state::MAX_IMPOR as u64)
+        ),
+        Msg::ImporTerlaluBesar(b) => format!(
+            "The import is too large: {} bytes, at most {} bytes. Nothing was imported.",
+            fmt_bytes(*b),
+            fmt_bytes(crate::state::MAX_IMPOR as u64)
+        ),
+        Msg::PenyimpananPenuh if id => "Penyimpanan peramban penuh: perubahan terakhir belum tersimpan di peramban (skenario yang tersimpan sebelumnya tetap utuh). Ekspor skenario sebagai berkas, atau hapus skenario yang tidak diperlukan.".into(),
+        Msg::PenyimpananPenuh => "The browser's storage is full: the latest change is not stored in this browser (the scenarios stored before are intact). Export the scenarios as a file, or delete ones you do not need.".into(),
     }
 }
 
@@ -251,6 +272,8 @@ mod tests {
             Msg::TidakTerbaca("x".into(), None),
             Msg::SnapshotTidakTerambil("x".into()),
             Msg::SnapshotHttp(404),
+            Msg::ImporTerlaluBesar(6_000_000),
+            Msg::PenyimpananPenuh,
         ];
         for m in &all {
             let (id, en) = (message(Lang::Id, m), message(Lang::En, m));

@@ -235,6 +235,12 @@ pub enum Action {
     Import(String),
     /// Import a CSV of values as a scenario.
     ImportCsv { teks: String, nama: String },
+    /// A file offered for import is larger than [`MAX_IMPOR`] (its size in
+    /// bytes): refused before it is read.
+    ImportTooLarge(u64),
+    /// Writing the scenarios to the browser's storage failed (it is full):
+    /// they stay in this page, and what was stored before is unchanged.
+    StorageWriteFailed,
     /// Saved scenarios read from the browser (or why not), where the
     /// original was backed up if anything could not be read, and whether
     /// the app may write to the browser's storage.
@@ -245,6 +251,35 @@ pub enum Action {
     SelectKabupaten(String, i32),
     /// Dismiss a message.
     DismissMessage(usize),
+}
+
+/// The largest import Kinerja reads, in bytes: a province's scenario is
+/// well under it; a larger file is refused before it is parsed, so the page
+/// stays responsive.
+pub const MAX_IMPOR: usize = 5 << 20;
+
+/// Imports scenarios from JSON text, or from CSV text as the scenario `csv`.
+fn import(s: &mut State, teks: &str, csv: Option<String>) {
+    if teks.len() > MAX_IMPOR {
+        s.messages.push(Message::Error(Msg::ImporTerlaluBesar(teks.len() as u64)));
+        return;
+    }
+    let read = match csv {
+        None => sk::from_json(teks).map(|b| b.skenario).map_err(|e| Msg::ImporGagal(e.to_string())),
+        Some(nama) => sk::from_csv(teks, &nama)
+            .map(|mut x| {
+                x.kode_kabupaten = s.kode_kabupaten();
+                vec![x]
+            })
+            .map_err(|e| Msg::ImporCsvGagal(e.to_string())),
+    };
+    match read {
+        Ok(list) => {
+            let names = add_scenarios(s, list);
+            s.messages.push(Message::Info(Msg::Diimpor(names)));
+        }
+        Err(m) => s.messages.push(Message::Error(m)),
+    }
 }
 
 fn record(s: &mut State, next: Edits, key: Option<Key>) {
@@ -384,21 +419,10 @@ impl Reducible for State {
             Action::Save { nama, dibuat } => save(&mut s, &nama, &dibuat),
             Action::Open(nama) => open(&mut s, nama),
             Action::Delete(nama) => delete(&mut s, &nama),
-            Action::Import(teks) => match sk::from_json(&teks) {
-                Ok(b) => {
-                    let names = add_scenarios(&mut s, b.skenario);
-                    s.messages.push(Message::Info(Msg::Diimpor(names)));
-                }
-                Err(e) => s.messages.push(Message::Error(Msg::ImporGagal(e.to_string()))),
-            },
-            Action::ImportCsv { teks, nama } => match sk::from_csv(&teks, &nama) {
-                Ok(mut x) => {
-                    x.kode_kabupaten = s.kode_kabupaten();
-                    let names = add_scenarios(&mut s, vec![x]);
-                    s.messages.push(Message::Info(Msg::Diimpor(names)));
-                }
-                Err(e) => s.messages.push(Message::Error(Msg::ImporCsvGagal(e.to_string()))),
-            },
+            Action::Import(teks) => import(&mut s, &teks, None),
+            Action::ImportCsv { teks, nama } => import(&mut s, &teks, Some(nama)),
+            Action::ImportTooLarge(bytes) => s.messages.push(Message::Error(Msg::ImporTerlaluBesar(bytes))),
+            Action::StorageWriteFailed => s.messages.push(Message::Error(Msg::PenyimpananPenuh)),
             Action::StorageRead { result, backup, may_write } => restored(&mut s, result, backup, may_write),
             Action::SelectCompared(i, nama) => {
                 if let Some(slot) = s.compared.get_mut(i) {
@@ -619,6 +643,40 @@ mod tests {
             }],
         );
         assert_eq!(s.skenario.last().unwrap().nilai.len(), 1);
+    }
+
+    #[test]
+    fn oversized_deep_and_huge_imports_are_refused_and_change_nothing() {
+        let s = apply(Rc::new(State::default()), vec![Action::Save { nama: "a".into(), dibuat: String::new() }]);
+        let rev = s.revision;
+        // A million rows of CSV (about 40 MB): refused by size, not parsed.
+        let row = "12.19.07,ikm,2025,target,87.5\n";
+        let million = format!("kode_unit,indikator_id,tahun,jenis,nilai\n{}", row.repeat(1_000_000));
+        let s = apply(s, vec![Action::ImportCsv { teks: million, nama: "besar".into() }]);
+        assert!(matches!(s.messages.last(), Some(Message::Error(Msg::ImporTerlaluBesar(b))) if *b > 30_000_000));
+        // A file refused before it is read.
+        let s = apply(s, vec![Action::ImportTooLarge(6_000_000)]);
+        assert!(matches!(s.messages.last(), Some(Message::Error(Msg::ImporTerlaluBesar(6_000_000)))));
+        // Nesting 100,000 deep: refused by the JSON reader's depth limit.
+        let s = apply(s, vec![Action::Import("[".repeat(100_000))]);
+        assert!(
+            matches!(s.messages.last(), Some(Message::Error(m)) if crate::i18n::message(Lang::En, m).contains("recursion limit"))
+        );
+        // Just under the limit, still read.
+        let pad = " ".repeat(MAX_IMPOR - 100);
+        let s = apply(s, vec![Action::Import(format!("{pad}{{\"versi\":1,\"skenario\":[{{\"nama\":\"b\"}}]}}"))]);
+        assert_eq!(s.skenario.iter().map(|x| x.nama.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        assert!(s.revision > rev, "only the import that was read changed the scenarios");
+    }
+
+    #[test]
+    fn a_full_storage_is_said_and_keeps_the_scenarios() {
+        let s = apply(Rc::new(State::default()), vec![Action::Save { nama: "a".into(), dibuat: String::new() }]);
+        let rev = s.revision;
+        let s = apply(s, vec![Action::StorageWriteFailed]);
+        assert!(matches!(s.messages.last(), Some(Message::Error(Msg::PenyimpananPenuh))));
+        assert_eq!((s.skenario.len(), s.revision), (1, rev), "kept in the page; no new write is attempted");
+        assert!(crate::i18n::message(Lang::Id, &Msg::PenyimpananPenuh).contains("penuh"));
     }
 
     #[test]

@@ -165,3 +165,68 @@ test('fits a 360 px wide phone', async () => {
   assert.ok(['BUTTON', 'SELECT', 'INPUT'].includes(focused), 'reachable by keyboard');
   await page.close();
 });
+
+// Browser storage: what a user saved is never lost. These tests leave the
+// storage empty for the ones that follow.
+const keys = (page) => page.evaluate(() => Object.keys(localStorage).sort());
+const kosongkan = (page) => page.evaluate(() => localStorage.clear());
+
+test('unreadable or newer saved scenarios are kept aside with a message', async () => {
+  const page = await open(chrome.ctx, server.url);
+  for (const stored of ['{rusak', '{"format":"kinerja-skenario","versi":99,"skenario":[]}']) {
+    await kosongkan(page);
+    await page.evaluate((t) => localStorage.setItem('kinerja.skenario', t), stored);
+    await page.reload();
+    await page.waitForSelector('main[data-ready="true"]');
+    assert.match(await text(page, 'pesan'), /tidak dapat dibaca.*Aslinya disimpan di/s);
+    const backups = await page.evaluate(() => Object.keys(localStorage)
+      .filter((k) => k.startsWith('kinerja.skenario.cadangan')).map((k) => localStorage.getItem(k)));
+    assert.deepEqual(backups, [stored], 'the original text is kept whole under a backup key');
+    assert.equal(await page.evaluate(() => localStorage.getItem('kinerja.skenario')), stored, 'and not overwritten');
+  }
+  await kosongkan(page);
+});
+
+test('a full browser storage is said, and what was stored stays', async () => {
+  const page = await seiBalai();
+  await kosongkan(page);
+  await page.click(tid('tab-skenario'));
+  await page.fill(tid('skenario-nama'), 'tetap');
+  await page.click(tid('skenario-simpan'));
+  await page.locator(tid('skenario-item-tetap')).waitFor();
+  const stored = await page.evaluate(() => localStorage.getItem('kinerja.skenario'));
+  assert.match(stored, /"tetap"/);
+  // Fill what is left of the origin's quota.
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    for (let i = 0; chunk.length > 8; i++) {
+      try { localStorage.setItem(`isi.${i}`, chunk); } catch { chunk = chunk.slice(0, chunk.length / 2); }
+    }
+  });
+  await page.fill(tid('skenario-nama'), 'kedua-dengan-nama-yang-panjang');
+  await page.click(tid('skenario-simpan'));
+  await page.locator(`${tid('pesan')} li.galat`).filter({ hasText: 'penuh' }).waitFor();
+  await page.locator(tid('skenario-item-kedua-dengan-nama-yang-panjang')).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('kinerja.skenario')), stored, 'the stored scenarios are intact');
+  await kosongkan(page);
+  assert.deepEqual(await keys(page), []);
+});
+
+test('a huge or deeply nested import is refused with a message and the page stays usable', async () => {
+  const page = await seiBalai();
+  await page.click(tid('tab-skenario'));
+  const huge = Buffer.alloc(6 << 20, 'kode_unit,indikator_id,tahun,jenis,nilai\n');
+  await page.setInputFiles(tid('impor-berkas'), { name: 'besar.csv', mimeType: 'text/csv', buffer: huge });
+  await page.locator(`${tid('pesan')} li.galat`).filter({ hasText: 'terlalu besar' }).waitFor();
+  await page.fill(tid('impor-teks'), '['.repeat(100000));
+  await page.click(tid('impor'));
+  await page.locator(`${tid('pesan')} li.galat`).filter({ hasText: 'recursion limit' }).waitFor();
+  await page.click(tid('tab-planner'));
+  await page.selectOption(tid('unit-select'), '12.19.07');
+  await ketik(page, 'target-ikm-2025', '88,25');
+  assert.equal(await text(page, 'perlu100-ikm-2025'), '≥ 88,25', 'the planner still answers');
+  await page.click(tid('reset-all'));
+  const stored = await page.evaluate(() => localStorage.getItem('kinerja.skenario') ?? '');
+  assert.ok(!stored.includes('besar'), 'nothing was imported');
+  await kosongkan(page);
+});

@@ -55,6 +55,7 @@ pub fn App() -> Html {
                 && let Err(m) = storage::simpan(&state.scenario_file())
             {
                 gloo::console::error!(m);
+                state.dispatch(Action::StorageWriteFailed);
             }
         });
     }

@@ -26,6 +26,11 @@ pub fn impor(app: &Ctx, teks: &UseStateHandle<String>) -> Html {
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value(""); // the same file may be chosen again
+            if file.size() > crate::state::MAX_IMPOR as f64 {
+                app.dispatch(Action::ImportTooLarge(file.size() as u64));
+                return;
+            }
             let app = app.clone();
             let name = file.name();
             wasm_bindgen_futures::spawn_local(async move {
