@@ -52,21 +52,18 @@ CREATE OR REPLACE TEMP TABLE stg_kunci AS SELECT DISTINCT kode_unit, tahun FROM 
 SELECT (SELECT count(*) FROM temp.stg_skm_jawaban) = (SELECT count(*) FROM main.skm_jawaban j SEMI JOIN temp.stg_kunci k USING (kode_unit, tahun))
    AND NOT EXISTS (SELECT * FROM temp.stg_skm_jawaban EXCEPT ALL SELECT j.* FROM main.skm_jawaban j SEMI JOIN temp.stg_kunci k USING (kode_unit, tahun));
 
--- Replace the answers of the staged unit-years and recompute their aggregates.
--- name: jawaban_replace
-DELETE FROM main.skm_jawaban WHERE (kode_unit, tahun) IN (SELECT (kode_unit, tahun) FROM temp.stg_kunci);
-INSERT INTO main.skm_jawaban SELECT * FROM temp.stg_skm_jawaban;
-DELETE FROM main.skm_agregat WHERE (kode_unit, tahun) IN (SELECT (kode_unit, tahun) FROM temp.stg_kunci);
-INSERT INTO main.skm_agregat
-    SELECT j.kode_unit, j.tahun, j.unsur_id, sum(j.skor), count(*), min(j.sumber)
-    FROM main.skm_jawaban j SEMI JOIN temp.stg_kunci k USING (kode_unit, tahun)
-    GROUP BY j.kode_unit, j.tahun, j.unsur_id;
+-- The staged answers (read and checked from CSV/XLSX) as the source the
+-- streamed answers use, so that both are aggregated and stored by the same
+-- statements (berkas_jawaban_agregat, berkas_jawaban_simpan).
+-- name: jawaban_sebagai_sumber
+CREATE OR REPLACE TEMP VIEW src_jawaban AS
+SELECT kode_unit, tahun, responden, unsur_id, skor, sumber FROM temp.stg_skm_jawaban;
 
 -- name: jawaban_staged_count
 SELECT count(*) FROM temp.stg_skm_jawaban;
 
 -- name: jawaban_drop
-DROP TABLE temp.stg_skm_jawaban; DROP TABLE temp.stg_kunci;
+DROP TABLE temp.stg_skm_jawaban; DROP TABLE IF EXISTS temp.stg_kunci;
 
 -- name: unit_dan_indikator_ada
 SELECT (SELECT count(*) FROM v_unit WHERE kode_unit = $1), (SELECT count(*) FROM indikator WHERE id = $2),
@@ -366,8 +363,10 @@ SELECT parse_filename(filename) AS berkas, file_row_number + 1 AS baris,
        CAST(skor AS VARCHAR) AS skor_asli
 FROM read_parquet({files}, filename = true, file_row_number = true, union_by_name = true);
 
--- One scan: per unit-year-unsur the sum and count of answers, with what the
--- checks need (rows whose fields do not read).
+-- One scan: per unit-year-unsur the sum and count of answers (what NRR =
+-- jumlah / n is computed from), with what the checks need (rows whose
+-- fields do not read). The one definition of skm_agregat: answers loaded
+-- from CSV/XLSX come here too (jawaban_sebagai_sumber).
 -- name: berkas_jawaban_agregat
 CREATE OR REPLACE TEMP TABLE stg_jawaban_agregat AS
 SELECT kode_unit, tahun, unsur_id,

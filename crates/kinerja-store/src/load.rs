@@ -435,7 +435,8 @@ fn replace_jawaban(c: &Connection) -> Result<u64> {
     let appended: i64 = if c.one("jawaban_same", [], |r| r.get::<_, bool>(0))? {
         0
     } else {
-        c.batch("jawaban_replace", crate::sql::named("jawaban_replace")?)?;
+        c.batch("jawaban_sebagai_sumber", crate::sql::named("jawaban_sebagai_sumber")?)?;
+        crate::stream::store_source(c)?;
         c.one("jawaban_staged_count", [], |r| r.get(0))?
     };
     c.batch("jawaban_drop", crate::sql::named("jawaban_drop")?)?;

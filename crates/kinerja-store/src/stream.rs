@@ -65,6 +65,18 @@ pub(crate) fn load_jawaban_parquet(
 }
 
 /// The placeholders of the `berkas_jawaban_*` statements, from the core.
+/// Aggregates the answers of `temp.src_jawaban`, which are already checked,
+/// and stores both, replacing the unit-years they cover: the path of the
+/// answers read from CSV/XLSX, sharing the statements of the streamed ones.
+pub(crate) fn store_source(c: &Connection) -> Result<()> {
+    let fill = fills("[]");
+    let fill: Vec<(&str, &str)> = fill.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    for name in ["berkas_jawaban_agregat", "berkas_jawaban_simpan", "berkas_jawaban_bersih"] {
+        c.batch(name, &filled(name, &fill)?)?;
+    }
+    Ok(())
+}
+
 fn fills(list: &str) -> Vec<(&'static str, String)> {
     vec![
         ("files", list.to_string()),
