@@ -18,14 +18,16 @@ FROM (VALUES ('11'), ('12'), ('13'), ('14'), ('15'), ('16'), ('17'), ('18'), ('1
              ('34'), ('35'), ('36'), ('51'), ('52'), ('53'), ('61'), ('62'), ('63'), ('64'), ('65'), ('71'), ('72'),
              ('73'), ('74'), ('75'), ('76'), ('81'), ('82'), ('91'), ('92'), ('93'), ('94'), ('95'), ('96')) t(kode);
 
--- 514 kabupaten/kota: 14 in the first 20 provinsi, 13 in the others. A
--- kabupaten already in the database counts towards its provinsi's quota;
--- new codes take the lowest free numbers.
-CREATE OR REPLACE TEMP TABLE syn_kab AS
+-- The children of each parent in the table `induk_tabel` (kode, i: its
+-- rank): `banyak` each for the first `batas` parents, one fewer for the
+-- others. Children already in the database count towards their parent's
+-- quota; new codes take the lowest free numbers. Numbered by code (i), for
+-- the next level's quota.
+CREATE OR REPLACE TEMP MACRO syn_anak(induk_tabel, tingkat_anak, batas, banyak) AS TABLE
 WITH kuota AS (
-    SELECT p.kode AS induk, CASE WHEN p.i <= 20 THEN 14 ELSE 13 END AS kuota,
-           (SELECT count(*) FROM wilayah w WHERE w.tingkat = 'kabupaten' AND w.induk = p.kode) AS ada
-    FROM syn_prov p),
+    SELECT p.kode AS induk, CASE WHEN p.i <= batas THEN banyak ELSE banyak - 1 END AS kuota,
+           (SELECT count(*) FROM wilayah w WHERE w.tingkat = tingkat_anak AND w.induk = p.kode) AS ada
+    FROM query_table(induk_tabel) p),
 calon AS (
     SELECT q.induk || '.' || lpad(CAST(k AS VARCHAR), 2, '0') AS kode, q.induk, q.kuota - q.ada AS baru
     FROM kuota q, range(1, 100) r(k)
@@ -33,23 +35,15 @@ calon AS (
 semua AS (
     SELECT kode, induk FROM calon QUALIFY row_number() OVER (PARTITION BY induk ORDER BY kode) <= baru
     UNION ALL
-    SELECT w.kode, w.induk FROM wilayah w JOIN syn_prov p ON w.induk = p.kode WHERE w.tingkat = 'kabupaten')
-SELECT kode, induk, row_number() OVER (ORDER BY kode) AS j FROM semua;
+    SELECT w.kode, w.induk FROM wilayah w JOIN query_table(induk_tabel) p ON w.induk = p.kode
+    WHERE w.tingkat = tingkat_anak)
+SELECT kode, induk, row_number() OVER (ORDER BY kode) AS i FROM semua;
 
--- 7.285 kecamatan: 15 in the first 89 kabupaten, 14 in the others, counted
--- the same way.
-CREATE OR REPLACE TEMP TABLE syn_kec AS
-WITH kuota AS (
-    SELECT b.kode AS induk, CASE WHEN b.j <= 89 THEN 15 ELSE 14 END AS kuota,
-           (SELECT count(*) FROM wilayah w WHERE w.tingkat = 'kecamatan' AND w.induk = b.kode) AS ada
-    FROM syn_kab b),
-calon AS (
-    SELECT q.induk || '.' || lpad(CAST(c AS VARCHAR), 2, '0') AS kode, q.induk, q.kuota - q.ada AS baru
-    FROM kuota q, range(1, 100) r(c)
-    WHERE q.induk || '.' || lpad(CAST(c AS VARCHAR), 2, '0') NOT IN (SELECT kode FROM wilayah))
-SELECT kode, induk FROM calon QUALIFY row_number() OVER (PARTITION BY induk ORDER BY kode) <= baru
-UNION ALL
-SELECT w.kode, w.induk FROM wilayah w JOIN syn_kab b ON w.induk = b.kode WHERE w.tingkat = 'kecamatan';
+-- 514 kabupaten/kota: 14 in the first 20 provinsi, 13 in the others.
+CREATE OR REPLACE TEMP TABLE syn_kab AS FROM syn_anak('syn_prov', 'kabupaten', 20, 14);
+
+-- 7.285 kecamatan: 15 in the first 89 kabupaten, 14 in the others.
+CREATE OR REPLACE TEMP TABLE syn_kec AS FROM syn_anak('syn_kab', 'kecamatan', 89, 15);
 
 INSERT INTO wilayah
 SELECT kode, 'provinsi', '(sintetis) Provinsi ' || kode, NULL, NULL, 'sintetis' FROM syn_prov
@@ -193,4 +187,4 @@ FROM (SELECT kode_unit, tahun, sum(anggaran) AS anggaran, sum(realisasi) AS real
      (VALUES ('5.1.01', 'Belanja Pegawai'), ('5.1.02', 'Belanja Barang dan Jasa'),
              ('5.2.02', 'Belanja Modal Peralatan dan Mesin')) b(kode, uraian);
 
-DROP TABLE syn_prov; DROP TABLE syn_kab; DROP TABLE syn_kec; DROP TABLE syn_tahun; DROP TABLE syn_program;
+DROP TABLE syn_prov; DROP TABLE syn_kab; DROP TABLE syn_kec; DROP MACRO TABLE syn_anak; DROP TABLE syn_tahun; DROP TABLE syn_program;
