@@ -110,3 +110,63 @@ fn runtime_errors_and_summaries_are_in_bahasa_indonesia() {
     let (_, _, err) = run("en", &["load", p(&bad), "--db", p(&db)]);
     assert!(err.contains("target.csv, row 16, column nilai: expected "), "{err}");
 }
+
+#[test]
+fn every_command_reports_in_bahasa_indonesia() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, d) = (dir.path().join("k.duckdb"), dir.path());
+    let skenario = d.join("optimis.csv");
+    std::fs::write(&skenario, "kode_unit,indikator_id,tahun,jenis,nilai\n12.19.07,ikm,2025,target,88.5\n").unwrap();
+    let nrr = [
+        "persyaratan=3,00",
+        "prosedur=3,01",
+        "waktu=3,00",
+        "biaya=3,99",
+        "produk=3,01",
+        "kompetensi=3,02",
+        "perilaku=3,08",
+        "sarana=3,01",
+        "pengaduan=2,03",
+    ];
+    let ikm: Vec<&str> =
+        ["calc", "ikm", "--bobot", "0.111"].into_iter().chain(nrr.iter().flat_map(|n| ["--nrr", n])).collect();
+    let db = p(&db);
+    let (data, t, pq, snap, lap) =
+        (kinerja_tests::data_dir(), d.join("t.xlsx"), d.join("pq"), d.join("s.json"), d.join("lap"));
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["load", p(&data), "--db", db],
+        vec!["demo", "synth", "--db", db],
+        vec!["compare", "--kabupaten", "12.19", "--tahun", "2024", "--db", db],
+        vec!["template", "--out", p(&t)],
+        vec!["export", "parquet", "--out", p(&pq), "--db", db],
+        vec!["export", "snapshot", "--out", p(&snap), "--db", db],
+        vec!["report", "--kabupaten", "12.19", "--tahun", "2024", "--out", p(&lap), "--db", db],
+        vec!["plan", "import", p(&skenario), "--scenario", "optimis", "--db", db],
+        vec!["riwayat", "--db", db],
+        vec!["calc", "capaian", "--target", "85", "--realisasi", "75,35"],
+        ikm,
+        vec![
+            "calc",
+            "akip",
+            "--komponen",
+            "perencanaan=24,39",
+            "--komponen",
+            "pengukuran=20,96",
+            "--komponen",
+            "pelaporan=11,40",
+            "--komponen",
+            "evaluasi=15,87",
+        ],
+        vec!["calc", "goalseek", "--target", "87,50", "--capaian", "100"],
+        vec!["calc", "goalseek", "--mutu", "B"],
+    ];
+    for args in &runs {
+        let (code, out, err) = run("id", args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(!out.contains("[EN]") && !err.contains("[EN]"), "{args:?}: an untranslated line:\n{out}{err}");
+    }
+    let (_, out, _) = run("id", &["riwayat", "--db", db]);
+    assert!(out.contains("17 berkas (") && out.contains(" bita)"), "{out}");
+    let (_, out, _) = run("en", &["riwayat", "--db", db]);
+    assert!(out.contains("files (") && out.contains("bytes)"), "{out}");
+}

@@ -23,7 +23,7 @@ fn berkas(w: &Riwayat) -> String {
             })
             .collect::<Vec<_>>()
             .join(", "),
-        n => format!("{n} files ({} bytes)", w.berkas.iter().map(|b| b.ukuran).sum::<u64>()),
+        n => crate::pesan::t(&format!("{n} files ({} bytes)", w.berkas.iter().map(|b| b.ukuran).sum::<u64>())),
     }
 }
 
