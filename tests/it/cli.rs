@@ -716,3 +716,37 @@ fn load_names_the_root_cause_and_semua_lists_every_reference() {
     assert!(all.err.contains("desa_statistik.csv, row 2, column kode_desa"), "{}", all.err);
     assert_eq!(kinerja(&["load", p(dir.path()), "--db", p(&db), "--all"]).err, all.err);
 }
+
+#[test]
+fn a_template_for_a_kabupaten_holds_its_wilayah_and_the_indikator_and_loads() {
+    use calamine::Reader;
+    let (dir, db) = loaded();
+    let book = dir.path().join("batu-bara.xlsx");
+    ok(&["template", "--kabupaten", "12.19", "--out", p(&book), "--db", p(&db)]);
+    let mut wb = calamine::open_workbook_auto(&book).unwrap();
+    let codes = |wb: &mut calamine::Sheets<std::io::BufReader<fs::File>>, sheet: &str| -> Vec<String> {
+        wb.worksheet_range(sheet).unwrap().rows().skip(1).map(|r| r[0].to_string()).collect()
+    };
+    let wilayah = codes(&mut wb, "wilayah");
+    let want = ok(&[
+        "sql",
+        "SELECT kode FROM wilayah WHERE kode IN ('12', '12.19') OR kode LIKE '12.19.%' ORDER BY kode",
+        "--format",
+        "csv",
+        "--db",
+        p(&db),
+    ]);
+    assert_eq!(wilayah, want.lines().skip(1).collect::<Vec<_>>(), "its provinsi, itself, kecamatan and desa");
+    assert_eq!(wilayah.iter().filter(|k| k.len() == 8).count(), 12, "the 12 kecamatan of Batu Bara");
+    assert_eq!(codes(&mut wb, "indikator"), ["ikm", "akip"]);
+    assert_eq!(wb.worksheet_range("target").unwrap().height(), 1, "facts are left to fill in");
+    // As it is, it loads into a fresh database.
+    let fresh = dir.path().join("baru.duckdb");
+    let out = ok(&["load", p(&book), "--db", p(&fresh)]);
+    assert!(out.contains("new or changed"), "{out}");
+    // A kabupaten the database does not hold is said, and no file is written.
+    let none = dir.path().join("tidak-ada.xlsx");
+    let r = kinerja(&["template", "--kabupaten", "99.99", "--out", p(&none), "--db", p(&db)]);
+    assert!(r.code == 1 && r.err.contains("no kabupaten \"99.99\""), "{}", r.err);
+    assert!(!none.exists());
+}

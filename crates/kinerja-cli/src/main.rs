@@ -166,15 +166,19 @@ enum Cmd {
     Plan(Plan),
     /// A workbook to fill in Excel: one sheet per table with notes, drop-downs and checks.
     #[command(
-        after_help = "Examples:\n  kinerja template                                  # kinerja-template.xlsx, empty\n  kinerja template --isi --db data/kinerja.duckdb   # filled with the database's data, to edit\n  kinerja load kinerja-template.xlsx                # loads the filled workbook as it is"
+        after_help = "Examples:\n  kinerja template                                  # kinerja-template.xlsx, empty\n  kinerja template --kabupaten 12.19                # with the kabupaten's wilayah and the indikator\n  kinerja template --isi --db data/kinerja.duckdb   # filled with the database's data, to edit\n  kinerja load kinerja-template.xlsx                # loads the filled workbook as it is"
     )]
     Template {
         /// Where to write the workbook.
         #[arg(long, default_value = "kinerja-template.xlsx")]
         out: PathBuf,
         /// Fill every sheet with the rows of the database (--db).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "kabupaten")]
         isi: bool,
+        /// Fill the wilayah sheet with this kabupaten's provinsi, kecamatan
+        /// and desa, and the indikator sheet, from the database (--db).
+        #[arg(long)]
+        kabupaten: Option<String>,
         #[command(flatten)]
         db: Db,
     },
@@ -473,7 +477,7 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Demo(Demo::Synth { seed, scale: Scale::National, tahun, fraction, out, format, db, .. }) => {
             national(seed, &tahun, &fraction, out.as_deref().map(|o| (o, format == FileFormat::Parquet)), &db)
         }
-        Cmd::Template { out, isi, db } => template(&out, isi, &db),
+        Cmd::Template { out, isi, kabupaten, db } => template(&out, isi, kabupaten.as_deref(), &db),
         Cmd::Riwayat { format, db } => riwayat::print(&open_ro(&db)?, format),
         Cmd::Audit { .. } => Ok(()),
     }
@@ -551,18 +555,23 @@ fn report_batch(kabupaten: &str, tahun: i32, format: ReportFormat, out: Option<P
     Ok(())
 }
 
-fn template(out: &std::path::Path, isi: bool, db: &Db) -> Result<()> {
+fn template(out: &std::path::Path, isi: bool, kabupaten: Option<&str>, db: &Db) -> Result<()> {
     let tmp = tempfile_dir()?;
-    let filled = if isi {
-        open_ro(db)?.export_load_files(&tmp, false)?;
-        Some(tmp.as_path())
-    } else {
-        None
+    let filled = match (isi, kabupaten) {
+        (true, _) => open_ro(db).and_then(|s| Ok(s.export_load_files(&tmp, false)?)).map(|_| Some(tmp.as_path())),
+        (false, Some(k)) => {
+            open_ro(db).and_then(|s| Ok(s.export_template_kabupaten(&tmp, k)?)).map(|()| Some(tmp.as_path()))
+        }
+        (false, None) => Ok(None),
     };
-    let written = template::write(out, filled);
+    let written = filled.and_then(|f| template::write(out, f));
     let _ = std::fs::remove_dir_all(&tmp);
     written?;
-    let what = if isi { format!("filled with the data of {}", db.db.display()) } else { "empty".into() };
+    let what = match (isi, kabupaten) {
+        (true, _) => format!("filled with the data of {}", db.db.display()),
+        (false, Some(k)) => format!("with the wilayah of kabupaten {k} and the indikator"),
+        (false, None) => "empty".into(),
+    };
     say!(
         "Wrote {} ({what}): a sheet per table; fill it in Excel, then `kinerja load {}`.",
         out.display(),

@@ -212,8 +212,7 @@ SELECT DISTINCT kode_unit FROM (
 -- Snapshot of one kabupaten ($1): base tables restricted to its units.
 -- name: snap_wilayah
 SELECT kode, tingkat, nama, induk, nama_dalam_laporan, sumber FROM wilayah
-WHERE kode = $1 OR induk = $1 OR induk IN (SELECT kode FROM wilayah WHERE induk = $1)
-   OR kode = (SELECT induk FROM wilayah WHERE kode = $1)
+WHERE kode IN (SELECT kode FROM wilayah_kabupaten($1))
 ORDER BY kode;
 
 -- name: snap_renstra
@@ -333,6 +332,11 @@ SELECT count(*) FROM skm_jawaban WHERE kj_sintetis(sumber);
 -- A table as a file `kinerja load` reads ({table}, quoted {path}).
 -- name: export_load_csv
 COPY (SELECT * FROM main.{table}) TO {path} (HEADER, DELIMITER ',');
+
+-- The wilayah rows of one kabupaten ({kabupaten}, quoted), as a load file.
+-- name: export_wilayah_kabupaten
+COPY (SELECT * FROM main.wilayah WHERE kode IN (SELECT kode FROM wilayah_kabupaten({kabupaten})) ORDER BY kode)
+TO {path} (HEADER, DELIMITER ',');
 
 -- name: export_load_parquet
 COPY (SELECT * FROM main.{table}) TO {path} (FORMAT parquet);

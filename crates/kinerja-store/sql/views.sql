@@ -32,6 +32,13 @@ FROM wilayah w
 LEFT JOIN wilayah k ON k.kode = w.induk
 WHERE w.tingkat = 'kecamatan';
 
+-- The regions of one kabupaten k: its provinsi, itself, its kecamatan and
+-- their desa. What its planner snapshot and its fill-in template hold.
+CREATE OR REPLACE MACRO wilayah_kabupaten(k) AS TABLE
+SELECT kode FROM wilayah
+WHERE kode = k OR induk = k OR induk IN (SELECT kode FROM wilayah WHERE induk = k)
+   OR kode = (SELECT induk FROM wilayah WHERE kode = k);
+
 -- Name and kabupaten of every unit that can hold data (a kecamatan, or a
 -- kabupaten reporting for itself): the identifying columns of every view.
 CREATE OR REPLACE VIEW v_identitas AS

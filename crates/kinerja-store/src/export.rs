@@ -90,6 +90,24 @@ impl Store {
         Ok(written)
     }
 
+    /// The load files a fill-in template for one kabupaten starts from:
+    /// `wilayah.csv` with its provinsi, itself, its kecamatan and their
+    /// desa, and `indikator.csv` (what the drop-downs offer).
+    pub fn export_template_kabupaten(&self, dir: &Path, kode_kabupaten: &str) -> Result<()> {
+        if self.conn.one("kabupaten_ada", [kode_kabupaten], |r| r.get::<_, i64>(0))? == 0 {
+            return Err(Error::NotFound(format!("no kabupaten {kode_kabupaten:?} in the database")));
+        }
+        crate::create_dir(dir)?;
+        let wilayah = dir.join("wilayah.csv");
+        let fill = [("kabupaten", quote(kode_kabupaten)), ("path", quote(&wilayah.to_string_lossy()))];
+        let fill: Vec<(&str, &str)> = fill.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let sql = filled("export_wilayah_kabupaten", &fill)?;
+        self.conn.execute_batch(&sql).map_err(|source| Error::Export { path: wilayah, source })?;
+        let indikator = dir.join("indikator.csv");
+        let sql = filled("export_load_csv", &[("table", "indikator"), ("path", &quote(&indikator.to_string_lossy()))])?;
+        self.conn.execute_batch(&sql).map_err(|source| Error::Export { path: indikator, source })
+    }
+
     /// One kabupaten's data for the browser planner.
     pub fn snapshot(&self, kode_kabupaten: &str, dibuat: &str) -> Result<Snapshot> {
         let k = kode_kabupaten;
