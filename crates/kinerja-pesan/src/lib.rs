@@ -105,7 +105,12 @@ struct Entri {
     id: Vec<Bagian>,
     /// Characters of literal text: the more, the more specific.
     bobot: usize,
+    /// The shortest text it can match, in bytes.
+    min_len: usize,
 }
+
+/// Translations already made while translating one text: `(part, depth)`.
+type Memo = HashMap<(String, usize), Option<String>>;
 
 /// A catalogue that cannot be read: names the line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,6 +203,10 @@ impl Katalog {
             let id = id.ok_or_else(|| salah("expected an \"id: \" line after it".into()))?;
             k.tambah(en, id).map_err(salah)?;
         }
+        // The most literal first: the first template that matches is the
+        // most specific one (entries of equal weight keep the file's order).
+        let entri = &k.entri;
+        k.pola.sort_by_key(|&i| std::cmp::Reverse(entri[i].bobot));
         Ok(k)
     }
 
@@ -220,7 +229,7 @@ impl Katalog {
             return Err(format!("the Indonesian text must use each of the {isian} placeholder(s) of {en:?} once"));
         }
         let kunci = literal.concat();
-        let entri = Entri { bobot: kunci.chars().count(), literal, id };
+        let entri = Entri { bobot: kunci.chars().count(), min_len: kunci.len() + isian, literal, id };
         let i = self.entri.len();
         if isian == 0 {
             if self.tetap.insert(kunci, i).is_some() {
@@ -254,11 +263,14 @@ impl Katalog {
         }
         let mut out = String::with_capacity(text.len());
         let mut changed = false;
+        // Lines of one text repeat their parts (the expected value of every
+        // problem of a column): each part is looked up once.
+        let mut memo = Memo::new();
         for (i, line) in text.split('\n').enumerate() {
             if i > 0 {
                 out.push('\n');
             }
-            match self.baris(line) {
+            match self.terjemah(line, 0, &mut memo) {
                 Some(t) => {
                     out.push_str(&t);
                     changed = true;
@@ -277,40 +289,47 @@ impl Katalog {
     /// assert_eq!(k.baris("Sei Balai"), None);
     /// ```
     pub fn baris(&self, line: &str) -> Option<String> {
-        self.terjemah(line, 0)
+        self.terjemah(line, 0, &mut Memo::new())
     }
 
-    fn terjemah(&self, s: &str, dalam: usize) -> Option<String> {
+    fn terjemah(&self, s: &str, dalam: usize, memo: &mut Memo) -> Option<String> {
         if dalam > 4 || s.is_empty() {
             return None;
         }
-        if let Some(&i) = self.tetap.get(s) {
-            return Some(self.susun(i, &[], dalam));
+        let key = (s.to_string(), dalam);
+        if let Some(t) = memo.get(&key) {
+            return t.clone();
         }
-        let mut terbaik: Option<(usize, Vec<&str>)> = None;
-        for &i in &self.pola {
-            let e = &self.entri[i];
-            if terbaik.as_ref().is_some_and(|(j, _)| self.entri[*j].bobot >= e.bobot) {
-                continue;
+        let t = match self.tetap.get(s) {
+            Some(&i) => Some(self.susun(i, &[], dalam, memo)),
+            None => {
+                let hit = self.pola.iter().find_map(|&i| {
+                    let e = &self.entri[i];
+                    if s.len() < e.min_len {
+                        return None;
+                    }
+                    cocok(s, &e.literal).map(|isi| (i, isi))
+                });
+                hit.map(|(i, isi)| self.susun(i, &isi, dalam, memo))
             }
-            if let Some(isi) = cocok(s, &e.literal) {
-                terbaik = Some((i, isi));
-            }
+        };
+        // Whole lines rarely repeat; their parts do.
+        if dalam > 0 {
+            memo.insert(key, t.clone());
         }
-        let (i, isi) = terbaik?;
-        Some(self.susun(i, &isi, dalam))
+        t
     }
 
     /// The Indonesian of entry `i` with the captured values, each
     /// translated when it is a message itself.
-    fn susun(&self, i: usize, isi: &[&str], dalam: usize) -> String {
+    fn susun(&self, i: usize, isi: &[&str], dalam: usize, memo: &mut Memo) -> String {
         let mut out = String::new();
         for b in &self.entri[i].id {
             match b {
                 Bagian::Teks(t) => out.push_str(t),
                 Bagian::Isian(n) => {
                     let v = isi[*n];
-                    match self.isian(v, dalam + 1) {
+                    match self.isian(v, dalam + 1, memo) {
                         Some(t) => out.push_str(&t),
                         None => out.push_str(v),
                     }
@@ -322,11 +341,11 @@ impl Katalog {
 
     /// A captured value as a message: whole, or inside the quotes a found
     /// value is shown in.
-    fn isian(&self, v: &str, dalam: usize) -> Option<String> {
+    fn isian(&self, v: &str, dalam: usize, memo: &mut Memo) -> Option<String> {
         if let Some(inner) = v.strip_prefix('"').and_then(|r| r.strip_suffix('"')).filter(|r| !r.contains('"')) {
-            return self.terjemah(inner, dalam).map(|t| format!("\"{t}\""));
+            return self.terjemah(inner, dalam, memo).map(|t| format!("\"{t}\""));
         }
-        self.terjemah(v, dalam)
+        self.terjemah(v, dalam, memo)
     }
 }
 
