@@ -750,3 +750,28 @@ fn a_template_for_a_kabupaten_holds_its_wilayah_and_the_indikator_and_loads() {
     assert!(r.code == 1 && r.err.contains("no kabupaten \"99.99\""), "{}", r.err);
     assert!(!none.exists());
 }
+
+#[test]
+fn a_reader_that_goes_away_ends_the_output_quietly() {
+    use std::io::{BufRead, BufReader};
+    let (_dir, db) = loaded();
+    // `kinerja sql … | head -1`, and a load summary read by `head -1`.
+    for args in [
+        vec!["sql", "SELECT range AS n FROM range(1000000)", "--format", "csv", "--db", p(&db)],
+        vec!["load", data_dir().to_str().unwrap(), "--db", p(&db)],
+    ] {
+        let mut child = crate::kinerja_in("en")
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+        assert!(!first.is_empty(), "{args:?}");
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {:?} {err}", out.status);
+        assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "{args:?}: {err}");
+    }
+}

@@ -199,7 +199,7 @@ fn pairs<'a>(items: &'a [String], what: &str) -> Result<Vec<(&'a str, &'a str)>>
 fn print(format: Format, text: String, value: serde_json::Value) -> Result<()> {
     match format {
         Format::Text => crate::pesan::say!("{text}"),
-        Format::Json => println!("{}", serde_json::to_string_pretty(&value)?),
+        Format::Json => crate::pesan::cetak(&serde_json::to_string_pretty(&value)?),
     }
     Ok(())
 }

@@ -362,6 +362,7 @@ fn main() -> ExitCode {
     }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if pesan::pipa_tertutup(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("kinerja: {}", pesan::galat(&e));
             if let Some(h) = hint(&format!("{e:#}")) {

@@ -76,7 +76,7 @@ pub fn format_id_opt(d: Option<kinerja_core::Decimal>) -> String {
 /// Prints the kabupaten comparison.
 pub fn print_compare(rows: &[BarisBanding], format: TableFormat) -> Result<()> {
     if format == TableFormat::Json {
-        println!("{}", serde_json::to_string_pretty(rows)?);
+        crate::pesan::cetak(&serde_json::to_string_pretty(rows)?);
         return Ok(());
     }
     let mut t = Table {

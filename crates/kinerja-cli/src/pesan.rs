@@ -82,7 +82,24 @@ pub fn galat(e: &anyhow::Error) -> String {
 
 /// Prints a message on standard output in the chosen language.
 macro_rules! say {
-    ($($arg:tt)*) => { println!("{}", $crate::pesan::t(&format!($($arg)*))) };
+    ($($arg:tt)*) => { $crate::pesan::cetak(&$crate::pesan::t(&format!($($arg)*))) };
+}
+
+/// Writes a line on standard output. When the reader has gone (`kinerja sql
+/// … | head`), Kinerja stops quietly, as a Unix filter does; every write it
+/// makes has committed before it prints.
+pub fn cetak(line: &str) {
+    use std::io::Write;
+    if let Err(e) = writeln!(std::io::stdout().lock(), "{line}")
+        && e.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        std::process::exit(0);
+    }
+}
+
+/// Whether an error is standard output's reader having gone away.
+pub fn pipa_tertutup(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
 }
 
 /// Prints `kinerja: ` and a message on standard error in the chosen language.

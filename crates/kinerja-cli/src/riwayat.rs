@@ -32,7 +32,7 @@ fn berkas(w: &Riwayat) -> String {
 pub fn print(store: &Store, format: TableFormat) -> Result<()> {
     let h = store.riwayat()?;
     if format == TableFormat::Json {
-        println!("{}", serde_json::to_string_pretty(&h)?);
+        crate::pesan::cetak(&serde_json::to_string_pretty(&h)?);
         return Ok(());
     }
     let columns = ["id", "waktu_utc", "perintah", "keterangan", "berkas", "baris_dibaca", "baris_diubah"];
