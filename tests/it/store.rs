@@ -514,12 +514,23 @@ fn assert_cache_current(store: &Store, after: &str) {
 fn stored_results_equal_their_computing_views_after_every_write() {
     let store = seed_store();
     assert_cache_current(&store, "a load");
+    // Other kabupaten in the database, synthetic.
+    national(&store, 5, 2_000);
     let mut data = kinerja_data::read_dir(&data_dir()).unwrap();
+    let again = store.load(&data, &mut |_, _, _| {}).unwrap();
+    assert!(!again.segar && again.changed() == 0, "the same data again: nothing to recompute");
+    assert_cache_current(&store, "a reload of the same data");
     let r = data.realisasi.iter_mut().find(|r| r.indikator_id == "ikm" && r.tahun == 2024).unwrap();
     r.nilai = d("91.25");
     let unit = r.kode_unit.clone();
-    store.load(&data, &mut |_, _, _| {}).unwrap();
+    assert!(store.load(&data, &mut |_, _, _| {}).unwrap().segar);
     assert_cache_current(&store, "a reload with a changed figure");
+    let w = data.wilayah.iter_mut().find(|w| w.kode == unit).unwrap();
+    w.nama = "Sei Balai (baru)".into();
+    assert!(store.load(&data, &mut |_, _, _| {}).unwrap().segar, "a region renamed");
+    assert_cache_current(&store, "a reload with a region renamed");
+    data.wilayah.iter_mut().find(|w| w.kode == unit).unwrap().nama = "Sei Balai".into();
+    store.load(&data, &mut |_, _, _| {}).unwrap();
     let q =
         format!("SELECT realisasi FROM v_capaian WHERE indikator_id = 'ikm' AND tahun = 2024 AND kode_unit = '{unit}'");
     let shown = one(&store, &q);
@@ -528,6 +539,16 @@ fn stored_results_equal_their_computing_views_after_every_write() {
     assert_cache_current(&store, "kabupaten synthesis");
     national(&store, 3, 1_000);
     assert_cache_current(&store, "national synthesis");
+    // Real data replacing a unit's synthetic rows refreshes its kabupaten.
+    let synthetic =
+        one(&store, "SELECT min(kode_unit) FROM realisasi WHERE sumber = 'sintetis' AND kode_unit LIKE '12.19.%'");
+    let mut real = data.clone();
+    for r in real.realisasi.iter_mut() {
+        r.kode_unit = synthetic[0].clone().unwrap();
+    }
+    real.realisasi.truncate(1);
+    assert!(store.load(&real, &mut |_, _, _| {}).unwrap().segar);
+    assert_cache_current(&store, "real data replacing synthetic rows");
     let target = data.target[0].clone();
     store.import_skenario("uji", "2026-11-29T00:00:00", "uji.json", &[target]).unwrap();
     assert_cache_current(&store, "a plan import");

@@ -25,6 +25,9 @@ pub struct LoadSummary {
     pub dialek: Vec<(String, String)>,
     /// Columns whose ambiguous numbers their range decided.
     pub tafsir: Vec<kinerja_data::Tafsir>,
+    /// Whether the stored results were recomputed: not when the load
+    /// changed nothing.
+    pub segar: bool,
 }
 
 impl LoadSummary {
@@ -88,7 +91,7 @@ impl Store {
             summary.tables.push(("skm_jawaban", read, stored));
         }
         crate::riwayat::catat(&tx, "muat", None, &parts.berkas, &summary.tables)?;
-        crate::schema::refresh_cache(&tx)?;
+        summary.segar = refresh_after_load(&tx, &summary)?;
         tx.commit().map_err(at("COMMIT (load)"))?;
         Ok(summary)
     }
@@ -115,9 +118,9 @@ impl Store {
     ) -> Result<LoadSummary> {
         self.writable()?;
         let tx = self.conn.unchecked_transaction().map_err(at("BEGIN (load)"))?;
-        let summary = load_in_tx(&tx, data, progress)?;
+        let mut summary = load_in_tx(&tx, data, progress)?;
         crate::riwayat::catat(&tx, perintah, keterangan, &[], &summary.tables)?;
-        crate::schema::refresh_cache(&tx)?;
+        summary.segar = refresh_after_load(&tx, &summary)?;
         tx.commit().map_err(at("COMMIT (load)"))?;
         Ok(summary)
     }
@@ -371,6 +374,17 @@ fn load_table<T: Staged>(c: &Connection, rows: &[T], s: &mut LoadSummary, progre
     let changed = upsert(c, T::TABLE)?;
     s.tables.push((T::TABLE, rows.len() as u64, changed));
     Ok(())
+}
+
+/// Recomputes the stored results when the load changed a row; a load that
+/// changed nothing (the same files again) leaves them as they are, since
+/// nothing they are computed from changed. Returns whether it recomputed.
+fn refresh_after_load(c: &Connection, s: &LoadSummary) -> Result<bool> {
+    if s.changed() == 0 {
+        return Ok(false);
+    }
+    crate::schema::refresh_cache(c)?;
+    Ok(true)
 }
 
 fn load_in_tx(c: &Connection, d: &Dataset, progress: Progress<'_>) -> Result<LoadSummary> {
