@@ -75,7 +75,7 @@ fn table_sheet(ws: &mut Worksheet, t: &kinerja_data::Table, rows: Option<&Sheet>
     ws.set_freeze_panes(1, 0)?;
     let Some(sheet) = rows else { return Ok(()) };
     for (r, (_, cells)) in sheet.rows.iter().enumerate() {
-        for (h, value) in sheet.headers.iter().zip(cells) {
+        for (h, value) in sheet.headers.iter().zip(cells.iter()) {
             if let (Some(col), false) = (columns.iter().position(|c| c == h), value.is_empty()) {
                 ws.write_string(u32::try_from(r + 1)?, u16::try_from(col)?, value)?;
             }

@@ -8,7 +8,7 @@ use kinerja_core::audit::{Baris, Dokumen, Kalimat, NotasiCetak, Relasi, Tabel, T
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Problem, Result};
-use crate::sheet::Sheet;
+use crate::sheet::{Cells, Sheet};
 
 fn problem(
     file: &str,
@@ -149,8 +149,8 @@ pub fn read(path: &Path) -> Result<Transkripsi> {
     from_json(text, &name)
 }
 
-fn cell<'a>(s: &'a Sheet, row: &'a [String], col: &str) -> &'a str {
-    s.headers.iter().position(|h| h == col).and_then(|i| row.get(i)).map_or("", |c| c.trim())
+fn cell<'a>(s: &Sheet, row: Cells<'a>, col: &str) -> &'a str {
+    s.headers.iter().position(|h| h == col).and_then(|i| row.get(i)).map_or("", str::trim)
 }
 
 fn list(s: &str) -> Vec<String> {
@@ -197,7 +197,7 @@ fn tables<'a>(get: &dyn Fn(&str) -> Option<&'a Sheet>, problems: &mut Vec<Proble
         let Some(s) = get(&id) else {
             problems.push(problem(
                 &list_sheet.file,
-                Some(*line),
+                Some(line),
                 Some("id".into()),
                 "the name of a sheet (or CSV file) holding the table",
                 id,
@@ -208,14 +208,22 @@ fn tables<'a>(get: &dyn Fn(&str) -> Option<&'a Sheet>, problems: &mut Vec<Proble
         let mut judul_kolom = BTreeMap::new();
         let mut baris = Vec::new();
         for (_, row) in &s.rows {
-            let first = row.first().map_or("", |c| c.trim());
+            let first = row.get(0).map_or("", str::trim);
             if first == "#judul" {
-                judul_kolom =
-                    kolom.iter().cloned().zip(row.iter().skip(1).cloned()).filter(|(_, v)| !v.is_empty()).collect();
+                judul_kolom = kolom
+                    .iter()
+                    .cloned()
+                    .zip(row.iter().skip(1).map(String::from))
+                    .filter(|(_, v)| !v.is_empty())
+                    .collect();
                 continue;
             }
-            let sel =
-                kolom.iter().cloned().zip(row.iter().skip(1).cloned()).filter(|(_, v)| !v.trim().is_empty()).collect();
+            let sel = kolom
+                .iter()
+                .cloned()
+                .zip(row.iter().skip(1).map(String::from))
+                .filter(|(_, v)| !v.trim().is_empty())
+                .collect();
             baris.push(Baris { id: first.to_string(), sel });
         }
         let (judul, eksak) = (cell(list_sheet, r, "judul").to_string(), list(cell(list_sheet, r, "eksak")));
@@ -265,7 +273,7 @@ fn relations(s: &Sheet, problems: &mut Vec<Problem>) -> Vec<Relasi> {
             };
             obj.insert(h.clone(), value);
         }
-        match relasi(&Value::Object(obj), &s.file, Some(*line), "relasi") {
+        match relasi(&Value::Object(obj), &s.file, Some(line), "relasi") {
             Ok(x) => out.push(x),
             Err(p) => problems.push(p),
         }

@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 use kinerja_core::model::Dataset;
 
 pub use error::{Error, Problem, Result};
-pub use sheet::{Row, Sheet, Tafsir};
+pub use sheet::{Cells, Row, Rows, Sheet, Tafsir};
 pub use tables::{TABLES, Table};
 pub use validate::UNIT_EXPECTED;
 

@@ -18,7 +18,7 @@ pub struct Sheet {
     /// Header names.
     pub headers: Vec<String>,
     /// `(row number, cells)`, the header being row 1.
-    pub rows: Vec<(usize, Vec<String>)>,
+    pub rows: Rows,
     /// How numbers are written: Indonesian in a `;` CSV, else either
     /// notation where unambiguous.
     pub notasi: Notasi,
@@ -60,6 +60,94 @@ impl std::fmt::Display for Tafsir {
             "{}, column {}: {} value(s) read in the only notation that fits {}–{}, e.g. row {}: {:?} as {} (decimal point)",
             self.file, self.column, self.jumlah, self.min, self.max, self.row, self.found, self.nilai
         )
+    }
+}
+
+/// The rows of a sheet: every cell's text in one string, with where each
+/// cell ends and where each row starts. A national table of a million rows
+/// and ten million cells is then a few allocations, not one per cell (which
+/// took several times the file's size).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rows {
+    text: String,
+    /// End of each cell in `text`.
+    ends: Vec<usize>,
+    /// `(row number, index of its first cell in ends)`.
+    starts: Vec<(usize, usize)>,
+}
+
+/// The cells of one row.
+#[derive(Debug, Clone, Copy)]
+pub struct Cells<'a> {
+    rows: &'a Rows,
+    from: usize,
+    to: usize,
+}
+
+impl<'a> Cells<'a> {
+    /// Cell `i`'s text.
+    pub fn get(self, i: usize) -> Option<&'a str> {
+        let at = self.from.checked_add(i).filter(|at| *at < self.to)?;
+        let start = if at == 0 { 0 } else { self.rows.ends[at - 1] };
+        self.rows.text.get(start..self.rows.ends[at])
+    }
+
+    /// Number of cells.
+    pub fn len(self) -> usize {
+        self.to - self.from
+    }
+
+    /// Whether the row has no cell.
+    pub fn is_empty(self) -> bool {
+        self.to == self.from
+    }
+
+    /// The cells' texts in order.
+    pub fn iter(self) -> impl Iterator<Item = &'a str> {
+        (0..self.len()).filter_map(move |i| self.get(i))
+    }
+}
+
+impl Rows {
+    /// Appends a row of cells, found at row number `line`.
+    pub fn push<'c>(&mut self, line: usize, cells: impl IntoIterator<Item = &'c str>) {
+        self.starts.push((line, self.ends.len()));
+        for c in cells {
+            self.text.push_str(c);
+            self.ends.push(self.text.len());
+        }
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Whether there is no row.
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// `(row number, cells)` of each row.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, Cells<'_>)> {
+        self.starts.iter().enumerate().map(move |(i, &(line, from))| {
+            let to = self.starts.get(i + 1).map_or(self.ends.len(), |n| n.1);
+            (line, Cells { rows: self, from, to })
+        })
+    }
+
+    /// Every row as owned text: for tests and small sheets.
+    pub fn to_vec(&self) -> Vec<(usize, Vec<String>)> {
+        self.iter().map(|(line, c)| (line, c.iter().map(String::from).collect())).collect()
+    }
+}
+
+impl<'a> IntoIterator for &'a Rows {
+    type Item = (usize, Cells<'a>);
+    type IntoIter = Box<dyn Iterator<Item = (usize, Cells<'a>)> + 'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
     }
 }
 
@@ -124,7 +212,7 @@ impl Sheet {
     /// ```
     /// use kinerja_data::Sheet;
     /// let s = Sheet::from_csv_bytes(b"kode;nilai\n12.19;88,65\n", "t.csv")?;
-    /// assert_eq!(s.rows[0].1, ["12.19", "88,65"]);
+    /// assert_eq!(s.rows.to_vec()[0].1, ["12.19", "88,65"]);
     /// assert_eq!(s.dialek.as_deref(), Some("UTF-8, ';' between fields, ',' as decimal mark"));
     /// # Ok::<(), kinerja_data::Error>(())
     /// ```
@@ -152,7 +240,7 @@ impl Sheet {
             .iter()
             .map(|h| h.trim().to_string())
             .collect();
-        let mut rows = Vec::new();
+        let mut rows = Rows::default();
         let mut lines = Lines::new(text.as_bytes());
         for (i, rec) in rdr.records().enumerate() {
             let line = i + 2;
@@ -181,7 +269,7 @@ impl Sheet {
                     found: c.to_string(),
                 }]));
             }
-            rows.push((line, rec.iter().map(|c| c.trim().to_string()).collect()));
+            rows.push(line, rec.iter().map(str::trim));
         }
         let notasi = if delimiter == b';' { Notasi::Indonesia } else { Notasi::Otomatis };
         let dialek = (encoding != "UTF-8" || delimiter != b',').then(|| dialect_text(encoding, delimiter));
@@ -286,7 +374,7 @@ impl Sheet {
         for (line, cells) in &self.rows {
             let mut row = Row {
                 file: &self.file,
-                line: *line,
+                line,
                 cells,
                 index: &index,
                 problems,
@@ -294,7 +382,7 @@ impl Sheet {
                 tafsir: &self.tafsir,
             };
             if let Some(v) = f(&mut row) {
-                out.push((*line, v));
+                out.push((line, v));
             }
         }
         out
@@ -337,11 +425,13 @@ fn sheet_of_range(range: &calamine::Range<calamine::Data>, file: String) -> Shee
     let first = range.start().map_or(0, |(r, _)| r as usize);
     let mut it = range.rows();
     let headers = it.next().map(|r| r.iter().map(cell).collect()).unwrap_or_default();
-    let rows = it
-        .enumerate()
-        .map(|(i, r)| (first + i + 2, r.iter().map(cell).collect::<Vec<_>>()))
-        .filter(|(_, r)| r.iter().any(|c| !c.is_empty()))
-        .collect();
+    let mut rows = Rows::default();
+    for (i, r) in it.enumerate() {
+        let cells: Vec<String> = r.iter().map(cell).collect();
+        if cells.iter().any(|c| !c.is_empty()) {
+            rows.push(first + i + 2, cells.iter().map(String::as_str));
+        }
+    }
     Sheet { file, headers, rows, notasi: Notasi::Otomatis, dialek: None, tafsir: RefCell::default() }
 }
 
@@ -382,7 +472,7 @@ impl<'a> Lines<'a> {
 pub struct Row<'a> {
     file: &'a str,
     line: usize,
-    cells: &'a [String],
+    cells: Cells<'a>,
     index: &'a HashMap<&'a str, usize>,
     problems: &'a mut Vec<Problem>,
     notasi: Notasi,
@@ -410,7 +500,7 @@ impl Row<'_> {
 
     /// Raw text of a column ("" when absent).
     pub fn raw(&self, col: &str) -> &str {
-        self.index.get(col).and_then(|i| self.cells.get(*i)).map_or("", String::as_str)
+        self.index.get(col).and_then(|i| self.cells.get(*i)).unwrap_or("")
     }
 
     /// Records a problem in this row.
@@ -583,7 +673,7 @@ mod tests {
     fn csv_rows_are_numbered_like_a_spreadsheet() {
         let s = Sheet::from_csv_bytes("\u{feff}a,b\n1,2\n\n3,\"4,5\"\n".as_bytes(), "t.csv").unwrap();
         assert_eq!(s.headers, vec!["a", "b"]);
-        assert_eq!(s.rows, vec![(2, vec!["1".into(), "2".into()]), (4, vec!["3".into(), "4,5".into()])]);
+        assert_eq!(s.rows.to_vec(), vec![(2, vec!["1".into(), "2".into()]), (4, vec!["3".into(), "4,5".into()])]);
     }
 
     /// `(encoding and delimiter detected, rows)` or the problem's expected
@@ -593,7 +683,7 @@ mod tests {
 
     fn check_csv(bytes: &[u8], expect: Reading<'_>) {
         let got = match Sheet::from_csv_bytes(bytes, "t.csv") {
-            Ok(s) => Ok((s.dialek, s.rows.into_iter().map(|r| r.1).collect::<Vec<_>>())),
+            Ok(s) => Ok((s.dialek, s.rows.to_vec().into_iter().map(|r| r.1).collect::<Vec<_>>())),
             Err(Error::Invalid(p)) => Err((p[0].expected.clone(), p[0].found.clone())),
             Err(e) => panic!("{e}"),
         };
