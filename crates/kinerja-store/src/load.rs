@@ -83,14 +83,18 @@ impl Store {
     pub fn load_parts(&self, parts: kinerja_data::DirParts, progress: Progress<'_>) -> Result<LoadSummary> {
         self.writable()?;
         let tx = self.conn.unchecked_transaction().map_err(at("BEGIN (load)"))?;
-        let mut summary = load_in_tx(&tx, &parts.data, progress)?;
-        summary.dialek = parts.dialek;
-        summary.tafsir = parts.tafsir;
-        if !parts.jawaban_parquet.is_empty() {
-            let (read, stored) = crate::stream::load_jawaban_parquet(&tx, &parts.jawaban_parquet, progress)?;
+        let kinerja_data::DirParts { data, jawaban_parquet, dialek, tafsir, berkas } = parts;
+        let mut summary = load_in_tx(&tx, &data, progress)?;
+        // The tables are in the database now: their memory goes back before
+        // DuckDB streams the answers, the larger part of a national load.
+        drop(data);
+        summary.dialek = dialek;
+        summary.tafsir = tafsir;
+        if !jawaban_parquet.is_empty() {
+            let (read, stored) = crate::stream::load_jawaban_parquet(&tx, &jawaban_parquet, progress)?;
             summary.tables.push(("skm_jawaban", read, stored));
         }
-        crate::riwayat::catat(&tx, "muat", None, &parts.berkas, &summary.tables)?;
+        crate::riwayat::catat(&tx, "muat", None, &berkas, &summary.tables)?;
         summary.segar = refresh_after_load(&tx, &summary)?;
         tx.commit().map_err(at("COMMIT (load)"))?;
         Ok(summary)
