@@ -108,7 +108,7 @@ pub fn sebab(s: &Sebab) -> String {
         Sebab::PoinPersen => "perubahan dalam poin persentase disebut perubahan persen".into(),
         Sebab::Bobot { cocok } if cocok.is_empty() => "tidak konsisten dengan bobot 1/9, 0,111 maupun 0,11".into(),
         Sebab::Bobot { cocok } => format!("konsisten dengan bobot {}", cocok.join(", ")),
-        Sebab::TidakTerbaca { alasan } => format!("tidak terbaca: {}", crate::pesan::t(alasan)),
+        Sebab::TidakTerbaca { alasan } => format!("tidak terbaca: {}", crate::pesan::dalam_laporan(alasan)),
     }
 }
 
@@ -125,7 +125,7 @@ fn lines(t: &Temuan) -> Vec<String> {
     if let Some(k) = &t.kutipan {
         v.push(format!("  “{k}”"));
     }
-    v.push(format!("  tercetak {}; diperiksa: {}", t.tercetak, t.uraian));
+    v.push(format!("  tercetak {}; diperiksa: {}", t.tercetak, crate::pesan::dalam_laporan(&t.uraian)));
     let mut numbers = Vec::new();
     if let Some((lo, hi)) = t.konsisten {
         numbers.push(if lo == hi {
@@ -250,7 +250,7 @@ fn xlsx(results: &[(String, String, Hasil)]) -> Result<Vec<u8>> {
                 t.letak.clone(),
                 t.kutipan.clone().unwrap_or_default(),
                 t.tercetak.clone(),
-                t.uraian.clone(),
+                crate::pesan::dalam_laporan(&t.uraian),
                 konsisten,
                 t.dihitung.map(angka).unwrap_or_default(),
                 t.sebab.iter().map(sebab).collect::<Vec<_>>().join("; "),

@@ -47,6 +47,13 @@ pub fn t(text: &str) -> String {
     k.teks(lang, text).into_owned()
 }
 
+/// The English messages inside text that is otherwise the report's own
+/// Bahasa Indonesia (an audit finding quoting a core error), translated;
+/// never marked, since the rest is not in the catalogue by design.
+pub fn dalam_laporan(text: &str) -> String {
+    kinerja_pesan::katalog().teks(lang(), text).into_owned()
+}
+
 fn tandai(k: &kinerja_pesan::Katalog, line: &str) -> String {
     match k.baris(line) {
         Some(t) => t,

@@ -113,3 +113,13 @@ fn the_shipped_catalogue_reads() {
     let k = Katalog::parse(include_str!("katalog.txt")).unwrap_or_else(|e| panic!("{e}"));
     assert!(k.len() > 100, "{} entries", k.len());
 }
+
+#[test]
+fn a_core_error_quoted_in_the_reports_bahasa_is_translated() {
+    let k = katalog();
+    assert_eq!(
+        k.teks(Lang::Id, "tidak dapat dihitung: division by zero"),
+        "tidak dapat dihitung: pembagian dengan nol"
+    );
+    assert_eq!(k.teks(Lang::En, "tidak dapat dihitung: division by zero"), "tidak dapat dihitung: division by zero");
+}
