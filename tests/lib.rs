@@ -8,6 +8,34 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().map(PathBuf::from).unwrap_or_default()
 }
 
+/// The NRR per unsur of Sei Balai 2024 (LKjIP Tabel 3.3) as `kinerja calc
+/// ikm --nrr` takes them.
+pub const SEI_BALAI_NRR: [&str; 9] = [
+    "persyaratan=3,00",
+    "prosedur=3,01",
+    "waktu=3,00",
+    "biaya=3,99",
+    "produk=3,01",
+    "kompetensi=3,02",
+    "perilaku=3,08",
+    "sarana=3,01",
+    "pengaduan=2,03",
+];
+
+/// `kinerja calc akip` with the komponen of Sei Balai 2024 (LKjIP Tabel 3.8).
+pub const SEI_BALAI_AKIP: [&str; 10] = [
+    "calc",
+    "akip",
+    "--komponen",
+    "perencanaan=24,39",
+    "--komponen",
+    "pengukuran=20,96",
+    "--komponen",
+    "pelaporan=11,40",
+    "--komponen",
+    "evaluasi=15,87",
+];
+
 /// The seed data directory, `data/`.
 pub fn data_dir() -> PathBuf {
     repo_root().join("data")

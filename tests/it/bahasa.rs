@@ -117,17 +117,7 @@ fn every_command_reports_in_bahasa_indonesia() {
     let (db, d) = (dir.path().join("k.duckdb"), dir.path());
     let skenario = d.join("optimis.csv");
     std::fs::write(&skenario, "kode_unit,indikator_id,tahun,jenis,nilai\n12.19.07,ikm,2025,target,88.5\n").unwrap();
-    let nrr = [
-        "persyaratan=3,00",
-        "prosedur=3,01",
-        "waktu=3,00",
-        "biaya=3,99",
-        "produk=3,01",
-        "kompetensi=3,02",
-        "perilaku=3,08",
-        "sarana=3,01",
-        "pengaduan=2,03",
-    ];
+    let nrr = kinerja_tests::SEI_BALAI_NRR;
     let ikm: Vec<&str> =
         ["calc", "ikm", "--bobot", "0.111"].into_iter().chain(nrr.iter().flat_map(|n| ["--nrr", n])).collect();
     let db = p(&db);
@@ -145,18 +135,7 @@ fn every_command_reports_in_bahasa_indonesia() {
         vec!["riwayat", "--db", db],
         vec!["calc", "capaian", "--target", "85", "--realisasi", "75,35"],
         ikm,
-        vec![
-            "calc",
-            "akip",
-            "--komponen",
-            "perencanaan=24,39",
-            "--komponen",
-            "pengukuran=20,96",
-            "--komponen",
-            "pelaporan=11,40",
-            "--komponen",
-            "evaluasi=15,87",
-        ],
+        kinerja_tests::SEI_BALAI_AKIP.to_vec(),
         vec!["calc", "goalseek", "--target", "87,50", "--capaian", "100"],
         vec!["calc", "goalseek", "--mutu", "B"],
     ];

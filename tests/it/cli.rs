@@ -254,17 +254,7 @@ fn calc_uses_the_core() {
     ]))
     .unwrap();
     assert_eq!((j["capaian"].as_str(), j["predikat"].as_str()), (Some("120.00"), Some("Sangat Tinggi")));
-    let ids = [
-        "persyaratan=3,00",
-        "prosedur=3,01",
-        "waktu=3,00",
-        "biaya=3,99",
-        "produk=3,01",
-        "kompetensi=3,02",
-        "perilaku=3,08",
-        "sarana=3,01",
-        "pengaduan=2,03",
-    ];
+    let ids = kinerja_tests::SEI_BALAI_NRR;
     let mut args = vec!["calc", "ikm", "--bobot", "0.111"];
     for i in &ids {
         args.extend(["--nrr", i]);
@@ -286,22 +276,7 @@ fn calc_uses_the_core() {
     let r = kinerja(&["calc", "ikm", "--jawaban", p(&csv)]);
     assert_eq!(r.code, 1);
     assert!(r.err.contains("row 20, column skor: expected an integer 1..4, found \"5\""), "{}", r.err);
-    assert_eq!(
-        ok(&[
-            "calc",
-            "akip",
-            "--komponen",
-            "perencanaan=24,39",
-            "--komponen",
-            "pengukuran=20,96",
-            "--komponen",
-            "pelaporan=11,40",
-            "--komponen",
-            "evaluasi=15,87"
-        ])
-        .trim(),
-        "nilai AKIP 72,62 · predikat BB (Sangat Baik)"
-    );
+    assert_eq!(ok(&kinerja_tests::SEI_BALAI_AKIP).trim(), "nilai AKIP 72,62 · predikat BB (Sangat Baik)");
     assert_eq!(ok(&["calc", "goalseek", "--akip", "AA"]).trim(), "nilai AKIP ≥ 90,01 for predikat AA");
     assert_eq!(ok(&["calc", "goalseek", "--mutu", "B"]).trim(), "IKM ≥ 76,61 for mutu B");
     assert_eq!(
