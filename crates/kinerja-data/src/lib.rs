@@ -143,8 +143,7 @@ pub fn read_dir_listing(dir: &Path, listing: Listing) -> Result<DirParts> {
     let mut berkas: Vec<PathBuf> =
         files.iter().map(|(_, p)| p.clone()).chain(jawaban_parquet.iter().cloned()).collect();
     berkas.sort();
-    let data = read_sheets_listing(&sheets, problems, listing)?;
-    let tafsir = sheets.iter().flat_map(|(_, s)| s.tafsir()).collect();
+    let (data, tafsir) = read_sheets_listing(sheets, problems, listing)?;
     Ok(DirParts { data, jawaban_parquet, dialek, tafsir, berkas })
 }
 
@@ -244,8 +243,7 @@ pub fn read_workbook(path: &Path, listing: Listing) -> Result<DirParts> {
             }),
         }
     }
-    let data = read_sheets_listing(&sheets, problems, listing)?;
-    let tafsir = sheets.iter().flat_map(|(_, s)| s.tafsir()).collect();
+    let (data, tafsir) = read_sheets_listing(sheets, problems, listing)?;
     Ok(DirParts { data, jawaban_parquet: vec![], dialek: vec![], tafsir, berkas: vec![path.to_path_buf()] })
 }
 
@@ -257,18 +255,37 @@ pub fn read_workbook(path: &Path, listing: Listing) -> Result<DirParts> {
 /// that file. Problems are ordered by table in load order (wilayah before
 /// what refers to it), then file and row.
 pub fn read_sheets(sheets: &[(&str, Sheet)], problems: Vec<Problem>) -> Result<Dataset> {
-    read_sheets_listing(sheets, problems, Listing::RootCauses)
+    read_sheets_listing(sheets.to_vec(), problems, Listing::RootCauses).map(|(d, _)| d)
 }
 
-/// [`read_sheets`], listing problems as `listing` says.
-pub fn read_sheets_listing(sheets: &[(&str, Sheet)], mut problems: Vec<Problem>, listing: Listing) -> Result<Dataset> {
-    let located = tables::parse_all(sheets, &mut problems);
+/// [`read_sheets`], listing problems as `listing` says, with the columns
+/// whose ambiguous numbers their range decided. Each sheet's cells are
+/// freed as soon as its rows are read.
+pub fn read_sheets_listing(
+    sheets: Vec<(&str, Sheet)>,
+    mut problems: Vec<Problem>,
+    listing: Listing,
+) -> Result<(Dataset, Vec<Tafsir>)> {
+    // `(table, file, whether it has no row)` of each sheet, kept after its cells go.
+    let present = sheets.iter().map(|(n, s)| (*n, s.file.clone(), s.rows.is_empty())).collect();
+    let (located, tafsir) = tables::parse_all(sheets, &mut problems);
+    finish(present, located, tafsir, problems, listing)
+}
+
+/// The checks across tables, with root causes first (see [`read_sheets`]).
+fn finish(
+    sheets: Vec<(&str, String, bool)>,
+    located: tables::Located,
+    tafsir: Vec<Tafsir>,
+    mut problems: Vec<Problem>,
+    listing: Listing,
+) -> Result<(Dataset, Vec<Tafsir>)> {
     let unreadable: Vec<(&'static str, String)> = TABLES
         .iter()
         .filter_map(|t| {
             let p = problems.iter().find(|p| {
                 table_of(&p.file) == Some(t.name)
-                    && (p.row.is_none_or(|r| r == 1) || !sheets.iter().any(|(n, _)| *n == t.name))
+                    && (p.row.is_none_or(|r| r == 1) || !sheets.iter().any(|(n, _, _)| *n == t.name))
             })?;
             Some((t.name, p.file.clone()))
         })
@@ -278,9 +295,9 @@ pub fn read_sheets_listing(sheets: &[(&str, Sheet)], mut problems: Vec<Problem>,
     let empty: Vec<(&'static str, String, bool)> = TABLES
         .iter()
         .filter(|t| !unreadable.iter().any(|(u, _)| *u == t.name))
-        .filter_map(|t| match sheets.iter().find(|(n, _)| *n == t.name) {
+        .filter_map(|t| match sheets.iter().find(|(n, _, _)| *n == t.name) {
             None => Some((t.name, format!("{}.csv", t.name), false)),
-            Some((_, s)) if s.rows.is_empty() => Some((t.name, s.file.clone(), true)),
+            Some((_, file, true)) => Some((t.name, file.clone(), true)),
             Some(_) => None,
         })
         .collect();
@@ -321,7 +338,7 @@ pub fn read_sheets_listing(sheets: &[(&str, Sheet)], mut problems: Vec<Problem>,
     }
     let order = |p: &Problem| table_of(&p.file).and_then(|t| TABLES.iter().position(|x| x.name == t));
     problems.sort_by(|a, b| (order(a), &a.file, a.row).cmp(&(order(b), &b.file, b.row)));
-    if problems.is_empty() { Ok(located.into_dataset()) } else { Err(Error::Invalid(problems)) }
+    if problems.is_empty() { Ok((located.into_dataset(), tafsir)) } else { Err(Error::Invalid(problems)) }
 }
 
 /// The table a problem's file holds (`wilayah.csv`, `book.xlsx [wilayah]`).

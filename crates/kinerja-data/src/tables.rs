@@ -212,39 +212,47 @@ fn small(r: &mut Row<'_>, col: &str) -> Option<Option<i32>> {
     }
 }
 
-/// Parses every sheet into its table.
-pub fn parse_all(sheets: &[(&str, Sheet)], p: &mut Vec<Problem>) -> Located {
+/// Reads every sheet's rows into the model, freeing each sheet's cells once
+/// read; also gives the columns whose ambiguous numbers their range decided.
+pub fn parse_all(sheets: Vec<(&str, Sheet)>, p: &mut Vec<Problem>) -> (Located, Vec<crate::Tafsir>) {
     let mut l = Located::default();
+    let mut tafsir = Vec::new();
     for (name, sheet) in sheets {
-        let Some(table) = TABLES.iter().find(|t| t.name == *name) else {
+        let Some(table) = TABLES.iter().find(|t| t.name == name) else {
             continue;
         };
         if !sheet.check_headers(table.required, table.optional, p) {
             continue;
         }
-        match *name {
-            "wilayah" => l.wilayah = rows(sheet, p, wilayah),
-            "desa_statistik" => l.desa_statistik = rows(sheet, p, desa_statistik),
-            "renstra" => l.renstra = rows(sheet, p, renstra),
-            "tujuan" => l.tujuan = rows(sheet, p, tujuan),
-            "sasaran" => l.sasaran = rows(sheet, p, sasaran),
-            "strategi" => l.strategi = rows(sheet, p, strategi),
-            "indikator" => l.indikator = rows(sheet, p, indikator),
-            "sasaran_indikator" => l.sasaran_indikator = rows(sheet, p, sasaran_indikator),
-            "target" => l.target = rows(sheet, p, target),
-            "realisasi" => l.realisasi = rows(sheet, p, realisasi),
-            "skm_survei" => l.skm_survei = rows(sheet, p, skm_survei),
-            "skm_nrr" => l.skm_nrr = rows(sheet, p, skm_nrr),
-            "skm_jawaban" => l.skm_jawaban = rows(sheet, p, skm_jawaban),
-            "akip_komponen" => l.akip_komponen = rows(sheet, p, akip_komponen),
-            "anggaran_belanja" => l.anggaran_belanja = rows(sheet, p, anggaran_belanja),
-            "anggaran_program" => l.anggaran_program = rows(sheet, p, anggaran_program),
-            "program_sasaran" => l.program_sasaran = rows(sheet, p, program_sasaran),
-            "tercetak" => l.tercetak = rows(sheet, p, tercetak),
-            _ => {}
-        }
+        parse_one(&mut l, name, &sheet, p);
+        tafsir.extend(sheet.tafsir());
     }
-    l
+    (l, tafsir)
+}
+
+/// Reads one table's sheet into its place in the model.
+fn parse_one(l: &mut Located, name: &str, sheet: &Sheet, p: &mut Vec<Problem>) {
+    match name {
+        "wilayah" => l.wilayah = rows(sheet, p, wilayah),
+        "desa_statistik" => l.desa_statistik = rows(sheet, p, desa_statistik),
+        "renstra" => l.renstra = rows(sheet, p, renstra),
+        "tujuan" => l.tujuan = rows(sheet, p, tujuan),
+        "sasaran" => l.sasaran = rows(sheet, p, sasaran),
+        "strategi" => l.strategi = rows(sheet, p, strategi),
+        "indikator" => l.indikator = rows(sheet, p, indikator),
+        "sasaran_indikator" => l.sasaran_indikator = rows(sheet, p, sasaran_indikator),
+        "target" => l.target = rows(sheet, p, target),
+        "realisasi" => l.realisasi = rows(sheet, p, realisasi),
+        "skm_survei" => l.skm_survei = rows(sheet, p, skm_survei),
+        "skm_nrr" => l.skm_nrr = rows(sheet, p, skm_nrr),
+        "skm_jawaban" => l.skm_jawaban = rows(sheet, p, skm_jawaban),
+        "akip_komponen" => l.akip_komponen = rows(sheet, p, akip_komponen),
+        "anggaran_belanja" => l.anggaran_belanja = rows(sheet, p, anggaran_belanja),
+        "anggaran_program" => l.anggaran_program = rows(sheet, p, anggaran_program),
+        "program_sasaran" => l.program_sasaran = rows(sheet, p, program_sasaran),
+        "tercetak" => l.tercetak = rows(sheet, p, tercetak),
+        _ => {}
+    }
 }
 
 fn wilayah(r: &mut Row<'_>) -> Option<Wilayah> {

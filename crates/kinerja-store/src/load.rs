@@ -84,10 +84,9 @@ impl Store {
         self.writable()?;
         let tx = self.conn.unchecked_transaction().map_err(at("BEGIN (load)"))?;
         let kinerja_data::DirParts { data, jawaban_parquet, dialek, tafsir, berkas } = parts;
-        let mut summary = load_in_tx(&tx, &data, progress)?;
-        // The tables are in the database now: their memory goes back before
-        // DuckDB streams the answers, the larger part of a national load.
-        drop(data);
+        // Each table's rows are freed once in the database, before DuckDB
+        // streams the answers, the larger part of a national load.
+        let mut summary = load_in_tx(&tx, data, progress)?;
         summary.dialek = dialek;
         summary.tafsir = tafsir;
         if !jawaban_parquet.is_empty() {
@@ -122,7 +121,7 @@ impl Store {
     ) -> Result<LoadSummary> {
         self.writable()?;
         let tx = self.conn.unchecked_transaction().map_err(at("BEGIN (load)"))?;
-        let mut summary = load_in_tx(&tx, data, progress)?;
+        let mut summary = load_in_tx(&tx, data.clone(), progress)?;
         crate::riwayat::catat(&tx, perintah, keterangan, &[], &summary.tables)?;
         summary.segar = refresh_after_load(&tx, &summary)?;
         tx.commit().map_err(at("COMMIT (load)"))?;
@@ -142,7 +141,7 @@ impl Store {
         self.writable()?;
         self.check_references(data)?;
         let tx = self.conn.unchecked_transaction().map_err(at("BEGIN (load)"))?;
-        let summary = load_in_tx(&tx, data, &mut |_, _, _| {})?;
+        let summary = load_in_tx(&tx, data.clone(), &mut |_, _, _| {})?;
         for t in temuan {
             let (id, tingkat, letak, tercetak, uraian, sebab) = t;
             tx.exec("catat_temuan", params![berkas, dimuat, id, tingkat, letak, tercetak, uraian, sebab])?;
@@ -373,8 +372,8 @@ fn upsert(c: &Connection, table: &str) -> Result<u64> {
 }
 
 /// Stages and upserts one table, recording it in the summary.
-fn load_table<T: Staged>(c: &Connection, rows: &[T], s: &mut LoadSummary, progress: Progress<'_>) -> Result<()> {
-    stage(c, rows, progress)?;
+fn load_table<T: Staged>(c: &Connection, rows: Vec<T>, s: &mut LoadSummary, progress: Progress<'_>) -> Result<()> {
+    stage(c, &rows, progress)?;
     let changed = upsert(c, T::TABLE)?;
     s.tables.push((T::TABLE, rows.len() as u64, changed));
     Ok(())
@@ -391,31 +390,38 @@ fn refresh_after_load(c: &Connection, s: &LoadSummary) -> Result<bool> {
     Ok(true)
 }
 
-fn load_in_tx(c: &Connection, d: &Dataset, progress: Progress<'_>) -> Result<LoadSummary> {
+/// Stages and upserts every table of `d`, freeing each table's rows once it
+/// is in the database (a national directory's tables are a few hundred MB
+/// of rows).
+fn load_in_tx(c: &Connection, mut d: Dataset, progress: Progress<'_>) -> Result<LoadSummary> {
+    use std::mem::take;
     let mut s = LoadSummary::default();
-    remove_superseded_synthetic(c, d)?;
-    load_table(c, &d.wilayah, &mut s, progress)?;
-    load_table(c, &d.desa_statistik, &mut s, progress)?;
-    load_table(c, &d.renstra, &mut s, progress)?;
-    load_table(c, &d.tujuan, &mut s, progress)?;
-    load_table(c, &d.sasaran, &mut s, progress)?;
-    load_table(c, &d.strategi, &mut s, progress)?;
-    load_table(c, &d.indikator, &mut s, progress)?;
-    load_table(c, &d.sasaran_indikator, &mut s, progress)?;
-    load_table(c, &d.target, &mut s, progress)?;
-    load_table(c, &d.realisasi, &mut s, progress)?;
-    load_table(c, &d.skm_survei, &mut s, progress)?;
-    load_table(c, &d.skm_nrr, &mut s, progress)?;
-    if !d.skm_jawaban.is_empty() {
-        stage(c, &d.skm_jawaban, progress)?;
+    remove_superseded_synthetic(c, &d)?;
+    load_table(c, take(&mut d.wilayah), &mut s, progress)?;
+    load_table(c, take(&mut d.desa_statistik), &mut s, progress)?;
+    load_table(c, take(&mut d.renstra), &mut s, progress)?;
+    load_table(c, take(&mut d.tujuan), &mut s, progress)?;
+    load_table(c, take(&mut d.sasaran), &mut s, progress)?;
+    load_table(c, take(&mut d.strategi), &mut s, progress)?;
+    load_table(c, take(&mut d.indikator), &mut s, progress)?;
+    load_table(c, take(&mut d.sasaran_indikator), &mut s, progress)?;
+    load_table(c, take(&mut d.target), &mut s, progress)?;
+    load_table(c, take(&mut d.realisasi), &mut s, progress)?;
+    load_table(c, take(&mut d.skm_survei), &mut s, progress)?;
+    load_table(c, take(&mut d.skm_nrr), &mut s, progress)?;
+    let jawaban = take(&mut d.skm_jawaban);
+    if !jawaban.is_empty() {
+        stage(c, &jawaban, progress)?;
+        let read = jawaban.len() as u64;
+        drop(jawaban);
         let changed = replace_jawaban(c)?;
-        s.tables.push(("skm_jawaban", d.skm_jawaban.len() as u64, changed));
+        s.tables.push(("skm_jawaban", read, changed));
     }
-    load_table(c, &d.akip_komponen, &mut s, progress)?;
-    load_table(c, &d.anggaran_belanja, &mut s, progress)?;
-    load_table(c, &d.anggaran_program, &mut s, progress)?;
-    load_table(c, &d.program_sasaran, &mut s, progress)?;
-    load_table(c, &d.tercetak, &mut s, progress)?;
+    load_table(c, take(&mut d.akip_komponen), &mut s, progress)?;
+    load_table(c, take(&mut d.anggaran_belanja), &mut s, progress)?;
+    load_table(c, take(&mut d.anggaran_program), &mut s, progress)?;
+    load_table(c, take(&mut d.program_sasaran), &mut s, progress)?;
+    load_table(c, take(&mut d.tercetak), &mut s, progress)?;
     Ok(s)
 }
 
