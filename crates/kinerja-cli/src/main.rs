@@ -66,7 +66,8 @@ enum Cmd {
         #[arg(long)]
         terima_temuan: bool,
         /// Memory DuckDB may use for the load; beyond it, it spills to disk.
-        #[arg(long, default_value = "400MB")]
+        /// The default keeps a national load within 500 MB in all.
+        #[arg(long, default_value = "350MB")]
         memory_limit: String,
         /// List every problem, also the references a table that cannot be
         /// read leaves unchecked (by default they are counted on that table).
