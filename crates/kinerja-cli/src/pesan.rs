@@ -47,9 +47,10 @@ pub fn t(text: &str) -> String {
     k.teks(lang, text).into_owned()
 }
 
-/// The English messages inside text that is otherwise the report's own
-/// Bahasa Indonesia (an audit finding quoting a core error), translated;
-/// never marked, since the rest is not in the catalogue by design.
+/// The English messages inside text that is otherwise not the catalogue's
+/// (an audit finding quoting a core error, a help text clap laid out),
+/// translated; never marked, since the rest is not in the catalogue by
+/// design.
 pub fn dalam_laporan(text: &str) -> String {
     kinerja_pesan::katalog().teks(lang(), text).into_owned()
 }
@@ -153,7 +154,7 @@ pub fn clap_keluar(e: &clap::Error) -> std::process::ExitCode {
     if e.use_stderr() {
         eprintln!("{}", t(text.trim_end()));
     } else {
-        println!("{}", kinerja_pesan::katalog().teks(lang(), text.trim_end()));
+        cetak(&dalam_laporan(text.trim_end()));
     }
     std::process::ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }

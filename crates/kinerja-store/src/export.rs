@@ -90,13 +90,19 @@ impl Store {
         Ok(written)
     }
 
+    /// `Ok` when the database holds kabupaten `k`, else which one it lacks.
+    fn kabupaten_ada(&self, k: &str) -> Result<()> {
+        if self.conn.one("kabupaten_ada", [k], |r| r.get::<_, i64>(0))? == 0 {
+            return Err(Error::NotFound(format!("no kabupaten {k:?} in the database")));
+        }
+        Ok(())
+    }
+
     /// The load files a fill-in template for one kabupaten starts from:
     /// `wilayah.csv` with its provinsi, itself, its kecamatan and their
     /// desa, and `indikator.csv` (what the drop-downs offer).
     pub fn export_template_kabupaten(&self, dir: &Path, kode_kabupaten: &str) -> Result<()> {
-        if self.conn.one("kabupaten_ada", [kode_kabupaten], |r| r.get::<_, i64>(0))? == 0 {
-            return Err(Error::NotFound(format!("no kabupaten {kode_kabupaten:?} in the database")));
-        }
+        self.kabupaten_ada(kode_kabupaten)?;
         crate::create_dir(dir)?;
         let wilayah = dir.join("wilayah.csv");
         let fill = [("kabupaten", quote(kode_kabupaten)), ("path", quote(&wilayah.to_string_lossy()))];
@@ -111,9 +117,7 @@ impl Store {
     /// One kabupaten's data for the browser planner.
     pub fn snapshot(&self, kode_kabupaten: &str, dibuat: &str) -> Result<Snapshot> {
         let k = kode_kabupaten;
-        if self.conn.one("kabupaten_ada", [k], |r| r.get::<_, i64>(0))? == 0 {
-            return Err(Error::NotFound(format!("no kabupaten {k:?} in the database")));
-        }
+        self.kabupaten_ada(k)?;
         let data = DataPerencana {
             wilayah: self.snap(k)?,
             indikator: self.conn.all(Indikator::QUERY, [], Indikator::from_row)?,

@@ -100,6 +100,7 @@ impl Store {
     }
 
     /// Loads a dataset in one transaction: on any error nothing changes.
+    /// (The rows are copied: a load frees each table once staged.)
     ///
     /// ```
     /// let store = kinerja_store::Store::open_in_memory()?;
@@ -108,20 +109,20 @@ impl Store {
     /// # Ok::<(), kinerja_store::Error>(())
     /// ```
     pub fn load(&self, data: &Dataset, progress: Progress<'_>) -> Result<LoadSummary> {
-        self.load_as(data, progress, "muat", None)
+        self.load_as(data.clone(), progress, "muat", None)
     }
 
     /// [`Store::load`], recorded in the history as `perintah`.
     pub(crate) fn load_as(
         &self,
-        data: &Dataset,
+        data: Dataset,
         progress: Progress<'_>,
         perintah: &str,
         keterangan: Option<&str>,
     ) -> Result<LoadSummary> {
         self.writable()?;
         let tx = self.conn.unchecked_transaction().map_err(at("BEGIN (load)"))?;
-        let mut summary = load_in_tx(&tx, data.clone(), progress)?;
+        let mut summary = load_in_tx(&tx, data, progress)?;
         crate::riwayat::catat(&tx, perintah, keterangan, &[], &summary.tables)?;
         summary.segar = refresh_after_load(&tx, &summary)?;
         tx.commit().map_err(at("COMMIT (load)"))?;

@@ -88,7 +88,7 @@ impl Store {
             summary.filled.push(format!("{kode} {nama}"));
         }
         let what = format!("kabupaten {kode_kabupaten}, seed {seed}");
-        let s = self.load_as(&d, &mut |_, _, _| {}, "sintetis", Some(&what))?;
+        let s = self.load_as(d, &mut |_, _, _| {}, "sintetis", Some(&what))?;
         summary.rows = s.changed();
         Ok(summary)
     }
