@@ -28,6 +28,7 @@ const COMMANDS: &[&[&str]] = &[
     &["calc", "goalseek"],
     &["export"],
     &["export", "parquet"],
+    &["export", "spark"],
     &["export", "snapshot"],
     &["demo"],
     &["demo", "synth"],
@@ -123,12 +124,14 @@ fn every_command_reports_in_bahasa_indonesia() {
     let db = p(&db);
     let (data, t, pq, snap, lap) =
         (kinerja_tests::data_dir(), d.join("t.xlsx"), d.join("pq"), d.join("s.json"), d.join("lap"));
+    let spark = d.join("spark");
     let runs: Vec<Vec<&str>> = vec![
         vec!["load", p(&data), "--db", db],
         vec!["demo", "synth", "--db", db],
         vec!["compare", "--kabupaten", "12.19", "--tahun", "2024", "--db", db],
         vec!["template", "--out", p(&t)],
         vec!["export", "parquet", "--out", p(&pq), "--db", db],
+        vec!["export", "spark", "--out", p(&spark), "--db", db],
         vec!["export", "snapshot", "--out", p(&snap), "--db", db],
         vec!["report", "--kabupaten", "12.19", "--tahun", "2024", "--out", p(&lap), "--db", db],
         vec!["plan", "import", p(&skenario), "--scenario", "optimis", "--db", db],

@@ -231,6 +231,38 @@ fn parquet_export_reads_back_identical() {
             assert_eq!(diff.rows[0][0].as_deref(), Some("0"), "{name}");
         }
     }
+    for name in kinerja_store::export::PARQUET_DIMENSIONS {
+        let file = dir.path().join(name).join(format!("{name}.parquet"));
+        let back = format!("SELECT * FROM read_parquet('{}')", file.to_string_lossy());
+        for (a, b) in [(back.clone(), format!("SELECT * FROM {name}")), (format!("SELECT * FROM {name}"), back)] {
+            let diff = store.sql(&format!("SELECT count(*) FROM (({a}) EXCEPT ALL ({b}))")).unwrap();
+            assert_eq!(diff.rows[0][0].as_deref(), Some("0"), "{name}");
+        }
+    }
+}
+
+#[test]
+fn spark_export_holds_every_table_the_queries_and_duckdbs_results() {
+    let store = seed_store();
+    store.synth("12.19", 7).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(store.export_spark(dir.path()).unwrap(), kinerja_store::spark::QUERIES);
+    let tables = kinerja_store::export::PARQUET_TABLES.iter().map(|(t, _)| *t);
+    for t in tables.chain(kinerja_store::export::PARQUET_DIMENSIONS.iter().copied()) {
+        assert!(dir.path().join("parquet").join(t).is_dir(), "{t}");
+    }
+    for q in kinerja_store::spark::queries().unwrap() {
+        let spark = fs::read_to_string(dir.path().join("spark").join(format!("{}.sql", q.name))).unwrap();
+        assert!(spark.contains("DECIMAL(38,0)") && !spark.contains("kj_"), "{}", q.name);
+        let file = dir.path().join("duckdb").join(format!("{}.parquet", q.name));
+        let back = format!("SELECT * FROM read_parquet('{}')", file.to_string_lossy());
+        let n = store.sql(&format!("SELECT count(*) FROM ({back})")).unwrap();
+        assert_ne!(n.rows[0][0].as_deref(), Some("0"), "{}", q.name);
+        for (a, b) in [(back.as_str(), q.duckdb), (q.duckdb, back.as_str())] {
+            let diff = store.sql(&format!("SELECT count(*) FROM (({a}) EXCEPT ALL ({b}))")).unwrap();
+            assert_eq!(diff.rows[0][0].as_deref(), Some("0"), "{}", q.name);
+        }
+    }
 }
 
 #[test]

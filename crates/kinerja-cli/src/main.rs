@@ -243,11 +243,22 @@ enum Plan {
 
 #[derive(Subcommand)]
 enum Export {
-    /// Hive-partitioned Parquet (kode_kabupaten, tahun) of every fact table.
+    /// Parquet of every table: facts hive-partitioned (kode_kabupaten, tahun), dimensions whole.
     #[command(
         after_help = "Example:\n  kinerja export parquet --out export/\n  duckdb -c \"SELECT * FROM read_parquet('export/capaian/**/*.parquet', hive_partitioning=true)\""
     )]
     Parquet {
+        /// Output directory.
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        db: Db,
+    },
+    /// Q1–Q5 for Apache Spark: the Parquet, the queries in Spark SQL, and DuckDB's results to compare.
+    #[command(
+        after_help = "Example:\n  kinerja export spark --out /tmp/spark\n  scripts/spark   # runs them in Spark local mode and compares every row with DuckDB's"
+    )]
+    Spark {
         /// Output directory.
         #[arg(long)]
         out: PathBuf,
@@ -460,6 +471,12 @@ fn run(cli: Cli) -> Result<()> {
             let tables = open_ro(&db)?.export_parquet(&out)?;
             let (list, dir) = (tables.join(", "), out.display());
             say!("Wrote Parquet for {list} to {dir} (partitioned by kode_kabupaten, tahun).");
+            Ok(())
+        }
+        Cmd::Export(Export::Spark { out, db }) => {
+            let queries = open_ro(&db)?.export_spark(&out)?;
+            let (list, dir) = (queries.join(", "), out.display());
+            say!("Wrote {list} for Spark to {dir}: parquet/, spark/*.sql and DuckDB's results in duckdb/.");
             Ok(())
         }
         Cmd::Export(Export::Snapshot { out, kabupaten, db }) => snapshot(&out, &kabupaten, &db),

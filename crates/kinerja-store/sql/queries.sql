@@ -288,6 +288,14 @@ SELECT * FROM {view};
 -- name: export_parquet
 COPY ({rows}) TO {dir} (FORMAT parquet, PARTITION_BY (kode_kabupaten, tahun), OVERWRITE_OR_IGNORE);
 
+-- A dimension table, exported whole.
+-- name: export_dimensi
+SELECT * FROM {table};
+
+-- Rows as one Parquet file ({rows} and the quoted {path} filled in).
+-- name: export_hasil
+COPY ({rows}) TO {path} (FORMAT parquet);
+
 -- name: hapus_skenario
 DELETE FROM target WHERE jenis = $1;
 

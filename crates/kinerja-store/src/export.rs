@@ -24,6 +24,23 @@ pub const PARQUET_TABLES: &[(&str, &str)] = &[
     ("akip_komponen", "akip_komponen"),
     ("anggaran_belanja", "anggaran_belanja"),
     ("anggaran_program", "anggaran_program"),
+    ("program_sasaran", "program_sasaran"),
+    ("skm_survei", "skm_survei"),
+];
+
+/// Tables written by [`Store::export_parquet`] whole, unpartitioned, as
+/// `<table>/<table>.parquet`: the regions, the indicators, the Renstra tree
+/// and the reference tables the facts are read with.
+pub const PARQUET_DIMENSIONS: &[&str] = &[
+    "wilayah",
+    "indikator",
+    "renstra",
+    "tujuan",
+    "sasaran",
+    "sasaran_indikator",
+    "ref_jenis_target",
+    "ref_skema_skm",
+    "ref_bobot",
 ];
 
 /// The rows exported for a source (see `export_rows` in `sql/queries.sql`).
@@ -45,21 +62,39 @@ fn core_err(e: kinerja_core::Error) -> duckdb::Error {
 
 impl Store {
     /// Writes every fact table as Parquet under `dir/<table>/kode_kabupaten=…/tahun=…/`,
-    /// with a `sintetis` column. Returns the tables written.
+    /// with a `sintetis` column, and the dimension tables
+    /// ([`PARQUET_DIMENSIONS`]) as `dir/<table>/<table>.parquet`. Tables
+    /// without rows are left out. Returns the tables written.
     pub fn export_parquet(&self, dir: &Path) -> Result<Vec<&'static str>> {
+        self.export_parquet_with(dir, false)
+    }
+
+    /// [`Store::export_parquet`], with a table without rows written as one
+    /// empty file that still carries its columns.
+    pub(crate) fn export_parquet_all(&self, dir: &Path) -> Result<Vec<&'static str>> {
+        self.export_parquet_with(dir, true)
+    }
+
+    fn export_parquet_with(&self, dir: &Path, empty_too: bool) -> Result<Vec<&'static str>> {
         crate::create_dir(dir)?;
         let mut written = Vec::new();
-        for (name, source) in PARQUET_TABLES {
-            if self.rows_in(source)? == 0 {
+        let facts = PARQUET_TABLES.iter().map(|(name, source)| (*name, *source, true));
+        for (name, source, partitioned) in facts.chain(PARQUET_DIMENSIONS.iter().map(|t| (*t, *t, false))) {
+            let empty = self.rows_in(source)? == 0;
+            if empty && !empty_too {
                 continue;
             }
             let target = dir.join(name);
-            let sql = filled(
-                "export_parquet",
-                &[("rows", &export_rows(source)?), ("dir", &quote(&target.to_string_lossy()))],
-            )?;
+            let rows = if partitioned { export_rows(source)? } else { filled("export_dimensi", &[("table", source)])? };
+            let sql = if empty || !partitioned {
+                crate::create_dir(&target)?;
+                let file = target.join(format!("{name}.parquet"));
+                filled("export_hasil", &[("rows", &rows), ("path", &quote(&file.to_string_lossy()))])?
+            } else {
+                filled("export_parquet", &[("rows", &rows), ("dir", &quote(&target.to_string_lossy()))])?
+            };
             self.conn.execute_batch(&sql).map_err(|source| Error::Export { path: target.clone(), source })?;
-            written.push(*name);
+            written.push(name);
         }
         Ok(written)
     }

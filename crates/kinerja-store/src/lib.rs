@@ -36,6 +36,7 @@ pub mod query;
 pub mod render;
 pub mod riwayat;
 mod schema;
+pub mod spark;
 mod sql;
 mod stream;
 pub mod synth;

@@ -21,9 +21,15 @@ pub(crate) const VIEWS: &str = include_str!("../sql/views.sql");
 
 /// The named statement from `sql/queries.sql`.
 pub(crate) fn named(name: &str) -> Result<&'static str> {
+    named_in(QUERIES, name)
+}
+
+/// The statement introduced by `-- name: <name>` in a file of named
+/// statements.
+pub(crate) fn named_in(file: &'static str, name: &str) -> Result<&'static str> {
     let marker = format!("-- name: {name}\n");
-    let start = QUERIES.find(&marker).ok_or_else(|| Error::Invalid(format!("no query named {name}")))? + marker.len();
-    let rest = &QUERIES[start..];
+    let start = file.find(&marker).ok_or_else(|| Error::Invalid(format!("no query named {name}")))? + marker.len();
+    let rest = &file[start..];
     let end = rest.find("-- name:").unwrap_or(rest.len());
     // One statement per name: up to its terminating semicolon (comments
     // introducing the next query are not part of it).
