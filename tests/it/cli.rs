@@ -300,7 +300,23 @@ fn exports() {
     let snap = dir.path().join("web/snapshot.json");
     ok(&["export", "snapshot", "--out", p(&snap), "--db", p(&db)]);
     let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&snap).unwrap()).unwrap();
-    assert_eq!((v["versi"].as_u64(), v["kode_kabupaten"].as_str()), (Some(1), Some("12.19")));
+    assert_eq!((v["versi"].as_u64(), v["kode_wilayah"].as_str()), (Some(2), Some("12.19")));
+    // A provinsi, and the nation (the comparison tables only).
+    let prov = dir.path().join("web/provinsi.json");
+    let said = ok(&["export", "snapshot", "--provinsi", "12", "--out", p(&prov), "--db", p(&db)]);
+    assert!(said.contains("provinsi 12") && said.contains("kecamatan"), "{said}");
+    let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&prov).unwrap()).unwrap();
+    assert_eq!((v["kode_wilayah"].as_str(), v["ringkas"].as_bool()), (Some("12"), Some(false)));
+    let nation = dir.path().join("web/nasional.json");
+    ok(&["export", "snapshot", "--nasional", "--out", p(&nation), "--db", p(&db)]);
+    let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&nation).unwrap()).unwrap();
+    assert_eq!((v["kode_wilayah"].as_str(), v["ringkas"].as_bool()), (Some(""), Some(true)));
+    assert!(v["data"]["realisasi"].as_array().is_some_and(|r| !r.is_empty()));
+    assert!(v["data"]["anggaran_program"].as_array().is_some_and(Vec::is_empty));
+    let r = kinerja(&["export", "snapshot", "--provinsi", "99", "--out", p(&nation), "--db", p(&db)]);
+    assert!(r.code == 1 && r.err.contains("no kabupaten or provinsi \"99\""), "{}", r.err);
+    let r = kinerja(&["export", "snapshot", "--provinsi", "12", "--nasional", "--out", p(&nation), "--db", p(&db)]);
+    assert_eq!(r.code, 2, "one region at a time");
 }
 
 #[test]
@@ -389,7 +405,7 @@ fn serve_is_read_only_and_stays_inside_the_app() {
         assert_eq!(http(port, "GET", "/").0, 200);
         let (code, body) = http(port, "GET", "/snapshot.json");
         assert_eq!(code, 200);
-        assert!(body.contains("\"versi\":1") && body.contains("\"kode_kabupaten\":\"12.19\""));
+        assert!(body.contains("\"versi\":2") && body.contains("\"kode_wilayah\":\"12.19\""));
         for path in ["/../rahasia.txt", "/%2e%2e/rahasia.txt", "/..%2frahasia.txt", "/%2e%2e%2f%2e%2e%2fetc%2fpasswd"] {
             let (code, body) = http(port, "GET", path);
             assert_eq!(code, 403, "{path}");

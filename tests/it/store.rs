@@ -205,6 +205,41 @@ fn read_only_access_refuses_writes() {
     assert!(err.contains("read-only"), "{err}");
     assert!(ro.load(&Dataset::default(), &mut |_, _, _| {}).is_err());
     assert!(matches!(Store::open_read_only(&dir.path().join("none.duckdb")), Err(Error::NotFound(_))));
+    drop(ro);
+    // Views derived by another build: a read-only open cannot rebuild them
+    // and says so; a read-write open rebuilds them.
+    Store::open(&path).unwrap().sql("UPDATE derived_fingerprint SET fingerprint = 'other'").unwrap();
+    let err = Store::open_read_only(&path).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(err.contains("another version of Kinerja"), "{err}");
+    drop(Store::open(&path).unwrap());
+    assert!(Store::open_read_only(&path).is_ok());
+}
+
+#[test]
+fn snapshots_cover_a_kabupaten_a_provinsi_or_the_nation() {
+    let store = seed_store();
+    store.synth("12.19", 7).unwrap();
+    let kecamatan = |snap: &kinerja_core::model::Snapshot| {
+        let k = kinerja_core::model::TingkatWilayah::Kecamatan;
+        snap.data.wilayah.iter().filter(|w| w.tingkat == k).count()
+    };
+    let kab = store.snapshot("12.19", "t").unwrap();
+    let (prov, nation) = (store.snapshot("12", "t").unwrap(), store.snapshot("", "t").unwrap());
+    assert_eq!(
+        (kab.kode_wilayah.as_str(), prov.kode_wilayah.as_str(), nation.kode_wilayah.as_str()),
+        ("12.19", "12", "")
+    );
+    let n = one(&store, "SELECT count(*) FROM wilayah WHERE tingkat = 'kecamatan' AND induk = '12.19'");
+    assert_eq!(vec![s(&kecamatan(&kab).to_string())], n);
+    assert!(kecamatan(&prov) >= kecamatan(&kab) && kecamatan(&nation) >= kecamatan(&prov));
+    // The seed's only kabupaten: its facts are the same in all three.
+    assert_eq!(
+        (kab.data.realisasi.len(), kab.data.target.len()),
+        (nation.data.realisasi.len(), nation.data.target.len())
+    );
+    assert_eq!(prov.data.realisasi, kab.data.realisasi);
+    let err = store.snapshot("12.19.07", "t").unwrap_err().to_string();
+    assert!(err.contains("no kabupaten or provinsi \"12.19.07\""), "{err}");
 }
 
 #[test]

@@ -42,22 +42,29 @@ async function waitFor(url, ms = 20000) {
   throw new Error(`${url} did not answer`);
 }
 
-/** Starts `kinerja serve` on a database loaded from data/ (with synthetic peers). */
-export async function startServer({ synth = true } = {}) {
+/**
+ * Starts `kinerja serve` on a database loaded from data/ (with synthetic
+ * peers), or on an existing database `db` (left as it is); `wilayah` are the
+ * serve options choosing the snapshot's region (e.g. ['--provinsi', '12']).
+ */
+export async function startServer({ synth = true, db: given = null, wilayah = [] } = {}) {
   for (const [what, p] of [['kinerja binary', bin], ['built app (scripts/build-web)', path.join(dist, 'index.html')], ['Chromium', chromePath]]) {
     if (!existsSync(p)) throw new Error(`${what} missing at ${p}`);
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'kinerja-e2e-'));
-  const db = path.join(dir, 'k.duckdb');
-  execFileSync(bin, ['load', path.join(repo, 'data'), '--db', db], { stdio: 'pipe' });
-  if (synth) execFileSync(bin, ['demo', 'synth', '--db', db], { stdio: 'pipe' });
+  const db = given || path.join(dir, 'k.duckdb');
+  if (!given) {
+    execFileSync(bin, ['load', path.join(repo, 'data'), '--db', db], { stdio: 'pipe' });
+    if (synth) execFileSync(bin, ['demo', 'synth', '--db', db], { stdio: 'pipe' });
+  }
   const port = await freePort();
-  const proc = spawn(bin, ['serve', '--db', db, '--dist', dist, '--port', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const args = ['serve', '--db', db, '--dist', dist, '--port', String(port), ...wilayah];
+  const proc = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });
   const url = `http://127.0.0.1:${port}/`;
   try {
-    await waitFor(url + 'snapshot.json');
+    await waitFor(url + 'snapshot.json', 120000);
   } catch (e) {
     proc.kill();
     throw new Error(`${e.message}\n${stderr}`);
@@ -100,9 +107,9 @@ export async function browser(options = {}) {
 }
 
 /** Opens the app and waits until the snapshot is loaded. */
-export async function open(ctx, url) {
+export async function open(ctx, url, timeout = 30000) {
   const page = ctx.pages()[0] || await ctx.newPage();
   await page.goto(url);
-  await page.waitForSelector('main[data-ready="true"]');
+  await page.waitForSelector('main[data-ready="true"]', { timeout });
   return page;
 }

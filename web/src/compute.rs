@@ -9,7 +9,7 @@ use kinerja_core::akip::{NilaiAkip, SkemaAkip};
 use kinerja_core::anggaran::{Pos, efisiensi_sasaran, per_sasaran};
 use kinerja_core::band::{Band, PREDIKAT_CAPAIAN};
 use kinerja_core::capaian::{Aturan, JenisIndikator, Penilaian};
-use kinerja_core::model::{Indikator, JenisTarget, Snapshot, TingkatWilayah, is_sintetis};
+use kinerja_core::model::{Indikator, JenisTarget, Realisasi, Snapshot, Target, TingkatWilayah, Wilayah, is_sintetis};
 use kinerja_core::plan::{
     GoalSeek, Peringatan, langkah_terbesar, peringatan, peringkat, realisasi_for_band, realisasi_for_capaian,
 };
@@ -42,6 +42,26 @@ fn nilai_key(unit: &str, ind: &str, tahun: i32, jenis: Jenis) -> Key {
     Key::Nilai { kode_unit: unit.into(), indikator_id: ind.into(), tahun, jenis }
 }
 
+/// Rows of one indicator-year by unit code, ordered by unit.
+type PerUnit<'a, T> = Vec<(&'a str, &'a T)>;
+
+/// A figure from its edit, if any, and its baseline `(value, synthetic)`.
+fn figure(edit: Option<&Entry>, base: Option<(Decimal, bool)>) -> Figure {
+    Figure {
+        nilai: match edit {
+            Some(e) => e.nilai,
+            None => base.map(|b| b.0),
+        },
+        sintetis: base.is_some_and(|b| b.1),
+        isian: edit.cloned(),
+    }
+}
+
+/// The edit of unit `kode` among the edits of one indicator-year.
+fn edit_for<'e>(edits: &[(&str, &'e Entry)], kode: &str) -> Option<&'e Entry> {
+    edits.iter().find(|e| e.0 == kode).map(|e| e.1)
+}
+
 /// Baseline and edited values of a snapshot.
 pub struct Data<'a> {
     /// The data.
@@ -51,64 +71,98 @@ pub struct Data<'a> {
 }
 
 impl<'a> Data<'a> {
+    /// The recorded realisasi, found by binary search (the snapshot reader
+    /// checks that they are ordered by unit, indicator and year).
+    pub fn realisasi_dasar(&self, unit: &str, ind: &str, tahun: i32) -> Option<&'a Realisasi> {
+        let r = &self.snap.data.realisasi;
+        let i =
+            r.binary_search_by(|x| (x.kode_unit.as_str(), x.indikator_id.as_str(), x.tahun).cmp(&(unit, ind, tahun)));
+        i.ok().map(|i| &r[i])
+    }
+
+    /// The recorded realisasi of one indicator of a unit, by year.
+    fn realisasi_unit(&self, unit: &str, ind: &str) -> &'a [Realisasi] {
+        let r = &self.snap.data.realisasi;
+        let a = r.partition_point(|x| (x.kode_unit.as_str(), x.indikator_id.as_str()) < (unit, ind));
+        let b = r.partition_point(|x| (x.kode_unit.as_str(), x.indikator_id.as_str()) <= (unit, ind));
+        &r[a..b]
+    }
+
+    /// Every target of one indicator of a unit (any year, any jenis).
+    fn target_unit(&self, unit: &str, ind: &str) -> &'a [Target] {
+        let t = &self.snap.data.target;
+        let a = t.partition_point(|x| (x.kode_unit.as_str(), x.indikator_id.as_str()) < (unit, ind));
+        let b = t.partition_point(|x| (x.kode_unit.as_str(), x.indikator_id.as_str()) <= (unit, ind));
+        &t[a..b]
+    }
+
     /// Realisasi (edited or recorded).
     pub fn realisasi(&self, unit: &str, ind: &str, tahun: i32) -> Figure {
-        let edit = self.edits.get(&nilai_key(unit, ind, tahun, Jenis::Realisasi)).cloned();
-        let base =
-            self.snap.data.realisasi.iter().find(|r| r.kode_unit == unit && r.indikator_id == ind && r.tahun == tahun);
-        Figure {
-            nilai: match &edit {
-                Some(e) => e.nilai,
-                None => base.map(|r| r.nilai),
-            },
-            sintetis: base.is_some_and(|r| is_sintetis(&r.sumber)),
-            isian: edit,
-        }
+        let edit = self.edits.get(&nilai_key(unit, ind, tahun, Jenis::Realisasi));
+        let base = self.realisasi_dasar(unit, ind, tahun).map(|r| (r.nilai, is_sintetis(&r.sumber)));
+        figure(edit, base)
     }
 
     /// The baseline target in force: PK perubahan, else PK, else Renstra.
     pub fn target_dasar(&self, unit: &str, ind: &str, tahun: i32) -> Option<(Decimal, bool)> {
-        kinerja_core::model::target_berlaku(&self.snap.data.target, unit, ind, tahun)
+        kinerja_core::model::target_berlaku(self.target_unit(unit, ind), unit, ind, tahun)
             .map(|t| (t.nilai, is_sintetis(&t.sumber)))
     }
 
     /// Target (edited or in force).
     pub fn target(&self, unit: &str, ind: &str, tahun: i32) -> Figure {
-        let edit = self.edits.get(&nilai_key(unit, ind, tahun, Jenis::Target)).cloned();
-        let base = self.target_dasar(unit, ind, tahun);
-        Figure {
-            nilai: match &edit {
-                Some(e) => e.nilai,
-                None => base.map(|b| b.0),
-            },
-            sintetis: base.is_some_and(|b| b.1),
-            isian: edit,
+        let edit = self.edits.get(&nilai_key(unit, ind, tahun, Jenis::Target));
+        figure(edit, self.target_dasar(unit, ind, tahun))
+    }
+
+    /// The recorded realisasi and the baseline targets in force of one
+    /// indicator-year, for every unit that has them, ordered by unit: one
+    /// pass over each table instead of a search per unit.
+    fn tahun_semua(&self, ind: &str, tahun: i32) -> (PerUnit<'a, Realisasi>, PerUnit<'a, Target>) {
+        let d = &self.snap.data;
+        let realisasi =
+            d.realisasi.iter().filter(|r| r.tahun == tahun && r.indikator_id == ind).map(|r| (r.kode_unit.as_str(), r));
+        let mut target: Vec<(&str, &Target)> = Vec::new();
+        let same_year = d.target.iter().filter(|t| t.tahun == tahun && t.indikator_id == ind).collect::<Vec<_>>();
+        for unit in same_year.chunk_by(|a, b| a.kode_unit == b.kode_unit) {
+            let kode = unit[0].kode_unit.as_str();
+            if let Some(t) = kinerja_core::model::target_berlaku(unit.iter().copied(), kode, ind, tahun) {
+                target.push((kode, t));
+            }
         }
+        (realisasi.collect(), target)
+    }
+
+    /// The edits of one indicator-year of one kind, by unit: what a
+    /// comparison of thousands of units looks up without building a key per
+    /// unit.
+    fn edits_of(&self, ind: &str, tahun: i32, jenis: Jenis) -> Vec<(&'a str, &'a Entry)> {
+        self.edits
+            .iter()
+            .filter_map(|(k, e)| match k {
+                Key::Nilai { kode_unit, indikator_id, tahun: t, jenis: j }
+                    if indikator_id == ind && *t == tahun && *j == jenis =>
+                {
+                    Some((kode_unit.as_str(), e))
+                }
+                _ => None,
+            })
+            .collect()
     }
 
     /// Realisasi history of a unit (recorded, not edited).
     pub fn riwayat(&self, unit: &str, ind: &str) -> Vec<(i32, Decimal)> {
-        kinerja_core::plan::urut_tahun(
-            self.snap
-                .data
-                .realisasi
-                .iter()
-                .filter(|r| r.kode_unit == unit && r.indikator_id == ind)
-                .map(|r| (r.tahun, r.nilai))
-                .collect(),
-        )
+        kinerja_core::plan::urut_tahun(self.realisasi_unit(unit, ind).iter().map(|r| (r.tahun, r.nilai)).collect())
     }
 
-    /// Kecamatan of the kabupaten, `(kode, nama)`.
+    /// Kecamatan of the snapshot's region, `(kode, nama)`.
     pub fn kecamatan(&self) -> Vec<(String, String)> {
-        let kab = self.snap.kode_kabupaten.as_str();
-        self.snap
-            .data
-            .wilayah
-            .iter()
-            .filter(|w| w.tingkat == TingkatWilayah::Kecamatan && w.induk.as_deref() == Some(kab))
-            .map(|w| (w.kode.clone(), w.nama.clone()))
-            .collect()
+        self.wilayah(TingkatWilayah::Kecamatan).map(|w| (w.kode.clone(), w.nama.clone())).collect()
+    }
+
+    /// The regions of one level, in code order.
+    pub fn wilayah(&self, tingkat: TingkatWilayah) -> impl Iterator<Item = &'a Wilayah> + use<'a> {
+        self.snap.data.wilayah.iter().filter(move |w| w.tingkat == tingkat)
     }
 
     /// Indicators.
@@ -141,10 +195,8 @@ impl<'a> Data<'a> {
     /// The Renstra final year and its target for an indicator of a unit.
     fn renstra_akhir(&self, unit: &str, ind: &str) -> Option<(i32, Decimal)> {
         let r = self.snap.data.renstra.iter().find(|r| r.kode_unit == unit)?;
-        let is_final = |t: &&kinerja_core::model::Target| {
-            t.kode_unit == unit && t.indikator_id == ind && t.tahun == r.tahun_akhir && t.jenis == JenisTarget::Renstra
-        };
-        self.snap.data.target.iter().find(is_final).map(|t| (r.tahun_akhir, t.nilai))
+        let is_final = |t: &&Target| t.tahun == r.tahun_akhir && t.jenis == JenisTarget::Renstra;
+        self.target_unit(unit, ind).iter().find(is_final).map(|t| (r.tahun_akhir, t.nilai))
     }
 }
 
@@ -489,6 +541,8 @@ pub struct KabupatenRow {
     pub kode: String,
     /// Name.
     pub nama: String,
+    /// Its kabupaten's code.
+    pub kode_kabupaten: String,
     /// Target.
     pub target: Figure,
     /// Realisasi.
@@ -501,38 +555,124 @@ pub struct KabupatenRow {
     pub peringkat: Option<usize>,
 }
 
-/// Years that have realisasi for an indicator anywhere in the kabupaten.
+/// Years that have realisasi for an indicator anywhere in the snapshot.
 pub fn tahun_kab(d: &Data<'_>, ind: &str) -> Vec<i32> {
     tahun_unik(d.snap.data.realisasi.iter().filter(|r| r.indikator_id == ind).map(|r| r.tahun))
 }
 
-/// Every kecamatan for an indicator-year, ranked by the core's
-/// [`peringkat`] (best first); kecamatan without data are listed last,
-/// unranked.
-pub fn kabupaten(d: &Data<'_>, ind: &Indikator, tahun: i32) -> Vec<KabupatenRow> {
-    let mut rows: Vec<KabupatenRow> = d
-        .kecamatan()
-        .into_iter()
-        .map(|(kode, nama)| {
-            let p = d.penilaian(&kode, ind, tahun);
-            KabupatenRow {
-                capaian: presented(p.and_then(|p| p.capaian)),
-                predikat: p.and_then(|p| p.predikat).map(|b| b.label),
-                target: d.target(&kode, &ind.id, tahun),
-                realisasi: d.realisasi(&kode, &ind.id, tahun),
-                kode,
-                nama,
-                peringkat: None,
-            }
+/// Every kecamatan of the snapshot for an indicator-year, ranked among
+/// themselves by the core's [`peringkat`],
+/// in the order `sort` (by rank: best first, kecamatan without data last,
+/// unranked): [`kabupaten_dasar`] then [`kabupaten_dari`].
+pub fn kabupaten(d: &Data<'_>, ind: &Indikator, tahun: i32, sort: SortBy) -> Vec<KabupatenRow> {
+    kabupaten_dari(&kabupaten_dasar(d, ind, tahun), d, ind, tahun, sort)
+}
+
+/// The comparison's rows as recorded, before any edit and unranked: what a
+/// keystroke does not change, so that the view computes it once per
+/// indicator and year (one pass over realisasi and targets).
+pub fn kabupaten_dasar(d: &Data<'_>, ind: &Indikator, tahun: i32) -> Vec<KabupatenRow> {
+    let (realisasi_dasar, target_dasar) = d.tahun_semua(&ind.id, tahun);
+    fn dasar<'r, T>(rows: &[(&str, &'r T)], kode: &str) -> Option<&'r T> {
+        rows.binary_search_by(|r| r.0.cmp(kode)).ok().map(|i| rows[i].1)
+    }
+    d.wilayah(TingkatWilayah::Kecamatan)
+        .map(|w| {
+            let kode = w.kode.as_str();
+            let r = dasar(&realisasi_dasar, kode).map(|r| (r.nilai, is_sintetis(&r.sumber)));
+            let t = dasar(&target_dasar, kode).map(|t| (t.nilai, is_sintetis(&t.sumber)));
+            nilai_baris(
+                ind,
+                figure(None, t),
+                figure(None, r),
+                KabupatenRow {
+                    kode: w.kode.clone(),
+                    nama: w.nama.clone(),
+                    kode_kabupaten: w.induk.clone().unwrap_or_default(),
+                    target: figure(None, None),
+                    realisasi: figure(None, None),
+                    capaian: None,
+                    predikat: None,
+                    peringkat: None,
+                },
+            )
+        })
+        .collect()
+}
+
+/// A row with its target and realisasi, and the core's capaian and
+/// predikat of them.
+fn nilai_baris(ind: &Indikator, target: Figure, realisasi: Figure, row: KabupatenRow) -> KabupatenRow {
+    let p = realisasi.nilai.and_then(|r| kinerja_core::capaian::nilai(ind.jenis, ind.polaritas, target.nilai, r).ok());
+    KabupatenRow {
+        capaian: presented(p.and_then(|p| p.capaian)),
+        predikat: p.and_then(|p| p.predikat).map(|b| b.label),
+        target,
+        realisasi,
+        ..row
+    }
+}
+
+/// The rows of [`kabupaten_dasar`] with the edits applied (only edited
+/// rows are computed again), ranked and in the order `sort`.
+pub fn kabupaten_dari(
+    base: &[KabupatenRow],
+    d: &Data<'_>,
+    ind: &Indikator,
+    tahun: i32,
+    sort: SortBy,
+) -> Vec<KabupatenRow> {
+    let (realisasi_diubah, target_diubah) =
+        (d.edits_of(&ind.id, tahun, Jenis::Realisasi), d.edits_of(&ind.id, tahun, Jenis::Target));
+    let dasar = |f: &Figure| f.nilai.map(|v| (v, f.sintetis));
+    let mut rows: Vec<KabupatenRow> = base
+        .iter()
+        .map(|b| match (edit_for(&realisasi_diubah, &b.kode), edit_for(&target_diubah, &b.kode)) {
+            (None, None) => b.clone(),
+            (r, t) => nilai_baris(ind, figure(t, dasar(&b.target)), figure(r, dasar(&b.realisasi)), b.clone()),
         })
         .collect();
     let ranks = peringkat(ind.polaritas, &rows.iter().map(|r| r.realisasi.nilai).collect::<Vec<_>>());
     for (r, rank) in rows.iter_mut().zip(ranks) {
         r.peringkat = rank;
     }
-    rows.sort_by(|a, b| {
-        (a.peringkat.is_none(), a.peringkat, &a.kode).cmp(&(b.peringkat.is_none(), b.peringkat, &b.kode))
+    // One comparison for every order (one sort in the app, not three).
+    fn folded(r: &KabupatenRow) -> impl Iterator<Item = u8> + '_ {
+        r.nama.bytes().map(|c| c.to_ascii_lowercase())
+    }
+    rows.sort_by(|a, b| match sort {
+        SortBy::Peringkat => {
+            (a.peringkat.is_none(), a.peringkat, &a.kode).cmp(&(b.peringkat.is_none(), b.peringkat, &b.kode))
+        }
+        SortBy::Nama => folded(a).cmp(folded(b)).then_with(|| a.kode.cmp(&b.kode)),
+        SortBy::Kode => a.kode.cmp(&b.kode),
     });
+    rows
+}
+
+/// How the comparison lists its rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    /// By rank, best first (kecamatan without data last).
+    #[default]
+    Peringkat,
+    /// By name.
+    Nama,
+    /// By code.
+    Kode,
+}
+
+/// The rows whose name or code contains `search`, ignoring ASCII case
+/// (region names are written in Latin letters; Unicode case tables would
+/// cost the app kilobytes). Ranks stay those of the whole snapshot.
+pub fn narrow(mut rows: Vec<KabupatenRow>, search: &str) -> Vec<KabupatenRow> {
+    let search = search.trim().as_bytes();
+    // A plain scan (names are short): no lowercased copies, and no general
+    // substring searcher in the app.
+    let has = |text: &str| text.as_bytes().windows(search.len()).any(|w| w.eq_ignore_ascii_case(search));
+    if !search.is_empty() {
+        rows.retain(|r| has(&r.kode) || has(&r.nama));
+    }
     rows
 }
 
@@ -792,13 +932,25 @@ pub(crate) mod tests {
                 sumber: src.clone(),
             });
         }
-        Snapshot {
+        let mut snap = Snapshot {
             versi: SNAPSHOT_VERSI,
-            kode_kabupaten: "12.19".into(),
+            kode_wilayah: "12.19".into(),
             dibuat: String::new(),
             data,
             skm_agregat: vec![],
-        }
+            ringkas: false,
+        };
+        urutkan(&mut snap);
+        snap
+    }
+
+    /// Orders realisasi and targets as `kinerja export snapshot` writes them.
+    pub(crate) fn urutkan(snap: &mut Snapshot) {
+        let d = &mut snap.data;
+        d.realisasi
+            .sort_by(|a, b| (&a.kode_unit, &a.indikator_id, a.tahun).cmp(&(&b.kode_unit, &b.indikator_id, b.tahun)));
+        d.target
+            .sort_by(|a, b| (&a.kode_unit, &a.indikator_id, a.tahun).cmp(&(&b.kode_unit, &b.indikator_id, b.tahun)));
     }
 
     fn edit(e: &mut Edits, k: Key, v: &str) {
@@ -937,7 +1089,7 @@ pub(crate) mod tests {
         let snap = snapshot();
         let mut edits = Edits::new();
         let ikm = snap.data.indikator.iter().find(|i| i.id == "ikm").unwrap().clone();
-        let rows = kabupaten(&Data { snap: &snap, edits: &edits }, &ikm, 2024);
+        let rows = kabupaten(&Data { snap: &snap, edits: &edits }, &ikm, 2024, SortBy::Peringkat);
         let names: Vec<(&str, Option<usize>, bool)> =
             rows.iter().map(|r| (r.nama.as_str(), r.peringkat, r.realisasi.sintetis)).collect();
         assert_eq!(
@@ -954,9 +1106,109 @@ pub(crate) mod tests {
             },
             "99",
         );
-        let rows = kabupaten(&Data { snap: &snap, edits: &edits }, &ikm, 2024);
+        let rows = kabupaten(&Data { snap: &snap, edits: &edits }, &ikm, 2024, SortBy::Peringkat);
         assert_eq!(rows[0].nama, "Sei Balai");
         assert_eq!(tahun_kab(&Data { snap: &snap, edits: &edits }, "ikm"), vec![2023, 2024]);
+    }
+
+    /// A province-wide snapshot: the seed's kabupaten and a second one.
+    fn provinsi() -> Snapshot {
+        let mut snap = snapshot();
+        snap.kode_wilayah = "12".into();
+        let src = "sintetis".to_string();
+        let w = |kode: &str, tingkat, nama: &str, induk: &str| Wilayah {
+            kode: kode.into(),
+            tingkat,
+            nama: nama.into(),
+            induk: Some(induk.into()),
+            nama_dalam_laporan: None,
+            sumber: src.clone(),
+        };
+        snap.data.wilayah.push(w("12.20", TingkatWilayah::Kabupaten, "Asahan", "12"));
+        snap.data.wilayah.push(w("12.20.01", TingkatWilayah::Kecamatan, "Bandar Pasir Mandoge", "12.20"));
+        snap.data.wilayah.push(w("12.20.02", TingkatWilayah::Kecamatan, "Bandar Pulau", "12.20"));
+        for (kode, v) in [("12.20.01", "99.00"), ("12.20.02", "70.00")] {
+            snap.data.realisasi.push(Realisasi {
+                kode_unit: kode.into(),
+                indikator_id: "ikm".into(),
+                tahun: 2024,
+                nilai: d(v),
+                label: None,
+                sumber: src.clone(),
+            });
+        }
+        urutkan(&mut snap);
+        snap
+    }
+
+    #[test]
+    fn comparison_ranks_the_whole_snapshot_and_filters_without_reranking() {
+        let snap = provinsi();
+        let edits = Edits::new();
+        let data = Data { snap: &snap, edits: &edits };
+        let ikm = snap.data.indikator.iter().find(|i| i.id == "ikm").unwrap().clone();
+        let ranked = |rows: &[KabupatenRow]| -> Vec<(String, Option<usize>)> {
+            rows.iter().map(|r| (r.kode.clone(), r.peringkat)).collect()
+        };
+        let all = kabupaten(&data, &ikm, 2024, SortBy::Peringkat);
+        assert_eq!(all.len(), 5);
+        assert_eq!(ranked(&all[..2]), vec![("12.20.01".into(), Some(1)), ("12.19.11".into(), Some(2))]);
+        // One kabupaten's kecamatan: search its code; ranks stay the province's.
+        let asahan = narrow(all.clone(), "12.20.");
+        assert_eq!(ranked(&asahan), vec![("12.20.01".into(), Some(1)), ("12.20.02".into(), Some(5))]);
+        // Search by name (any case) or code; the rank stays the snapshot's.
+        let found = narrow(all.clone(), "  bandar PU");
+        assert_eq!(ranked(&found), vec![("12.20.02".into(), Some(5))]);
+        let by_code = narrow(kabupaten(&data, &ikm, 2024, SortBy::Kode), "12.19.0");
+        assert_eq!(ranked(&by_code), vec![("12.19.01".into(), Some(3)), ("12.19.07".into(), Some(4))]);
+        let by_name: Vec<String> = kabupaten(&data, &ikm, 2024, SortBy::Nama).into_iter().map(|r| r.nama).collect();
+        assert_eq!(by_name[0], "Bandar Pasir Mandoge");
+        assert_eq!(by_name[4], "Sei Balai");
+    }
+
+    #[test]
+    fn comparison_rows_equal_the_per_unit_figures_with_edits() {
+        // The comparison computes rows in bulk and once before edits; each
+        // must equal what the per-unit lookups (planner, cells) give.
+        let snap = provinsi();
+        let mut edits = Edits::new();
+        let key = |u: &str, jenis| Key::Nilai { kode_unit: u.into(), indikator_id: "ikm".into(), tahun: 2024, jenis };
+        edit(&mut edits, key("12.20.02", Jenis::Realisasi), "99,5");
+        edit(&mut edits, key("12.19.07", Jenis::Target), "70");
+        edit(&mut edits, key("12.19.01", Jenis::Realisasi), "abc");
+        let data = Data { snap: &snap, edits: &edits };
+        let ikm = snap.data.indikator.iter().find(|i| i.id == "ikm").unwrap().clone();
+        let rows = kabupaten(&data, &ikm, 2024, SortBy::Kode);
+        assert_eq!(rows.len(), 5);
+        for r in &rows {
+            let p = data.penilaian(&r.kode, &ikm, 2024);
+            assert_eq!(r.realisasi, data.realisasi(&r.kode, "ikm", 2024), "{}", r.kode);
+            assert_eq!(r.target, data.target(&r.kode, "ikm", 2024), "{}", r.kode);
+            assert_eq!(r.capaian, presented(p.and_then(|p| p.capaian)), "{}", r.kode);
+        }
+        let ranked = kabupaten(&data, &ikm, 2024, SortBy::Peringkat);
+        assert_eq!((ranked[0].kode.as_str(), ranked[0].peringkat), ("12.20.02", Some(1)));
+        assert_eq!(
+            (ranked[4].kode.as_str(), ranked[4].peringkat),
+            ("12.19.01", None),
+            "an edit that does not read has no rank"
+        );
+    }
+
+    #[test]
+    fn lookups_find_every_row_and_only_those() {
+        let snap = provinsi();
+        let edits = Edits::new();
+        let data = Data { snap: &snap, edits: &edits };
+        for r in &snap.data.realisasi {
+            assert_eq!(data.realisasi_dasar(&r.kode_unit, &r.indikator_id, r.tahun), Some(r));
+        }
+        for t in &snap.data.target {
+            assert!(data.target_unit(&t.kode_unit, &t.indikator_id).contains(t));
+        }
+        assert!(data.realisasi_dasar("12.20.03", "ikm", 2024).is_none());
+        assert!(data.realisasi_dasar("12.19.07", "ikm", 2030).is_none());
+        assert_eq!(data.target_unit("12.20.01", "ikm"), &[] as &[Target]);
     }
 }
 

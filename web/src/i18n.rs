@@ -73,6 +73,9 @@ pub enum K {
     TanpaAnggaran,
     Tutup,
     BannerSintetis,
+    Cari,
+    Urutan,
+    Kode,
 }
 
 /// The text of a key.
@@ -123,6 +126,9 @@ pub fn t(lang: Lang, k: K) -> &'static str {
         K::Tercapai => ("tercapai", "reached"),
         K::TidakTercapai => ("tidak terjangkau", "out of reach"),
         K::Peringkat => ("Peringkat", "Rank"),
+        K::Cari => ("Cari nama/kode", "Search name/code"),
+        K::Urutan => ("Urutan", "Order"),
+        K::Kode => ("Kode", "Code"),
         K::TidakAdaData => ("tidak ada data", "no data"),
         K::Sintetis => ("sintetis", "synthetic"),
         K::Program => ("Program", "Program"),

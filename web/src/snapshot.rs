@@ -249,11 +249,12 @@ pub fn parse(text: &str) -> R<Snapshot> {
             e.column()
         )
     })?;
-    match v.get("versi").and_then(Value::as_u64) {
-        Some(n) if n == u64::from(SNAPSHOT_VERSI) => {}
+    let versi = v.get("versi").and_then(Value::as_u64);
+    match versi {
+        Some(n) if (1..=u64::from(SNAPSHOT_VERSI)).contains(&n) => {}
         Some(n) => {
             return Err(format!(
-                "snapshot.json versi {n}; aplikasi ini membaca versi {SNAPSHOT_VERSI} / this app reads version {SNAPSHOT_VERSI}"
+                "snapshot.json versi {n}; aplikasi ini membaca versi 1–{SNAPSHOT_VERSI} / this app reads versions 1–{SNAPSHOT_VERSI}"
             ));
         }
         None => {
@@ -288,13 +289,36 @@ pub fn parse(text: &str) -> R<Snapshot> {
         })
     })()
     .map_err(incomplete)?;
-    Ok(Snapshot {
+    let snap = Snapshot {
         versi: SNAPSHOT_VERSI,
-        kode_kabupaten: top.teks("kode_kabupaten").map_err(incomplete)?,
+        // Version 1 held one kabupaten, under this name.
+        kode_wilayah: top.teks(if versi == Some(1) { "kode_kabupaten" } else { "kode_wilayah" }).map_err(incomplete)?,
         dibuat: top.opt_teks("dibuat").map_err(incomplete)?.unwrap_or_default(),
         data,
         skm_agregat: list(&v, "snapshot", "skm_agregat", skm_agregat).map_err(incomplete)?,
-    })
+        ringkas: v.get("ringkas").and_then(Value::as_bool).unwrap_or(false),
+    };
+    let d = &snap.data;
+    urut(&d.realisasi, "realisasi", |a, b| {
+        (&a.kode_unit, &a.indikator_id, a.tahun) > (&b.kode_unit, &b.indikator_id, b.tahun)
+    })?;
+    urut(&d.target, "target", |a, b| {
+        (&a.kode_unit, &a.indikator_id, a.tahun) > (&b.kode_unit, &b.indikator_id, b.tahun)
+    })?;
+    Ok(snap)
+}
+
+/// Checks that rows are ordered by unit, indicator and year, the order
+/// [`crate::compute::Data`] finds them in by binary search and the order
+/// `kinerja export snapshot` writes them in. (Checking costs the app a few
+/// bytes; sorting would cost kilobytes.)
+fn urut<T>(rows: &[T], table: &str, after: impl Fn(&T, &T) -> bool) -> R<()> {
+    match rows.windows(2).position(|w| after(&w[0], &w[1])) {
+        None => Ok(()),
+        Some(i) => {
+            Err(format!("snapshot.data.{table}[{}]: expected rows ordered by kode_unit, indikator_id, tahun", i + 1))
+        }
+    }
 }
 
 #[cfg(test)]
@@ -324,13 +348,27 @@ mod tests {
         let text = serde_json::to_string(&snap).unwrap();
         assert!(parse("").unwrap_err().contains("kosong"));
         assert!(parse("{\"versi\": 1,").unwrap_err().contains("line 1"));
-        assert!(parse("{\"versi\": 2}").unwrap_err().contains("versi 2"));
+        assert!(parse("{\"versi\": 3}").unwrap_err().contains("versi 3"));
+        // Version 1 (one kabupaten, `kode_kabupaten`) still reads; version 2
+        // names the region `kode_wilayah`.
+        let v1 = text.replacen("\"versi\":2", "\"versi\":1", 1).replacen("\"kode_wilayah\"", "\"kode_kabupaten\"", 1);
+        assert_eq!(parse(&v1).map(|s| s.kode_wilayah), Ok("12.19".to_string()));
+        // Rows out of the exporter's order are refused, not searched wrongly.
+        let mut unordered = snap.clone();
+        unordered.data.realisasi.reverse();
+        let e = parse(&serde_json::to_string(&unordered).unwrap()).unwrap_err();
+        assert!(
+            e.contains("snapshot.data.realisasi[1]: expected rows ordered by kode_unit, indikator_id, tahun"),
+            "{e}"
+        );
+        let mixed = text.replacen("\"kode_wilayah\"", "\"kode_kabupaten\"", 1);
+        assert!(parse(&mixed).unwrap_err().contains("snapshot.kode_wilayah"));
         assert!(parse("{}").unwrap_err().contains("versi"));
         assert!(parse("{\"versi\": 1}").unwrap_err().contains("snapshot.data"));
         // Decimals are strings: a float in a value field is refused, not rounded.
         let floaty = text.replacen("\"75.35\"", "75.35", 1);
         let e = parse(&floaty).unwrap_err();
-        assert!(e.contains("snapshot.data.realisasi[1].nilai: expected a decimal string, found 75.35"), "{e}");
+        assert!(e.contains("snapshot.data.realisasi[3].nilai: expected a decimal string, found 75.35"), "{e}");
         let e = parse(&text.replacen("\"positif\"", "\"naik\"", 1)).unwrap_err();
         assert!(e.contains("snapshot.data.indikator[0].polaritas"), "{e}");
     }

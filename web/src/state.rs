@@ -11,6 +11,7 @@ use kinerja_core::notation::{Notasi, parse_number};
 use kinerja_skenario::{self as sk, Jenis, Restored, ScenarioFile, Skenario};
 use yew::Reducible;
 
+use crate::compute::SortBy;
 use crate::i18n::{Lang, Msg};
 
 /// Which view is shown.
@@ -138,11 +139,25 @@ pub enum Message {
     Error(Msg),
 }
 
-/// The whole state.
-#[derive(Debug, Clone, PartialEq)]
+/// How the comparison view is narrowed and ordered.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Comparison {
+    /// Text searched in kecamatan names and codes.
+    pub search: String,
+    /// Row order.
+    pub sort: SortBy,
+}
+
+/// The whole state. Every action makes a new one ([`Reducible::reduce`]), so
+/// two states are equal only when they are the same value: comparing by
+/// identity tells the view what changed without comparing snapshots of
+/// thousands of rows field by field (nor shipping that comparison's code).
+#[derive(Debug, Clone)]
 pub struct State {
     /// The loaded data.
     pub snapshot: Option<Rc<Snapshot>>,
+    /// Whether it holds synthetic figures (found once, when it arrives).
+    pub sintetis: bool,
     /// Loading status.
     pub load_status: LoadStatus,
     /// Language.
@@ -167,6 +182,8 @@ pub struct State {
     pub compared: [Option<String>; 2],
     /// Indicator and year of the kabupaten comparison.
     pub kab: Option<(String, i32)>,
+    /// How the comparison is narrowed and ordered.
+    pub comparison: Comparison,
     /// Messages.
     pub messages: Vec<Message>,
     /// Bumped whenever saved scenarios change (the storage effect watches it).
@@ -176,10 +193,17 @@ pub struct State {
     pub may_write: bool,
 }
 
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
 impl Default for State {
     fn default() -> Self {
         State {
             snapshot: None,
+            sintetis: false,
             load_status: LoadStatus::default(),
             lang: Lang::default(),
             tab: Tab::default(),
@@ -192,6 +216,7 @@ impl Default for State {
             open_scenario: None,
             compared: [None, None],
             kab: None,
+            comparison: Comparison::default(),
             messages: vec![],
             revision: 0,
             may_write: true,
@@ -249,6 +274,10 @@ pub enum Action {
     SelectCompared(usize, Option<String>),
     /// Choose the indicator and year of the kabupaten comparison.
     SelectKabupaten(String, i32),
+    /// Search the comparison's kecamatan by name or code.
+    Search(String),
+    /// Order the comparison's rows.
+    Sort(SortBy),
     /// Dismiss a message.
     DismissMessage(usize),
 }
@@ -268,7 +297,7 @@ fn import(s: &mut State, teks: &str, csv: Option<String>) {
         None => sk::from_json(teks).map(|b| b.skenario).map_err(|e| Msg::ImporGagal(e.to_string())),
         Some(nama) => sk::from_csv(teks, &nama)
             .map(|mut x| {
-                x.kode_kabupaten = s.kode_kabupaten();
+                x.kode_kabupaten = s.kode_wilayah();
                 vec![x]
             })
             .map_err(|e| Msg::ImporCsvGagal(e.to_string())),
@@ -379,9 +408,10 @@ impl State {
         ScenarioFile { skenario: self.skenario.clone(), ..ScenarioFile::default() }
     }
 
-    /// The kabupaten of the loaded snapshot.
-    pub fn kode_kabupaten(&self) -> String {
-        self.snapshot.as_ref().map(|s| s.kode_kabupaten.clone()).unwrap_or_default()
+    /// The region of the loaded snapshot (a kabupaten, a provinsi, or
+    /// empty for the nation); scenarios record it as `kode_kabupaten`.
+    pub fn kode_wilayah(&self) -> String {
+        self.snapshot.as_ref().map(|s| s.kode_wilayah.clone()).unwrap_or_default()
     }
 
     /// The text shown in a cell: the edit if any, else `None` (show the baseline).
@@ -430,6 +460,8 @@ impl Reducible for State {
                 }
             }
             Action::SelectKabupaten(ind, tahun) => s.kab = Some((ind, tahun)),
+            Action::Search(text) => s.comparison.search = text,
+            Action::Sort(by) => s.comparison.sort = by,
             Action::DismissMessage(i) => {
                 if i < s.messages.len() {
                     s.messages.remove(i);
@@ -449,6 +481,10 @@ fn loaded(s: &mut State, snap: Rc<Snapshot>) {
         kecamatan.map(|w| w.kode.clone())
     });
     s.unit = s.unit.clone().or(first);
+    s.sintetis = snap.data.realisasi.iter().any(|r| kinerja_core::model::is_sintetis(&r.sumber));
+    if snap.ringkas && matches!(s.tab, Tab::Ikm | Tab::Akip | Tab::Anggaran) {
+        s.tab = Tab::Kabupaten;
+    }
     s.snapshot = Some(snap);
     s.load_status = LoadStatus::Ready;
 }
@@ -482,7 +518,7 @@ fn save(s: &mut State, nama: &str, dibuat: &str) {
         s.messages.push(Message::Error(Msg::NamaKosong));
         return;
     }
-    let sk = to_skenario(&s.edits, &nama, dibuat, &s.kode_kabupaten());
+    let sk = to_skenario(&s.edits, &nama, dibuat, &s.kode_wilayah());
     let skipped = s.edits.values().filter(|v| v.nilai.is_none()).count();
     match s.skenario.iter_mut().find(|x| x.nama == nama) {
         Some(x) => *x = sk,
@@ -716,7 +752,7 @@ mod tests {
         let snap = Rc::new(crate::compute::tests::snapshot());
         let s = apply(Rc::new(State::default()), vec![Action::Loaded(snap.clone())]);
         assert_eq!((s.load_status.clone(), s.unit.as_deref()), (LoadStatus::Ready, Some("12.19.07")));
-        assert_eq!(s.kode_kabupaten(), "12.19");
+        assert_eq!((s.kode_wilayah().as_str(), s.sintetis), ("12.19", true));
         // A unit already chosen is kept when data arrives again.
         let s = apply(
             s,
@@ -727,6 +763,14 @@ mod tests {
             ],
         );
         assert_eq!((s.unit.as_deref(), s.kab.clone()), (Some("12.19.11"), Some(("akip".to_string(), 2023))));
+    }
+
+    #[test]
+    fn comparison_search_and_order() {
+        let s = apply(Rc::new(State::default()), vec![Action::Search("sei".into()), Action::Sort(SortBy::Nama)]);
+        assert_eq!(s.comparison, Comparison { search: "sei".into(), sort: SortBy::Nama });
+        let s = apply(s, vec![Action::Search(String::new()), Action::Sort(SortBy::Peringkat)]);
+        assert_eq!(s.comparison, Comparison::default());
     }
 
     #[test]

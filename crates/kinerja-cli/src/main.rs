@@ -51,6 +51,41 @@ struct Db {
     db: PathBuf,
 }
 
+/// The region a planner snapshot holds.
+#[derive(Args, Clone)]
+#[group(multiple = false)]
+struct Wilayah {
+    /// Kabupaten of the snapshot.
+    #[arg(long, default_value = "12.19")]
+    kabupaten: String,
+    /// A whole provinsi instead (12: about 450 kecamatan).
+    #[arg(long)]
+    provinsi: Option<String>,
+    /// The whole nation instead (7,285 kecamatan).
+    #[arg(long)]
+    nasional: bool,
+}
+
+impl Wilayah {
+    /// The region's code for the store: empty for the nation.
+    fn kode(&self) -> &str {
+        match (&self.provinsi, self.nasional) {
+            (_, true) => "",
+            (Some(p), _) => p,
+            (None, false) => &self.kabupaten,
+        }
+    }
+
+    /// The region in words.
+    fn nama(&self) -> String {
+        match (&self.provinsi, self.nasional) {
+            (_, true) => "the whole nation".to_string(),
+            (Some(p), _) => format!("provinsi {p}"),
+            (None, false) => format!("kabupaten {}", self.kabupaten),
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Cmd {
     /// Validate a data directory (CSV/XLSX) and load it in one transaction.
@@ -156,9 +191,8 @@ enum Cmd {
         /// The built app.
         #[arg(long, default_value = "dist")]
         dist: PathBuf,
-        /// Kabupaten whose snapshot is served.
-        #[arg(long, default_value = "12.19")]
-        kabupaten: String,
+        #[command(flatten)]
+        wilayah: Wilayah,
         #[command(flatten)]
         db: Db,
     },
@@ -271,9 +305,8 @@ enum Export {
         /// Output file.
         #[arg(long)]
         out: PathBuf,
-        /// Kabupaten code.
-        #[arg(long, default_value = "12.19")]
-        kabupaten: String,
+        #[command(flatten)]
+        wilayah: Wilayah,
         #[command(flatten)]
         db: Db,
     },
@@ -479,8 +512,10 @@ fn run(cli: Cli) -> Result<()> {
             say!("Wrote {list} for Spark to {dir}: parquet/, spark/*.sql and DuckDB's results in duckdb/.");
             Ok(())
         }
-        Cmd::Export(Export::Snapshot { out, kabupaten, db }) => snapshot(&out, &kabupaten, &db),
-        Cmd::Serve { port, host, dist, kabupaten, db } => serve::run(&db.db, &dist, &host, port, &kabupaten),
+        Cmd::Export(Export::Snapshot { out, wilayah, db }) => snapshot(&out, &wilayah, &db),
+        Cmd::Serve { port, host, dist, wilayah, db } => {
+            serve::run(&db.db, &dist, &host, port, wilayah.kode(), &wilayah.nama())
+        }
         Cmd::Plan(Plan::Import { file, scenario, db }) => {
             let store = open_rw(&db)?;
             let (n, skipped) = plan::import(&store, &file, &scenario, &output::now_iso())?;
@@ -623,13 +658,15 @@ fn write_laporan(l: &kinerja_store::query::Laporan, format: ReportFormat, out: &
     }
 }
 
-fn snapshot(out: &std::path::Path, kabupaten: &str, db: &Db) -> Result<()> {
-    let snap = open_ro(db)?.snapshot(kabupaten, &output::now_iso())?;
+fn snapshot(out: &std::path::Path, wilayah: &Wilayah, db: &Db) -> Result<()> {
+    let snap = open_ro(db)?.snapshot(wilayah.kode(), &output::now_iso())?;
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
     std::fs::write(out, serde_json::to_string(&snap)?).with_context(|| format!("writing {}", out.display()))?;
-    say!("Wrote the snapshot of kabupaten {kabupaten} to {}.", out.display());
+    let kecamatan = kinerja_core::model::TingkatWilayah::Kecamatan;
+    let (nama, n) = (wilayah.nama(), snap.data.wilayah.iter().filter(|w| w.tingkat == kecamatan).count());
+    say!("Wrote the snapshot of {nama} ({n} kecamatan) to {}.", out.display());
     Ok(())
 }
 

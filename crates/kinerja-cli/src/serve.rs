@@ -41,9 +41,9 @@ fn loopback(host: &str) -> bool {
 }
 
 /// Serves until interrupted.
-pub fn run(db: &Path, dist: &Path, host: &str, port: u16, kabupaten: &str) -> Result<()> {
+pub fn run(db: &Path, dist: &Path, host: &str, port: u16, wilayah: &str, nama: &str) -> Result<()> {
     let app = Arc::new(App::new(dist)?);
-    let snapshots = Arc::new(Snapshots::new(db, kabupaten));
+    let snapshots = Arc::new(Snapshots::new(db, wilayah));
     snapshots.get().context("making the snapshot")?; // fail early
     let server =
         Arc::new(Server::http((host, port)).map_err(|e| anyhow::anyhow!("cannot listen on {host}:{port}: {e}"))?);
@@ -58,7 +58,7 @@ pub fn run(db: &Path, dist: &Path, host: &str, port: u16, kabupaten: &str) -> Re
     eprintln!(
         "{}",
         crate::pesan::t(&format!(
-            "Kinerja planner on http://{host}:{port}/ (data: {}, kabupaten {kabupaten}); Ctrl-C stops.",
+            "Kinerja planner on http://{host}:{port}/ (data: {}, {nama}); Ctrl-C stops.",
             db.display()
         ))
     );

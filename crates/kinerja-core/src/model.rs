@@ -652,20 +652,30 @@ pub struct DataPerencana {
 }
 
 /// Version of the snapshot format written by `kinerja export snapshot`.
-pub const SNAPSHOT_VERSI: u32 = 1;
+/// Version 1 named the region `kode_kabupaten` and held one kabupaten;
+/// version 2 names it `kode_wilayah` and may hold a provinsi or the nation.
+pub const SNAPSHOT_VERSI: u32 = 2;
 
-/// One kabupaten's data for the browser planner: its kecamatan, indicators,
-/// Renstra, targets, realisasi, SKM, AKIP and budgets.
+/// One region's data for the browser planner: a kabupaten, a provinsi or
+/// the nation, with its kecamatan, indicators, Renstra, targets, realisasi,
+/// SKM, AKIP and budgets.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snapshot {
     /// Format version ([`SNAPSHOT_VERSI`]).
     pub versi: u32,
-    /// Kabupaten code.
-    pub kode_kabupaten: String,
+    /// The region: a kabupaten code (`"12.19"`), a provinsi code (`"12"`),
+    /// or empty for the whole nation.
+    #[serde(alias = "kode_kabupaten")]
+    pub kode_wilayah: String,
     /// When it was exported (ISO 8601, set by the exporter).
     pub dibuat: String,
     /// The data (raw SKM answers are summarised in `skm_agregat`).
     pub data: DataPerencana,
     /// SKM aggregates from raw answers.
     pub skm_agregat: Vec<SkmAgregat>,
+    /// Only what the comparison and the planner of targets need (regions,
+    /// indicators, Renstra periods, targets, realisasi): the nation's
+    /// snapshot, which would otherwise be some 180 MB of JSON.
+    #[serde(default)]
+    pub ringkas: bool,
 }

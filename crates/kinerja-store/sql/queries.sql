@@ -74,6 +74,9 @@ SELECT (SELECT count(*) FROM v_unit WHERE kode_unit = $1), (SELECT count(*) FROM
 -- name: kabupaten_ada
 SELECT count(*) FROM wilayah WHERE kode = ? AND tingkat = 'kabupaten';
 
+-- name: wilayah_snapshot_ada
+SELECT count(*) FROM wilayah WHERE kode = ? AND tingkat IN ('kabupaten', 'provinsi');
+
 -- name: indikator_demo_ada
 SELECT count(*) FROM indikator WHERE id IN ('ikm', 'akip');
 
@@ -209,25 +212,26 @@ SELECT DISTINCT kode_unit FROM (
     UNION ALL SELECT kode_unit, sumber FROM anggaran_program
 ) WHERE NOT kj_sintetis(sumber);
 
--- Snapshot of one kabupaten ($1): base tables restricted to its units.
+-- Snapshot of one region ($1: a kabupaten, a provinsi, or '' for the nation):
+-- base tables restricted to its units.
 -- name: snap_wilayah
 SELECT kode, tingkat, nama, induk, nama_dalam_laporan, sumber FROM wilayah
-WHERE kode IN (SELECT kode FROM wilayah_kabupaten($1))
+WHERE kode IN (SELECT kode FROM wilayah_dalam($1))
 ORDER BY kode;
 
 -- name: snap_renstra
 SELECT id, kode_unit, tahun_awal, tahun_akhir, visi, misi, sumber FROM renstra
-WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY id;
+WHERE kode_unit IN (SELECT kode FROM wilayah_dalam($1)) ORDER BY id;
 
 -- name: snap_tujuan
 SELECT t.id, t.renstra_id, t.uraian, t.sumber FROM tujuan t JOIN renstra r ON r.id = t.renstra_id
-WHERE r.kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY t.id;
+WHERE r.kode_unit IN (SELECT kode FROM wilayah_dalam($1)) ORDER BY t.id;
 
 -- name: snap_sasaran
 
 SELECT s.id, s.tujuan_id, s.no, s.uraian, s.sumber FROM sasaran s JOIN tujuan t ON t.id = s.tujuan_id
 JOIN renstra r ON r.id = t.renstra_id
-WHERE r.kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY s.id;
+WHERE r.kode_unit IN (SELECT kode FROM wilayah_dalam($1)) ORDER BY s.id;
 
 -- name: snap_indikator
 SELECT id, nama, satuan, polaritas, presisi, jenis, sumber FROM indikator ORDER BY id;
@@ -235,39 +239,39 @@ SELECT id, nama, satuan, polaritas, presisi, jenis, sumber FROM indikator ORDER 
 -- name: snap_sasaran_indikator
 SELECT si.sasaran_id, si.indikator_id, si.sumber FROM sasaran_indikator si JOIN sasaran s ON s.id = si.sasaran_id
 JOIN tujuan t ON t.id = s.tujuan_id JOIN renstra r ON r.id = t.renstra_id
-WHERE r.kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY si.sasaran_id, si.indikator_id;
+WHERE r.kode_unit IN (SELECT kode FROM wilayah_dalam($1)) ORDER BY si.sasaran_id, si.indikator_id;
 
 -- name: snap_target
 SELECT kode_unit, indikator_id, tahun, jenis, nilai, label, sumber FROM target
-WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY kode_unit, indikator_id, tahun, jenis;
+WHERE kode_unit IN (SELECT kode FROM wilayah_dalam($1)) ORDER BY kode_unit, indikator_id, tahun, jenis;
 
 -- name: snap_realisasi
 SELECT kode_unit, indikator_id, tahun, nilai, label, sumber FROM realisasi
-WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY kode_unit, indikator_id, tahun;
+WHERE kode_unit IN (SELECT kode FROM wilayah_dalam($1)) ORDER BY kode_unit, indikator_id, tahun;
 
 -- name: snap_skm_survei
 SELECT kode_unit, tahun, skema, bobot, responden, periode, sumber FROM skm_survei
-WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY kode_unit, tahun;
+WHERE kode_unit IN (SELECT kode FROM wilayah_dalam($1)) ORDER BY kode_unit, tahun;
 
 -- name: snap_skm_nrr
 SELECT kode_unit, tahun, unsur_id, no_laporan, nama_dalam_laporan, nrr, sumber FROM skm_nrr
-WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY kode_unit, tahun, no_laporan, unsur_id;
+WHERE kode_unit IN (SELECT kode FROM wilayah_dalam($1)) ORDER BY kode_unit, tahun, no_laporan, unsur_id;
 
 -- name: snap_skm_agregat
 SELECT kode_unit, tahun, unsur_id, jumlah, n, sumber FROM skm_agregat
-WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY kode_unit, tahun, unsur_id;
+WHERE kode_unit IN (SELECT kode FROM wilayah_dalam($1)) ORDER BY kode_unit, tahun, unsur_id;
 
 -- name: snap_akip_komponen
 SELECT kode_unit, tahun, skema, komponen_id, target, realisasi, sumber FROM akip_komponen
-WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY kode_unit, tahun, komponen_id;
+WHERE kode_unit IN (SELECT kode FROM wilayah_dalam($1)) ORDER BY kode_unit, tahun, komponen_id;
 
 -- name: snap_anggaran_program
 SELECT kode_unit, tahun, kode_program, no_laporan, nama, anggaran, realisasi, keterangan, sumber FROM anggaran_program
-WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY kode_unit, tahun, kode_program;
+WHERE kode_unit IN (SELECT kode FROM wilayah_dalam($1)) ORDER BY kode_unit, tahun, kode_program;
 
 -- name: snap_program_sasaran
 SELECT kode_unit, tahun, kode_program, sasaran_id, sumber FROM program_sasaran
-WHERE kode_unit IN (SELECT kode_unit FROM v_unit WHERE kode_kabupaten = $1) ORDER BY kode_unit, tahun, kode_program;
+WHERE kode_unit IN (SELECT kode FROM wilayah_dalam($1)) ORDER BY kode_unit, tahun, kode_program;
 
 -- name: tercetak
 SELECT id, tabel, uraian, nilai_tercetak, nilai_dihitung, catatan FROM tercetak ORDER BY id;
@@ -343,7 +347,7 @@ COPY (SELECT * FROM main.{table}) TO {path} (HEADER, DELIMITER ',');
 
 -- The wilayah rows of one kabupaten ({kabupaten}, quoted), as a load file.
 -- name: export_wilayah_kabupaten
-COPY (SELECT * FROM main.wilayah WHERE kode IN (SELECT kode FROM wilayah_kabupaten({kabupaten})) ORDER BY kode)
+COPY (SELECT * FROM main.wilayah WHERE kode IN (SELECT kode FROM wilayah_dalam({kabupaten})) ORDER BY kode)
 TO {path} (HEADER, DELIMITER ',');
 
 -- name: export_load_parquet

@@ -32,12 +32,18 @@ FROM wilayah w
 LEFT JOIN wilayah k ON k.kode = w.induk
 WHERE w.tingkat = 'kecamatan';
 
--- The regions of one kabupaten k: its provinsi, itself, its kecamatan and
--- their desa. What its planner snapshot and its fill-in template hold.
-CREATE OR REPLACE MACRO wilayah_kabupaten(k) AS TABLE
-SELECT kode FROM wilayah
-WHERE kode = k OR induk = k OR induk IN (SELECT kode FROM wilayah WHERE induk = k)
-   OR kode = (SELECT induk FROM wilayah WHERE kode = k);
+-- The regions of region k (a kabupaten, a provinsi, or '' for the whole
+-- nation): k, every region under it, and the region k belongs to. What a
+-- planner snapshot and a fill-in template hold.
+CREATE OR REPLACE MACRO wilayah_dalam(k) AS TABLE
+WITH RECURSIVE turun(kode) AS (
+    SELECT kode FROM wilayah WHERE kode = k OR (k = '' AND induk IS NULL)
+    UNION
+    SELECT w.kode FROM wilayah w JOIN turun t ON w.induk = t.kode
+)
+SELECT kode FROM turun
+UNION
+SELECT induk FROM wilayah WHERE kode = k AND induk IS NOT NULL;
 
 -- Name and kabupaten of every unit that can hold data (a kecamatan, or a
 -- kabupaten reporting for itself): the identifying columns of every view.

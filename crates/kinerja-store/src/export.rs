@@ -149,35 +149,48 @@ impl Store {
         self.conn.execute_batch(&sql).map_err(|source| Error::Export { path: indikator, source })
     }
 
-    /// One kabupaten's data for the browser planner.
-    pub fn snapshot(&self, kode_kabupaten: &str, dibuat: &str) -> Result<Snapshot> {
-        let k = kode_kabupaten;
-        self.kabupaten_ada(k)?;
+    /// One region's data for the browser planner: a kabupaten (`"12.19"`), a
+    /// provinsi (`"12"`) or, for `""`, the whole nation. The nation's is
+    /// [`Snapshot::ringkas`]: the detail tables (SKM, AKIP, budgets, the
+    /// Renstra tree) are left out.
+    pub fn snapshot(&self, wilayah: &str, dibuat: &str) -> Result<Snapshot> {
+        let k = wilayah;
+        if !k.is_empty() && self.conn.one("wilayah_snapshot_ada", [k], |r| r.get::<_, i64>(0))? == 0 {
+            return Err(Error::NotFound(format!("no kabupaten or provinsi {k:?} in the database")));
+        }
+        // The nation's snapshot holds what the comparison needs.
+        let ringkas = k.is_empty();
         let data = DataPerencana {
             wilayah: self.snap(k)?,
             indikator: self.conn.all(Indikator::QUERY, [], Indikator::from_row)?,
             renstra: self.snap(k)?,
-            tujuan: self.snap(k)?,
-            sasaran: self.snap(k)?,
-            sasaran_indikator: self.snap(k)?,
+            tujuan: self.detail(k, ringkas)?,
+            sasaran: self.detail(k, ringkas)?,
+            sasaran_indikator: self.detail(k, ringkas)?,
             target: self.snap(k)?,
             realisasi: self.snap(k)?,
-            skm_survei: self.snap(k)?,
-            skm_nrr: self.snap(k)?,
-            akip_komponen: self.snap(k)?,
-            anggaran_program: self.snap(k)?,
-            program_sasaran: self.snap(k)?,
+            skm_survei: self.detail(k, ringkas)?,
+            skm_nrr: self.detail(k, ringkas)?,
+            akip_komponen: self.detail(k, ringkas)?,
+            anggaran_program: self.detail(k, ringkas)?,
+            program_sasaran: self.detail(k, ringkas)?,
         };
         Ok(Snapshot {
             versi: SNAPSHOT_VERSI,
-            kode_kabupaten: k.to_string(),
+            kode_wilayah: k.to_string(),
             dibuat: dibuat.to_string(),
             data,
-            skm_agregat: self.snap(k)?,
+            skm_agregat: self.detail(k, ringkas)?,
+            ringkas,
         })
     }
 
-    /// The rows of one snapshot table for kabupaten `k`.
+    /// The rows of a detail table for region `k`, none in a `ringkas` snapshot.
+    fn detail<T: FromRow>(&self, k: &str, ringkas: bool) -> Result<Vec<T>> {
+        if ringkas { Ok(Vec::new()) } else { self.snap(k) }
+    }
+
+    /// The rows of one snapshot table for region `k`.
     fn snap<T: FromRow>(&self, k: &str) -> Result<Vec<T>> {
         self.conn.all(T::QUERY, [k], T::from_row)
     }

@@ -185,6 +185,11 @@ impl Store {
                 "the database has schema version {v}; open it once for writing (e.g. `kinerja load`) to migrate it to {SCHEMA_VERSION}"
             )));
         }
+        if !schema::derived_current(&store.conn)? {
+            return Err(Error::Invalid(
+                "the database's views were built by another version of Kinerja; open it once for writing (e.g. `kinerja load`) to rebuild them".into(),
+            ));
+        }
         Ok(store)
     }
 

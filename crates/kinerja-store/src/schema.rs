@@ -53,10 +53,7 @@ pub(crate) fn apply(conn: &Connection) -> Result<()> {
         let what = format!("schema {done} -> {}", MIGRATIONS.len());
         crate::riwayat::catat(&tx, "migrasi", Some(&what), &[], &[])?;
     }
-    let macros = render::all_macros_sql();
-    let mut rows = Text(String::new());
-    reference_rows(&mut rows)?;
-    let code = fingerprint(&[REFERENCE, &rows.0, &macros, VIEWS]);
+    let (code, macros) = derived_code()?;
     tx.exec("derived_fingerprint_create", [])?;
     let stored: Option<String> = tx.one("derived_fingerprint", [], |r| r.get(0))?;
     if stored.as_deref() != Some(code.as_str()) || done < MIGRATIONS.len() {
@@ -68,6 +65,22 @@ pub(crate) fn apply(conn: &Connection) -> Result<()> {
         tx.exec("derived_fingerprint_set", [&code])?;
     }
     tx.commit().map_err(at("COMMIT (schema)"))
+}
+
+/// The fingerprint of this build's derived objects (reference rows, macros,
+/// views), and the macros' SQL.
+fn derived_code() -> Result<(String, String)> {
+    let macros = render::all_macros_sql();
+    let mut rows = Text(String::new());
+    reference_rows(&mut rows)?;
+    Ok((fingerprint(&[REFERENCE, &rows.0, &macros, VIEWS]), macros))
+}
+
+/// Whether a file's views, macros and reference tables are this build's (a
+/// read-only open cannot rebuild them).
+pub(crate) fn derived_current(conn: &Connection) -> Result<bool> {
+    let stored: Option<String> = conn.one("derived_fingerprint", [], |r| r.get(0)).ok().flatten();
+    Ok(stored == Some(derived_code()?.0))
 }
 
 /// A 64-bit FNV-1a hash of the texts, in hex: tells whether the SQL that

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::cell::Cell;
+use super::kepala::kepala;
 use super::pemenuhan::Pemenuhan;
 use super::use_app;
 use crate::compute::{Data, sim_akip};
@@ -25,8 +26,8 @@ pub fn Akip() -> Html {
             <p class="ringkas">{"Nilai AKIP "}<strong data-testid="akip-total">{fmt::angka(s.total)}</strong>{" · "}
                 <strong data-testid="akip-predikat">{s.predikat.map_or("-".to_string(), |p| format!("{} ({})", p.code, p.label))}</strong></p>
             <div class="gulir"><table>
-                <thead><tr><th>{t(lang, K::Komponen)}</th><th>{t(lang, K::Bobot)}</th><th>{t(lang, K::Nilai)}</th>
-                    <th>{format!("{}{}", t(lang, K::PerluPredikatBerikut), s.berikut.map(|b| format!(" ({})", b.code)).unwrap_or_default())}</th></tr></thead>
+                {kepala(&[t(lang, K::Komponen), t(lang, K::Bobot), t(lang, K::Nilai),
+                    &format!("{}{}", t(lang, K::PerluPredikatBerikut), s.berikut.map(|b| format!(" ({})", b.code)).unwrap_or_default())])}
                 <tbody>
                 { for s.komponen.iter().map(|k| html! {
                     <tr>

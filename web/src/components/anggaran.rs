@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::cell::Cell;
+use super::kepala::kepala;
 use super::use_app;
 use crate::compute::{Data, anggaran};
 use crate::fmt;
@@ -23,7 +24,7 @@ pub fn Anggaran() -> Html {
         <section data-testid="anggaran">
             <h2>{format!("{} {tahun}", t(lang, K::Anggaran))}</h2>
             <div class="gulir"><table>
-                <thead><tr><th>{t(lang, K::Program)}</th><th>{"Anggaran (Rp)"}</th><th>{"Realisasi (Rp)"}</th><th>{t(lang, K::Penyerapan)}</th></tr></thead>
+                {kepala(&[t(lang, K::Program), "Anggaran (Rp)", "Realisasi (Rp)", t(lang, K::Penyerapan)])}
                 <tbody>
                 { for programs.iter().map(|p| html! {
                     <tr class={classes!(p.sintetis.then_some("sintetis"))}>
@@ -38,7 +39,7 @@ pub fn Anggaran() -> Html {
             </table></div>
             <h3>{t(lang, K::Efisiensi)}</h3>
             <div class="gulir"><table>
-                <thead><tr><th>{t(lang, K::Sasaran)}</th><th>{t(lang, K::Capaian)}</th><th>{t(lang, K::Penyerapan)}</th><th>{t(lang, K::Efisiensi)}</th></tr></thead>
+                {kepala(&[t(lang, K::Sasaran), t(lang, K::Capaian), t(lang, K::Penyerapan), t(lang, K::Efisiensi)])}
                 <tbody>
                 { for ef.iter().enumerate().map(|(i, e)| html! {
                     <tr>

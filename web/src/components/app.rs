@@ -60,6 +60,7 @@ pub fn App() -> Html {
         });
     }
     let lang = state.lang;
+    let synthetic = state.sintetis;
     let body = match &state.load_status {
         LoadStatus::Loading => html! { <p data-testid="status">{t(lang, K::Memuat)}</p> },
         LoadStatus::Failed(m) => html! {
@@ -74,10 +75,6 @@ pub fn App() -> Html {
             Tab::Skenario => html! { <Skenario /> },
         },
     };
-    let synthetic = state
-        .snapshot
-        .as_ref()
-        .is_some_and(|s| s.data.realisasi.iter().any(|r| kinerja_core::model::is_sintetis(&r.sumber)));
     html! {
         <ContextProvider<super::Ctx> context={state.clone()}>
             <main lang={lang.code()} data-ready={matches!(state.load_status, LoadStatus::Ready).to_string()}>

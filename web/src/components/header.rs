@@ -1,10 +1,9 @@
 //! Title, kecamatan choice, language, undo/redo and the view tabs.
 
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use super::unit_pilih::unit_pilih;
 use super::use_app;
-use crate::compute::Data;
 use crate::i18n::{K, t};
 use crate::state::{Action, Tab};
 
@@ -14,18 +13,6 @@ pub fn Header() -> Html {
     let app = use_app();
     let lang = app.lang;
     let Some(snap) = app.snapshot.clone() else { return html! {} };
-    let data = Data { snap: &snap, edits: &app.edits };
-    let units = data.kecamatan();
-    let onchange = {
-        let app = app.clone();
-        Callback::from(move |e: Event| {
-            let el: HtmlSelectElement = e.target_unchecked_into();
-            app.dispatch(Action::SelectUnit(el.value()));
-        })
-    };
-    let synthetic = |kode: &str| {
-        snap.data.realisasi.iter().any(|r| r.kode_unit == kode && kinerja_core::model::is_sintetis(&r.sumber))
-    };
     let tabs = [
         (Tab::Planner, K::Planner, "tab-planner"),
         (Tab::Ikm, K::Ikm, "tab-ikm"),
@@ -45,21 +32,15 @@ pub fn Header() -> Html {
                 <button type="button" data-testid="lang" onclick={act(|| Action::ToggleLanguage)}>{t(lang, K::Bahasa)}</button>
             </div>
             <div class="alat">
-                <label>{t(lang, K::Kecamatan)}{" "}
-                    <select data-testid="unit-select" {onchange}>
-                        { for units.iter().map(|(kode, nama)| {
-                            let label = if synthetic(kode) { format!("{nama} ({})", t(lang, K::Sintetis)) } else { nama.clone() };
-                            html! { <option value={kode.clone()} selected={app.unit.as_deref() == Some(kode.as_str())}>{label}</option> }
-                        }) }
-                    </select>
-                </label>
+                {unit_pilih(&snap, app.unit.as_deref(), lang, app.dispatcher())}
                 <button type="button" data-testid="undo" disabled={app.undo.is_empty()} onclick={act(|| Action::Undo)}>{t(lang, K::Urungkan)}</button>
                 <button type="button" data-testid="redo" disabled={app.redo.is_empty()} onclick={act(|| Action::Redo)}>{t(lang, K::Ulangi)}</button>
                 <button type="button" data-testid="reset-all" disabled={app.edits.is_empty()} onclick={act(|| Action::ResetAll)}>{t(lang, K::ResetSemua)}</button>
                 if let Some(a) = &app.open_scenario { <span class="aktif">{format!("{}: {a}", t(lang, K::Skenario))}</span> }
             </div>
             <nav role="tablist">
-                { for tabs.iter().map(|(tab, k, id)| {
+                // The nation's snapshot holds no SKM, AKIP or budget detail.
+                { for tabs.iter().filter(|(tab, ..)| !snap.ringkas || !matches!(tab, Tab::Ikm | Tab::Akip | Tab::Anggaran)).map(|(tab, k, id)| {
                     let tab = *tab;
                     let onclick = { let app = app.clone(); Callback::from(move |_| app.dispatch(Action::SelectTab(tab))) };
                     html! { <button type="button" role="tab" aria-selected={(app.tab == tab).to_string()} data-testid={*id} {onclick}>{t(lang, *k)}</button> }

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::cell::Cell;
+use super::kepala::kepala;
 use super::use_app;
 use crate::compute::{Data, sim_ikm};
 use crate::fmt;
@@ -29,8 +30,8 @@ pub fn Ikm() -> Html {
                 <span>{format!(" · dasar {}", fmt::angka(s.ikm_dasar))}</span>
             </p>
             <div class="gulir"><table>
-                <thead><tr><th>{t(lang, K::Unsur)}</th><th>{t(lang, K::Nrr)}</th><th>{t(lang, K::Mutu)}</th>
-                    <th>{format!("{} B", t(lang, K::PerluMutu))}</th><th>{format!("{} A", t(lang, K::PerluMutu))}</th></tr></thead>
+                {kepala(&[t(lang, K::Unsur), t(lang, K::Nrr), t(lang, K::Mutu),
+                    &format!("{} B", t(lang, K::PerluMutu)), &format!("{} A", t(lang, K::PerluMutu))])}
                 <tbody>
                 { for s.unsur.iter().map(|u| {
                     let k = Key::Nrr { kode_unit: unit.clone(), tahun: s.tahun, unsur_id: u.id.to_string() };

@@ -10,13 +10,16 @@ pub mod ikm;
 pub mod kab_grafik;
 pub mod kab_tabel;
 pub mod kabupaten;
+pub mod kepala;
 pub mod pemenuhan;
 pub mod pesan;
+pub mod pilih;
 pub mod planner;
 pub mod skenario;
 pub mod skenario_banding;
 pub mod skenario_daftar;
 pub mod skenario_impor;
+pub mod unit_pilih;
 
 use yew::prelude::*;
 

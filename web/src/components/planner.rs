@@ -7,6 +7,7 @@ use kinerja_skenario::Jenis;
 use yew::prelude::*;
 
 use super::cell::Cell;
+use super::kepala::kepala;
 use super::use_app;
 use crate::compute::{Data, Figure, planner};
 use crate::fmt;
@@ -70,10 +71,8 @@ pub fn Planner() -> Html {
                     <div class="indikator">
                         <h2>{format!("{} ({})", r.indikator.nama, r.indikator.satuan)}</h2>
                         <div class="gulir"><table>
-                            <thead><tr>
-                                <th>{t(lang, K::Tahun)}</th><th>{t(lang, K::Target)}</th><th>{t(lang, K::Realisasi)}</th>
-                                <th>{t(lang, K::Capaian)}</th><th>{t(lang, K::Predikat)}</th><th>{t(lang, K::Perlu100)}</th><th>{t(lang, K::PerluPredikat)}</th>
-                            </tr></thead>
+                            {kepala(&[t(lang, K::Tahun), t(lang, K::Target), t(lang, K::Realisasi), t(lang, K::Capaian),
+                                t(lang, K::Predikat), t(lang, K::Perlu100), t(lang, K::PerluPredikat)])}
                             <tbody>
                             { for r.tahun.iter().map(|s| {
                                 let y = s.tahun;

@@ -332,7 +332,7 @@ mod tests {
         let etag = header(&first, "ETag").unwrap().to_string();
         assert_eq!((first.status, header(&first, "Content-Type")), (200, Some("application/json")));
         let json: serde_json::Value = serde_json::from_slice(&first.body).unwrap();
-        assert_eq!(json["kode_kabupaten"], "12.19");
+        assert_eq!(json["kode_wilayah"], "12.19");
         assert!(Arc::ptr_eq(&snap.get().unwrap().json, &snap.get().unwrap().json), "built once while unchanged");
         let again = answer(&get("/snapshot.json", "gzip", &etag), &app, &snap);
         assert_eq!((again.status, again.body.len()), (304, 0));

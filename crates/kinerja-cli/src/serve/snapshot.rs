@@ -33,7 +33,7 @@ pub struct Built {
     pub gzip: Arc<Vec<u8>>,
 }
 
-/// The snapshot of one kabupaten, rebuilt when the database changes.
+/// The snapshot of one region, rebuilt when the database changes.
 pub struct Snapshots {
     db: PathBuf,
     kabupaten: String,
@@ -41,7 +41,8 @@ pub struct Snapshots {
 }
 
 impl Snapshots {
-    /// Snapshots of `kabupaten` from the database at `db`; nothing is
+    /// Snapshots of region `kabupaten` (a kabupaten, a provinsi, or empty
+    /// for the nation) from the database at `db`; nothing is
     /// opened until the first [`Snapshots::get`].
     pub fn new(db: &Path, kabupaten: &str) -> Snapshots {
         Snapshots { db: db.to_path_buf(), kabupaten: kabupaten.to_string(), current: Mutex::new(None) }
