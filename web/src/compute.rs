@@ -74,10 +74,7 @@ impl<'a> Data<'a> {
     /// The recorded realisasi, found by binary search (the snapshot reader
     /// checks that they are ordered by unit, indicator and year).
     pub fn realisasi_dasar(&self, unit: &str, ind: &str, tahun: i32) -> Option<&'a Realisasi> {
-        let r = &self.snap.data.realisasi;
-        let i =
-            r.binary_search_by(|x| (x.kode_unit.as_str(), x.indikator_id.as_str(), x.tahun).cmp(&(unit, ind, tahun)));
-        i.ok().map(|i| &r[i])
+        self.realisasi_unit(unit, ind).iter().find(|r| r.tahun == tahun)
     }
 
     /// The recorded realisasi of one indicator of a unit, by year.
@@ -122,14 +119,18 @@ impl<'a> Data<'a> {
         let d = &self.snap.data;
         let realisasi =
             d.realisasi.iter().filter(|r| r.tahun == tahun && r.indikator_id == ind).map(|r| (r.kode_unit.as_str(), r));
-        let mut target: Vec<(&str, &Target)> = Vec::new();
-        let same_year = d.target.iter().filter(|t| t.tahun == tahun && t.indikator_id == ind).collect::<Vec<_>>();
-        for unit in same_year.chunk_by(|a, b| a.kode_unit == b.kode_unit) {
-            let kode = unit[0].kode_unit.as_str();
-            if let Some(t) = kinerja_core::model::target_berlaku(unit.iter().copied(), kode, ind, tahun) {
-                target.push((kode, t));
-            }
-        }
+        // The targets of one unit-indicator-year are adjacent (the reader
+        // checks the order); the core picks the one in force.
+        let same = |a: &Target, b: &Target| {
+            a.kode_unit == b.kode_unit && a.indikator_id == b.indikator_id && a.tahun == b.tahun
+        };
+        let target = d
+            .target
+            .chunk_by(same)
+            .filter(|c| c[0].tahun == tahun && c[0].indikator_id == ind)
+            .filter_map(|c| kinerja_core::model::target_berlaku(c, &c[0].kode_unit, ind, tahun))
+            .map(|t| (t.kode_unit.as_str(), t))
+            .collect();
         (realisasi.collect(), target)
     }
 
@@ -625,13 +626,15 @@ pub fn kabupaten_dari(
     let (realisasi_diubah, target_diubah) =
         (d.edits_of(&ind.id, tahun, Jenis::Realisasi), d.edits_of(&ind.id, tahun, Jenis::Target));
     let dasar = |f: &Figure| f.nilai.map(|v| (v, f.sintetis));
-    let mut rows: Vec<KabupatenRow> = base
-        .iter()
-        .map(|b| match (edit_for(&realisasi_diubah, &b.kode), edit_for(&target_diubah, &b.kode)) {
-            (None, None) => b.clone(),
-            (r, t) => nilai_baris(ind, figure(t, dasar(&b.target)), figure(r, dasar(&b.realisasi)), b.clone()),
-        })
-        .collect();
+    // Only the edited rows are computed again, found by code (the rows come
+    // in the snapshot's order of kecamatan, which the reader checks).
+    let mut rows = base.to_vec();
+    for unit in realisasi_diubah.iter().chain(&target_diubah).map(|e| e.0) {
+        if let Ok(i) = base.binary_search_by(|r| r.kode.as_str().cmp(unit)) {
+            let (b, r, t) = (&base[i], edit_for(&realisasi_diubah, unit), edit_for(&target_diubah, unit));
+            rows[i] = nilai_baris(ind, figure(t, dasar(&b.target)), figure(r, dasar(&b.realisasi)), b.clone());
+        }
+    }
     let ranks = peringkat(ind.polaritas, &rows.iter().map(|r| r.realisasi.nilai).collect::<Vec<_>>());
     for (r, rank) in rows.iter_mut().zip(ranks) {
         r.peringkat = rank;
@@ -947,6 +950,7 @@ pub(crate) mod tests {
     /// Orders realisasi and targets as `kinerja export snapshot` writes them.
     pub(crate) fn urutkan(snap: &mut Snapshot) {
         let d = &mut snap.data;
+        d.wilayah.sort_by(|a, b| a.kode.cmp(&b.kode));
         d.realisasi
             .sort_by(|a, b| (&a.kode_unit, &a.indikator_id, a.tahun).cmp(&(&b.kode_unit, &b.indikator_id, b.tahun)));
         d.target

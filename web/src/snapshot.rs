@@ -299,6 +299,7 @@ pub fn parse(text: &str) -> R<Snapshot> {
         ringkas: v.get("ringkas").and_then(Value::as_bool).unwrap_or(false),
     };
     let d = &snap.data;
+    urut(&d.wilayah, "wilayah", |a, b| a.kode > b.kode)?;
     urut(&d.realisasi, "realisasi", |a, b| {
         (&a.kode_unit, &a.indikator_id, a.tahun) > (&b.kode_unit, &b.indikator_id, b.tahun)
     })?;
@@ -308,16 +309,17 @@ pub fn parse(text: &str) -> R<Snapshot> {
     Ok(snap)
 }
 
-/// Checks that rows are ordered by unit, indicator and year, the order
-/// [`crate::compute::Data`] finds them in by binary search and the order
-/// `kinerja export snapshot` writes them in. (Checking costs the app a few
-/// bytes; sorting would cost kilobytes.)
+/// Checks that rows come in the order `kinerja export snapshot` writes
+/// them, regions by code, realisasi and targets by unit, indicator and
+/// year: the order [`crate::compute::Data`] finds them in by binary search.
+/// (Checking costs the app a few bytes; sorting would cost kilobytes.)
 fn urut<T>(rows: &[T], table: &str, after: impl Fn(&T, &T) -> bool) -> R<()> {
     match rows.windows(2).position(|w| after(&w[0], &w[1])) {
         None => Ok(()),
-        Some(i) => {
-            Err(format!("snapshot.data.{table}[{}]: expected rows ordered by kode_unit, indikator_id, tahun", i + 1))
-        }
+        Some(i) => Err(format!(
+            "snapshot.data.{table}[{}]: expected rows in the order kinerja export snapshot writes (by code)",
+            i + 1
+        )),
     }
 }
 
@@ -358,7 +360,7 @@ mod tests {
         unordered.data.realisasi.reverse();
         let e = parse(&serde_json::to_string(&unordered).unwrap()).unwrap_err();
         assert!(
-            e.contains("snapshot.data.realisasi[1]: expected rows ordered by kode_unit, indikator_id, tahun"),
+            e.contains("snapshot.data.realisasi[1]: expected rows in the order kinerja export snapshot writes"),
             "{e}"
         );
         let mixed = text.replacen("\"kode_wilayah\"", "\"kode_kabupaten\"", 1);

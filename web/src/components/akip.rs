@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::cell::Cell;
-use super::kepala::kepala;
+use super::kepala::{kepala, sel_angka};
 use super::pemenuhan::Pemenuhan;
 use super::use_app;
 use crate::compute::{Data, sim_akip};
@@ -32,7 +32,7 @@ pub fn Akip() -> Html {
                 { for s.komponen.iter().map(|k| html! {
                     <tr>
                         <th scope="row">{k.nama}</th>
-                        <td class="n">{k.bobot}</td>
+                        {sel_angka(k.bobot.to_string(), None)}
                         <td><Cell kunci={Key::Akip { kode_unit: unit.clone(), tahun: s.tahun, komponen_id: k.id.to_string() }}
                             isian={k.isian.clone()} dasar={Some(k.dasar)} label={format!("{} {}", t(lang, K::Nilai), k.nama)} testid={format!("akip-{}", k.id)} />
                             <Pemenuhan kunci={Key::Akip { kode_unit: unit.clone(), tahun: s.tahun, komponen_id: k.id.to_string() }} komponen_id={k.id} /></td>

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::cell::Cell;
-use super::kepala::kepala;
+use super::kepala::{kepala, sel_angka};
 use super::use_app;
 use crate::compute::{Data, anggaran};
 use crate::fmt;
@@ -29,10 +29,10 @@ pub fn Anggaran() -> Html {
                 { for programs.iter().map(|p| html! {
                     <tr class={classes!(p.sintetis.then_some("sintetis"))}>
                         <th scope="row">{format!("{} {}", p.kode, p.nama)}</th>
-                        <td class="n">{fmt::rupiah(p.anggaran)}</td>
+                        {sel_angka(fmt::rupiah(p.anggaran), None)}
                         <td><Cell kunci={Key::Anggaran { kode_unit: unit.clone(), tahun, kode_program: p.kode.clone() }}
                             isian={p.isian.clone()} dasar={Some(p.dasar)} label={format!("Realisasi {}", p.nama)} testid={format!("anggaran-{}", p.kode)} /></td>
-                        <td class="n" data-testid={format!("penyerapan-{}", p.kode)}>{fmt::persen(p.penyerapan)}</td>
+                        {sel_angka(fmt::persen(p.penyerapan), Some(format!("penyerapan-{}", p.kode)))}
                     </tr>
                 }) }
                 </tbody>
@@ -44,9 +44,9 @@ pub fn Anggaran() -> Html {
                 { for ef.iter().enumerate().map(|(i, e)| html! {
                     <tr>
                         <th scope="row">{&e.sasaran}</th>
-                        <td class="n">{fmt::persen(e.capaian)}</td>
-                        <td class="n">{fmt::persen(e.penyerapan)}</td>
-                        <td class="n" data-testid={format!("efisiensi-{i}")}>{fmt::angka(e.efisiensi)}</td>
+                        {sel_angka(fmt::persen(e.capaian), None)}
+                        {sel_angka(fmt::persen(e.penyerapan), None)}
+                        {sel_angka(fmt::angka(e.efisiensi), Some(format!("efisiensi-{i}")))}
                     </tr>
                 }) }
                 </tbody>

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::unit_pilih::unit_pilih;
+use super::unit_pilih::{SnapRef, UnitPilih};
 use super::use_app;
 use crate::i18n::{K, t};
 use crate::state::{Action, Tab};
@@ -32,7 +32,7 @@ pub fn Header() -> Html {
                 <button type="button" data-testid="lang" onclick={act(|| Action::ToggleLanguage)}>{t(lang, K::Bahasa)}</button>
             </div>
             <div class="alat">
-                {unit_pilih(&snap, app.unit.as_deref(), lang, app.dispatcher())}
+                <UnitPilih snap={SnapRef(snap.clone())} unit={app.unit.clone()} {lang} dispatch={app.dispatcher()} />
                 <button type="button" data-testid="undo" disabled={app.undo.is_empty()} onclick={act(|| Action::Undo)}>{t(lang, K::Urungkan)}</button>
                 <button type="button" data-testid="redo" disabled={app.redo.is_empty()} onclick={act(|| Action::Redo)}>{t(lang, K::Ulangi)}</button>
                 <button type="button" data-testid="reset-all" disabled={app.edits.is_empty()} onclick={act(|| Action::ResetAll)}>{t(lang, K::ResetSemua)}</button>

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::Ctx;
 use super::cell::Cell;
-use super::kepala::kepala;
+use super::kepala::{kepala, sel_angka};
 use crate::compute::{Data, KabupatenRow};
 use crate::fmt;
 use crate::i18n::{K, t};
@@ -52,10 +52,10 @@ pub fn tabel(
                     <tr class={classes!(r.realisasi.sintetis.then_some("sintetis"))} data-testid={format!("kab-{}", r.kode)}>
                         <td class="n" data-testid={format!("peringkat-{}", r.kode)}>{r.peringkat.map_or("-".to_string(), |p| p.to_string())}</td>
                         <th scope="row">{&r.nama}{ if r.realisasi.sintetis { html!{ <small>{format!(" ({})", t(lang, K::Sintetis))}</small> } } else { html!{} } }</th>
-                        <td class="n">{fmt::angka(r.target.nilai)}</td>
+                        {sel_angka(fmt::angka(r.target.nilai), None)}
                         <td><Cell kunci={k} isian={r.realisasi.isian.clone()} dasar={base}
                             label={format!("{} {} {}", t(lang, K::Realisasi), r.nama, tahun)} testid={format!("kab-realisasi-{}", r.kode)} /></td>
-                        <td class="n" data-testid={format!("kab-capaian-{}", r.kode)}>{fmt::persen(r.capaian)}</td>
+                        {sel_angka(fmt::persen(r.capaian), Some(format!("kab-capaian-{}", r.kode)))}
                         <td>{r.predikat.unwrap_or("-")}</td>
                     </tr>
                 }

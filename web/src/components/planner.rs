@@ -7,7 +7,7 @@ use kinerja_skenario::Jenis;
 use yew::prelude::*;
 
 use super::cell::Cell;
-use super::kepala::kepala;
+use super::kepala::{kepala, sel_angka};
 use super::use_app;
 use crate::compute::{Data, Figure, planner};
 use crate::fmt;
@@ -91,7 +91,7 @@ pub fn Planner() -> Html {
                                         <th scope="row">{y}</th>
                                         <td>{target}</td>
                                         <td>{realisasi}{ s.kategori.map(|k| html!{ <small class="kategori">{format!(" {k}")}</small> }).unwrap_or_default() }</td>
-                                        <td class="n" data-testid={format!("capaian-{ind}-{y}")}>{fmt::persen(s.capaian)}</td>
+                                        {sel_angka(fmt::persen(s.capaian), Some(format!("capaian-{ind}-{y}")))}
                                         <td data-testid={format!("predikat-{ind}-{y}")}>{s.predikat.unwrap_or("-")}</td>
                                         <td class="n" data-testid={format!("perlu100-{ind}-{y}")}>
                                             { s.perlu_100.map(|g| format!("{}{}", arah(g.arah), fmt::angka(Some(g.realisasi)))).unwrap_or_else(|| "-".into()) }

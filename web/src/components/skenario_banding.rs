@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::Ctx;
-use super::kepala::kepala;
+use super::kepala::{kepala, sel_angka};
 use super::pilih::pilih;
 use crate::compute::selisih_skenario;
 use crate::fmt;
@@ -37,7 +37,7 @@ pub fn banding(app: &Ctx) -> Html {
             <div class="gulir"><table data-testid="banding">
                 {kepala(&["", &a, &b, t(lang, K::Selisih)])}
                 <tbody>{ for rows.iter().map(|r| html! {
-                    <tr><th scope="row">{&r.apa}</th><td class="n">{fmt::angka(r.a)}</td><td class="n">{fmt::angka(r.b)}</td><td class="n">{fmt::angka(r.selisih)}</td></tr>
+                    <tr><th scope="row">{&r.apa}</th>{sel_angka(fmt::angka(r.a), None)}{sel_angka(fmt::angka(r.b), None)}{sel_angka(fmt::angka(r.selisih), None)}</tr>
                 }) }</tbody>
             </table></div>
         }
