@@ -359,7 +359,9 @@ fn raw_answers_give_the_core_ikm_exactly() {
             });
         }
     }
-    store.load(&data, &mut |_, _, _| {}).unwrap();
+    let loaded = store.load(&data, &mut |_, _, _| {}).unwrap();
+    assert!(loaded.segar);
+    assert_cache_current(&store, "a load of raw answers only");
     let want = tally.ikm(Bobot::Tepat).unwrap();
     assert_eq!(
         one(&store, "SELECT dasar, ikm, mutu FROM v_ikm WHERE kode_unit = '12.19.11' AND tahun = 2024"),
@@ -373,11 +375,24 @@ fn raw_answers_give_the_core_ikm_exactly() {
     let first = data.skm_jawaban[0].clone();
     data.skm_jawaban[0].skor = Skor::try_from(if first.skor.get() == 4 { 1 } else { 4 }).unwrap();
     store.load(&data, &mut |_, _, _| {}).unwrap();
+    assert_cache_current(&store, "one raw answer changed");
     let after = one(
         &store,
         &format!("SELECT jumlah FROM skm_agregat WHERE kode_unit = '12.19.11' AND unsur_id = '{}'", first.unsur_id),
     );
     assert_ne!(after, vec![Some(tally.get(&first.unsur_id).unwrap().0.to_string())]);
+    // Streamed answers of another unit-year: only what answers feed is
+    // recomputed, and everything stored stays equal to its view.
+    let dir = tempfile::tempdir().unwrap();
+    let rows: Vec<String> = (1..=5)
+        .flat_map(|r| UNSUR_2017.iter().map(move |u| format!("('12.19.11', '2025', '{r}', '{}', '3', 'uji')", u.id)))
+        .collect();
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    answers_parquet(&dir.path().join("skm_jawaban.parquet"), ANSWER_COLUMNS, &rows);
+    store.load_dir(dir.path(), &mut |_, _, _| {}).unwrap();
+    assert_cache_current(&store, "streamed raw answers only");
+    let ikm = one(&store, "SELECT ikm FROM v_ikm WHERE kode_unit = '12.19.11' AND tahun = 2025");
+    assert_eq!(ikm, vec![s("75.00")], "NRR 3 on every unsur");
 }
 
 #[test]

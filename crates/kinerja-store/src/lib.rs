@@ -37,6 +37,7 @@ pub mod render;
 pub mod riwayat;
 mod schema;
 pub mod spark;
+mod sumber;
 mod sql;
 mod stream;
 pub mod synth;

@@ -25,8 +25,11 @@ pub struct LoadSummary {
     pub dialek: Vec<(String, String)>,
     /// Columns whose ambiguous numbers their range decided.
     pub tafsir: Vec<kinerja_data::Tafsir>,
-    /// Whether the stored results were recomputed: not when the load
-    /// changed nothing.
+    /// Synthetic rows removed because real data for their unit arrived:
+    /// `(table, rows)`.
+    pub sintetis_dihapus: Vec<(&'static str, u64)>,
+    /// Whether stored results were recomputed: not when the load changed
+    /// nothing they are computed from.
     pub segar: bool,
 }
 
@@ -380,15 +383,18 @@ fn load_table<T: Staged>(c: &Connection, rows: Vec<T>, s: &mut LoadSummary, prog
     Ok(())
 }
 
-/// Recomputes the stored results when the load changed a row; a load that
-/// changed nothing (the same files again) leaves them as they are, since
-/// nothing they are computed from changed. Returns whether it recomputed.
+/// Recomputes the stored results computed from a table the load changed,
+/// rows new, changed or (synthetic, superseded) removed
+/// ([`crate::schema::refresh_cache_for`]); a load that changed nothing (the
+/// same files again) leaves them all as they are. Raw answers change their
+/// aggregates (`skm_agregat`) with them. Returns whether it recomputed any.
 fn refresh_after_load(c: &Connection, s: &LoadSummary) -> Result<bool> {
-    if s.changed() == 0 {
-        return Ok(false);
+    let mut changed: Vec<&str> = s.tables.iter().filter(|t| t.2 > 0).map(|t| t.0).collect();
+    changed.extend(s.sintetis_dihapus.iter().map(|t| t.0));
+    if changed.contains(&"skm_jawaban") {
+        changed.push("skm_agregat");
     }
-    crate::schema::refresh_cache(c)?;
-    Ok(true)
+    Ok(!crate::schema::refresh_cache_for(c, &changed)?.is_empty())
 }
 
 /// Stages and upserts every table of `d`, freeing each table's rows once it
@@ -396,8 +402,7 @@ fn refresh_after_load(c: &Connection, s: &LoadSummary) -> Result<bool> {
 /// of rows).
 fn load_in_tx(c: &Connection, mut d: Dataset, progress: Progress<'_>) -> Result<LoadSummary> {
     use std::mem::take;
-    let mut s = LoadSummary::default();
-    remove_superseded_synthetic(c, &d)?;
+    let mut s = LoadSummary { sintetis_dihapus: remove_superseded_synthetic(c, &d)?, ..LoadSummary::default() };
     load_table(c, take(&mut d.wilayah), &mut s, progress)?;
     load_table(c, take(&mut d.desa_statistik), &mut s, progress)?;
     load_table(c, take(&mut d.renstra), &mut s, progress)?;
@@ -427,7 +432,8 @@ fn load_in_tx(c: &Connection, mut d: Dataset, progress: Progress<'_>) -> Result<
 }
 
 /// Real data for a unit supersedes that unit's synthetic demo rows.
-fn remove_superseded_synthetic(c: &Connection, d: &Dataset) -> Result<()> {
+/// Returns the rows removed per table.
+fn remove_superseded_synthetic(c: &Connection, d: &Dataset) -> Result<Vec<(&'static str, u64)>> {
     fn real<'a, T>(rows: &'a [T], f: impl Fn(&'a T) -> (&'a str, &'a str)) -> impl Iterator<Item = &'a str> {
         rows.iter().map(f).filter(|(_, sumber)| !is_sintetis(sumber)).map(|(u, _)| u)
     }
@@ -438,18 +444,23 @@ fn remove_superseded_synthetic(c: &Connection, d: &Dataset) -> Result<()> {
         .chain(real(&d.anggaran_program, |r| (&r.kode_unit, &r.sumber)))
         .collect();
     if units.is_empty() {
-        return Ok(());
+        return Ok(Vec::new());
     }
     c.exec("real_units_create", [])?;
     {
         let mut a = c.appender_to_catalog_and_db("real_units", "temp", "main").map_err(at("real_units"))?;
         a.append_rows(units.iter().map(|u| [u])).map_err(at("real_units"))?;
     }
+    let mut removed = Vec::new();
     for t in UNIT_TABLES {
-        c.batch("synthetic_superseded_delete", &filled("synthetic_superseded_delete", &[("table", t)])?)?;
+        let sql = filled("synthetic_superseded_delete", &[("table", t)])?;
+        let n = c.execute(&sql, []).map_err(at("synthetic_superseded_delete"))?;
+        if n > 0 {
+            removed.push((*t, n as u64));
+        }
     }
     c.exec("real_units_drop", [])?;
-    Ok(())
+    Ok(removed)
 }
 
 /// Replaces the raw answers of every staged unit-year and refreshes their

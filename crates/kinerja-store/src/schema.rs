@@ -11,7 +11,7 @@ use crate::sql::{REFERENCE, Run, VIEWS, at};
 use crate::{Error, Result, render};
 
 /// Migrations, in order; version N is the N-th entry.
-const MIGRATIONS: &[&str] = &[
+pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../sql/migrations/001_initial.sql"),
     include_str!("../sql/migrations/002_skenario.sql"),
     include_str!("../sql/migrations/003_audit.sql"),
@@ -105,14 +105,32 @@ fn cached() -> impl Iterator<Item = &'static str> {
 }
 
 /// Makes every stored result (`cache_*`) equal to its computing view
-/// (`calc_*`) again; every write that can change one runs it in its
-/// transaction, before committing.
+/// (`calc_*`) again; every write that can change one runs it (or
+/// [`refresh_cache_for`]) in its transaction, before committing.
 pub(crate) fn refresh_cache(conn: &Connection) -> Result<()> {
     for name in cached() {
-        let sql = crate::sql::filled("cache_refresh", &[("name", name)])?;
-        conn.batch(&format!("cache_refresh ({name})"), &sql)?;
+        refresh_one(conn, name)?;
     }
     Ok(())
+}
+
+/// Recomputes the stored results computed from any of the tables
+/// `changed` ([`crate::sumber`]), in `views.sql`'s order; returns their
+/// names. The others cannot have changed.
+pub(crate) fn refresh_cache_for(conn: &Connection, changed: &[&str]) -> Result<Vec<String>> {
+    let mut done = Vec::new();
+    for (name, sources) in crate::sumber::cache_sources(MIGRATIONS) {
+        if changed.iter().any(|t| sources.contains(*t)) {
+            refresh_one(conn, &name)?;
+            done.push(name);
+        }
+    }
+    Ok(done)
+}
+
+fn refresh_one(conn: &Connection, name: &str) -> Result<()> {
+    let sql = crate::sql::filled("cache_refresh", &[("name", name)])?;
+    conn.batch(&format!("cache_refresh ({name})"), &sql)
 }
 
 /// Where the reference rows go: into their tables, or into the text the
