@@ -37,9 +37,9 @@ pub mod render;
 pub mod riwayat;
 mod schema;
 pub mod spark;
-mod sumber;
 mod sql;
 mod stream;
+mod sumber;
 pub mod synth;
 
 use std::path::Path;

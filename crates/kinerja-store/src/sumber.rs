@@ -41,7 +41,8 @@ fn tables(sql: &[&str]) -> BTreeSet<String> {
     for text in sql {
         let w: Vec<&str> = words(text).collect();
         for (i, x) in w.iter().enumerate() {
-            let created = i > 0 && (w[i - 1].eq_ignore_ascii_case("CREATE") || w[i - 1].eq_ignore_ascii_case("REPLACE"));
+            let created =
+                i > 0 && (w[i - 1].eq_ignore_ascii_case("CREATE") || w[i - 1].eq_ignore_ascii_case("REPLACE"));
             if x.eq_ignore_ascii_case("TABLE") && created {
                 let rest = &w[i + 1..];
                 let skip = if rest.first().is_some_and(|f| f.eq_ignore_ascii_case("IF")) { 3 } else { 0 };
