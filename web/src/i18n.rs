@@ -80,7 +80,16 @@ pub enum K {
 
 /// The text of a key.
 pub fn t(lang: Lang, k: K) -> &'static str {
-    let (id, en) = match k {
+    let (id, en) = teks(k);
+    match lang {
+        Lang::Id => id,
+        Lang::En => en,
+    }
+}
+
+/// Every key's text: `(Bahasa Indonesia, English)`.
+fn teks(k: K) -> (&'static str, &'static str) {
+    match k {
         K::Judul => ("Kinerja — Perencana Renstra", "Kinerja — Renstra planner"),
         K::Memuat => ("Memuat data…", "Loading data…"),
         K::GagalMemuat => ("Data tidak dapat dimuat", "The data could not be loaded"),
@@ -155,10 +164,6 @@ pub fn t(lang: Lang, k: K) -> &'static str {
         K::BannerSintetis => {
             ("Sebagian kecamatan memakai DATA SINTETIS (ditandai).", "Some kecamatan show SYNTHETIC data (marked).")
         }
-    };
-    match lang {
-        Lang::Id => id,
-        Lang::En => en,
     }
 }
 

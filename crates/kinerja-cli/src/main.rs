@@ -299,7 +299,7 @@ enum Export {
         #[command(flatten)]
         db: Db,
     },
-    /// The JSON snapshot of one kabupaten that the browser planner loads.
+    /// The JSON snapshot the browser planner loads: a kabupaten, a provinsi or the nation.
     #[command(after_help = "Example:\n  kinerja export snapshot --out dist/snapshot.json")]
     Snapshot {
         /// Output file.
