@@ -560,6 +560,47 @@ fn parquet_answers_are_checked_in_the_database_and_located() {
     assert_eq!(agg, vec![s("9"), s("3")]);
 }
 
+/// A respondent answering an unsur twice is found whatever their numbers:
+/// within [`kinerja_store::BIT_MAKS`] of each other (one bit each, in the
+/// aggregating scan) and beyond it (hashing), at the boundary both ways.
+#[test]
+fn answering_twice_is_found_however_far_apart_the_respondent_numbers_lie() {
+    let check = |respondents: &[i64], twice: Option<i64>| {
+        let dir = tempfile::tempdir().unwrap();
+        let store = seed_store();
+        let before = fingerprint(&store);
+        let rows: Vec<String> = respondents
+            .iter()
+            .map(|r| format!("('12.19.07', 2025, {r}, 'waktu', 3, 'Survei 2025')"))
+            .collect();
+        let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+        answers_parquet(&dir.path().join("skm_jawaban.parquet"), ANSWER_COLUMNS, &rows);
+        let got = store.load_dir(dir.path(), &mut |_, _, _| {});
+        match twice {
+            None => {
+                got.unwrap_or_else(|e| panic!("{respondents:?}: {e}"));
+                let n = one(&store, "SELECT n FROM skm_agregat WHERE kode_unit = '12.19.07' AND tahun = 2025 AND unsur_id = 'waktu'");
+                assert_eq!(n, vec![Some(respondents.len().to_string())], "{respondents:?}");
+            }
+            Some(r) => {
+                let err = got.expect_err(&format!("{respondents:?}")).to_string();
+                assert!(err.contains(&format!("respondent {r} answers waktu 2 times")), "{respondents:?}: {err}");
+                assert_eq!(fingerprint(&store), before, "nothing written");
+            }
+        }
+    };
+    let far = kinerja_store::BIT_MAKS;
+    // One bit per number: the range is BIT_MAKS − 1 wide.
+    check(&[1, 2, far], None);
+    check(&[1, far, far], Some(far));
+    check(&[1, 1, far], Some(1));
+    // Hashing: the range is BIT_MAKS wide, and far wider.
+    check(&[1, 2, far + 1], None);
+    check(&[1, far + 1, far + 1], Some(far + 1));
+    check(&[7, 900_000_000, 7], Some(7));
+    check(&[-5, 900_000_000], None);
+}
+
 /// Rows on which each stored result (cache_*) and its computing view
 /// (calc_*) disagree, both ways, and the rows each holds.
 fn cache_state(store: &Store) -> Vec<(String, i64, i64)> {

@@ -379,10 +379,15 @@ SELECT parse_filename(filename) AS berkas, file_row_number + 1 AS baris,
        CAST(skor AS VARCHAR) AS skor_asli
 FROM read_parquet({files}, filename = true, file_row_number = true, union_by_name = true);
 
+-- The range of the respondent numbers, for berkas_jawaban_ganda_bit.
+-- name: berkas_jawaban_rentang
+SELECT coalesce(min(responden), 0)::BIGINT, coalesce(max(responden), 0)::BIGINT FROM temp.src_jawaban;
+
 -- One scan: per unit-year-unsur the sum and count of answers (what NRR =
 -- jumlah / n is computed from), with what the checks need (rows whose
--- fields do not read). The one definition of skm_agregat: answers loaded
--- from CSV/XLSX come here too (jawaban_sebagai_sumber).
+-- fields do not read; {ganda}: whether a respondent answers twice, or NULL
+-- when berkas_jawaban_ganda finds out). The one definition of skm_agregat:
+-- answers loaded from CSV/XLSX come here too (jawaban_sebagai_sumber).
 -- name: berkas_jawaban_agregat
 CREATE OR REPLACE TEMP TABLE stg_jawaban_agregat AS
 SELECT kode_unit, tahun, unsur_id,
@@ -390,11 +395,26 @@ SELECT kode_unit, tahun, unsur_id,
        count(*) FILTER (WHERE kode_unit IS NULL OR tahun IS NULL OR tahun NOT BETWEEN {tahun_min} AND {tahun_max}
                               OR responden IS NULL OR unsur_id IS NULL OR sumber IS NULL
                               OR skor IS NULL OR skor NOT BETWEEN {skor_min} AND {skor_max}) AS buruk,
-       min(sumber) AS sumber
+       min(sumber) AS sumber,
+       {ganda} AS ganda
 FROM temp.src_jawaban
 GROUP BY ALL;
 
--- The unit-year-unsur groups where a respondent answers twice. First the
+-- {ganda} of berkas_jawaban_agregat when the respondent numbers lie in a
+-- narrow range ({responden_min}..{responden_max}, at most
+-- stream::BIT_MAKS apart): one bit per number and group, so a respondent
+-- answering twice shows as fewer bits set than numbers counted. Exact, and
+-- within the same scan.
+-- name: berkas_jawaban_ganda_bit
+count(responden) > bit_count(bitstring_agg(responden, {responden_min}, {responden_max}))
+
+-- The groups berkas_jawaban_ganda_bit found.
+-- name: berkas_jawaban_ganda_dari_agregat
+CREATE OR REPLACE TEMP TABLE stg_jawaban_ganda AS
+SELECT kode_unit, tahun, unsur_id FROM temp.stg_jawaban_agregat WHERE ganda;
+
+-- The unit-year-unsur groups where a respondent answers twice, when the
+-- respondent numbers are too far apart for a bit each. First the
 -- candidates, grouped on one 64-bit hash of the four keys (a fixed-size key
 -- keeps the grouping within the memory limit at 80 M answers, where
 -- grouping on the text keys, or count(DISTINCT) per group, does not); then

@@ -48,6 +48,7 @@ use duckdb::{AccessMode, Config, Connection};
 
 pub use load::{LoadSummary, Temuan};
 pub use schema::SCHEMA_VERSION;
+pub use stream::BIT_MAKS;
 
 /// Errors of the store.
 #[derive(Debug, thiserror::Error)]

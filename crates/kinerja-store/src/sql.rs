@@ -32,9 +32,10 @@ pub(crate) fn named_in(file: &'static str, name: &str) -> Result<&'static str> {
     let rest = &file[start..];
     let end = rest.find("-- name:").unwrap_or(rest.len());
     // One statement per name: up to its terminating semicolon (comments
-    // introducing the next query are not part of it).
+    // introducing the next query are not part of it); a fragment of a
+    // statement, which has none, up to the first empty line.
     let block = &rest[..end];
-    let stmt = block.rfind(';').map_or(block, |i| &block[..i]);
+    let stmt = block.rfind(';').map_or_else(|| block.split("\n\n").next().unwrap_or(block), |i| &block[..i]);
     Ok(stmt.trim())
 }
 

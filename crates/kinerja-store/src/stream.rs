@@ -1,12 +1,14 @@
 //! Raw SKM answers streamed from Parquet files into the database.
 //!
 //! A nation's answers are about 80 million rows; they never pass through
-//! Rust memory. DuckDB reads the files where they lie, four times: one
-//! scan aggregates every unit-year-unsur (the `skm_agregat` rows to be) and
-//! counts what does not read or does not fit, two find respondents
-//! answering an unsur twice (candidates grouped on a 64-bit hash of the
-//! keys, so the memory limit holds, then verified on the keys), one stores
-//! the rows.
+//! Rust memory. DuckDB reads the files where they lie, twice: one scan
+//! aggregates every unit-year-unsur (the `skm_agregat` rows to be), counts
+//! what does not read or does not fit, and finds respondents answering an
+//! unsur twice (one bit per respondent number and group, when the numbers
+//! lie within [`BIT_MAKS`] of each other, as survey forms number them);
+//! one stores the rows. Respondent numbers further apart take two more
+//! scans to find those answering twice (candidates grouped on a 64-bit
+//! hash of the keys, so the memory limit holds, then verified on the keys).
 //! Checks run on the aggregate (hundreds of thousands of groups, not
 //! millions of rows): an unknown unit, an unsur outside the unit-year's
 //! scheme, a respondent answering an unsur twice, a field that does not
@@ -49,8 +51,7 @@ pub(crate) fn load_jawaban_parquet(
     let total = u64::try_from(total).unwrap_or(0);
     progress("skm_jawaban", 0, total);
     c.batch("berkas_jawaban_sumber", &filled("berkas_jawaban_sumber", &fill)?)?;
-    c.batch("berkas_jawaban_agregat", &filled("berkas_jawaban_agregat", &fill)?)?;
-    c.batch("berkas_jawaban_ganda", &filled("berkas_jawaban_ganda", &fill)?)?;
+    aggregate_and_find_twice(c, &fill)?;
     c.batch("berkas_jawaban_grup_salah", &filled("berkas_jawaban_grup_salah", &fill)?)?;
     let salah: i64 = query_one(c, "berkas_jawaban_ada_salah", &fill)?;
     if salah > 0 {
@@ -64,13 +65,39 @@ pub(crate) fn load_jawaban_parquet(
     Ok((total, total))
 }
 
+/// How far apart the respondent numbers of a load may lie for the check
+/// for respondents answering twice to take one bit per number in each
+/// unit-year-unsur, within the aggregating scan: 1,024 bits, 128 bytes a
+/// group, 42 MB for a nation's 330,000 groups. Survey forms number their
+/// respondents from 1 in each unit-year, a few hundred at most; wider
+/// ranges take the slower, hash-based check (two more scans).
+pub const BIT_MAKS: i64 = 1024;
+
+/// Aggregates the answers (`stg_jawaban_agregat`) and finds the groups
+/// where a respondent answers twice (`stg_jawaban_ganda`): in the same scan
+/// when the respondent numbers lie within [`BIT_MAKS`], else by hashing.
+fn aggregate_and_find_twice(c: &Connection, fill: &[(&str, &str)]) -> Result<()> {
+    let (lo, hi): (i64, i64) = c
+        .query_row(crate::sql::named("berkas_jawaban_rentang")?, [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .map_err(at("berkas_jawaban_rentang"))?;
+    let narrow = hi - lo < BIT_MAKS;
+    let (lo, hi) = (lo.to_string(), hi.to_string());
+    let bit = filled("berkas_jawaban_ganda_bit", &[("responden_min", &lo), ("responden_max", &hi)])?;
+    let mut fill = fill.to_vec();
+    fill.push(("ganda", if narrow { &bit } else { "NULL::BOOLEAN" }));
+    c.batch("berkas_jawaban_agregat", &filled("berkas_jawaban_agregat", &fill)?)?;
+    let ganda = if narrow { "berkas_jawaban_ganda_dari_agregat" } else { "berkas_jawaban_ganda" };
+    c.batch(ganda, &filled(ganda, &fill)?)
+}
+
 /// The placeholders of the `berkas_jawaban_*` statements, from the core.
 /// Aggregates the answers of `temp.src_jawaban`, which are already checked,
 /// and stores both, replacing the unit-years they cover: the path of the
 /// answers read from CSV/XLSX, sharing the statements of the streamed ones.
 pub(crate) fn store_source(c: &Connection) -> Result<()> {
     let fill = fills("[]");
-    let fill: Vec<(&str, &str)> = fill.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut fill: Vec<(&str, &str)> = fill.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    fill.push(("ganda", "NULL::BOOLEAN"));
     for name in ["berkas_jawaban_agregat", "berkas_jawaban_simpan", "berkas_jawaban_bersih"] {
         c.batch(name, &filled(name, &fill)?)?;
     }
