@@ -569,17 +569,18 @@ fn answering_twice_is_found_however_far_apart_the_respondent_numbers_lie() {
         let dir = tempfile::tempdir().unwrap();
         let store = seed_store();
         let before = fingerprint(&store);
-        let rows: Vec<String> = respondents
-            .iter()
-            .map(|r| format!("('12.19.07', 2025, {r}, 'waktu', 3, 'Survei 2025')"))
-            .collect();
+        let rows: Vec<String> =
+            respondents.iter().map(|r| format!("('12.19.07', 2025, {r}, 'waktu', 3, 'Survei 2025')")).collect();
         let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
         answers_parquet(&dir.path().join("skm_jawaban.parquet"), ANSWER_COLUMNS, &rows);
         let got = store.load_dir(dir.path(), &mut |_, _, _| {});
         match twice {
             None => {
                 got.unwrap_or_else(|e| panic!("{respondents:?}: {e}"));
-                let n = one(&store, "SELECT n FROM skm_agregat WHERE kode_unit = '12.19.07' AND tahun = 2025 AND unsur_id = 'waktu'");
+                let n = one(
+                    &store,
+                    "SELECT n FROM skm_agregat WHERE kode_unit = '12.19.07' AND tahun = 2025 AND unsur_id = 'waktu'",
+                );
                 assert_eq!(n, vec![Some(respondents.len().to_string())], "{respondents:?}");
             }
             Some(r) => {
