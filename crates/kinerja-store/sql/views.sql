@@ -193,28 +193,30 @@ CREATE OR REPLACE VIEW v_peringkat AS SELECT * FROM cache_peringkat;
 
 -- SKM per unsur: from raw answers (skm_agregat) where present, else stored NRR;
 -- NRR = kj_nrr, mutu under the survey's own scheme (kj_mutu_unsur: NRR × 25 on
--- the scheme's bands, kinerja_core::skm::mutu_unsur).
+-- the scheme's bands, kinerja_core::skm::mutu_unsur; from answers, of the
+-- exact fraction: kj_mutu_unsur_q). Each source computes its own rows, so
+-- no row runs through the other's formulas.
 CREATE OR REPLACE VIEW calc_skm_unsur AS
-WITH semua AS (
-    SELECT a.kode_unit, a.tahun, a.unsur_id, 'jawaban' AS dasar, a.jumlah, a.n, NULL::DECIMAL(18,4) AS nrr_tercatat,
+WITH jawaban AS (
+    SELECT a.kode_unit, a.tahun, kj_skema_skm(s.skema) AS skema, a.unsur_id, 'jawaban' AS dasar, a.jumlah, a.n,
+           CAST(kj_nrr(a.jumlah, a.n) AS DECIMAL(38,4)) AS nrr,
+           kj_mutu_unsur_q(kj_skema_skm(s.skema), a.jumlah, a.n) AS mutu,
            NULL::INTEGER AS no_laporan, NULL::VARCHAR AS nama_dalam_laporan, a.sumber
     FROM skm_agregat a
-    UNION ALL
-    SELECT n.kode_unit, n.tahun, n.unsur_id, 'nrr', NULL, NULL, n.nrr, n.no_laporan, n.nama_dalam_laporan, n.sumber
+    LEFT JOIN skm_survei s ON s.kode_unit = a.kode_unit AND s.tahun = a.tahun
+), tercatat AS (
+    SELECT n.kode_unit, n.tahun, kj_skema_skm(s.skema) AS skema, n.unsur_id, 'nrr' AS dasar, NULL, NULL,
+           CAST(n.nrr AS DECIMAL(38,4)), kj_mutu_unsur(kj_skema_skm(s.skema), n.nrr),
+           n.no_laporan, n.nama_dalam_laporan, n.sumber
     FROM skm_nrr n
+    LEFT JOIN skm_survei s ON s.kode_unit = n.kode_unit AND s.tahun = n.tahun
     WHERE NOT EXISTS (SELECT 1 FROM skm_agregat x WHERE x.kode_unit = n.kode_unit AND x.tahun = n.tahun)
-), berskema AS (
-    SELECT x.*, kj_skema_skm(s.skema) AS skema
-    FROM semua x LEFT JOIN skm_survei s ON s.kode_unit = x.kode_unit AND s.tahun = x.tahun
+), semua AS (
+    SELECT * FROM jawaban UNION ALL SELECT * FROM tercatat
 )
 SELECT un.kode_kabupaten, b.kode_unit, un.nama_unit, b.tahun, b.skema, b.unsur_id, u.nama AS unsur, u.urutan, b.dasar,
-       b.jumlah, b.n,
-       CASE b.dasar WHEN 'jawaban' THEN CAST(kj_nrr(b.jumlah, b.n) AS DECIMAL(38,4))
-                    ELSE CAST(b.nrr_tercatat AS DECIMAL(38,4)) END AS nrr,
-       CASE b.dasar WHEN 'jawaban' THEN kj_mutu_unsur_q(b.skema, b.jumlah, b.n)
-                    ELSE kj_mutu_unsur(b.skema, b.nrr_tercatat) END AS mutu,
-       b.no_laporan, b.nama_dalam_laporan, kj_sintetis(b.sumber) AS sintetis, b.sumber
-FROM berskema b
+       b.jumlah, b.n, b.nrr, b.mutu, b.no_laporan, b.nama_dalam_laporan, kj_sintetis(b.sumber) AS sintetis, b.sumber
+FROM semua b
 LEFT JOIN ref_unsur u ON u.skema = b.skema AND u.unsur_id = b.unsur_id
 LEFT JOIN v_identitas un ON un.kode_unit = b.kode_unit;
 CREATE OR REPLACE TABLE cache_skm_unsur AS SELECT * FROM calc_skm_unsur;
@@ -234,10 +236,12 @@ WITH kunci AS (
     SELECT kode_unit, tahun, list(jumlah ORDER BY unsur_id) AS jumlah, list(n ORDER BY unsur_id) AS n,
            count(*) AS jumlah_unsur, max(n) AS responden_terbanyak, bool_or(kj_sintetis(sumber)) AS sintetis
     FROM skm_agregat GROUP BY kode_unit, tahun
+), penyebut AS (
+    SELECT *, kj__sum_q_den(n) AS total_den FROM daftar
 ), jawaban AS (
-    SELECT kode_unit, tahun, kj__sum_q_num(jumlah, n) AS total_num, kj__sum_q_den(n) AS total_den,
+    SELECT kode_unit, tahun, kj__sum_q_num(jumlah, n, total_den) AS total_num, total_den,
            jumlah_unsur, responden_terbanyak, sintetis
-    FROM daftar
+    FROM penyebut
 ), nrr AS (
     SELECT kode_unit, tahun, sum(nrr) AS total, count(*) AS jumlah_unsur, bool_or(kj_sintetis(sumber)) AS sintetis
     FROM skm_nrr GROUP BY kode_unit, tahun

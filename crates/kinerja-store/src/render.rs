@@ -335,7 +335,11 @@ pub fn inline_sql(f: &Formula, d: Dialect, args: &[String]) -> Option<String> {
 
 /// The helper macros every formula macro uses, and the exact sum of
 /// fractions the views use to add NRR without rounding: over the least
-/// common multiple `L` of the denominators, `Σ nᵢ/dᵢ = (Σ nᵢ·L/dᵢ) / L`.
+/// common multiple `L` of the denominators, `Σ nᵢ/dᵢ = (Σ nᵢ·L/dᵢ) / L`
+/// (`kj__sum_q_den(ds)` is `L`; `kj__sum_q_num(ns, ds, l)` the numerator,
+/// given `L` as `l`, a column computed before: a macro's argument is
+/// written out wherever it is used, so an expression there would be
+/// evaluated again for every fraction).
 pub fn helpers_sql() -> String {
     format!(
         "CREATE OR REPLACE MACRO kj__scaled(x) AS CAST(CAST(x AS DECIMAL(38,6)) * {ARG_SCALE} AS HUGEINT);\n\
@@ -343,7 +347,7 @@ pub fn helpers_sql() -> String {
          CREATE OR REPLACE MACRO kj__hundredths(n, d) AS sign(n) * ((abs(n) * 200 + d) // (2 * d));\n\
          CREATE OR REPLACE MACRO kj__from_hundredths(h) AS CAST(CAST(h AS DECIMAL(38,0)) * 0.01 AS DECIMAL(38,2));\n\
          CREATE OR REPLACE MACRO kj__sum_q_den(ds) AS list_reduce(list_transform(ds, lambda d: CAST(d AS HUGEINT)), lambda x, y: lcm(x, y));\n\
-         CREATE OR REPLACE MACRO kj__sum_q_num(ns, ds) AS list_sum(list_transform(ns, lambda x, i: CAST(x AS HUGEINT) * (kj__sum_q_den(ds) // CAST(ds[i] AS HUGEINT))));\n"
+         CREATE OR REPLACE MACRO kj__sum_q_num(ns, ds, l) AS list_sum(list_transform(ns, lambda x, i: CAST(x AS HUGEINT) * (l // CAST(ds[i] AS HUGEINT))));\n"
     )
 }
 
