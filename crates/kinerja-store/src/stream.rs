@@ -90,7 +90,6 @@ fn aggregate_and_find_twice(c: &Connection, fill: &[(&str, &str)]) -> Result<()>
     c.batch(ganda, &filled(ganda, &fill)?)
 }
 
-/// The placeholders of the `berkas_jawaban_*` statements, from the core.
 /// Aggregates the answers of `temp.src_jawaban`, which are already checked,
 /// and stores both, replacing the unit-years they cover: the path of the
 /// answers read from CSV/XLSX, sharing the statements of the streamed ones.
@@ -104,6 +103,7 @@ pub(crate) fn store_source(c: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// The placeholders of the `berkas_jawaban_*` statements, from the core.
 fn fills(list: &str) -> Vec<(&'static str, String)> {
     vec![
         ("files", list.to_string()),
