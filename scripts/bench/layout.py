@@ -3,6 +3,8 @@
 sets: DuckDB's bare scan of the same columns, `sum(u1)+…+sum(u9)`.
 
 Usage: python layout.py KINERJA.duckdb [WORK_DIR]
+(a Python with duckdb 2.0.x, e.g. the venv scripts/bench-queries makes:
+~/.cache/kinerja-bench/venv/bin/python)
 
 Reads the stored answers of a Kinerja database (read-only; a national
 synthetic one: `kinerja demo synth --scale national`), and writes into
