@@ -49,9 +49,9 @@ def build(con, src):
     con.execute(f"""CREATE OR REPLACE TABLE wide_unit AS
         SELECT u.unit, w.tahun, w.responden, {us} FROM wide_text w JOIN unit u USING (kode_unit)
         ORDER BY unit, tahun, responden""")
-    lo = con.execute("SELECT min(tahun) FROM wide_text").fetchone()[0]
+    lo, hi = con.execute("SELECT min(tahun), max(tahun) FROM wide_text").fetchone()
     con.execute(f"""CREATE OR REPLACE TABLE wide_key AS
-        SELECT ((unit - 1) * 8 + (tahun - {lo}))::INTEGER AS kunci, responden, {us} FROM wide_unit
+        SELECT ((unit - 1) * {hi - lo + 1} + (tahun - {lo}))::INTEGER AS kunci, responden, {us} FROM wide_unit
         ORDER BY kunci, responden""")
     con.execute(f"""CREATE OR REPLACE TABLE long_key AS
         SELECT kunci, responden, substr(kolom, 2)::UTINYINT AS unsur, skor

@@ -73,6 +73,11 @@ pub(crate) fn load_jawaban_parquet(
 /// ranges take the slower, hash-based check (two more scans).
 pub const BIT_MAKS: i64 = 1024;
 
+/// `{ganda}` of `berkas_jawaban_agregat` when the aggregating scan does not
+/// look for respondents answering twice: hashing finds them afterwards, or
+/// (answers read from CSV/XLSX) the reader already checked.
+const GANDA_TIDAK_DIHITUNG: &str = "NULL::BOOLEAN";
+
 /// Aggregates the answers (`stg_jawaban_agregat`) and finds the groups
 /// where a respondent answers twice (`stg_jawaban_ganda`): in the same scan
 /// when the respondent numbers lie within [`BIT_MAKS`], else by hashing.
@@ -84,7 +89,7 @@ fn aggregate_and_find_twice(c: &Connection, fill: &[(&str, &str)]) -> Result<()>
     let (lo, hi) = (lo.to_string(), hi.to_string());
     let bit = filled("berkas_jawaban_ganda_bit", &[("responden_min", &lo), ("responden_max", &hi)])?;
     let mut fill = fill.to_vec();
-    fill.push(("ganda", if narrow { &bit } else { "NULL::BOOLEAN" }));
+    fill.push(("ganda", if narrow { &bit } else { GANDA_TIDAK_DIHITUNG }));
     c.batch("berkas_jawaban_agregat", &filled("berkas_jawaban_agregat", &fill)?)?;
     let ganda = if narrow { "berkas_jawaban_ganda_dari_agregat" } else { "berkas_jawaban_ganda" };
     c.batch(ganda, &filled(ganda, &fill)?)
@@ -96,7 +101,7 @@ fn aggregate_and_find_twice(c: &Connection, fill: &[(&str, &str)]) -> Result<()>
 pub(crate) fn store_source(c: &Connection) -> Result<()> {
     let fill = fills("[]");
     let mut fill: Vec<(&str, &str)> = fill.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    fill.push(("ganda", "NULL::BOOLEAN"));
+    fill.push(("ganda", GANDA_TIDAK_DIHITUNG));
     for name in ["berkas_jawaban_agregat", "berkas_jawaban_simpan", "berkas_jawaban_bersih"] {
         c.batch(name, &filled(name, &fill)?)?;
     }
