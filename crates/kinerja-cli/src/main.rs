@@ -12,7 +12,6 @@ mod output;
 mod pesan;
 mod plan;
 mod prompt;
-mod report;
 mod riwayat;
 mod serve;
 mod template;
@@ -646,14 +645,14 @@ fn report(kecamatan: &str, tahun: i32, format: ReportFormat, out: &Option<PathBu
 }
 
 fn write_laporan(l: &kinerja_store::query::Laporan, format: ReportFormat, out: &Option<PathBuf>) -> Result<()> {
-    let doc = report::document(l);
+    let doc = kinerja_laporan::document(l);
     match format {
-        ReportFormat::Md => write_out(out, report::md::render(&doc).as_bytes()),
-        ReportFormat::Html => write_out(out, report::html::render(&doc).as_bytes()),
+        ReportFormat::Md => write_out(out, kinerja_laporan::md::render(&doc).as_bytes()),
+        ReportFormat::Html => write_out(out, kinerja_laporan::html::render(&doc).as_bytes()),
         ReportFormat::Json => write_out(out, format!("{}\n", serde_json::to_string_pretty(l)?).as_bytes()),
         ReportFormat::Xlsx => {
             let Some(path) = out else { bail!("--format xlsx needs --out FILE.xlsx") };
-            std::fs::write(path, report::xlsx::render(&doc)?).with_context(|| format!("writing {}", path.display()))
+            std::fs::write(path, kinerja_laporan::xlsx::render(&doc)?).with_context(|| format!("writing {}", path.display()))
         }
     }
 }

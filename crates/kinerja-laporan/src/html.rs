@@ -1,6 +1,6 @@
 //! HTML rendering: one self-contained page.
 
-use super::{Cell, Document};
+use crate::{Cell, Document};
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")

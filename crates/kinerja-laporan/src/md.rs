@@ -1,6 +1,6 @@
 //! Markdown rendering.
 
-use super::Document;
+use crate::Document;
 
 fn esc(s: &str) -> String {
     s.replace('|', "\\|")

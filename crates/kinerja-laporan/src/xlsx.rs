@@ -4,13 +4,30 @@
 //! formats; every value Kinerja reports has at most 15 significant digits,
 //! so the cell holds exactly the decimal shown.
 
-use anyhow::{Context, Result};
-use rust_xlsxwriter::{Format, Workbook};
+use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-use super::{Cell, Document};
+use crate::{Cell, Document};
+
+/// Why a workbook could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The XLSX writer refused a value or a sheet.
+    #[error("writing the workbook: {0}")]
+    Xlsx(#[from] XlsxError),
+    /// A table has more rows or columns than a worksheet holds.
+    #[error("a table is larger than a worksheet holds")]
+    TooLarge(#[from] std::num::TryFromIntError),
+    /// A decimal that is not a spreadsheet number.
+    #[error("{0} is not a number for a spreadsheet cell")]
+    Number(String),
+}
+
+/// The result of rendering a workbook.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 fn number(d: kinerja_core::Decimal) -> Result<f64> {
-    d.to_string().parse::<f64>().context("number for a spreadsheet cell")
+    let s = d.to_string();
+    s.parse::<f64>().map_err(|_| Error::Number(s))
 }
 
 /// Writes the document as an XLSX workbook.

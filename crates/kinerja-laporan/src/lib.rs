@@ -5,6 +5,12 @@
 //! [`document`] builds one [`Section`] per table of the report, each in its
 //! own function, from the figures the store computed; nothing here
 //! computes a figure.
+//!
+//! A crate of its own, apart from the `kinerja` command, so that it can be
+//! optimised in the dev profile that `scripts/run` and the tests build
+//! without optimising the command and its integration tests with it: the
+//! nation's 7,285 reports are rendered in one run of `kinerja report
+//! --kabupaten semua`.
 
 pub mod html;
 pub mod md;
