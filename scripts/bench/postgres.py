@@ -64,11 +64,33 @@ TABLES = {
         nilai numeric(18,4) NOT NULL, label text, sumber text NOT NULL)""",
     "skm_jawaban": """CREATE TABLE skm_jawaban (kode_unit text NOT NULL, tahun smallint NOT NULL, responden integer NOT NULL,
         unsur_id text NOT NULL, skor smallint NOT NULL, sumber text NOT NULL)""",
+    "indikator": """CREATE TABLE indikator (id text NOT NULL, nama text NOT NULL, satuan text NOT NULL,
+        polaritas text NOT NULL, presisi integer NOT NULL, jenis text NOT NULL, sumber text NOT NULL)""",
+    "renstra": """CREATE TABLE renstra (id text NOT NULL, kode_unit text NOT NULL, tahun_awal smallint NOT NULL,
+        tahun_akhir smallint NOT NULL, visi text NOT NULL, misi text NOT NULL, sumber text NOT NULL)""",
+    "tujuan": """CREATE TABLE tujuan (id text NOT NULL, renstra_id text NOT NULL, uraian text NOT NULL,
+        sumber text NOT NULL)""",
+    "sasaran": """CREATE TABLE sasaran (id text NOT NULL, tujuan_id text NOT NULL, no integer NOT NULL,
+        uraian text NOT NULL, sumber text NOT NULL)""",
+    "sasaran_indikator": """CREATE TABLE sasaran_indikator (sasaran_id text NOT NULL, indikator_id text NOT NULL,
+        sumber text NOT NULL)""",
+    "anggaran_program": """CREATE TABLE anggaran_program (kode_unit text NOT NULL, tahun smallint NOT NULL,
+        kode_program text NOT NULL, no_laporan integer, nama text NOT NULL, anggaran numeric(18,2) NOT NULL,
+        realisasi numeric(18,2) NOT NULL, keterangan text, sumber text NOT NULL)""",
+    "program_sasaran": """CREATE TABLE program_sasaran (kode_unit text NOT NULL, tahun smallint NOT NULL,
+        kode_program text NOT NULL, sasaran_id text NOT NULL, sumber text NOT NULL)""",
 }
 KEYS = [
     "ALTER TABLE wilayah ADD PRIMARY KEY (kode)",
     "ALTER TABLE target ADD PRIMARY KEY (kode_unit, indikator_id, tahun, jenis)",
     "ALTER TABLE realisasi ADD PRIMARY KEY (kode_unit, indikator_id, tahun)",
+    "ALTER TABLE indikator ADD PRIMARY KEY (id)",
+    "ALTER TABLE renstra ADD PRIMARY KEY (id)",
+    "ALTER TABLE tujuan ADD PRIMARY KEY (id)",
+    "ALTER TABLE sasaran ADD PRIMARY KEY (id)",
+    "ALTER TABLE sasaran_indikator ADD PRIMARY KEY (sasaran_id, indikator_id)",
+    "ALTER TABLE anggaran_program ADD PRIMARY KEY (kode_unit, tahun, kode_program)",
+    "ALTER TABLE program_sasaran ADD PRIMARY KEY (kode_unit, tahun, kode_program)",
 ]
 
 

@@ -1,11 +1,19 @@
 """Query benchmark: Kinerja's views against the limit and peers, same data,
 same run. Prints, per query and engine, the median of 5 warm runs, min and
 max (ms), the rows returned, the peak RSS, and the ratio to the limit
-(DuckDB's bare scan of the answers) and to the query's first engine; writes
-the same as JSON (--json) for scripts/bench/chart.py.
+(DuckDB's bare scan of the answers) and to the query's first engine
+(Kinerja); writes the same as JSON (--json) for scripts/bench/chart.py.
+
+Every query Q1–Q5 has the same peers: plain SQL in DuckDB and PostgreSQL,
+polars and pandas (scripts/bench/peers.py). Under each peer's row, "vs
+kinerja" says how far its result is from Kinerja's, checked once outside
+the timed runs: the rows matched by key and the largest difference of each
+figure, so a peer that computes something else shows. With --kinerja BIN,
+Q6 runs Kinerja's binary: the LKjIP reports of one kabupaten and of every
+kecamatan (`BIN report --kabupaten … --out DIR`, one file per kecamatan).
 
 Usage: python queries.py KINERJA.duckdb PARQUET_DIR [--fraction F]
-           [--json FILE] [--postgres WORK | --no-postgres]
+           [--json FILE] [--postgres WORK | --no-postgres] [--kinerja BIN]
 The database is a national synthetic one (`kinerja demo synth --scale
 national`); PARQUET_DIR holds its answers and facts as Parquet/CSV for the
 dataframe peers and PostgreSQL. Kinerja's rows are its views, run by the
@@ -38,13 +46,18 @@ import os
 import platform
 import re
 import resource
+import shutil
 import statistics
+import subprocess
 import sys
 import time
 
 import duckdb
 import pandas as pd
 import polars as pl
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import peers  # noqa: E402
 
 RUNS = 5
 
@@ -53,6 +66,7 @@ ap.add_argument("db")
 ap.add_argument("pq")
 ap.add_argument("--fraction", type=float)
 ap.add_argument("--json", help="write the results here")
+ap.add_argument("--kinerja", metavar="BIN", help="also time Q6, `BIN report --kabupaten … --out DIR`, on the database")
 g = ap.add_mutually_exclusive_group()
 g.add_argument("--postgres", metavar="WORK", help="run the PostgreSQL peer in a private cluster under WORK")
 g.add_argument("--no-postgres", action="store_true")
@@ -99,6 +113,56 @@ def cpu_snapshot():
     return time.monotonic(), busy, t.user + t.system, pg_s
 
 
+def report_run(kab, tahun, out):
+    """Q6 once: `kinerja report --kabupaten KAB` into a fresh directory.
+    Returns (ms, files written, the child's peak RSS in MB: its VmHWM,
+    sampled every 5 ms while it runs; wait4's ru_maxrss would include this
+    Python process's own size, inherited through fork)."""
+    shutil.rmtree(out, ignore_errors=True)
+    t = time.perf_counter()
+    p = subprocess.Popen([args.kinerja, "--lang", "en", "report", "--kabupaten", kab, "--tahun", str(tahun),
+                          "--out", out, "--db", db], stdout=subprocess.DEVNULL)
+    peak = 0.0
+    while p.poll() is None:
+        try:
+            with open(f"/proc/{p.pid}/status") as f:
+                m = re.search(r"^VmHWM:\s+(\d+) kB", f.read(), re.M)
+            peak = max(peak, int(m.group(1)) / 1024 if m else 0)
+        except OSError:
+            pass
+        time.sleep(0.005)
+    ms = (time.perf_counter() - t) * 1000
+    if p.returncode != 0:
+        sys.exit(f"Q6: kinerja report --kabupaten {kab} failed (exit status {p.returncode})")
+    return ms, len(os.listdir(out)), peak
+
+
+def q6(limit):
+    """Q6, the LKjIP report of every kecamatan of the kabupaten with the most
+    kecamatan with figures, and of every kecamatan in the database, for the latest year:
+    median, min and max of RUNS runs after one warm-up, as for the queries."""
+    tahun = con.execute("SELECT max(tahun) FROM realisasi").fetchone()[0]
+    kab = con.execute("SELECT u.kode_kabupaten FROM v_unit u JOIN realisasi r ON r.kode_unit = u.kode_unit "
+                      "WHERE r.tahun = ? GROUP BY 1 ORDER BY count(DISTINCT u.kode_unit) DESC, 1 LIMIT 1",
+                      [tahun]).fetchone()[0]
+    out = os.path.join(os.path.dirname(os.path.abspath(db)), "q6-reports")
+    rows = []
+    for k, label in ((kab, f"kinerja report --kabupaten {kab}"), ("semua", "kinerja report --kabupaten semua")):
+        report_run(k, tahun, out)  # warm
+        runs = [report_run(k, tahun, out) for _ in range(RUNS)]
+        ms = [r[0] for r in runs]
+        med = statistics.median(ms)
+        files, peak = runs[0][1], max(r[2] for r in runs)
+        print(f"{'Q6 LKjIP reports, md, ' + str(tahun) if not rows else '':34} {label:28} {med:10.1f} "
+              f"{min(ms):8.1f} {max(ms):8.1f} {files:9} {peak:8.0f} {med / limit:8.2f} {'':>8}")
+        rows.append(dict(query="Q6", title="Q6 LKjIP reports, one file per kecamatan", engine="kinerja", label=label,
+                         median_ms=round(med, 3), min_ms=round(min(ms), 3), max_ms=round(max(ms), 3), rows=files,
+                         ratio_limit=round(med / limit, 3), ratio_first=None, peak_rss_mb=round(peak, 1),
+                         rss_of="kinerja process (VmHWM, sampled)", agreement=None))
+    shutil.rmtree(out, ignore_errors=True)
+    return rows
+
+
 def timed(fn, runs=RUNS):
     fn()  # warm
     times = []
@@ -114,44 +178,13 @@ def sql(q):
     return lambda: con.sql(q).to_arrow_table().num_rows
 
 
-# Q1 from raw answers: NRR per unsur = mean of answers, IKM = 25 × Σ NRR / 9
-# (PermenPANRB 14/2017, weight 1/9), the way an analyst writes it. The same
-# text runs in DuckDB and PostgreSQL (explicit GROUP BY and a subquery alias
-# for PostgreSQL 15); avg(skor) is a double in DuckDB, numeric in PostgreSQL.
-Q1_PLAIN = """
-SELECT kode_unit, tahun, 25 * sum(nrr) / 9 AS ikm FROM (
-  SELECT kode_unit, tahun, unsur_id, avg(skor) AS nrr FROM skm_jawaban GROUP BY kode_unit, tahun, unsur_id) n
-GROUP BY kode_unit, tahun"""
+def frame_sql(q):
+    return lambda: con.sql(q).df()
 
-
-def q1_pandas():
-    j = pd.read_parquet(f"{pq}/skm_jawaban.parquet", columns=["kode_unit", "tahun", "unsur_id", "skor"])
-    nrr = j.groupby(["kode_unit", "tahun", "unsur_id"], observed=True)["skor"].mean()
-    return len(nrr.groupby(level=[0, 1]).sum() * 25 / 9)
-
-
-def q1_polars():
-    return (
-        pl.scan_parquet(f"{pq}/skm_jawaban.parquet")
-        .group_by("kode_unit", "tahun", "unsur_id").agg(pl.col("skor").mean().alias("nrr"))
-        .group_by("kode_unit", "tahun").agg((pl.col("nrr").sum() * 25 / 9).alias("ikm"))
-        .collect().height
-    )
-
-
-# Q3 the obvious way: capaian per unit-indicator-year, rank within kabupaten.
-# The same text runs in DuckDB and PostgreSQL.
-Q3_PLAIN = """
-SELECT w.induk, r.kode_unit, r.indikator_id, r.tahun, r.nilai / t.nilai * 100 AS capaian,
-       rank() OVER (PARTITION BY w.induk, r.indikator_id, r.tahun ORDER BY r.nilai / t.nilai DESC) AS peringkat,
-       max(r.nilai / t.nilai * 100) OVER (PARTITION BY w.induk, r.indikator_id, r.tahun) - r.nilai / t.nilai * 100 AS gap
-FROM realisasi r JOIN target t USING (kode_unit, indikator_id, tahun) JOIN wilayah w ON w.kode = r.kode_unit
-WHERE t.jenis = 'pk'"""
 
 pg = None
 pg_load = None
 if args.postgres:
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import postgres
 
     pg = postgres.Cluster(args.postgres, label=f"pg-{args.fraction if args.fraction is not None else 'x'}")
@@ -169,32 +202,71 @@ try:
                     return len(cur.fetchall())
             return run
 
-    # (id, title, [(engine, label, fn)])
+        def frame_pg(q):
+            def run():
+                with pg.conn.cursor() as cur:
+                    cur.execute(q)
+                    return pd.DataFrame(cur.fetchall(), columns=[d.name for d in cur.description])
+            return run
+
+    tables_pl, tables_pd = peers.read_tables(pq)
+
+    def peer_engines(qid):
+        """The peers of a query: (engine, label, timed fn, fn giving the
+        result as a pandas frame for the agreement check)."""
+        raw = " (raw)" if qid == "Q1" else ""
+        q = peers.SQL[qid]
+        out = [("duckdb", f"duckdb plain{raw}", sql(q), frame_sql(q))]
+        if pg:
+            out.append(("postgres", f"postgres plain{raw}", pgsql(q), frame_pg(q)))
+        if qid == "Q1":
+            out += [("polars", "polars (raw)", lambda: peers.q1_polars(pq).height,
+                     lambda: peers.q1_polars(pq).to_pandas()),
+                    ("pandas", "pandas (raw)", lambda: len(peers.q1_pandas(pq)), lambda: peers.q1_pandas(pq))]
+        else:
+            fpl, fpd = peers.POLARS[qid], peers.PANDAS[qid]
+            out += [("polars", "polars", lambda: fpl(tables_pl).height, lambda: fpl(tables_pl).to_pandas()),
+                    ("pandas", "pandas", lambda: len(fpd(tables_pd)), lambda: fpd(tables_pd))]
+        return out
+
+    def kinerja(label, q):
+        return ("kinerja", label, sql(q), None)
+
+    # (id, title, [(engine, label, timed fn, frame fn or None)]); Kinerja's
+    # rows come first, so "× first" is the ratio to Kinerja. Kinerja's views
+    # are read for the columns the peers compute, so every engine returns
+    # the same rows and columns.
     QUERIES = [
-        ("limit", "limit: bare scan of answers", [("duckdb", "duckdb sum(skor)", sql("SELECT sum(skor) FROM skm_jawaban"))]),
+        ("limit", "limit: bare scan of answers",
+         [("duckdb", "duckdb sum(skor)", sql("SELECT sum(skor) FROM skm_jawaban"), None)]),
         ("Q1", "Q1 IKM + mutu per kecamatan-year", [
-            ("kinerja", "kinerja v_ikm", sql("SELECT kode_unit, tahun, ikm, mutu FROM v_ikm")),
+            kinerja("kinerja v_ikm", "SELECT kode_unit, tahun, ikm, mutu FROM v_ikm"),
             # The same figures computed now, exactly, from the per-unsur
             # aggregates kept at load time (no stored result).
-            ("kinerja", "kinerja calc_ikm (computed)", sql("SELECT kode_unit, tahun, ikm, mutu FROM calc_ikm")),
-            ("duckdb", "duckdb plain (raw)", sql(Q1_PLAIN)),
-            *([("postgres", "postgres plain (raw)", pgsql(Q1_PLAIN))] if pg else []),
-            ("polars", "polars (raw)", q1_polars),
-            ("pandas", "pandas (raw)", q1_pandas),
-        ]),
-        ("Q2", "Q2 capaian + predikat", [("kinerja", "kinerja v_capaian", sql("SELECT * FROM v_capaian"))]),
+            kinerja("kinerja calc_ikm (computed)", "SELECT kode_unit, tahun, ikm, mutu FROM calc_ikm"),
+            *peer_engines("Q1")]),
+        ("Q2", "Q2 capaian + predikat", [kinerja("kinerja v_capaian",
+                                                 "SELECT kode_unit, indikator_id, tahun, target, realisasi, capaian, predikat "
+                                                 "FROM v_capaian"),
+                                         *peer_engines("Q2")]),
         ("Q3", "Q3 rank within kabupaten + gap", [
-            # The rows and columns the plain query gives: kecamatan with data,
-            # their rank and the gap to the best.
-            ("kinerja", "kinerja v_peringkat", sql(
-                "SELECT kode_kabupaten, kode_unit, indikator_id, tahun, capaian, peringkat, kekurangan_ke_terbaik "
-                "FROM v_peringkat WHERE ada_data")),
-            ("duckdb", "duckdb plain", sql(Q3_PLAIN)),
-            *([("postgres", "postgres plain", pgsql(Q3_PLAIN))] if pg else []),
-        ]),
-        ("Q4", "Q4 trend + Renstra distance", [("kinerja", "kinerja v_tren", sql("SELECT * FROM v_tren"))]),
-        ("Q5a", "Q5 penyerapan", [("kinerja", "kinerja v_anggaran_program", sql("SELECT * FROM v_anggaran_program"))]),
-        ("Q5b", "Q5 efisiensi", [("kinerja", "kinerja v_efisiensi", sql("SELECT * FROM v_efisiensi"))]),
+            # The rows and columns the peers give: kecamatan with data, their
+            # capaian, rank and the gap to the best.
+            kinerja("kinerja v_peringkat",
+                    "SELECT kode_kabupaten, kode_unit, indikator_id, tahun, capaian, peringkat, kekurangan_ke_terbaik "
+                    "FROM v_peringkat WHERE ada_data"),
+            *peer_engines("Q3")]),
+        ("Q4", "Q4 trend + Renstra distance", [kinerja("kinerja v_tren",
+                                                       "SELECT kode_unit, indikator_id, tahun, realisasi, perubahan, perubahan_persen, "
+                                                       "target_akhir, kekurangan_target_akhir FROM v_tren"),
+                                               *peer_engines("Q4")]),
+        ("Q5a", "Q5 penyerapan", [kinerja("kinerja v_anggaran_program",
+                                          "SELECT kode_unit, tahun, kode_program, anggaran, realisasi, penyerapan, sisa, "
+                                          "sasaran_id FROM v_anggaran_program"),
+                                  *peer_engines("Q5a")]),
+        ("Q5b", "Q5 efisiensi", [kinerja("kinerja v_efisiensi",
+                                         "SELECT kode_unit, tahun, sasaran_id, capaian, penyerapan, efisiensi FROM v_efisiensi"),
+                                 *peer_engines("Q5b")]),
     ]
 
     answers = con.execute("SELECT count(*) FROM skm_jawaban").fetchall()[0][0]
@@ -213,7 +285,8 @@ try:
     for qid, title, engines in QUERIES:
         first = None
         name = title
-        for engine, label, fn in engines:
+        reference = con.sql(peers.CHECKS[qid][2]).df() if qid in peers.CHECKS else None
+        for engine, label, fn, frame in engines:
             med, lo, hi, n = timed(fn)
             limit = limit or med
             first = first or med
@@ -229,6 +302,9 @@ try:
             shown = f"{peak:8.0f}" if peak is not None else f"{'-':>8}"
             print(f"{name:34} {label:28} {med:10.1f} {lo:8.1f} {hi:8.1f} {n:9} {shown} {med / limit:8.2f} {med / first:8.2f}")
             name = ""
+            agrees = peers.agreement(qid, reference, frame()) if frame else None
+            if agrees:
+                print(f"{'':34} {'':28} vs kinerja: {agrees}")
             results.append(dict(query=qid, title=title, engine=engine, label=label, median_ms=round(med, 3),
                                 min_ms=round(lo, 3), max_ms=round(hi, 3), rows=n, ratio_limit=round(med / limit, 3),
                                 ratio_first=round(med / first, 3),
@@ -236,18 +312,23 @@ try:
                                 rss_of="postgres server (sum of VmHWM over its processes)" if engine == "postgres"
                                 else "python process (VmHWM, reset before the run)",
                                 client_peak_rss_mb=round(client_mb, 1) if client_mb is not None else None,
-                                server_peak_rss_mb=round(server_mb, 1) if server_mb is not None else None))
+                                server_peak_rss_mb=round(server_mb, 1) if server_mb is not None else None,
+                                agreement=agrees))
 
     cpu1 = cpu_snapshot()
     wall = cpu1[0] - cpu0[0]
     other_cores = ((cpu1[1] - cpu0[1]) - (cpu1[2] - cpu0[2]) - (cpu1[3] - cpu0[3])) / wall
+    # Q6 runs Kinerja's binary as a child process, after the CPU accounting
+    # above (which counts only this process and PostgreSQL's).
+    if args.kinerja:
+        results += q6(limit)
     print(f"other processes used {max(other_cores, 0):.2f} of {os.cpu_count()} cores on average "
           f"during the {wall:.0f} s of queries (0 on an idle machine)")
     py_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
     print(f"peak RSS: python process {py_peak:,.0f} MB (getrusage, whole run)", end="")
     pg_peak = None
     if pg:
-        pg_peak = max([pg_load_hwm] + [r["server_peak_rss_mb"] for r in results if r["server_peak_rss_mb"]])
+        pg_peak = max([pg_load_hwm] + [r["server_peak_rss_mb"] for r in results if r.get("server_peak_rss_mb")])
         print(f"; postgres server {pg_peak:,.0f} MB (sum of VmHWM over its processes, best effort: "
               f"after load {pg_load_hwm:,.0f} MB)", end="")
     print()
