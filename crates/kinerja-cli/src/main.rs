@@ -652,7 +652,8 @@ fn write_laporan(l: &kinerja_store::query::Laporan, format: ReportFormat, out: &
         ReportFormat::Json => write_out(out, format!("{}\n", serde_json::to_string_pretty(l)?).as_bytes()),
         ReportFormat::Xlsx => {
             let Some(path) = out else { bail!("--format xlsx needs --out FILE.xlsx") };
-            std::fs::write(path, kinerja_laporan::xlsx::render(&doc)?).with_context(|| format!("writing {}", path.display()))
+            std::fs::write(path, kinerja_laporan::xlsx::render(&doc)?)
+                .with_context(|| format!("writing {}", path.display()))
         }
     }
 }
