@@ -324,8 +324,11 @@ try:
         results += q6(limit)
     print(f"other processes used {max(other_cores, 0):.2f} of {os.cpu_count()} cores on average "
           f"during the {wall:.0f} s of queries (0 on an idle machine)")
-    py_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
-    print(f"peak RSS: python process {py_peak:,.0f} MB (getrusage, whole run)", end="")
+    # getrusage's peak restarts with every reset of VmHWM above, so the
+    # whole run's peak is the largest of it and the peaks per engine.
+    py_peak = max([resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024]  # kB on Linux
+                  + [r["client_peak_rss_mb"] for r in results if r.get("client_peak_rss_mb")])
+    print(f"peak RSS: python process {py_peak:,.0f} MB (whole run)", end="")
     pg_peak = None
     if pg:
         pg_peak = max([pg_load_hwm] + [r["server_peak_rss_mb"] for r in results if r.get("server_peak_rss_mb")])
