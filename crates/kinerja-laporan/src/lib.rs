@@ -528,3 +528,6 @@ fn program(l: &Laporan) -> Option<Section> {
         notes,
     })
 }
+
+#[cfg(test)]
+mod tests;
