@@ -3,9 +3,18 @@
 
 use std::path::PathBuf;
 
-/// The repository root.
+/// The repository root: the workspace of the package cargo is testing
+/// (it names it at run time), else the one this crate was compiled in. Run
+/// time first, so that a test binary that cargo reuses from a shared target
+/// directory reads the data of the checkout under test, not the checkout
+/// it was first built in.
 pub fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().map(PathBuf::from).unwrap_or_default()
+    let workspace = |dir: PathBuf| dir.ancestors().find(|a| a.join("Cargo.lock").is_file()).map(PathBuf::from);
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .and_then(workspace)
+        .or_else(|| workspace(PathBuf::from(env!("CARGO_MANIFEST_DIR"))))
+        .unwrap_or_default()
 }
 
 /// The NRR per unsur of Sei Balai 2024 (LKjIP Tabel 3.3) as `kinerja calc
