@@ -2,7 +2,7 @@
 (IKM per kecamatan-year from raw answers), against the limit the issue
 sets: DuckDB's bare scan of the same columns, `sum(u1)+…+sum(u9)`.
 
-Usage: python layout.py KINERJA.duckdb [WORK_DIR]
+Usage: python layout.py KINERJA.duckdb [WORK_DIR] [--parquet]
 (a Python with duckdb 2.0.x, e.g. the venv scripts/bench-queries makes:
 ~/.cache/kinerja-bench/venv/bin/python)
 
@@ -22,6 +22,10 @@ result fetched as Arrow), under DuckDB's defaults and with its
 perfect-hash aggregate allowed for up to 2^18 groups (2^24 for the long
 layout, which groups by unsur too). Answers of the 2004 scheme (14 unsur)
 are left out. Prints one line per layout and setting.
+
+With --parquet, each layout is also written to one Parquet file in
+WORK_DIR and the same two queries are timed over read_parquet (DuckDB's
+defaults): what an analyst reading an export would see.
 """
 import os
 import statistics
@@ -59,17 +63,18 @@ def build(con, src):
         ORDER BY kunci, unsur, responden""")
 
 
-def sums(table, keys):
+def sums(table, keys, src=None):
+    """Q1 over a layout; src reads it from elsewhere (a Parquet file)."""
     if table == "long_key":
-        return f"SELECT {keys}, sum(skor), count(skor) FROM long_key GROUP BY ALL"
+        return f"SELECT {keys}, sum(skor), count(skor) FROM {src or table} GROUP BY ALL"
     parts = ", ".join(f"sum(u{i}), count(u{i})" for i in range(1, 10))
-    return f"SELECT {keys}, {parts} FROM {table} GROUP BY ALL"
+    return f"SELECT {keys}, {parts} FROM {src or table} GROUP BY ALL"
 
 
-def limit(table):
+def limit(table, src=None):
     if table == "long_key":
-        return "SELECT sum(skor) FROM long_key"
-    return "SELECT " + " + ".join(f"sum(u{i})" for i in range(1, 10)) + f" FROM {table}"
+        return f"SELECT sum(skor) FROM {src or table}"
+    return "SELECT " + " + ".join(f"sum(u{i})" for i in range(1, 10)) + f" FROM {src or table}"
 
 
 def once(con, q):
@@ -78,9 +83,33 @@ def once(con, q):
     return (time.perf_counter() - t) * 1000
 
 
+def compare(con, lim, q):
+    """Median ms of the limit and of Q1, interleaved, after one warm run each."""
+    once(con, lim)
+    once(con, q)
+    a, b = [], []
+    for _ in range(RUNS):
+        a.append(once(con, lim))
+        b.append(once(con, q))
+    return statistics.median(a), statistics.median(b)
+
+
+def over_parquet(con, work, layouts):
+    print(f"the same layouts as Parquet files in {work}, read_parquet, DuckDB's defaults")
+    for table, keys, _ in layouts:
+        f = os.path.join(work, f"{table}.parquet")
+        con.execute(f"COPY {table} TO '{f}' (FORMAT parquet)")
+        src = f"read_parquet('{f}')"
+        q, lim = sums(table, keys, src), limit(table, src)
+        ma, mb = compare(con, lim, q)
+        print(f"{table:10} {'parquet':26} {ma:8.1f} {mb:8.1f} {mb / ma:9.2f} {con.sql(q).to_arrow_table().num_rows:7}")
+        os.remove(f)
+
+
 def main():
-    db = sys.argv[1]
-    work = sys.argv[2] if len(sys.argv) > 2 else os.path.dirname(os.path.abspath(db))
+    args = [a for a in sys.argv[1:] if a != "--parquet"]
+    db = args[0]
+    work = args[1] if len(args) > 1 else os.path.dirname(os.path.abspath(db))
     path = os.path.join(work, "layout.duckdb")
     for p in (path, path + ".wal"):
         if os.path.exists(p):
@@ -100,14 +129,11 @@ def main():
             con.execute(f"SET {setting}")
             q, lim = sums(table, keys), limit(table)
             rows = con.sql(q).to_arrow_table().num_rows
-            once(con, lim)
-            a, b = [], []
-            for _ in range(RUNS):
-                a.append(once(con, lim))
-                b.append(once(con, q))
-            ma, mb = statistics.median(a), statistics.median(b)
+            ma, mb = compare(con, lim, q)
             print(f"{table:10} {setting:26} {ma:8.1f} {mb:8.1f} {mb / ma:9.2f} {rows:7}")
     con.execute("RESET perfect_ht_threshold")
+    if "--parquet" in sys.argv[1:]:
+        over_parquet(con, work, layouts)
 
 
 if __name__ == "__main__":
