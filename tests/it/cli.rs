@@ -581,8 +581,13 @@ fn batch_report_writes_one_file_per_kecamatan_with_figures() {
     assert_eq!(files.len(), 12);
     assert!(files.contains(&"12.19.07.md".to_string()), "{files:?}");
     // Each file is that kecamatan's report, synthetic ones marked.
-    let sb = fs::read_to_string(out.join("12.19.07.md")).unwrap();
-    assert_eq!(sb, ok(&["report", "--kecamatan", "12.19.07", "--tahun", "2024", "--db", p(&db)]));
+    // Reports are written on every core: the first and the last file are
+    // each their kecamatan's report too.
+    for f in [&files[0], &files[11], &"12.19.07.md".to_string()] {
+        let kode = f.trim_end_matches(".md");
+        let single = ok(&["report", "--kecamatan", kode, "--tahun", "2024", "--db", p(&db)]);
+        assert_eq!(fs::read_to_string(out.join(f)).unwrap(), single, "{f}");
+    }
     let synthetic = files.iter().find(|f| *f != "12.19.07.md").unwrap();
     assert!(fs::read_to_string(out.join(synthetic)).unwrap().contains("DATA SINTETIS"));
     let r = kinerja(&["report", "--kabupaten", "12.19", "--tahun", "2024", "--db", p(&db)]);
@@ -590,6 +595,12 @@ fn batch_report_writes_one_file_per_kecamatan_with_figures() {
     let r = kinerja(&["report", "--kabupaten", "12.19", "--tahun", "1999", "--out", p(&out), "--db", p(&db)]);
     assert_eq!(r.code, 1);
     assert!(r.err.contains("no kecamatan of kabupaten 12.19 has figures for 1999"), "{}", r.err);
+    // A report that cannot be written stops the batch and is named.
+    let blocked = dir.path().join("laporan-terhalang");
+    fs::create_dir_all(blocked.join("12.19.07.md")).unwrap();
+    let r = kinerja(&["report", "--kabupaten", "12.19", "--tahun", "2024", "--out", p(&blocked), "--db", p(&db)]);
+    assert_eq!(r.code, 1, "{}", r.err);
+    assert!(r.err.contains("the report of 12.19.07"), "{}", r.err);
 }
 
 #[test]

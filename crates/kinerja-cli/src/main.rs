@@ -23,6 +23,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use kinerja_store::Store;
+use kinerja_store::query::Laporan;
 use pesan::{say, tell};
 
 const DEFAULT_DB: &str = "data/kinerja.duckdb";
@@ -599,13 +600,37 @@ fn report_batch(kabupaten: &str, tahun: i32, format: ReportFormat, out: Option<P
     };
     // A thousand reports at a time: one query per section for each chunk.
     for chunk in units.chunks(1000) {
-        for l in store.laporan_banyak(chunk, tahun)? {
-            let path = dir.join(format!("{}.{ext}", l.unit.kode));
-            write_laporan(&l, format, &Some(path)).with_context(|| format!("the report of {}", l.unit.kode))?;
-        }
+        write_all(&store.laporan_banyak(chunk, tahun)?, format, &dir, ext)?;
     }
     say!("Wrote {} reports for {tahun} to {} in {:.1?}.", units.len(), dir.display(), started.elapsed());
     Ok(())
+}
+
+/// Renders and writes reports as `<dir>/<kode>.<ext>` on every core: in a
+/// batch, rendering and writing the files take longer than the queries. A
+/// failure stops every thread before its next report and is the one
+/// reported (the earliest in report order when several threads fail).
+fn write_all(laporan: &[Laporan], format: ReportFormat, dir: &std::path::Path, ext: &str) -> Result<()> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per = laporan.len().div_ceil(threads).max(1);
+    let failed = std::sync::atomic::AtomicBool::new(false);
+    let write_part = |part: &[Laporan]| -> Result<()> {
+        for l in part {
+            if failed.load(std::sync::atomic::Ordering::Relaxed) {
+                break;
+            }
+            let path = dir.join(format!("{}.{ext}", l.unit.kode));
+            if let Err(e) = write_laporan(l, format, &Some(path)) {
+                failed.store(true, std::sync::atomic::Ordering::Relaxed);
+                return Err(e.context(format!("the report of {}", l.unit.kode)));
+            }
+        }
+        Ok(())
+    };
+    std::thread::scope(|s| {
+        let parts: Vec<_> = laporan.chunks(per).map(|part| s.spawn(|| write_part(part))).collect();
+        parts.into_iter().try_for_each(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+    })
 }
 
 fn template(out: &std::path::Path, isi: bool, kabupaten: Option<&str>, db: &Db) -> Result<()> {
@@ -644,7 +669,7 @@ fn report(kecamatan: &str, tahun: i32, format: ReportFormat, out: &Option<PathBu
     write_laporan(&open_ro(db)?.laporan(kecamatan, tahun)?, format, out)
 }
 
-fn write_laporan(l: &kinerja_store::query::Laporan, format: ReportFormat, out: &Option<PathBuf>) -> Result<()> {
+fn write_laporan(l: &Laporan, format: ReportFormat, out: &Option<PathBuf>) -> Result<()> {
     let doc = kinerja_laporan::document(l);
     match format {
         ReportFormat::Md => write_out(out, kinerja_laporan::md::render(&doc).as_bytes()),
