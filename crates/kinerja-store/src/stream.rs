@@ -1,7 +1,8 @@
 //! Raw SKM answers streamed from Parquet files into the database.
 //!
 //! A nation's answers are about 80 million rows; they never pass through
-//! Rust memory. DuckDB reads the files where they lie, twice: one scan
+//! Rust memory. DuckDB reads the files where they lie, twice (after a pass
+//! over the respondent numbers alone, for their range): one scan
 //! aggregates every unit-year-unsur (the `skm_agregat` rows to be), counts
 //! what does not read or does not fit, and finds respondents answering an
 //! unsur twice (one bit per respondent number and group, when the numbers
