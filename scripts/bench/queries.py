@@ -230,7 +230,7 @@ try:
         return out
 
     def kinerja(label, q):
-        return ("kinerja", label, sql(q), None)
+        return ("kinerja", label, sql(q), frame_sql(q))
 
     # (id, title, [(engine, label, timed fn, frame fn or None)]); Kinerja's
     # rows come first, so "× first" is the ratio to Kinerja. Kinerja's views
@@ -285,7 +285,8 @@ try:
     for qid, title, engines in QUERIES:
         first = None
         name = title
-        reference = con.sql(peers.CHECKS[qid][2]).df() if qid in peers.CHECKS else None
+        # The peers are checked against the query's first engine, Kinerja's view.
+        reference = engines[0][3]() if qid in peers.CHECKS else None
         for engine, label, fn, frame in engines:
             med, lo, hi, n = timed(fn)
             limit = limit or med
@@ -302,7 +303,7 @@ try:
             shown = f"{peak:8.0f}" if peak is not None else f"{'-':>8}"
             print(f"{name:34} {label:28} {med:10.1f} {lo:8.1f} {hi:8.1f} {n:9} {shown} {med / limit:8.2f} {med / first:8.2f}")
             name = ""
-            agrees = peers.agreement(qid, reference, frame()) if frame else None
+            agrees = peers.agreement(qid, reference, frame()) if reference is not None and engine != "kinerja" else None
             if agrees:
                 print(f"{'':34} {'':28} vs kinerja: {agrees}")
             results.append(dict(query=qid, title=title, engine=engine, label=label, median_ms=round(med, 3),
