@@ -82,3 +82,97 @@ fn xlsx_has_one_valid_uniquely_named_sheet_per_table_with_number_cells() {
     // Title, subtitle, a blank row, the header, then the row: a real number.
     assert_eq!(sheet.get_value((4, 1)), Some(&Data::Float(88.65)));
 }
+
+/// The workbook of one table with `rows`, read back: every sheet's cells.
+fn workbook(rows: Vec<Vec<Cell>>) -> (Vec<u8>, calamine::Range<calamine::Data>) {
+    use calamine::{Reader, Xlsx};
+    let bytes = xlsx::render(&doc(vec![section("Tabel 1", "1", rows)])).expect("a workbook");
+    let mut wb = Xlsx::new(std::io::Cursor::new(bytes.clone())).expect("readable");
+    let range = wb.worksheet_range("1").expect("the sheet");
+    (bytes, range)
+}
+
+/// One cell in the row after the header, as a spreadsheet reads it back.
+fn check_xlsx(cell: Cell, expect: calamine::Data) {
+    let (_, range) = workbook(vec![vec![Cell::Text("a".into()), cell]]);
+    assert_eq!(range.get_value((4, 1)), Some(&expect));
+}
+
+#[test]
+fn xlsx_cells_read_back_as_written() {
+    use calamine::Data;
+    check_xlsx(Cell::Number(d("2960780030"), 0), Data::Float(2_960_780_030.0));
+    check_xlsx(Cell::Rupiah(d("2960780030.50")), Data::Float(2_960_780_030.5));
+    check_xlsx(Cell::Number(d("88.6500"), 2), Data::Float(88.65));
+    check_xlsx(Cell::Number(d("-0.25"), 2), Data::Float(-0.25));
+    check_xlsx(Cell::Labelled("BB".into(), d("72.62")), Data::Float(72.62));
+    check_xlsx(Cell::Empty, Data::String("-".into()));
+    // Markup, an ampersand, and spaces at either end stay as they are.
+    check_xlsx(Cell::Text("  <b>Baik & Cukup</b> ".into()), Data::String("  <b>Baik & Cukup</b> ".into()));
+    check_xlsx(Cell::Text("Kecamatan Sei Balai ✓".into()), Data::String("Kecamatan Sei Balai ✓".into()));
+}
+
+/// The text of one part of an XLSX package.
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a ZIP archive");
+    let mut s = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).expect("the part"), &mut s).expect("UTF-8");
+    s
+}
+
+#[test]
+fn xlsx_is_the_same_bytes_for_the_same_document() {
+    let rows = || vec![vec![Cell::Text("IKM".into()), Cell::Percent(d("88.65"))]];
+    let (a, _) = workbook(rows());
+    let (b, _) = workbook(rows());
+    assert_eq!(a, b, "a report rendered twice differs: it would not keep its SHA-256");
+}
+
+#[test]
+fn xlsx_predikat_cells_are_numbers_shown_with_their_label() {
+    let rows = vec![
+        vec![Cell::Text("IKM".into()), Cell::Labelled("BB".into(), d("72.62"))],
+        vec![Cell::Text("AKIP".into()), Cell::Labelled("A \"baik\"".into(), d("80.10"))],
+        vec![Cell::Text("IKM 2023".into()), Cell::Labelled("BB".into(), d("70"))],
+    ];
+    let (bytes, _) = workbook(rows);
+    let styles = part(&bytes, "xl/styles.xml");
+    // One number format per label, a quote in a label dropped.
+    assert_eq!(styles.matches("&quot;BB (&quot;#,##0.00&quot;)&quot;").count(), 1, "{styles}");
+    assert!(styles.contains("formatCode=\"&quot;A baik (&quot;#,##0.00&quot;)&quot;\""), "{styles}");
+    let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains("<c r=\"B5\" s=\"5\"><v>72.62</v></c>"), "{sheet}");
+    assert!(sheet.contains("<c r=\"B6\" s=\"6\"><v>80.1</v></c>"), "{sheet}");
+    assert!(sheet.contains("<c r=\"B7\" s=\"5\"><v>70</v></c>"), "{sheet}");
+    // The header frozen below its row, columns as wide as the table's cells.
+    assert!(sheet.contains("<pane ySplit=\"4\" topLeftCell=\"A5\""), "{sheet}");
+    let widest = "A \"baik\" (80,10)".chars().count();
+    assert!(sheet.contains(&format!("<col min=\"2\" max=\"2\" width=\"{}\"", widest + 2)), "{sheet}");
+}
+
+#[test]
+fn xlsx_keeps_text_xml_cannot_hold() {
+    use calamine::Data;
+    // A control character, and a text that looks like the escape for one.
+    let (bytes, range) = workbook(vec![vec![Cell::Text("a\u{1}b _x0041_".into())]]);
+    let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains("a_x0001_b _x005F_x0041_"), "{sheet}");
+    assert_eq!(range.get_value((4, 0)), Some(&Data::String("a\u{1}b _x0041_".into())));
+}
+
+#[test]
+fn xlsx_refuses_what_a_sheet_cannot_hold_and_names_tabs_once() {
+    let long = Cell::Text("x".repeat(32_768));
+    let err = xlsx::render(&doc(vec![section("Tabel 1", "1", vec![vec![long]])])).expect_err("too long");
+    assert!(matches!(err, xlsx::Error::TooLong(32_768)), "{err}");
+    assert!(xlsx::render(&doc(vec![section("Tabel 1", "1", vec![vec![Cell::Text("x".repeat(32_767))]])])).is_ok());
+    // Excel compares tab names ignoring case; a document without tables
+    // still gets one sheet.
+    use calamine::{Reader, Xlsx};
+    let names = |d: Document| {
+        Xlsx::new(std::io::Cursor::new(xlsx::render(&d).expect("a workbook"))).expect("readable").sheet_names()
+    };
+    let two = doc(vec![section("A", "Renstra IKM", vec![]), section("B", "'renstra ikm'", vec![])]);
+    assert_eq!(names(two), ["Renstra IKM", "renstra ikm 2"]);
+    assert_eq!(names(doc(vec![])), ["LKjIP Kecamatan Sei Balai 2024"]);
+}
