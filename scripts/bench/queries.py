@@ -10,7 +10,8 @@ kinerja" says how far its result is from Kinerja's, checked once outside
 the timed runs: the rows matched by key and the largest difference of each
 figure, so a peer that computes something else shows. With --kinerja BIN,
 Q6 runs Kinerja's binary: the LKjIP reports of one kabupaten and of every
-kecamatan (`BIN report --kabupaten … --out DIR`, one file per kecamatan).
+kecamatan (`BIN report --kabupaten … --out DIR`, one file per kecamatan),
+as Markdown, and for every kecamatan also as XLSX and JSON.
 
 Usage: python queries.py KINERJA.duckdb PARQUET_DIR [--fraction F]
            [--json FILE] [--postgres WORK | --no-postgres] [--kinerja BIN]
@@ -113,15 +114,15 @@ def cpu_snapshot():
     return time.monotonic(), busy, t.user + t.system, pg_s
 
 
-def report_run(kab, tahun, out):
-    """Q6 once: `kinerja report --kabupaten KAB` into a fresh directory.
+def report_run(kab, tahun, out, fmt):
+    """Q6 once: `kinerja report --kabupaten KAB --format FMT` into a fresh directory.
     Returns (ms, files written, the child's peak RSS in MB: its VmHWM,
     sampled every 5 ms while it runs; wait4's ru_maxrss would include this
     Python process's own size, inherited through fork)."""
     shutil.rmtree(out, ignore_errors=True)
     t = time.perf_counter()
     p = subprocess.Popen([args.kinerja, "--lang", "en", "report", "--kabupaten", kab, "--tahun", str(tahun),
-                          "--out", out, "--db", db], stdout=subprocess.DEVNULL)
+                          "--format", fmt, "--out", out, "--db", db], stdout=subprocess.DEVNULL)
     peak = 0.0
     while p.poll() is None:
         try:
@@ -133,27 +134,29 @@ def report_run(kab, tahun, out):
         time.sleep(0.005)
     ms = (time.perf_counter() - t) * 1000
     if p.returncode != 0:
-        sys.exit(f"Q6: kinerja report --kabupaten {kab} failed (exit status {p.returncode})")
+        sys.exit(f"Q6: kinerja report --kabupaten {kab} --format {fmt} failed (exit status {p.returncode})")
     return ms, len(os.listdir(out)), peak
 
 
 def q6(limit):
     """Q6, the LKjIP report of every kecamatan of the kabupaten with the most
-    kecamatan with figures, and of every kecamatan in the database, for the latest year:
-    median, min and max of RUNS runs after one warm-up, as for the queries."""
+    kecamatan with figures, and of every kecamatan in the database, for the latest year,
+    as Markdown; every kecamatan's also as XLSX and JSON: median, min and max
+    of RUNS runs after one warm-up, as for the queries."""
     tahun = con.execute("SELECT max(tahun) FROM realisasi").fetchone()[0]
     kab = con.execute("SELECT u.kode_kabupaten FROM v_unit u JOIN realisasi r ON r.kode_unit = u.kode_unit "
                       "WHERE r.tahun = ? GROUP BY 1 ORDER BY count(DISTINCT u.kode_unit) DESC, 1 LIMIT 1",
                       [tahun]).fetchone()[0]
     out = os.path.join(os.path.dirname(os.path.abspath(db)), "q6-reports")
     rows = []
-    for k, label in ((kab, f"kinerja report --kabupaten {kab}"), ("semua", "kinerja report --kabupaten semua")):
-        report_run(k, tahun, out)  # warm
-        runs = [report_run(k, tahun, out) for _ in range(RUNS)]
+    for k, fmt in ((kab, "md"), ("semua", "md"), ("semua", "xlsx"), ("semua", "json")):
+        label = f"kinerja report --kabupaten {k}" + ("" if fmt == "md" else f" --format {fmt}")
+        report_run(k, tahun, out, fmt)  # warm
+        runs = [report_run(k, tahun, out, fmt) for _ in range(RUNS)]
         ms = [r[0] for r in runs]
         med = statistics.median(ms)
         files, peak = runs[0][1], max(r[2] for r in runs)
-        print(f"{'Q6 LKjIP reports, md, ' + str(tahun) if not rows else '':34} {label:28} {med:10.1f} "
+        print(f"{'Q6 LKjIP reports, ' + str(tahun) if not rows else '':34} {label:28} {med:10.1f} "
               f"{min(ms):8.1f} {max(ms):8.1f} {files:9} {peak:8.0f} {med / limit:8.2f} {'':>8}")
         rows.append(dict(query="Q6", title="Q6 LKjIP reports, one file per kecamatan", engine="kinerja", label=label,
                          median_ms=round(med, 3), min_ms=round(min(ms), 3), max_ms=round(max(ms), 3), rows=files,

@@ -30,14 +30,17 @@ TITLES = {
     "Q4": "Q4 trend + Renstra distance",
     "Q5a": "Q5 penyerapan per program",
     "Q5b": "Q5 efisiensi per sasaran",
-    "Q6": "Q6 LKjIP reports (md)",
+    "Q6": "Q6 LKjIP reports",
 }
 
 
 def label(r):
     if r["query"] == "Q6":  # the kabupaten differs by fraction
-        semua = r["label"].endswith(" semua")
-        return "`kinerja report --kabupaten semua`" if semua else "`kinerja report --kabupaten …` (one kabupaten)"
+        _, _, fmt = r["label"].partition(" --format ")
+        fmt = f" --format {fmt}" if fmt else ""
+        if " --kabupaten semua" in r["label"]:
+            return f"`kinerja report --kabupaten semua{fmt}`"
+        return f"`kinerja report --kabupaten …{fmt}` (one kabupaten)"
     if r["engine"] == "kinerja":
         view, _, note = r["label"].removeprefix("kinerja ").partition(" ")
         return f"Kinerja `{view}` {note}".rstrip()
