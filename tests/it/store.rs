@@ -560,6 +560,50 @@ fn parquet_answers_are_checked_in_the_database_and_located() {
     assert_eq!(agg, vec![s("9"), s("3")]);
 }
 
+/// Integer columns are read by their range alone; a decimal column holds an
+/// answer only where it reads as the integer itself (3.0 is not one).
+#[test]
+fn parquet_answers_of_any_column_type_are_checked_alike() {
+    let check = |rows: &[&str], expect: &[(usize, &str, &str)]| {
+        let dir = tempfile::tempdir().unwrap();
+        let store = seed_store();
+        let before = fingerprint(&store);
+        answers_parquet(&dir.path().join("skm_jawaban.parquet"), ANSWER_COLUMNS, rows);
+        let err = store.load_dir(dir.path(), &mut |_, _, _| {}).expect_err(&format!("{rows:?}"));
+        let Error::Data(kinerja_data::Error::Invalid(problems)) = &err else { panic!("{err}") };
+        let got: Vec<(usize, &str, &str)> =
+            problems.iter().map(|p| (p.row.unwrap(), p.column.as_deref().unwrap(), p.found.as_str())).collect();
+        assert_eq!(got, expect, "{rows:?}");
+        assert_eq!(fingerprint(&store), before, "nothing written");
+    };
+    // INTEGER and BIGINT columns: beyond a year, a respondent number, a score.
+    check(
+        &[
+            "('12.19.07', 2025, 1, 'waktu', 3, 'S')",
+            "('12.19.07', 70000, 2, 'waktu', 3, 'S')",
+            "('12.19.07', 2025, 3000000000, 'waktu', 3, 'S')",
+            "('12.19.07', 2025, 4, 'waktu', 300, 'S')",
+            "('12.19.07', 2025, 5, 'waktu', 5, 'S')",
+        ],
+        &[(2, "tahun", "70000"), (3, "responden", "3000000000"), (4, "skor", "300"), (5, "skor", "5")],
+    );
+    // DOUBLE columns: 3.0 and 2025.5 are not integers, 2.0 and 2025.0 neither.
+    check(
+        &[
+            "('12.19.07', 2025.0::DOUBLE, 1.0::DOUBLE, 'waktu', 3.0::DOUBLE, 'S')",
+            "('12.19.07', 2025.5::DOUBLE, 2.0::DOUBLE, 'waktu', 3.5::DOUBLE, 'S')",
+        ],
+        &[
+            (1, "responden", "1.0"),
+            (1, "skor", "3.0"),
+            (1, "tahun", "2025.0"),
+            (2, "responden", "2.0"),
+            (2, "skor", "3.5"),
+            (2, "tahun", "2025.5"),
+        ],
+    );
+}
+
 /// A respondent answering an unsur twice is found whatever their numbers:
 /// within [`kinerja_store::BIT_MAKS`] of each other (one bit each, in the
 /// aggregating scan) and beyond it (hashing), at the boundary both ways.

@@ -369,15 +369,23 @@ SELECT coalesce(sum(num_rows), 0) FROM parquet_file_metadata({files});
 CREATE OR REPLACE TEMP VIEW src_jawaban AS
 SELECT parse_filename(filename) AS berkas, file_row_number + 1 AS baris,
        CAST(kode_unit AS VARCHAR) AS kode_unit,
-       -- An integer reads only as itself: 3.0 or 3.5 are not an answer.
-       CASE WHEN CAST(TRY_CAST(tahun AS SMALLINT) AS VARCHAR) = trim(CAST(tahun AS VARCHAR)) THEN TRY_CAST(tahun AS SMALLINT) END AS tahun,
-       CASE WHEN CAST(TRY_CAST(responden AS INTEGER) AS VARCHAR) = trim(CAST(responden AS VARCHAR)) THEN TRY_CAST(responden AS INTEGER) END AS responden,
+       {tahun} AS tahun, {responden} AS responden,
        CAST(unsur_id AS VARCHAR) AS unsur_id,
-       CASE WHEN CAST(TRY_CAST(skor AS TINYINT) AS VARCHAR) = trim(CAST(skor AS VARCHAR)) THEN TRY_CAST(skor AS TINYINT) END AS skor,
+       {skor} AS skor,
        CAST(sumber AS VARCHAR) AS sumber,
        CAST(tahun AS VARCHAR) AS tahun_asli, CAST(responden AS VARCHAR) AS responden_asli,
        CAST(skor AS VARCHAR) AS skor_asli
 FROM read_parquet({files}, filename = true, file_row_number = true, union_by_name = true);
+
+-- {tahun}, {responden} and {skor} of berkas_jawaban_sumber: the column
+-- ({kolom}) read as an integer ({tipe}). From text or a decimal number, an
+-- integer reads only as itself: 3.0 or 3.5 are not an answer.
+-- name: berkas_jawaban_bulat_teks
+CASE WHEN CAST(TRY_CAST({kolom} AS {tipe}) AS VARCHAR) = trim(CAST({kolom} AS VARCHAR)) THEN TRY_CAST({kolom} AS {tipe}) END
+
+-- The same of an integer column in every file: only its range is checked.
+-- name: berkas_jawaban_bulat
+TRY_CAST({kolom} AS {tipe})
 
 -- The range of the respondent numbers, for berkas_jawaban_ganda_bit.
 -- name: berkas_jawaban_rentang

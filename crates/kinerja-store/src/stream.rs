@@ -45,9 +45,13 @@ pub(crate) fn load_jawaban_parquet(
         "[{}]",
         files.iter().map(|f| crate::export::quote(&f.to_string_lossy())).collect::<Vec<_>>().join(", ")
     );
-    let fill = fills(&list);
+    let integer = check_columns(c, files)?;
+    let mut fill = fills(&list);
+    for (kolom, tipe) in [("tahun", "SMALLINT"), ("responden", "INTEGER"), ("skor", "TINYINT")] {
+        let name = if integer.contains(&kolom) { "berkas_jawaban_bulat" } else { "berkas_jawaban_bulat_teks" };
+        fill.push((kolom, filled(name, &[("kolom", kolom), ("tipe", tipe)])?));
+    }
     let fill: Vec<(&str, &str)> = fill.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    check_columns(c, files)?;
     let total: i64 = query_one(c, "berkas_jawaban_jumlah", &fill)?;
     let total = u64::try_from(total).unwrap_or(0);
     progress("skm_jawaban", 0, total);
@@ -126,17 +130,25 @@ fn query_one(c: &Connection, name: &str, fill: &[(&str, &str)]) -> Result<i64> {
     c.query_row(&filled(name, fill)?, [], |r| r.get(0)).map_err(at(name))
 }
 
+/// DuckDB's integer types: a column of one holds integers only.
+const INTEGER_TYPES: [&str; 10] =
+    ["TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT"];
+
 /// Every file must have the columns of `skm_jawaban`, and no others.
-fn check_columns(c: &Connection, files: &[PathBuf]) -> Result<()> {
+/// Returns the columns that are of an integer type in every file.
+fn check_columns(c: &Connection, files: &[PathBuf]) -> Result<Vec<&'static str>> {
     let mut problems = Vec::new();
+    let mut integer: Vec<&'static str> = kolom().to_vec();
     for f in files {
         let one = [("files", crate::export::quote(&f.to_string_lossy()))];
         let sql = filled("berkas_jawaban_kolom", &[(one[0].0, one[0].1.as_str())])?;
         let mut stmt = c.prepare(&sql).map_err(|source| unreadable(f, &source))?;
-        let names: Vec<String> = stmt
-            .query_map([], |r| r.get::<_, String>(0))
+        let typed: Vec<(String, String)> = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
             .and_then(|rows| rows.collect())
             .map_err(|source| unreadable(f, &source))?;
+        integer.retain(|k| typed.iter().any(|(n, t)| n == k && INTEGER_TYPES.contains(&t.as_str())));
+        let names: Vec<String> = typed.into_iter().map(|(n, _)| n).collect();
         let file = kinerja_data::file_name(f);
         let kolom = kolom();
         for k in kolom.iter().filter(|k| !names.iter().any(|n| n == *k)) {
@@ -152,7 +164,7 @@ fn check_columns(c: &Connection, files: &[PathBuf]) -> Result<()> {
             problems.push(problem(&file, None, Some(n), &format!("only the columns {}", kolom.join(", ")), n));
         }
     }
-    if problems.is_empty() { Ok(()) } else { Err(Error::Data(kinerja_data::Error::Invalid(problems))) }
+    if problems.is_empty() { Ok(integer) } else { Err(Error::Data(kinerja_data::Error::Invalid(problems))) }
 }
 
 /// The located problems of the groups that failed a check.
