@@ -590,13 +590,27 @@ fn batch_report_writes_one_file_per_kecamatan_with_figures() {
     }
     let synthetic = files.iter().find(|f| *f != "12.19.07.md").unwrap();
     assert!(fs::read_to_string(out.join(synthetic)).unwrap().contains("DATA SINTETIS"));
-    // Workbooks too: the same bytes as the single report, run after run.
-    let books = dir.path().join("buku");
-    ok(&["report", "--kabupaten", "12.19", "--tahun", "2024", "--format", "xlsx", "--out", p(&books), "--db", p(&db)]);
-    let single = dir.path().join("12.19.07.xlsx");
-    let args = ["report", "--kecamatan", "12.19.07", "--tahun", "2024", "--format", "xlsx", "--out", p(&single)];
-    ok(&[&args[..], &["--db", p(&db)]].concat());
-    assert_eq!(fs::read(books.join("12.19.07.xlsx")).unwrap(), fs::read(&single).unwrap());
+    // Every format: the same bytes as the single report, run after run.
+    for format in ["xlsx", "html", "json"] {
+        let batch = dir.path().join(format!("semua-{format}"));
+        ok(&[
+            "report",
+            "--kabupaten",
+            "12.19",
+            "--tahun",
+            "2024",
+            "--format",
+            format,
+            "--out",
+            p(&batch),
+            "--db",
+            p(&db),
+        ]);
+        let single = dir.path().join(format!("12.19.07.{format}"));
+        let args = ["report", "--kecamatan", "12.19.07", "--tahun", "2024", "--format", format, "--out", p(&single)];
+        ok(&[&args[..], &["--db", p(&db)]].concat());
+        assert_eq!(fs::read(batch.join(format!("12.19.07.{format}"))).unwrap(), fs::read(&single).unwrap(), "{format}");
+    }
     let r = kinerja(&["report", "--kabupaten", "12.19", "--tahun", "2024", "--db", p(&db)]);
     assert!(r.code != 0 && r.err.contains("--out DIR"), "{}", r.err);
     let r = kinerja(&["report", "--kabupaten", "12.19", "--tahun", "1999", "--out", p(&out), "--db", p(&db)]);
