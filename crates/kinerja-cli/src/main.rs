@@ -674,7 +674,7 @@ fn write_laporan(l: &Laporan, format: ReportFormat, out: &Option<PathBuf>) -> Re
     match format {
         ReportFormat::Md => write_out(out, kinerja_laporan::md::render(&doc).as_bytes()),
         ReportFormat::Html => write_out(out, kinerja_laporan::html::render(&doc).as_bytes()),
-        ReportFormat::Json => write_out(out, format!("{}\n", serde_json::to_string_pretty(l)?).as_bytes()),
+        ReportFormat::Json => write_out(out, kinerja_laporan::json::render(l)?.as_bytes()),
         ReportFormat::Xlsx => {
             let Some(path) = out else { bail!("--format xlsx needs --out FILE.xlsx") };
             std::fs::write(path, kinerja_laporan::xlsx::render(&doc)?)

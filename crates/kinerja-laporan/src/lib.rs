@@ -1,6 +1,7 @@
 //! The LKjIP report of a kecamatan-year as a document — titled tables of
-//! typed cells — rendered to Markdown, HTML or XLSX. Numbers are formatted
-//! by the core's notation module (Indonesian: `2.960.780.030`, `88,65%`).
+//! typed cells — rendered to Markdown, HTML or XLSX; its figures also as
+//! JSON. Numbers are formatted by the core's notation module (Indonesian:
+//! `2.960.780.030`, `88,65%`).
 //!
 //! [`document`] builds one [`Section`] per table of the report, each in its
 //! own function, from the figures the store computed; nothing here
@@ -13,6 +14,7 @@
 //! --kabupaten semua`.
 
 pub mod html;
+pub mod json;
 pub mod md;
 pub mod xlsx;
 
