@@ -50,7 +50,8 @@ impl Styles {
     const DUA: usize = 2;
     const NOL: usize = 3;
     const PERSEN: usize = 4;
-    /// Number formats after the fixed cell formats, from the first custom id.
+    /// The number formats of `DUA`, `NOL` and `PERSEN`, numbered from 164,
+    /// the first id Excel leaves to custom formats; the labels' follow.
     const FIXED: [&str; 3] = ["#,##0.00", "#,##0", "#,##0.00\"%\""];
 
     /// The cell format showing a value as `label (72,62)`.
