@@ -4,7 +4,8 @@
 //!
 //! Here rather than in the command because serialising is generic code,
 //! compiled where it is used: in this crate it is optimised in the dev
-//! profile too: the nation's 7,285 reports took 7.3 s, now 4.1 s.
+//! profile too: the nation's 7,285 reports took 7.3 s, now
+//! 4.0–4.5 s (BENCHMARKS.md, batch reports).
 
 use kinerja_store::query::Laporan;
 

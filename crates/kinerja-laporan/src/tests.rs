@@ -166,6 +166,11 @@ fn xlsx_refuses_what_a_sheet_cannot_hold_and_names_tabs_once() {
     let err = xlsx::render(&doc(vec![section("Tabel 1", "1", vec![vec![long]])])).expect_err("too long");
     assert!(matches!(err, xlsx::Error::TooLong(32_768)), "{err}");
     assert!(xlsx::render(&doc(vec![section("Tabel 1", "1", vec![vec![Cell::Text("x".repeat(32_767))]])])).is_ok());
+    // A worksheet ends at column XFD, the 16,384th.
+    let wide = |n: usize| doc(vec![section("Tabel 1", "1", vec![vec![Cell::Empty; n]])]);
+    assert!(matches!(xlsx::render(&wide(16_385)), Err(xlsx::Error::TooLarge)));
+    let bytes = xlsx::render(&wide(16_384)).expect("as wide as a sheet");
+    assert!(part(&bytes, "xl/worksheets/sheet1.xml").contains("<c r=\"XFD5\" t=\"inlineStr\">"));
     // Excel compares tab names ignoring case; a document without tables
     // still gets one sheet.
     use calamine::{Reader, Xlsx};
