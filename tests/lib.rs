@@ -1,5 +1,6 @@
 //! Shared helpers for Kinerja's integration tests (`it/`, a test target of
-//! `kinerja-cli`, which also gives them the `kinerja` binary).
+//! `kinerja-cli`, which also gives them the `kinerja` binary): the seed and
+//! what is made from it. Helpers that run the binary are in `it/support.rs`.
 
 use std::path::PathBuf;
 
@@ -48,6 +49,17 @@ pub const SEI_BALAI_AKIP: [&str; 10] = [
 /// The seed data directory, `data/`.
 pub fn data_dir() -> PathBuf {
     repo_root().join("data")
+}
+
+/// The seed data (`data/`), read as `kinerja load` reads it.
+pub fn seed_dataset() -> kinerja_core::model::Dataset {
+    kinerja_data::read_dir(&data_dir()).expect("data/ loads")
+}
+
+/// The seed's audit transcription of the Sei Balai 2024 report, as
+/// `kinerja audit` reads it.
+pub fn seed_transcription() -> PathBuf {
+    repo_root().join("data/audit/sei-balai-2024.json")
 }
 
 /// A store loaded with the seed data.

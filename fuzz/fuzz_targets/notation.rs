@@ -4,7 +4,7 @@
 
 use kinerja_core::Decimal;
 use kinerja_core::notation::{
-    Notasi, format_number, parse_berlabel, parse_number, parse_number_dalam, parse_persen, parse_rupiah,
+    Notasi, format_number, parse_berlabel, parse_number, parse_number_within, parse_persen, parse_rupiah,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -15,7 +15,7 @@ fuzz_target!(|text: &str| {
             assert_eq!(parse_number(&shown, Notasi::Indonesia).ok(), Some(v), "{text:?} → {shown:?}");
         }
         let _ = parse_persen(text, n);
-        if let Ok((v, _)) = parse_number_dalam(text, n, Decimal::ONE, Decimal::from(4)) {
+        if let Ok((v, _)) = parse_number_within(text, n, Decimal::ONE, Decimal::from(4)) {
             assert!(parse_number(text, n).is_ok() || (Decimal::ONE..=Decimal::from(4)).contains(&v));
         }
     }

@@ -4,16 +4,23 @@
 
 use std::fs;
 
-use kinerja_core::audit::{Sebab, Tingkat, periksa};
-use kinerja_tests::repo_root;
+use kinerja_audit::{Sebab, Severity, periksa};
+use kinerja_pesan::Lang;
+use kinerja_tests::{repo_root, seed_transcription};
 
-fn seed() -> std::path::PathBuf {
-    repo_root().join("data/audit/sei-balai-2024.json")
+use crate::support::{Run, kinerja, kinerja_in, load_seed, p};
+
+/// Runs `kinerja args` in Bahasa Indonesia.
+fn kinerja_id(args: &[&str]) -> Run {
+    let o = kinerja_in("id").args(args).output().expect("kinerja runs");
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    Run { code: o.status.code().unwrap_or(-1), out: text(&o.stdout), err: text(&o.stderr) }
 }
 
 #[test]
 fn the_seed_gives_exactly_the_documented_contradictions() {
-    let t = kinerja_data::audit::read(&seed()).unwrap();
+    let text = fs::read_to_string(seed_transcription()).unwrap();
+    let t = kinerja_audit::baca::json(&text, "sei-balai-2024.json").unwrap();
     let h = periksa(&t).unwrap();
     let mut ids: Vec<&str> = h.temuan.iter().map(|t| t.id.as_str()).collect();
     ids.sort_unstable();
@@ -54,22 +61,13 @@ fn the_seed_gives_exactly_the_documented_contradictions() {
         "{:?}",
         get("t3_15.penunjang.capaian_sasaran").sebab
     );
-    assert_eq!(get("t3_3.urutan_unsur").tingkat, Tingkat::Catatan);
+    assert_eq!(get("t3_3.urutan_unsur").severity, Severity::Catatan);
     let (lo, hi) = get("t1_2.jumlah.l").konsisten.unwrap();
     assert_eq!((lo.to_string(), hi.to_string()), ("15103".into(), "15103".into()));
     // With 97 respondents only the weight 0,111 gives the printed IKM.
-    let ikm = h.info.iter().find(|i| i.pesan.starts_with("IKM 75,35")).unwrap();
-    assert_eq!(ikm.pesan, "IKM 75,35 konsisten dengan bobot: 0,111, NRR sebagai k/97");
+    let ikm = h.info.iter().map(|i| i.pesan.render(Lang::Id)).find(|i| i.starts_with("IKM 75,35")).unwrap();
+    assert_eq!(ikm, "IKM 75,35 konsisten dengan bobot: 0,111, NRR sebagai k/97");
     assert!(h.relasi > 250 && h.angka > 600, "{} relations, {} figures", h.relasi, h.angka);
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = crate::kinerja_in("en").args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 const CLEAN: &str = r#"{"format":"kinerja-audit","versi":1,"dokumen":{"judul":"Uji"},
@@ -82,42 +80,61 @@ fn exit_codes_and_formats() {
     let dir = tempfile::tempdir().unwrap();
     let clean = dir.path().join("bersih.json");
     fs::write(&clean, CLEAN).unwrap();
-    let p = |x: &std::path::Path| x.to_string_lossy().into_owned();
-    let (code, out, _) = run(&["audit", &p(&clean)]);
+    let Run { code, out, .. } = kinerja_id(&["audit", p(&clean)]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("1 relasi atas 3 angka tercetak diperiksa: 0 galat, 0 catatan."), "{out}");
-    let (_, verbose, _) = run(&["audit", &p(&clean), "--verbose"]);
+    let english = kinerja(&["audit", p(&clean)]).out;
+    assert!(english.contains("1 relation over 3 printed figures checked: 0 errors, 0 notes."), "{english}");
+    let verbose = kinerja_id(&["audit", p(&clean), "--verbose"]).out;
     assert!(verbose.contains("konsisten dalam pembulatan") && verbose.contains("88,65"), "{verbose}");
-    let (code, text, _) = run(&["audit", &p(&seed())]);
+    let Run { code, out: text, .. } = kinerja_id(&["audit", p(&seed_transcription())]);
     assert_eq!(code, 1);
     assert!(text.contains("[GALAT] k3_7.capaian") && text.contains("seharusnya 102,28%"), "{text}");
-    let (_, md, _) = run(&["audit", &p(&seed()), "--format", "md"]);
+    let Run { code, out: text, .. } = kinerja(&["audit", p(&seed_transcription())]);
+    assert_eq!(code, 1);
+    assert!(
+        text.contains("[ERROR] k3_7.capaian") && text.contains("a digit typed twice (should be 102,28%)"),
+        "{text}"
+    );
+    let md = kinerja_id(&["audit", p(&seed_transcription()), "--format", "md"]).out;
     assert!(md.starts_with("# Reviu angka: Laporan Kinerja Kecamatan Sei Balai Tahun 2024"), "{md}");
-    let (_, json, _) = run(&["audit", &p(&seed()), "--format", "json"]);
+    let html = kinerja(&["audit", p(&seed_transcription()), "--format", "html"]).out;
+    assert!(html.contains("<h1>Figure review: Laporan Kinerja Kecamatan Sei Balai Tahun 2024</h1>"), "{html}");
+    let json = kinerja(&["audit", p(&seed_transcription()), "--format", "json"]).out;
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v[0]["temuan"].as_array().unwrap().len(), 17);
+    let reasons = |v: &serde_json::Value| v[0]["temuan"][0]["uraian"].as_str().unwrap_or_default().to_string();
+    let id: serde_json::Value =
+        serde_json::from_str(&kinerja_id(&["audit", p(&seed_transcription()), "--format", "json"]).out).unwrap();
+    assert_ne!(reasons(&v), reasons(&id), "the reasons follow the language");
     let xlsx = dir.path().join("reviu.xlsx");
-    assert_eq!(run(&["audit", &p(&seed()), "--format", "xlsx", "--out", &p(&xlsx)]).0, 1);
+    assert_eq!(kinerja(&["audit", p(&seed_transcription()), "--format", "xlsx", "--out", p(&xlsx)]).code, 1);
     use calamine::{Reader, open_workbook_auto};
     let mut wb = open_workbook_auto(&xlsx).unwrap();
-    let rows = wb.worksheet_range("Temuan").unwrap().rows().count();
-    assert_eq!(rows, 18, "a header and 17 findings");
+    let range = wb.worksheet_range("Findings").unwrap();
+    let header = range.rows().position(|r| r.first().is_some_and(|c| *c == "file")).unwrap();
+    assert_eq!(range.rows().count() - header, 18, "a header and 17 findings");
     // What the database stores: its labels fit, its printed totals do not.
     let db = dir.path().join("k.duckdb");
-    assert_eq!(run(&["load", &p(&kinerja_tests::data_dir()), "--db", &p(&db)]).0, 0);
-    let (code, out, err) = run(&["audit", "--db", &p(&db), "--kecamatan", "Sei Balai", "--tahun", "2024"]);
+    load_seed(&db);
+    let Run { code, out, err } = kinerja_id(&["audit", "--db", p(&db), "--kecamatan", "Sei Balai", "--tahun", "2024"]);
     assert_eq!(code, 1, "{err}");
     assert!(out.contains("Data tersimpan: 12.19.07 Sei Balai tahun 2024"), "{out}");
     assert!(out.contains(": 3 galat, 0 catatan.") && out.contains("[GALAT] tercetak:t1_2.jumlah.l"), "{out}");
+    let out = kinerja(&["audit", "--db", p(&db), "--kecamatan", "Sei Balai", "--tahun", "2024"]).out;
+    assert!(out.contains("Stored data: 12.19.07 Sei Balai, year 2024"), "{out}");
+    // Trouble is 2: a database that is not there, as a transcription that cannot be read.
+    let Run { code, err, .. } = kinerja(&["audit", "--db", p(&dir.path().join("tidak-ada.duckdb"))]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("no database at") && err.contains("kinerja load"), "{err}");
 }
 
 #[test]
 fn unusable_transcriptions_exit_2_with_the_place() {
     let dir = tempfile::tempdir().unwrap();
-    let p = |x: &std::path::Path| x.to_string_lossy().into_owned();
     let broken = dir.path().join("rusak.json");
     fs::write(&broken, CLEAN.replace("\"t.ikm.target\"", "\"t.ikm.sasaran\"")).unwrap();
-    let (code, _, err) = run(&["audit", &p(&broken)]);
+    let Run { code, err, .. } = kinerja(&["audit", p(&broken)]);
     assert_eq!(code, 2);
     assert!(
         err.contains("relasi[0] (r1).target[0]: expected a reference to a printed figure")
@@ -126,18 +143,24 @@ fn unusable_transcriptions_exit_2_with_the_place() {
     );
     let truncated = dir.path().join("terpotong.json");
     fs::write(&truncated, &CLEAN[..120]).unwrap();
-    let (code, _, err) = run(&["audit", &p(&truncated)]);
+    let Run { code, err, .. } = kinerja(&["audit", p(&truncated)]);
     assert_eq!(code, 2);
-    assert!(err.contains("terpotong.json, row 2, column kolom"), "{err}");
+    assert!(err.contains("terpotong.json, line 2, column"), "{err}");
     let unknown = dir.path().join("asing.json");
     fs::write(
         &unknown,
         CLEAN.replace("\"realisasi\":\"t.ikm.realisasi\"", "\"realisasi\":\"t.ikm.realisasi\",\"mutlaq\":true"),
     )
     .unwrap();
-    let (code, _, err) = run(&["audit", &p(&unknown)]);
+    let Run { code, err, .. } = kinerja(&["audit", p(&unknown)]);
     assert_eq!(code, 2);
-    assert!(err.contains("relasi[0].mutlaq: expected a field of capaian"), "{err}");
+    assert!(
+        err.contains(
+            "asing.json, relasi[0].mutlaq: expected a field of capaian: hasil, metode, polaritas, realisasi, target, \
+             found \"mutlaq\""
+        ),
+        "{err}"
+    );
 }
 
 /// The same small transcription as an XLSX workbook and as CSV files.
@@ -196,19 +219,33 @@ fn spreadsheet_forms_read_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let (xlsx, csv) = spreadsheet(dir.path());
     for path in [&xlsx, &csv] {
-        let t = kinerja_data::audit::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        assert_eq!(t.tabel[0].judul_kolom["capaian"], "Capaian");
-        let h = periksa(&t).unwrap();
-        let ids: Vec<&str> = h.temuan.iter().map(|t| t.id.as_str()).collect();
+        let Run { code, out, err } = kinerja(&["audit", p(path), "--format", "json"]);
+        assert_eq!(code, 1, "{}: {err}", path.display());
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let temuan = v[0]["temuan"].as_array().unwrap();
+        let ids: Vec<&str> = temuan.iter().filter_map(|t| t["id"].as_str()).collect();
         assert_eq!(ids, ["k.c"], "{}", path.display());
-        assert_eq!(h.temuan[0].sebab[0], Sebab::DigitGanda { seharusnya: "102,28%".into() });
+        assert_eq!(temuan[0]["sebab"][0], serde_json::json!({"jenis": "digit_ganda", "seharusnya": "102,28%"}));
+        assert!(temuan[0]["konsisten"].is_array(), "{out}");
+        let letak = v[0]["temuan"][0]["letak"].as_str().unwrap();
+        assert_eq!(letak, "teks", "the sentence's place");
     }
+    // The column's printed header names a figure of the table.
+    let text = fs::read_to_string(csv.join("relasi.csv")).unwrap().replace(
+        "\"k.c\",\"sama\",\"k.c\",\"\",\"\",\"t.akip.capaian\"",
+        "\"t.c\",\"sama\",\"t.akip.capaian\",\"\",\"\",\"k.c\"",
+    );
+    fs::write(csv.join("relasi.csv"), text).unwrap();
+    let out = kinerja(&["audit", p(&csv), "--format", "json"]).out;
+    assert!(out.contains("Tabel uji, row akip, column Capaian"), "{out}");
     // A misspelt relation kind is located at its row.
     let bad = csv.join("relasi.csv");
     let text = fs::read_to_string(&bad).unwrap().replace("\"sama\"", "\"sama_dengan\"");
     fs::write(&bad, text).unwrap();
-    let e = kinerja_data::audit::read(&csv).unwrap_err().to_string();
-    assert!(e.contains("relasi.csv, row 3, column relasi.jenis: expected a relation kind"), "{e}");
+    let Run { code, err, .. } = kinerja(&["audit", p(&csv)]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("relasi.csv, row 3") && err.contains("sama_dengan"), "{err}");
+    assert!(Sebab::RataSederhana.pesan().render(Lang::En).contains("weighted"));
 }
 
 /// The facts of each table, of one unit, as text (values compared by value).
@@ -229,10 +266,9 @@ fn facts(db: &std::path::Path) -> Vec<String> {
 #[test]
 fn a_transcription_loads_its_facts() {
     let dir = tempfile::tempdir().unwrap();
-    let p = |x: &std::path::Path| x.to_string_lossy().into_owned();
     // The reference: the seed's data files.
     let full = dir.path().join("full.duckdb");
-    assert_eq!(run(&["load", &p(&kinerja_tests::data_dir()), "--db", &p(&full)]).0, 0);
+    load_seed(&full);
     // Only the regions and indicators, then the transcription.
     let base = dir.path().join("base");
     fs::create_dir_all(&base).unwrap();
@@ -240,15 +276,15 @@ fn a_transcription_loads_its_facts() {
         fs::copy(kinerja_tests::data_dir().join(f), base.join(f)).unwrap();
     }
     let db = dir.path().join("t.duckdb");
-    assert_eq!(run(&["load", &p(&base), "--db", &p(&db)]).0, 0);
+    assert_eq!(kinerja(&["load", p(&base), "--db", p(&db)]).code, 0);
     let before = facts(&db);
-    let (code, _, err) = run(&["load", &p(&seed()), "--db", &p(&db)]);
+    let Run { code, err, .. } = kinerja(&["load", p(&seed_transcription()), "--db", p(&db)]);
     assert_eq!(code, 1, "refused while the audit finds errors");
-    assert!(err.contains("the audit finds 16 error(s)") && err.contains("--terima-temuan"), "{err}");
+    assert!(err.contains("the audit finds 16 errors") && err.contains("--terima-temuan"), "{err}");
     assert_eq!(facts(&db), before, "nothing loaded");
-    let (code, out, err) = run(&["load", &p(&seed()), "--db", &p(&db), "--terima-temuan"]);
+    let Run { code, out, err } = kinerja(&["load", p(&seed_transcription()), "--db", p(&db), "--terima-temuan"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("17 finding(s) recorded in audit_temuan"), "{out}");
+    assert!(out.contains("17 findings recorded in audit_temuan"), "{out}");
     assert_eq!(facts(&db), facts(&full), "the transcription gives the seed's facts and capaian");
     let store = kinerja_store::Store::open_read_only(&db).unwrap();
     let recorded = store.sql("SELECT count(*), count(DISTINCT berkas) FROM audit_temuan").unwrap().rows;

@@ -5,14 +5,7 @@
 //! on an untranslated message. The corpus (`corpus.rs`) runs every bad-input
 //! case in both languages the same way.
 
-use std::path::Path;
-
-/// Runs `kinerja args` in `lang`, strict: `(exit code, stdout, stderr)`.
-fn run(lang: &str, args: &[&str]) -> (i32, String, String) {
-    let o = crate::kinerja_in(lang).env("KINERJA_PESAN_KETAT", "1").args(args).output().expect("kinerja runs");
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (o.status.code().unwrap_or(-1), text(&o.stdout), text(&o.stderr))
-}
+use crate::support::{Run, kinerja_strict, p};
 
 /// Every command and subcommand, as its words.
 const COMMANDS: &[&[&str]] = &[
@@ -44,19 +37,19 @@ const COMMANDS: &[&[&str]] = &[
 fn help_is_in_bahasa_indonesia_throughout_and_in_english_on_request() {
     for cmd in COMMANDS {
         let args: Vec<&str> = cmd.iter().copied().chain(["--help"]).collect();
-        let (code, id, _) = run("id", &args);
+        let Run { code, out: id, .. } = kinerja_strict("id", &args);
         assert_eq!(code, 0, "{cmd:?}");
         assert!(!id.contains("[EN]"), "{cmd:?}: an untranslated help text:\n{id}");
         assert!(id.contains("Penggunaan: kinerja"), "{cmd:?}:\n{id}");
         for english in ["Usage:", "Options:", "Print help", "[default:", "Examples:"] {
             assert!(!id.contains(english), "{cmd:?}: {english:?} in\n{id}");
         }
-        let (_, en, _) = run("en", &args);
+        let en = kinerja_strict("en", &args).out;
         assert!(en.contains("Usage: kinerja") && en.contains("Print help"), "{cmd:?}:\n{en}");
-        let (_, flag, _) = run("id", &[&["--lang", "en"][..], &args].concat());
+        let flag = kinerja_strict("id", &[&["--lang", "en"][..], &args].concat()).out;
         assert_eq!(flag, en, "--lang en wins over the locale");
     }
-    let (_, id, _) = run("en", &["--lang=id", "load", "--help"]);
+    let id = kinerja_strict("en", &["--lang=id", "load", "--help"]).out;
     assert!(id.contains("Penggunaan: kinerja load"), "--lang id wins over an English locale:\n{id}");
 }
 
@@ -68,34 +61,32 @@ fn usage_errors_are_in_bahasa_indonesia() {
         (&["report", "--tahun", "2024"], "galat: argumen wajib berikut tidak diberikan:"),
         (&["report", "--kecamatan", "x", "--tahun", "dua"], "galat: nilai 'dua' tidak sah untuk '--tahun <TAHUN>'"),
     ] {
-        let (code, _, err) = run("id", args);
+        let Run { code, err, .. } = kinerja_strict("id", args);
         assert_eq!(code, 2, "{args:?}: {err}");
         assert!(err.contains(words), "{args:?}: {err}");
         assert!(!err.contains("[EN]"), "{args:?}: an untranslated line:\n{err}");
         assert!(err.contains("Penggunaan: kinerja") || err.contains("--help"), "{args:?}: {err}");
-        let (code, _, err) = run("en", args);
+        let Run { code, err, .. } = kinerja_strict("en", args);
         assert_eq!(code, 2, "{args:?}");
         assert!(err.contains("error: "), "{args:?}: {err}");
     }
-}
-
-fn p(path: &Path) -> &str {
-    path.to_str().expect("a UTF-8 path")
 }
 
 #[test]
 fn runtime_errors_and_summaries_are_in_bahasa_indonesia() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("k.duckdb");
-    let (code, out, err) = run("id", &["load", p(&kinerja_tests::data_dir()), "--db", p(&db)]);
+    let Run { code, out, err } = kinerja_strict("id", &["load", p(&kinerja_tests::data_dir()), "--db", p(&db)]);
     assert_eq!(code, 0, "{err}");
     assert!(!out.contains("[EN]"), "{out}");
     assert!(out.contains("baris dibaca"), "{out}");
-    let (code, _, err) = run("id", &["report", "--kecamatan", "Atlantis", "--tahun", "2024", "--db", p(&db)]);
+    let Run { code, err, .. } =
+        kinerja_strict("id", &["report", "--kecamatan", "Atlantis", "--tahun", "2024", "--db", p(&db)]);
     assert_eq!(code, 1);
     assert!(!err.contains("[EN]") && err.starts_with("kinerja: "), "{err}");
     assert!(err.contains("\"Atlantis\""), "{err}");
-    let (code, _, err) = run("id", &["sql", "SELECT 1", "--db", p(&dir.path().join("tidak-ada.duckdb"))]);
+    let Run { code, err, .. } =
+        kinerja_strict("id", &["sql", "SELECT 1", "--db", p(&dir.path().join("tidak-ada.duckdb"))]);
     assert_eq!(code, 1);
     assert!(!err.contains("[EN]") && err.contains("kinerja load"), "{err}");
     // A load with bad rows: the frame of every problem in Bahasa Indonesia.
@@ -104,11 +95,11 @@ fn runtime_errors_and_summaries_are_in_bahasa_indonesia() {
     kinerja_tests::copy_seed(&bad);
     let target = std::fs::read_to_string(bad.join("target.csv")).unwrap();
     std::fs::write(bad.join("target.csv"), target + "12.19.07,ikm,2027,renstra,92.5.0,,x\n").unwrap();
-    let (code, _, err) = run("id", &["load", p(&bad), "--db", p(&db)]);
+    let Run { code, err, .. } = kinerja_strict("id", &["load", p(&bad), "--db", p(&db)]);
     assert_eq!(code, 1);
     assert!(err.contains("target.csv, baris 16, kolom nilai: diharapkan "), "{err}");
     assert!(!err.contains("[EN]"), "{err}");
-    let (_, _, err) = run("en", &["load", p(&bad), "--db", p(&db)]);
+    let err = kinerja_strict("en", &["load", p(&bad), "--db", p(&db)]).err;
     assert!(err.contains("target.csv, row 16, column nilai: expected "), "{err}");
 }
 
@@ -143,12 +134,12 @@ fn every_command_reports_in_bahasa_indonesia() {
         vec!["calc", "goalseek", "--mutu", "B"],
     ];
     for args in &runs {
-        let (code, out, err) = run("id", args);
+        let Run { code, out, err } = kinerja_strict("id", args);
         assert_eq!(code, 0, "{args:?}: {err}");
         assert!(!out.contains("[EN]") && !err.contains("[EN]"), "{args:?}: an untranslated line:\n{out}{err}");
     }
-    let (_, out, _) = run("id", &["riwayat", "--db", db]);
+    let out = kinerja_strict("id", &["riwayat", "--db", db]).out;
     assert!(out.contains("17 berkas (") && out.contains(" bita)"), "{out}");
-    let (_, out, _) = run("en", &["riwayat", "--db", db]);
+    let out = kinerja_strict("en", &["riwayat", "--db", db]).out;
     assert!(out.contains("files (") && out.contains("bytes)"), "{out}");
 }

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use kinerja_tests::{data_dir, repo_root};
+use kinerja_tests::repo_root;
+
+use crate::support::{kinerja_in, load_seed};
 
 /// One case of the corpus.
 #[derive(Debug, Default)]
@@ -97,7 +99,7 @@ fn words(lang: &str) -> Vec<(&'static str, &'static str)> {
             (", found ", ", ditemukan "),
             ("no rows", "tidak ada baris"),
             ("references to", "rujukan ke"),
-            ("problem(s)", "masalah"),
+            ("problems in the data", "masalah dalam data"),
             ("hidden sheet", "lembar tersembunyi"),
             ("line ", "baris "),
             ("found \"none;", "ditemukan \"tidak ada;"),
@@ -112,7 +114,7 @@ fn run_in(c: &Case, seeded: &Path, lang: &str) -> Result<(), String> {
     let db = tmp.path().join("k.duckdb");
     fs::copy(seeded, &db).unwrap();
     let mut args = c.command.split_whitespace();
-    let mut cmd = crate::kinerja_in(lang);
+    let mut cmd = kinerja_in(lang);
     cmd.current_dir(&c.dir).env("KINERJA_PESAN_KETAT", "1");
     match args.next().unwrap() {
         "load" => {
@@ -176,8 +178,7 @@ fn every_bad_input_is_refused_located_and_changes_nothing() {
     assert!(cases.len() >= 80, "{} cases", cases.len());
     let seed_dir = tempfile::tempdir().unwrap();
     let seeded = seed_dir.path().join("seed.duckdb");
-    let load = crate::kinerja_in("en").args(["load", data_dir().to_str().unwrap(), "--db"]).arg(&seeded).output();
-    assert!(load.unwrap().status.success());
+    load_seed(&seeded);
     let (next, failures) = (AtomicUsize::new(0), Mutex::new(Vec::new()));
     std::thread::scope(|s| {
         for _ in 0..2 {

@@ -6,6 +6,8 @@ use std::path::Path;
 
 use kinerja_tests::data_dir;
 
+use crate::support::{kinerja, kinerja_in, p};
+
 /// Copies data/ into a temporary directory, applies `edit` (file, from, to).
 fn fixture(edits: &[(&str, &str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -215,8 +217,8 @@ fn excel_indonesian_csv_reads_as_the_same_data() {
     let parts = kinerja_data::read_dir_parts(excel.path()).unwrap();
     let expected = kinerja_data::read_dir(utf8.path()).unwrap();
     assert_eq!(format!("{:?}", parts.data), format!("{expected:?}"));
-    let said = parts.dialek.iter().find(|(f, _)| f == "wilayah.csv").map(|(_, d)| d.as_str());
-    assert_eq!(said, Some("Windows-1252, ';' between fields, ',' as decimal mark"));
+    let said = parts.dialek.iter().find(|(f, _)| f == "wilayah.csv").map(|(_, d)| d.to_string());
+    assert_eq!(said.as_deref(), Some("Windows-1252, ';' between fields, ',' as decimal mark"));
 }
 
 #[test]
@@ -243,14 +245,32 @@ fn the_load_summary_says_how_each_file_was_read() {
     let data = fixture(&[("wilayah.csv", ",Sei Balai,", ",Sei Bélai,")]);
     as_excel_indonesia(data.path());
     let db = data.path().join("k.duckdb");
-    let out = crate::kinerja_in("en")
-        .args(["load", data.path().to_str().unwrap(), "--db", db.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let out =
+        kinerja_in("en").args(["load", data.path().to_str().unwrap(), "--db", db.to_str().unwrap()]).output().unwrap();
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{said}{}", String::from_utf8_lossy(&out.stderr));
     assert!(said.contains("  wilayah.csv: read as Windows-1252, ';' between fields, ',' as decimal mark"), "{said}");
     assert!(said.contains("  target.csv: read as UTF-8, ';' between fields, ',' as decimal mark"), "{said}");
+}
+
+#[test]
+fn load_names_the_root_cause_and_semua_lists_every_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    kinerja_tests::copy_seed(dir.path());
+    let header = fs::read_to_string(data_dir().join("wilayah.csv")).unwrap().lines().next().unwrap().to_string();
+    fs::write(dir.path().join("wilayah.csv"), format!("{header}\n")).unwrap();
+    let db = dir.path().join("k.duckdb");
+    let short = kinerja(&["load", p(dir.path()), "--db", p(&db)]);
+    assert_eq!(short.code, 1);
+    assert!(
+        short.err.contains("1 problem in the data") && short.err.contains("no rows; 64 references to wilayah"),
+        "{}",
+        short.err
+    );
+    let all = kinerja(&["load", p(dir.path()), "--db", p(&db), "--semua"]);
+    assert!(all.err.contains("65 problems") && all.err.contains("listed after this"), "{}", all.err);
+    assert!(all.err.contains("desa_statistik.csv, row 2, column kode_desa"), "{}", all.err);
+    assert_eq!(kinerja(&["load", p(dir.path()), "--db", p(&db), "--all"]).err, all.err);
 }
 
 #[test]
@@ -271,8 +291,8 @@ fn a_range_decides_an_ambiguous_number_and_the_summary_says_so() {
     assert_eq!(
         t,
         [
-            "akip_komponen.csv, column realisasi: 2 value(s) read in the only notation that fits 0–100, e.g. row 2: \"24,390\" as 24.390 (decimal point)",
-            "skm_nrr.csv, column nrr: 2 value(s) read in the only notation that fits 1–4, e.g. row 2: \"3,532\" as 3.532 (decimal point)",
+            "akip_komponen.csv, column realisasi: 2 values read in the only notation that fits 0–100, e.g. row 2: \"24,390\" as 24.390 (decimal point)",
+            "skm_nrr.csv, column nrr: 2 values read in the only notation that fits 1–4, e.g. row 2: \"3,532\" as 3.532 (decimal point)",
         ]
     );
     // Neither reading in range: refused, located.
@@ -287,14 +307,14 @@ fn a_range_decides_an_ambiguous_number_and_the_summary_says_so() {
     for (lang, line) in [
         (
             "en",
-            "  skm_nrr.csv, column nrr: 2 value(s) read in the only notation that fits 1–4, e.g. row 2: \"3,532\" as 3.532 (decimal point)",
+            "  skm_nrr.csv, column nrr: 2 values read in the only notation that fits 1–4, e.g. row 2: \"3,532\" as 3.532 (decimal point)",
         ),
         (
             "id",
             "  skm_nrr.csv, kolom nrr: 2 nilai dibaca dalam satu-satunya notasi yang sesuai dengan rentang 1–4, mis. baris 2: \"3,532\" sebagai 3.532 (titik desimal)",
         ),
     ] {
-        let out = crate::kinerja_in(lang)
+        let out = kinerja_in(lang)
             .args(["load", data.path().to_str().unwrap(), "--db", db.to_str().unwrap()])
             .output()
             .unwrap();

@@ -1,28 +1,28 @@
-//! Kinerja integration tests, one module per topic.
+//! Kinerja integration tests, one module per topic; `support` holds the
+//! helpers of the modules that run the `kinerja` binary, and the
+//! `kinerja-tests` package (tests/lib.rs) those that need no binary.
 
 #![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 
-/// The `kinerja` binary, built by cargo before this test binary.
-pub fn kinerja_bin() -> std::path::PathBuf {
-    std::path::PathBuf::from(env!("CARGO_BIN_EXE_kinerja"))
-}
-
-/// The binary with the locale set to `lang` (`en` or `id`), whatever the
-/// machine's locale is.
-pub fn kinerja_in(lang: &str) -> std::process::Command {
-    let mut c = std::process::Command::new(kinerja_bin());
-    c.env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("KINERJA_PESAN_KETAT");
-    c.env("LANG", if lang == "en" { "en_US.UTF-8" } else { "id_ID.UTF-8" });
-    c
-}
-
 mod audit;
 mod bahasa;
+mod calc;
 mod cli;
+mod compare;
 mod corpus;
+mod demo;
 mod differential;
+mod export;
 mod golden;
+mod jawaban;
 mod loader;
+mod plan;
 mod properties;
+mod report;
+mod riwayat;
+mod serve;
+mod sql;
 mod store;
+mod support;
+mod template;
 mod views;

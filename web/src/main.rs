@@ -1,9 +1,9 @@
 //! Browser entry point.
 
-// Talc: a binned allocator, a few KB smaller than Rust's default one on
-// wasm32 (which matters in a 200 KB budget) and fast with many small
-// allocations (a first-fit free list slowed a national comparison to
-// seconds per keystroke once the snapshot's parse had fragmented the heap).
+// Talc: a binned allocator, smaller than Rust's default one on wasm32
+// (which matters in a 200 KB budget) and fast with many small allocations:
+// a first-fit free list degrades on the heap the snapshot's parse leaves
+// fragmented.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

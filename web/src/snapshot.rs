@@ -12,9 +12,10 @@ use kinerja_core::capaian::Polaritas;
 use kinerja_core::model::*;
 use kinerja_core::notation::{Notasi, parse_number};
 use kinerja_core::skm::{Bobot, Skema};
+use kinerja_pesan::{Message, Pesan, msg};
 use serde_json::Value;
 
-type R<T> = Result<T, String>;
+type R<T> = Result<T, Pesan>;
 
 struct Rec<'a> {
     v: &'a Value,
@@ -25,21 +26,24 @@ impl Rec<'_> {
     fn get(&self, k: &str) -> Option<&Value> {
         self.v.get(k).filter(|x| !x.is_null())
     }
-    fn bad(&self, k: &str, expected: &str) -> String {
-        let found = self.v.get(k).map_or("nothing".to_string(), |x| x.to_string());
-        format!("{}.{k}: expected {expected}, found {found}", self.path)
+    fn bad(&self, k: &str, expected: Pesan) -> Pesan {
+        let found: kinerja_pesan::Arg =
+            self.v.get(k).map_or_else(|| msg::skenario_found_nothing().into(), |x| x.to_string().into());
+        msg::web_snapshot_expected(format!("{}.{k}", self.path), expected, found)
     }
     fn opt_teks(&self, k: &str) -> R<Option<String>> {
         match self.get(k) {
             None => Ok(None),
-            Some(x) => x.as_str().map(|s| Some(s.to_string())).ok_or_else(|| self.bad(k, "text")),
+            Some(x) => {
+                x.as_str().map(|s| Some(s.to_string())).ok_or_else(|| self.bad(k, msg::web_snapshot_kind_text()))
+            }
         }
     }
     fn teks(&self, k: &str) -> R<String> {
-        self.opt_teks(k)?.ok_or_else(|| self.bad(k, "text"))
+        self.opt_teks(k)?.ok_or_else(|| self.bad(k, msg::web_snapshot_kind_text()))
     }
     fn kode<T>(&self, k: &str, parse: fn(&str) -> kinerja_core::Result<T>) -> R<T> {
-        parse(&self.teks(k)?).map_err(|e| format!("{}.{k}: {e}", self.path))
+        parse(&self.teks(k)?).map_err(|e| msg::web_snapshot_code(format!("{}.{k}", self.path), e.pesan()))
     }
     fn opt_desimal(&self, k: &str) -> R<Option<Decimal>> {
         match self.get(k) {
@@ -48,26 +52,28 @@ impl Rec<'_> {
                 .as_str()
                 .and_then(|s| parse_number(s, Notasi::Polos).ok())
                 .map(Some)
-                .ok_or_else(|| self.bad(k, "a decimal string")),
+                .ok_or_else(|| self.bad(k, msg::web_snapshot_kind_decimal())),
         }
     }
     fn desimal(&self, k: &str) -> R<Decimal> {
-        self.opt_desimal(k)?.ok_or_else(|| self.bad(k, "a decimal string"))
+        self.opt_desimal(k)?.ok_or_else(|| self.bad(k, msg::web_snapshot_kind_decimal()))
     }
     fn opt_int(&self, k: &str) -> R<Option<i64>> {
         match self.get(k) {
             None => Ok(None),
-            Some(x) => x.as_i64().map(Some).ok_or_else(|| self.bad(k, "a whole number")),
+            Some(x) => x.as_i64().map(Some).ok_or_else(|| self.bad(k, msg::web_snapshot_kind_whole())),
         }
     }
     fn int(&self, k: &str) -> R<i64> {
-        self.opt_int(k)?.ok_or_else(|| self.bad(k, "a whole number"))
+        self.opt_int(k)?.ok_or_else(|| self.bad(k, msg::web_snapshot_kind_whole()))
     }
     fn i32(&self, k: &str) -> R<i32> {
-        i32::try_from(self.int(k)?).map_err(|_| self.bad(k, "a small whole number"))
+        i32::try_from(self.int(k)?).map_err(|_| self.bad(k, msg::web_snapshot_kind_small_whole()))
     }
     fn opt_i32(&self, k: &str) -> R<Option<i32>> {
-        self.opt_int(k)?.map(|n| i32::try_from(n).map_err(|_| self.bad(k, "a small whole number"))).transpose()
+        self.opt_int(k)?
+            .map(|n| i32::try_from(n).map_err(|_| self.bad(k, msg::web_snapshot_kind_small_whole())))
+            .transpose()
     }
 }
 
@@ -77,7 +83,7 @@ fn list<T>(v: &Value, path: &str, k: &str, f: fn(&Rec<'_>) -> R<T>) -> R<Vec<T>>
         Some(Value::Array(a)) => {
             a.iter().enumerate().map(|(i, x)| f(&Rec { v: x, path: format!("{path}.{k}[{i}]") })).collect()
         }
-        Some(_) => Err(format!("{path}.{k}: expected a list")),
+        Some(_) => Err(msg::web_snapshot_list(format!("{path}.{k}"))),
     }
 }
 
@@ -98,7 +104,7 @@ fn indikator(r: &Rec<'_>) -> R<Indikator> {
         nama: r.teks("nama")?,
         satuan: r.teks("satuan")?,
         polaritas: r.kode("polaritas", Polaritas::parse)?,
-        presisi: u32::try_from(r.int("presisi")?).map_err(|_| r.bad("presisi", "0..6"))?,
+        presisi: u32::try_from(r.int("presisi")?).map_err(|_| r.bad("presisi", msg::web_snapshot_kind_presisi()))?,
         jenis: r.kode("jenis", JenisIndikator::parse)?,
         sumber: r.teks("sumber")?,
     })
@@ -240,36 +246,24 @@ fn program_sasaran(r: &Rec<'_>) -> R<ProgramSasaran> {
 /// Parses a snapshot, checking its format version.
 pub fn parse(text: &str) -> R<Snapshot> {
     if text.trim().is_empty() {
-        return Err("snapshot.json kosong / is empty".into());
+        return Err(msg::web_snapshot_empty());
     }
-    let v: Value = serde_json::from_str(text).map_err(|e| {
-        format!(
-            "snapshot.json bukan JSON yang sah / is not valid JSON (baris/line {}, kolom/column {}: {e})",
-            e.line(),
-            e.column()
-        )
-    })?;
+    let v: Value =
+        serde_json::from_str(text).map_err(|e| msg::web_snapshot_not_json(e.line(), e.column(), e.to_string()))?;
     let versi = v.get("versi").and_then(Value::as_u64);
     match versi {
         Some(n) if (1..=u64::from(SNAPSHOT_VERSI)).contains(&n) => {}
         Some(n) => {
-            return Err(format!(
-                "snapshot.json versi {n}; aplikasi ini membaca versi 1–{SNAPSHOT_VERSI} / this app reads versions 1–{SNAPSHOT_VERSI}"
-            ));
+            return Err(msg::web_snapshot_version(n, SNAPSHOT_VERSI));
         }
         None => {
-            return Err(
-                "snapshot.json tidak memiliki \"versi\" / has no \"versi\": write it with `kinerja export snapshot`"
-                    .into(),
-            );
+            return Err(msg::web_snapshot_no_version());
         }
     }
     let top = Rec { v: &v, path: "snapshot".into() };
-    let incomplete = |e: String| format!("snapshot.json tidak lengkap / incomplete: {e}");
-    let d = v
-        .get("data")
-        .filter(|d| d.is_object())
-        .ok_or_else(|| incomplete("snapshot.data: expected an object".into()))?;
+    let incomplete = msg::web_snapshot_incomplete;
+    let d =
+        v.get("data").filter(|d| d.is_object()).ok_or_else(|| incomplete(msg::web_snapshot_object("snapshot.data")))?;
     let p = "snapshot.data";
     let data = (|| -> R<DataPerencana> {
         Ok(DataPerencana {
@@ -316,10 +310,7 @@ pub fn parse(text: &str) -> R<Snapshot> {
 fn urut<T>(rows: &[T], table: &str, after: impl Fn(&T, &T) -> bool) -> R<()> {
     match rows.windows(2).position(|w| after(&w[0], &w[1])) {
         None => Ok(()),
-        Some(i) => Err(format!(
-            "snapshot.data.{table}[{}]: expected rows in the order kinerja export snapshot writes (by code)",
-            i + 1
-        )),
+        Some(i) => Err(msg::web_snapshot_order(table, i + 1)),
     }
 }
 
@@ -329,7 +320,7 @@ mod tests {
 
     #[test]
     fn reads_what_the_exporter_writes() {
-        let mut snap = crate::compute::tests::snapshot();
+        let mut snap = crate::fixture::snapshot();
         snap.skm_agregat.push(SkmAgregat {
             kode_unit: "12.19.01".into(),
             tahun: 2024,
@@ -346,11 +337,11 @@ mod tests {
 
     #[test]
     fn bad_snapshots_say_what_and_where() {
-        let snap = crate::compute::tests::snapshot();
+        let snap = crate::fixture::snapshot();
         let text = serde_json::to_string(&snap).unwrap();
-        assert!(parse("").unwrap_err().contains("kosong"));
-        assert!(parse("{\"versi\": 1,").unwrap_err().contains("line 1"));
-        assert!(parse("{\"versi\": 3}").unwrap_err().contains("versi 3"));
+        assert!(parse("").unwrap_err().render(kinerja_pesan::Lang::Id).contains("kosong"));
+        assert!(parse("{\"versi\": 1,").unwrap_err().to_string().contains("line 1"));
+        assert!(parse("{\"versi\": 3}").unwrap_err().to_string().contains("version 3"));
         // Version 1 (one kabupaten, `kode_kabupaten`) still reads; version 2
         // names the region `kode_wilayah`.
         let v1 = text.replacen("\"versi\":2", "\"versi\":1", 1).replacen("\"kode_wilayah\"", "\"kode_kabupaten\"", 1);
@@ -358,20 +349,20 @@ mod tests {
         // Rows out of the exporter's order are refused, not searched wrongly.
         let mut unordered = snap.clone();
         unordered.data.realisasi.reverse();
-        let e = parse(&serde_json::to_string(&unordered).unwrap()).unwrap_err();
+        let e = parse(&serde_json::to_string(&unordered).unwrap()).unwrap_err().to_string();
         assert!(
             e.contains("snapshot.data.realisasi[1]: expected rows in the order kinerja export snapshot writes"),
             "{e}"
         );
         let mixed = text.replacen("\"kode_wilayah\"", "\"kode_kabupaten\"", 1);
-        assert!(parse(&mixed).unwrap_err().contains("snapshot.kode_wilayah"));
-        assert!(parse("{}").unwrap_err().contains("versi"));
-        assert!(parse("{\"versi\": 1}").unwrap_err().contains("snapshot.data"));
+        assert!(parse(&mixed).unwrap_err().to_string().contains("snapshot.kode_wilayah"));
+        assert!(parse("{}").unwrap_err().to_string().contains("versi"));
+        assert!(parse("{\"versi\": 1}").unwrap_err().to_string().contains("snapshot.data"));
         // Decimals are strings: a float in a value field is refused, not rounded.
         let floaty = text.replacen("\"75.35\"", "75.35", 1);
-        let e = parse(&floaty).unwrap_err();
+        let e = parse(&floaty).unwrap_err().to_string();
         assert!(e.contains("snapshot.data.realisasi[3].nilai: expected a decimal string, found 75.35"), "{e}");
-        let e = parse(&text.replacen("\"positif\"", "\"naik\"", 1)).unwrap_err();
+        let e = parse(&text.replacen("\"positif\"", "\"naik\"", 1)).unwrap_err().to_string();
         assert!(e.contains("snapshot.data.indikator[0].polaritas"), "{e}");
     }
 }

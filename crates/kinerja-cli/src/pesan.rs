@@ -1,21 +1,27 @@
 //! The language the command line speaks: chosen once at start (`--lang`,
-//! else the locale, else Bahasa Indonesia), then every message, summary,
-//! error and help text goes through the catalogue of `kinerja-pesan`.
+//! else the locale, else Bahasa Indonesia); every message, summary, error
+//! and help text is a keyed message of `kinerja-pesan`, rendered here.
 //! Data (tables, reports, JSON) is printed as it is.
+//!
+//! Errors are rendered cause by cause: a cause that is one of Kinerja's
+//! typed errors (or a message) is rendered by key; any other (an error of
+//! a library Kinerja does not wrap) is printed in its own words, and marked
+//! `[EN]` when `KINERJA_PESAN_KETAT` is set, so the tests that run every
+//! command in Bahasa Indonesia fail on a line that escapes the catalogue.
 
 use std::ffi::OsString;
 use std::sync::OnceLock;
 
 pub use kinerja_pesan::Lang;
+use kinerja_pesan::{Message, Pesan};
 
 static LANG: OnceLock<Lang> = OnceLock::new();
 
-/// Set by tests: lines the catalogue does not know are marked `[EN] `, so
-/// a test can require that a path speaks Bahasa Indonesia throughout.
+/// Set by tests: words from outside the catalogue are marked `[EN] `.
 const KETAT: &str = "KINERJA_PESAN_KETAT";
 
 /// Chooses the language from `--lang` in `args` (before clap reads them, so
-/// its help and errors are translated too) or the locale.
+/// its help and errors are in it too) or the locale.
 pub fn pilih(args: &[OsString]) -> Lang {
     let dari_arg = args.iter().enumerate().find_map(|(i, a)| {
         let a = a.to_str()?;
@@ -34,64 +40,31 @@ pub fn lang() -> Lang {
     LANG.get().copied().unwrap_or_default()
 }
 
-/// `text` (English, the message id) in the chosen language, line by line.
-pub fn t(text: &str) -> String {
-    let lang = lang();
-    if lang == Lang::En {
-        return text.to_string();
-    }
-    let k = kinerja_pesan::katalog();
-    if std::env::var_os(KETAT).is_some() {
-        return text.split('\n').map(|l| tandai(k, l)).collect::<Vec<_>>().join("\n");
-    }
-    k.teks(lang, text).into_owned()
+/// A message in the chosen language.
+pub fn t(p: &Pesan) -> String {
+    p.render(lang())
 }
 
-/// The English messages inside text that is otherwise not the catalogue's
-/// (an audit finding quoting a core error, a help text clap laid out),
-/// translated; never marked, since the rest is not in the catalogue by
-/// design.
-pub fn dalam_laporan(text: &str) -> String {
-    kinerja_pesan::katalog().teks(lang(), text).into_owned()
-}
-
-fn tandai(k: &kinerja_pesan::Katalog, line: &str) -> String {
-    match k.baris(line) {
-        Some(t) => t,
-        None if line.chars().any(char::is_alphabetic) && !contoh(line) => format!("[EN] {line}"),
-        None => line.to_string(),
-    }
-}
-
-/// A line that is the same in every language: a command given as an
-/// example in a help text, or arguments as clap lists them
-/// (`--kecamatan <KECAMATAN>`).
-fn contoh(line: &str) -> bool {
-    let l = line.trim_start();
-    let perintah = (l.starts_with("kinerja ") || l == "kinerja" || l.starts_with("duckdb ")) && !l.contains(" # ");
-    perintah || l.split_whitespace().all(|w| w.starts_with(['-', '<', '[']) || w == "|")
-}
-
-/// An error with its causes, each translated, joined as `{:#}` joins them;
-/// a cause its error already shows at its end (`cannot read x: {source}`)
-/// is not repeated.
-pub fn galat(e: &anyhow::Error) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut previous = String::new();
-    for cause in e.chain() {
-        let text = cause.to_string();
-        if !(previous.ends_with(&text) && previous.len() > text.len()) {
-            parts.push(t(&text));
-        }
-        previous = text;
-    }
-    parts.join(": ")
+/// A help text in the chosen language (clap's `help = h(…)`).
+pub fn h(p: Pesan) -> String {
+    t(&p)
 }
 
 /// Prints a message on standard output in the chosen language.
 macro_rules! say {
-    ($($arg:tt)*) => { $crate::pesan::cetak(&$crate::pesan::t(&format!($($arg)*))) };
+    ($p:expr) => {
+        $crate::pesan::cetak(&$crate::pesan::t(&$p))
+    };
 }
+
+/// Prints `kinerja: ` and a message on standard error in the chosen language.
+macro_rules! tell {
+    ($p:expr) => {
+        eprintln!("kinerja: {}", $crate::pesan::t(&$p))
+    };
+}
+
+pub(crate) use {say, tell};
 
 /// Writes a line on standard output. When the reader has gone (`kinerja sql
 /// … | head`), Kinerja stops quietly, as a Unix filter does; every write it
@@ -110,51 +83,96 @@ pub fn pipa_tertutup(e: &anyhow::Error) -> bool {
     e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
 }
 
-/// Prints `kinerja: ` and a message on standard error in the chosen language.
-macro_rules! tell {
-    ($($arg:tt)*) => { eprintln!("kinerja: {}", $crate::pesan::t(&format!($($arg)*))) };
+/// The message of an error cause, when it is one of Kinerja's.
+pub fn pesan_of(e: &(dyn std::error::Error + 'static)) -> Option<Pesan> {
+    if let Some(p) = e.downcast_ref::<Pesan>() {
+        return Some(p.clone());
+    }
+    if let Some(k) = e.downcast_ref::<Konteks>() {
+        return Some(k.pesan.clone());
+    }
+    if let Some(e) = e.downcast_ref::<kinerja_store::Error>() {
+        return Some(e.pesan());
+    }
+    if let Some(e) = e.downcast_ref::<kinerja_data::Error>() {
+        return Some(e.pesan());
+    }
+    if let Some(e) = e.downcast_ref::<kinerja_core::Error>() {
+        return Some(e.pesan());
+    }
+    if let Some(e) = e.downcast_ref::<kinerja_skenario::Error>() {
+        return Some(e.pesan());
+    }
+    if let Some(e) = e.downcast_ref::<crate::cmd::audit::Unusable>() {
+        return Some(e.pesan());
+    }
+    e.downcast_ref::<std::io::Error>().map(kinerja_pesan::io)
 }
 
-pub(crate) use {say, tell};
-
-/// The command's help texts in the chosen language.
-pub fn perintah(cmd: clap::Command) -> clap::Command {
-    if lang() == Lang::En {
-        return cmd;
+/// An error with its causes in the chosen language, joined by `: ` as
+/// `{:#}` joins them. A cause its error already says is not repeated: a
+/// message nested in the error's message (`cannot read x: {why}`), or,
+/// for a library's untyped error, the text its error's text ends with.
+pub fn galat(e: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut previous: (String, Option<Pesan>) = (String::new(), None);
+    for cause in e.chain() {
+        let english = cause.to_string();
+        let pesan = pesan_of(cause);
+        let said = match (&previous.1, &pesan) {
+            (Some(outer), Some(inner)) => outer.contains(inner),
+            _ => previous.0.ends_with(&english) && previous.0.len() > english.len(),
+        };
+        if !said {
+            parts.push(match &pesan {
+                Some(p) => t(p),
+                None if std::env::var_os(KETAT).is_some() => format!("[EN] {english}"),
+                None => english.clone(),
+            });
+        }
+        previous = (english, pesan);
     }
-    terjemah(cmd)
+    parts.join(": ")
 }
 
-fn terjemah(cmd: clap::Command) -> clap::Command {
-    let tr = |s: Option<&clap::builder::StyledStr>| s.map(|s| t(&s.to_string()));
-    let (about, long, after) = (tr(cmd.get_about()), tr(cmd.get_long_about()), tr(cmd.get_after_help()));
-    let mut cmd = cmd.mut_args(|a| match a.get_help().map(|h| t(&h.to_string())) {
-        Some(h) => a.help(h),
-        None => a,
-    });
-    if let Some(s) = about {
-        cmd = cmd.about(s);
-    }
-    if let Some(s) = long {
-        cmd = cmd.long_about(s);
-    }
-    if let Some(s) = after {
-        cmd = cmd.after_help(s);
-    }
-    cmd.mut_subcommands(terjemah)
+/// Prints an error on standard error, `kinerja: ` first.
+pub fn cetak_galat(e: &anyhow::Error) {
+    eprintln!("kinerja: {}", galat(e));
 }
 
-/// Prints a clap error (or the help and version clap answers with) in the
-/// chosen language and gives its exit code.
-///
-/// A help text is translated before clap lays it out ([`perintah`]); here
-/// only clap's own words are left (`Usage:`, `Options:`, `[default: …]`).
-pub fn clap_keluar(e: &clap::Error) -> std::process::ExitCode {
-    let text = e.render().to_string();
-    if e.use_stderr() {
-        eprintln!("{}", t(text.trim_end()));
-    } else {
-        cetak(&dalam_laporan(text.trim_end()));
+/// What was being done when an error happened, as a message: the context
+/// of an error, rendered by key like the error itself.
+#[derive(Debug)]
+pub struct Konteks {
+    pesan: Pesan,
+    source: anyhow::Error,
+}
+
+impl std::fmt::Display for Konteks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.pesan.fmt(f)
     }
-    std::process::ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+}
+
+impl std::error::Error for Konteks {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&*self.source)
+    }
+}
+
+/// [`Konteks`] for results: `.konteks(|| msg::cli_opening(path))`.
+pub trait KonteksExt<T> {
+    /// The error, if any, with what was being done.
+    fn konteks(self, f: impl FnOnce() -> Pesan) -> anyhow::Result<T>;
+}
+
+impl<T, E: Into<anyhow::Error>> KonteksExt<T> for Result<T, E> {
+    fn konteks(self, f: impl FnOnce() -> Pesan) -> anyhow::Result<T> {
+        self.map_err(|e| anyhow::Error::new(Konteks { pesan: f(), source: e.into() }))
+    }
+}
+
+/// An error that is a message (`return Err(gagal(msg::…))`).
+pub fn gagal(p: Pesan) -> anyhow::Error {
+    anyhow::Error::new(p)
 }

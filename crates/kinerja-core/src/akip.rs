@@ -30,6 +30,7 @@ use crate::exact::Ratio;
 use crate::formula::build::*;
 use crate::formula::{ArgKind, ArgSpec, Formula, Output};
 use crate::{Error, Result};
+use kinerja_pesan::msg;
 
 /// An AKIP evaluation scheme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -58,11 +59,7 @@ impl SkemaAkip {
         match s.trim() {
             "permenpanrb_88_2021" | "" => Ok(SkemaAkip::PermenPanRb88_2021),
             "permenpanrb_12_2015" => Ok(SkemaAkip::PermenPanRb12_2015),
-            _ => Err(Error::Invalid {
-                what: "skema AKIP",
-                expected: "permenpanrb_88_2021 or permenpanrb_12_2015",
-                found: s.to_string(),
-            }),
+            _ => Err(Error::invalid(msg::core_what_skema_akip(), msg::core_expected_skema_akip(), s)),
         }
     }
 }
@@ -136,13 +133,12 @@ impl SkemaAkip {
     }
 
     fn position(self, id: &str) -> Result<usize> {
-        self.komponen().iter().position(|k| k.id == id).ok_or_else(|| Error::Invalid {
-            what: "komponen AKIP",
-            expected: match self {
-                SkemaAkip::PermenPanRb88_2021 => "perencanaan, pengukuran, pelaporan or evaluasi",
-                SkemaAkip::PermenPanRb12_2015 => "perencanaan, pengukuran, pelaporan, evaluasi or capaian",
-            },
-            found: id.to_string(),
+        self.komponen().iter().position(|k| k.id == id).ok_or_else(|| {
+            let expected = match self {
+                SkemaAkip::PermenPanRb88_2021 => msg::core_expected_komponen_akip_2021(),
+                SkemaAkip::PermenPanRb12_2015 => msg::core_expected_komponen_akip_2015(),
+            };
+            Error::invalid(msg::core_what_komponen_akip(), expected, id)
         })
     }
 }
@@ -179,16 +175,16 @@ impl NilaiAkip {
             let v = Ratio::from_decimal(*v);
             if v < Ratio::ZERO || v > Ratio::int(i128::from(k.bobot)) {
                 return Err(Error::Invalid {
-                    what: "nilai komponen AKIP",
-                    expected: "between 0 and the komponen's bobot",
-                    found: format!("{id} = {v} (bobot {})", k.bobot),
+                    what: msg::core_what_nilai_komponen_akip(),
+                    expected: msg::core_expected_within_bobot(),
+                    found: msg::core_found_komponen_value(id, v.to_string(), k.bobot).into(),
                 });
             }
             if out[i].replace(v).is_some() {
                 return Err(Error::Invalid {
-                    what: "komponen AKIP",
-                    expected: "each komponen once",
-                    found: format!("{id} twice"),
+                    what: msg::core_what_komponen_akip(),
+                    expected: msg::core_expected_each_komponen_once(),
+                    found: msg::core_found_twice(id).into(),
                 });
             }
         }
@@ -197,9 +193,9 @@ impl NilaiAkip {
             .zip(ks)
             .map(|(v, k)| {
                 v.ok_or_else(|| Error::Invalid {
-                    what: "komponen AKIP",
-                    expected: "a score for every komponen",
-                    found: format!("no score for {}", k.id),
+                    what: msg::core_what_komponen_akip(),
+                    expected: msg::core_expected_score_every_komponen(),
+                    found: msg::core_found_no_score(k.id).into(),
                 })
             })
             .collect::<Result<Vec<_>>>()?;
@@ -253,11 +249,11 @@ impl NilaiAkip {
         let others = self.total()?.checked_sub(self.komponen(id)?)?;
         let need = nilai_needed(code)?.checked_sub(others)?.max(Ratio::ZERO);
         if need > Ratio::int(i128::from(k.bobot)) {
-            return Err(Error::Unreachable(format!(
-                "predikat {code} needs {} on {} (bobot {})",
-                need.round2()?,
+            return Err(Error::Unreachable(msg::core_unreachable_akip(
+                code,
+                need.round2()?.to_string(),
                 k.nama,
-                k.bobot
+                k.bobot,
             )));
         }
         Ok(need)
@@ -271,9 +267,9 @@ pub fn komponen_from_pemenuhan(k: &Komponen, pct: [Decimal; 3]) -> Result<Ratio>
         let p = Ratio::from_decimal(p);
         if p < Ratio::ZERO || p > Ratio::HUNDRED {
             return Err(Error::Invalid {
-                what: "% pemenuhan",
-                expected: "between 0 and 100",
-                found: format!("{} {:?} = {p}", k.id, sub),
+                what: msg::core_what_pemenuhan(),
+                expected: msg::core_expected_percent(),
+                found: crate::quoted(format!("{} {:?} = {p}", k.id, sub)),
             });
         }
         let w = Ratio::new(i128::from(k.bobot) * sub.porsi(), 100)?;

@@ -22,6 +22,7 @@ use crate::exact::{Ratio, sum_decimals};
 use crate::formula::build::*;
 use crate::formula::{ArgKind, ArgSpec, CmpOp, Formula, Output, Value};
 use crate::{Error, Result};
+use kinerja_pesan::msg;
 
 fn num(name: &'static str) -> ArgSpec {
     ArgSpec { name, kind: ArgKind::Number }
@@ -34,7 +35,7 @@ fn penyerapan_formula() -> Formula {
         args: vec![num("anggaran"), num("realisasi")],
         body: iff(
             cmp(CmpOp::Le, arg(0), int(0)),
-            undefined("anggaran must be above zero"),
+            undefined(msg::core_why_anggaran_zero()),
             div(mul(arg(1), int(100)), arg(0)),
         ),
         output: Output::Round2,
@@ -61,7 +62,7 @@ fn efisiensi_formula(ratio: bool) -> Formula {
         },
         args: vec![num("capaian"), num("penyerapan")],
         body: if ratio {
-            iff(cmp(CmpOp::Eq, arg(1), int(0)), undefined("penyerapan 0"), div(arg(0), arg(1)))
+            iff(cmp(CmpOp::Eq, arg(1), int(0)), undefined(msg::core_why_penyerapan_zero()), div(arg(0), arg(1)))
         } else {
             sub(arg(0), arg(1))
         },
@@ -74,7 +75,7 @@ fn rata_rata_formula() -> Formula {
         name: "kj_rata_rata",
         doc: "Rata-rata = jumlah / n (capaian sasaran from its indicators; mean penyerapan).",
         args: vec![num("jumlah"), num("n")],
-        body: iff(cmp(CmpOp::Le, arg(1), int(0)), undefined("no values"), div(arg(0), arg(1))),
+        body: iff(cmp(CmpOp::Le, arg(1), int(0)), undefined(msg::core_why_no_values()), div(arg(0), arg(1))),
         output: Output::Round2,
     }
 }
@@ -222,9 +223,9 @@ pub fn per_sasaran<'a>(programs: &[(&'a str, Pos)], mapping: &[(&'a str, &'a str
             },
             _ => {
                 return Err(Error::Invalid {
-                    what: "program → sasaran mapping",
-                    expected: "each program mapped to at most one sasaran",
-                    found: format!("{program} → {}", targets.join(", ")),
+                    what: msg::core_what_program_sasaran(),
+                    expected: msg::core_expected_one_sasaran(),
+                    found: crate::quoted(format!("{program} → {}", targets.join(", "))),
                 });
             }
         }

@@ -15,6 +15,7 @@
 
 use crate::exact::Ratio;
 use crate::{Error, Result};
+use kinerja_pesan::{Pesan, msg};
 
 /// One band of a scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,8 +42,6 @@ pub struct BandTable {
     pub bands: &'static [Band],
     /// Inclusive valid range in hundredths; values outside are an error.
     pub range: Option<(i64, i64)>,
-    /// The codes of the scale in words, for messages (`"AA, A, BB, …"`).
-    pub codes_text: &'static str,
 }
 
 impl BandTable {
@@ -82,11 +81,12 @@ impl BandTable {
 
     /// The band with this code, or an error naming the codes of the scale.
     pub fn band(&self, code: &str) -> Result<&'static Band> {
-        self.by_code(code).ok_or_else(|| Error::Invalid {
-            what: self.title,
-            expected: self.codes_text,
-            found: code.to_string(),
-        })
+        self.by_code(code).ok_or_else(|| Error::invalid(msg::core_what_scale(self.title), self.codes_text(), code))
+    }
+
+    /// The codes of the scale as a list in words (`AA, A, BB, B, CC, C or D`).
+    pub fn codes_text(&self) -> Pesan {
+        crate::one_of(&self.bands.iter().map(|b| b.code).collect::<Vec<_>>())
     }
 
     /// The band directly above `band` (the next better one), if any.
@@ -158,7 +158,6 @@ pub static PREDIKAT_CAPAIAN: BandTable = BandTable {
         Band { min_hundredths: i64::MIN, code: "SR", label: "Sangat Rendah" },
     ],
     range: None,
-    codes_text: "ST, T, S, R or SR",
 };
 
 /// Mutu pelayanan and kinerja unit, PermenPANRB 14/2017 (Tabel 3.4): IKM
@@ -175,7 +174,6 @@ pub static IKM_2017: BandTable = BandTable {
         Band { min_hundredths: 2500, code: "D", label: "Tidak Baik" },
     ],
     range: Some((2500, 10000)),
-    codes_text: "A, B, C or D",
 };
 
 /// Mutu under the older KepMenPAN 25/2004 scheme (14 unsur): A 81.26–100,
@@ -191,7 +189,6 @@ pub static IKM_2004: BandTable = BandTable {
         Band { min_hundredths: 2500, code: "D", label: "Tidak Baik" },
     ],
     range: Some((2500, 10000)),
-    codes_text: "A, B, C or D",
 };
 
 /// Predikat evaluasi AKIP, PermenPANRB 88/2021 (Tabel 3.6): AA >90–100
@@ -213,7 +210,6 @@ pub static AKIP_2021: BandTable = BandTable {
         Band { min_hundredths: 0, code: "D", label: "Sangat Kurang" },
     ],
     range: Some((0, 10000)),
-    codes_text: "AA, A, BB, B, CC, C or D",
 };
 
 /// Every band table, for generating SQL and documentation.

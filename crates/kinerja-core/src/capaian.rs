@@ -45,6 +45,7 @@ use crate::exact::Ratio;
 use crate::formula::build::*;
 use crate::formula::{ArgKind, ArgSpec, CmpOp, Expr, Formula, Output, Value};
 use crate::{Error, Result};
+use kinerja_pesan::{Pesan, msg};
 
 /// Whether a higher realisasi is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -71,7 +72,11 @@ impl Polaritas {
         match s.trim().to_ascii_lowercase().as_str() {
             "positif" | "positive" | "+" => Ok(Polaritas::Positif),
             "negatif" | "negative" | "-" => Ok(Polaritas::Negatif),
-            _ => Err(Error::Invalid { what: "polaritas", expected: "positif or negatif", found: s.to_string() }),
+            _ => Err(Error::Invalid {
+                what: msg::core_what_polaritas(),
+                expected: msg::core_expected_polaritas(),
+                found: crate::quoted(s),
+            }),
         }
     }
 
@@ -137,7 +142,11 @@ impl JenisIndikator {
             "ikm" => Ok(JenisIndikator::Ikm),
             "akip" => Ok(JenisIndikator::Akip),
             "umum" | "" => Ok(JenisIndikator::Umum),
-            _ => Err(Error::Invalid { what: "jenis indikator", expected: "ikm, akip or umum", found: s.to_string() }),
+            _ => Err(Error::Invalid {
+                what: msg::core_what_jenis_indikator(),
+                expected: msg::core_expected_jenis_indikator(),
+                found: crate::quoted(s),
+            }),
         }
     }
 
@@ -177,17 +186,17 @@ impl JenisIndikator {
     /// use kinerja_core::capaian::JenisIndikator;
     /// use kinerja_core::Decimal;
     /// assert!(JenisIndikator::Ikm.cek(Decimal::from(100), true).is_ok());
-    /// assert_eq!(JenisIndikator::Ikm.cek(Decimal::ZERO, true).unwrap_err(), "an IKM target above 0 and at most 100");
+    /// assert_eq!(JenisIndikator::Ikm.cek(Decimal::ZERO, true).unwrap_err().to_string(), "an IKM target above 0 and at most 100");
     /// assert!(JenisIndikator::Ikm.cek(Decimal::ZERO, false).is_ok());
     /// assert!(JenisIndikator::Umum.cek(Decimal::from(-5), true).is_ok());
     /// ```
-    pub fn cek(self, v: Decimal, target: bool) -> std::result::Result<(), String> {
+    pub fn cek(self, v: Decimal, target: bool) -> std::result::Result<(), kinerja_pesan::Pesan> {
         let Some((lo, hi)) = self.rentang() else { return Ok(()) };
         let kind = self.code().to_uppercase();
         match (target, v < lo || v > hi || (target && v <= lo)) {
             (_, false) => Ok(()),
-            (true, true) => Err(format!("an {kind} target above {lo} and at most {hi}")),
-            (false, true) => Err(format!("an {kind} value from {lo} to {hi}")),
+            (true, true) => Err(msg::core_expected_indikator_target(kind, lo.to_string(), hi.to_string())),
+            (false, true) => Err(msg::core_expected_indikator_value(kind, lo.to_string(), hi.to_string())),
         }
     }
 
@@ -314,7 +323,7 @@ const POL: usize = 2;
 /// The capaian expression for a rule (arguments: target, realisasi,
 /// polaritas).
 fn capaian_expr(aturan: Aturan) -> Expr {
-    let cap_or = |why: &'static str| match aturan.batas.percent() {
+    let cap_or = |why: Pesan| match aturan.batas.percent() {
         Some(c) => int(c),
         None => undefined(why),
     };
@@ -324,22 +333,22 @@ fn capaian_expr(aturan: Aturan) -> Expr {
         int(100),
         iff(
             text_is(POL, "negatif"),
-            iff(cmp(CmpOp::Gt, arg(R), int(0)), int(0), cap_or("target 0, realisasi below it on a negative indicator")),
-            iff(cmp(CmpOp::Lt, arg(R), int(0)), int(0), cap_or("target 0: the ratio is unbounded")),
+            iff(cmp(CmpOp::Gt, arg(R), int(0)), int(0), cap_or(msg::core_why_target_zero_negatif())),
+            iff(cmp(CmpOp::Lt, arg(R), int(0)), int(0), cap_or(msg::core_why_target_zero())),
         ),
     );
     let negatif = match aturan.metode_negatif {
         MetodeNegatif::SelisihGanda => max(zero, div(mul(sub(mul(int(2), arg(T)), arg(R)), int(100)), arg(T))),
         MetodeNegatif::Rasio => iff(
             cmp(CmpOp::Le, arg(R), int(0)),
-            cap_or("T/R with realisasi 0 or below"),
+            cap_or(msg::core_why_realisasi_zero()),
             div(mul(arg(T), int(100)), arg(R)),
         ),
     };
     let positif = div(mul(arg(R), int(100)), arg(T));
     let body = iff(
         cmp(CmpOp::Lt, arg(T), int(0)),
-        undefined("negative target"),
+        undefined(msg::core_why_negative_target()),
         iff(cmp(CmpOp::Eq, arg(T), int(0)), target_zero, iff(text_is(POL, "negatif"), negatif, positif)),
     );
     match aturan.batas.percent() {
@@ -460,15 +469,20 @@ pub struct Penilaian {
 /// Assesses one realisasi against its target (default [`Aturan`]).
 ///
 /// ```
-/// use kinerja_core::capaian::{nilai, JenisIndikator, Polaritas};
+/// use kinerja_core::capaian::{penilaian, JenisIndikator, Polaritas};
 /// use kinerja_core::Decimal;
 /// // Tabel 3.2: AKIP target 71,00, realisasi 72,62
-/// let p = nilai(JenisIndikator::Akip, Polaritas::Positif, Some(Decimal::new(7100, 2)), Decimal::new(7262, 2))?;
+/// let p = penilaian(JenisIndikator::Akip, Polaritas::Positif, Some(Decimal::new(7100, 2)), Decimal::new(7262, 2))?;
 /// assert_eq!(p.capaian.map(|c| c.round2()).transpose()?, Some(Decimal::new(10228, 2)));
 /// assert_eq!((p.predikat.map(|b| b.label), p.kategori.map(|b| b.code)), (Some("Sangat Tinggi"), Some("BB")));
 /// # Ok::<(), kinerja_core::Error>(())
 /// ```
-pub fn nilai(jenis: JenisIndikator, p: Polaritas, target: Option<Decimal>, realisasi: Decimal) -> Result<Penilaian> {
+pub fn penilaian(
+    jenis: JenisIndikator,
+    p: Polaritas,
+    target: Option<Decimal>,
+    realisasi: Decimal,
+) -> Result<Penilaian> {
     let capaian = match target.map(|t| capaian(t, realisasi, p, Aturan::default())) {
         Some(Ok(c)) => Some(c),
         None | Some(Err(Error::Undefined { .. })) => None,
@@ -635,14 +649,14 @@ mod tests {
 
     #[test]
     fn assessment_of_one_row() {
-        let p = nilai(JenisIndikator::Ikm, Polaritas::Positif, Some(d("85")), d("75.35")).unwrap();
+        let p = penilaian(JenisIndikator::Ikm, Polaritas::Positif, Some(d("85")), d("75.35")).unwrap();
         assert_eq!(p.capaian.unwrap().round2().unwrap(), d("88.65"));
         assert_eq!(p.predikat.unwrap().label, "Tinggi");
         assert_eq!(p.kategori.unwrap().code, "C");
         assert_eq!(p.selisih, Some(d("-9.65")));
-        let none = nilai(JenisIndikator::Umum, Polaritas::Positif, None, d("5")).unwrap();
+        let none = penilaian(JenisIndikator::Umum, Polaritas::Positif, None, d("5")).unwrap();
         assert_eq!((none.capaian, none.predikat, none.kategori, none.selisih), (None, None, None, None));
-        let zero = nilai(JenisIndikator::Umum, Polaritas::Positif, Some(d("0")), d("5")).unwrap();
+        let zero = penilaian(JenisIndikator::Umum, Polaritas::Positif, Some(d("0")), d("5")).unwrap();
         assert_eq!((zero.capaian, zero.selisih), (None, Some(d("5"))));
     }
 

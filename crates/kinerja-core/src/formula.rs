@@ -21,6 +21,7 @@ use std::fmt;
 use crate::band::{Band, BandTable};
 use crate::exact::Ratio;
 use crate::{Error, Result};
+use kinerja_pesan::{Pesan, msg};
 
 /// Comparison operators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +60,7 @@ pub enum Expr {
     /// `if cond { then } else { otherwise }`.
     If(Box<Cond>, Box<Expr>, Box<Expr>),
     /// No defined value, with the reason (SQL `NULL`).
-    Undefined(&'static str),
+    Undefined(Pesan),
 }
 
 /// A condition.
@@ -121,7 +122,7 @@ pub mod build {
         Expr::If(Box::new(c), Box::new(a), Box::new(b))
     }
     /// Undefined, with a reason.
-    pub fn undefined(why: &'static str) -> Expr {
+    pub fn undefined(why: kinerja_pesan::Pesan) -> Expr {
         Expr::Undefined(why)
     }
     /// Comparison.
@@ -193,15 +194,15 @@ impl Output {
                     Some(Value::Null) => None,
                     _ => {
                         return Err(Error::Invalid {
-                            what: "formula argument",
-                            expected: "a text code",
-                            found: format!("argument {text_arg}"),
+                            what: msg::core_what_formula_argument(),
+                            expected: msg::core_expected_text_code(),
+                            found: msg::core_found_argument(text_arg).into(),
                         });
                     }
                 };
                 match code.and_then(|c| scales.iter().find(|(k, _)| *k == c)) {
                     Some((_, t)) => Some((*t, label)),
-                    None => return Err(Error::Undefined { what: name, why: "no scale for this code" }),
+                    None => return Err(Error::Undefined { what: name, why: msg::core_why_no_scale() }),
                 }
             }
         })
@@ -280,16 +281,18 @@ impl Formula {
     pub fn band(&self, args: &[Value<'_>]) -> Result<&'static Band> {
         match self.output.scale(self.name, args)? {
             Some((t, _)) => t.classify(self.eval(args)?),
-            None => {
-                Err(Error::Invalid { what: "formula output", expected: "a band formula", found: self.name.to_string() })
-            }
+            None => Err(Error::Invalid {
+                what: msg::core_what_formula_output(),
+                expected: msg::core_expected_band_formula(),
+                found: crate::quoted(self.name),
+            }),
         }
     }
 }
 
 /// `Ok(Ok(v))` a value, `Ok(Err(reason))` undefined, `Err` an arithmetic
 /// failure (overflow, or a formula dividing by zero unguarded).
-type Eval = Result<std::result::Result<Ratio, &'static str>>;
+type Eval = Result<std::result::Result<Ratio, Pesan>>;
 
 fn eval(e: &Expr, args: &[Value<'_>]) -> Eval {
     use std::result::Result::{Err as U, Ok as V};
@@ -305,10 +308,12 @@ fn eval(e: &Expr, args: &[Value<'_>]) -> Eval {
         Expr::Lit(r) => Ok(V(*r)),
         Expr::Arg(i) => match args.get(*i) {
             Some(Value::Num(r)) => Ok(V(*r)),
-            Some(Value::Null) => Ok(U("argument missing")),
-            Some(Value::Text(_)) | None => {
-                Err(Error::Invalid { what: "formula argument", expected: "a number", found: format!("argument {i}") })
-            }
+            Some(Value::Null) => Ok(U(msg::core_why_argument_missing())),
+            Some(Value::Text(_)) | None => Err(Error::Invalid {
+                what: msg::core_what_formula_argument(),
+                expected: msg::core_expected_a_number(),
+                found: msg::core_found_argument(*i).into(),
+            }),
         },
         Expr::Add(a, b) => bin(a, b, &|a, b| a.checked_add(b)),
         Expr::Sub(a, b) => bin(a, b, &|a, b| a.checked_sub(b)),
@@ -323,7 +328,7 @@ fn eval(e: &Expr, args: &[Value<'_>]) -> Eval {
                 eval(b, args)
             }
         }
-        Expr::Undefined(why) => Ok(U(why)),
+        Expr::Undefined(why) => Ok(U(why.clone())),
     }
 }
 
@@ -344,9 +349,9 @@ fn cond(c: &Cond, args: &[Value<'_>]) -> Result<Option<bool>> {
             Some(Value::Null) => None,
             _ => {
                 return Err(Error::Invalid {
-                    what: "formula argument",
-                    expected: "a text code",
-                    found: format!("argument {i}"),
+                    what: msg::core_what_formula_argument(),
+                    expected: msg::core_expected_text_code(),
+                    found: msg::core_found_argument(*i).into(),
                 });
             }
         },
@@ -394,7 +399,7 @@ mod tests {
         check(&f(max(arg(0), arg(1))), &[n(1), Value::Null], "NULL");
         check(&f(div(arg(0), arg(1))), &[n(1), n(3)], "0.33");
         check(&f(iff(cmp(CmpOp::Gt, arg(0), arg(1)), int(1), int(2))), &[Value::Null, n(3)], "2.00");
-        check(&f(undefined("x")), &[n(1), n(1)], "NULL");
+        check(&f(undefined(kinerja_pesan::msg::core_why_no_values())), &[n(1), n(1)], "NULL");
         check(&f(div(arg(0), arg(1))), &[n(1), n(0)], "error: division by zero");
     }
 

@@ -13,10 +13,12 @@
 
 use std::fmt;
 
+use kinerja_pesan::msg;
+
 use crate::{Error, Result};
 
-fn bad(what: &'static str, expected: &'static str, s: &str) -> Error {
-    Error::Invalid { what, expected, found: s.to_string() }
+fn bad_program(s: &str) -> Error {
+    Error::invalid(msg::core_what_kode_program(), msg::core_expected_kode_program(), s)
 }
 
 /// Level of a program-nomenclature code.
@@ -49,19 +51,18 @@ impl KodeProgram {
     /// # Ok::<(), kinerja_core::Error>(())
     /// ```
     pub fn parse(s: &str) -> Result<KodeProgram> {
-        const EXPECT: &str = "a code like 7.01.01, 7.01.01.2.01 or 7.01.01.2.01.0001";
         let t = s.trim();
         let segs: Vec<&str> = t.split('.').collect();
         let widths: [&[usize]; 6] = [&[1], &[2], &[2], &[1], &[2], &[2, 4]];
         if segs.len() > 6 || segs.len() == 4 || segs.is_empty() {
-            return Err(bad("kode program", EXPECT, s));
+            return Err(bad_program(s));
         }
         let mut out = Vec::with_capacity(segs.len());
         for (i, seg) in segs.iter().enumerate() {
             let cross = (i == 0 && *seg == "X") || (i == 1 && *seg == "XX");
             let digits = seg.bytes().all(|b| b.is_ascii_digit());
             if !(cross || digits) || !widths[i].contains(&seg.len()) {
-                return Err(bad("kode program", EXPECT, s));
+                return Err(bad_program(s));
             }
             if i == 5 && seg.len() == 2 {
                 out.push(format!("00{seg}"));
@@ -115,7 +116,7 @@ impl KodeRekening {
         if segs.len() > widths.len()
             || segs.iter().zip(widths).any(|(seg, w)| seg.len() != w || !seg.bytes().all(|b| b.is_ascii_digit()))
         {
-            return Err(bad("kode rekening", "a code like 5.1.02 (widths 1.1.02.02.02.0004)", s));
+            return Err(Error::invalid(msg::core_what_kode_rekening(), msg::core_expected_kode_rekening(), s));
         }
         Ok(KodeRekening(t.to_string()))
     }

@@ -36,11 +36,9 @@
 //! | [`notation`] | strict Indonesian number notation |
 //! | [`kode`] | Permendagri 90/2019 program and account codes |
 //! | [`model`] | the data model shared by loader, store, snapshot and web |
-//! | [`audit`] | rounding-aware review of a report's printed figures |
 
 pub mod akip;
 pub mod anggaran;
-pub mod audit;
 pub mod band;
 pub mod capaian;
 pub mod exact;
@@ -52,6 +50,7 @@ pub mod plan;
 pub mod skm;
 
 pub use exact::Ratio;
+use kinerja_pesan::{Arg, Message, Pesan, msg};
 pub use rust_decimal::Decimal;
 
 /// Every formula the store exposes as an SQL macro, in a stable order: the
@@ -71,29 +70,26 @@ pub fn catalogue() -> Vec<formula::Formula> {
     all
 }
 
-/// Errors of the calculation core.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Errors of the calculation core: data, rendered as a keyed message
+/// ([`kinerja_pesan::Message`]) at the edge; `Display` is English.
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Error {
     /// An exact result does not fit in 128 bits.
-    #[error("arithmetic overflow in {op}: the exact result does not fit")]
     Overflow {
         /// The operation.
         op: &'static str,
     },
     /// A division by zero that no formula rule covers.
-    #[error("division by zero")]
     DivisionByZero,
     /// The formula has no value for these inputs (SQL `NULL`).
-    #[error("{what} is undefined: {why}")]
     Undefined {
         /// The formula.
         what: &'static str,
         /// Why.
-        why: &'static str,
+        why: Pesan,
     },
     /// A value outside the scale it is classified on.
-    #[error("{what} must be between {min} and {max}, found {found}")]
     OutOfRange {
         /// What was classified.
         what: &'static str,
@@ -105,25 +101,22 @@ pub enum Error {
         max: Decimal,
     },
     /// An input that is not what was expected.
-    #[error("invalid {what}: expected {expected}, found {found:?}")]
     Invalid {
         /// What was read.
-        what: &'static str,
+        what: Pesan,
         /// What would have been accepted.
-        expected: &'static str,
-        /// What was found.
-        found: String,
+        expected: Pesan,
+        /// What was found: the text as given (quoted), or a description.
+        found: Arg,
     },
     /// Text that reads as two different numbers.
-    #[error("ambiguous number {found:?}: {why}")]
     Ambiguous {
         /// The text.
         found: String,
         /// The two readings.
-        why: String,
+        why: Pesan,
     },
     /// A formula called with the wrong number of arguments.
-    #[error("{formula} takes {expected} arguments, found {found}")]
     Arity {
         /// The formula.
         formula: &'static str,
@@ -133,11 +126,74 @@ pub enum Error {
         found: usize,
     },
     /// Unsur, bands or weights of two different SKM schemes mixed.
-    #[error("SKM scheme mismatch: {0}")]
-    SchemeMismatch(String),
+    SchemeMismatch(Pesan),
     /// A goal that cannot be reached.
-    #[error("unreachable goal: {0}")]
-    Unreachable(String),
+    Unreachable(Pesan),
+}
+
+impl Error {
+    /// An invalid text: `found` is shown quoted.
+    pub fn invalid(what: Pesan, expected: Pesan, found: &str) -> Error {
+        Error::Invalid { what, expected, found: Arg::Text(format!("{found:?}")) }
+    }
+}
+
+/// A text as found, quoted (`"rencana"`).
+pub(crate) fn quoted(s: impl std::fmt::Display) -> Arg {
+    Arg::Text(format!("{:?}", s.to_string()))
+}
+
+/// The operation of an overflow, in words where the catalogue has them.
+fn op_words(op: &'static str) -> Arg {
+    let p = match op {
+        "add" => msg::core_op_add(),
+        "multiply" => msg::core_op_multiply(),
+        "divide" => msg::core_op_divide(),
+        "round" => msg::core_op_round(),
+        "negate" => msg::core_op_negate(),
+        "reduce" => msg::core_op_reduce(),
+        "sum" => msg::core_op_sum(),
+        "precision" => msg::core_op_precision(),
+        other => return Arg::Text(other.to_string()),
+    };
+    Arg::from(p)
+}
+
+impl Message for Error {
+    fn pesan(&self) -> Pesan {
+        match self {
+            Error::Overflow { op } => msg::core_overflow(op_words(op)),
+            Error::DivisionByZero => msg::core_division_by_zero(),
+            Error::Undefined { what, why } => msg::core_undefined(*what, why.clone()),
+            Error::OutOfRange { what, found, min, max } => {
+                msg::core_out_of_range(*what, min.to_string(), max.to_string(), found.to_string())
+            }
+            Error::Invalid { what, expected, found } => {
+                msg::core_invalid(what.clone(), expected.clone(), found.clone())
+            }
+            Error::Ambiguous { found, why } => msg::core_ambiguous(format!("{found:?}"), why.clone()),
+            Error::Arity { formula, expected, found } => msg::core_arity(*formula, *expected, *found),
+            Error::SchemeMismatch(why) => msg::core_scheme_mismatch(why.clone()),
+            Error::Unreachable(why) => msg::core_unreachable(why.clone()),
+        }
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.pesan().fmt(f)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// `items` as a list ending in "or": `A, B, C or D`.
+pub fn one_of(items: &[&str]) -> Pesan {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => msg::core_one_of(rest.join(", "), *last),
+        Some((last, _)) => msg::core_one_of("", *last),
+        None => msg::core_one_of("", ""),
+    }
 }
 
 /// `Result` with this crate's [`Error`].

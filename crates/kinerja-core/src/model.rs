@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::capaian::Polaritas;
 use crate::{Error, Result};
+use kinerja_pesan::msg;
 
 /// The `sumber` of generated demo data. Anything with this source is shown
 /// and exported as synthetic.
@@ -55,9 +56,9 @@ pub const TAHUN: std::ops::RangeInclusive<i32> = 1900..=2200;
 /// ```
 pub fn parse_tahun(s: &str) -> Result<i32> {
     s.trim().parse::<i32>().ok().filter(|y| TAHUN.contains(y)).ok_or_else(|| Error::Invalid {
-        what: "tahun",
-        expected: "a year such as 2024 (1900–2200)",
-        found: s.to_string(),
+        what: msg::core_what_tahun(),
+        expected: msg::core_expected_tahun(),
+        found: crate::quoted(s),
     })
 }
 
@@ -94,9 +95,9 @@ impl TingkatWilayah {
             "kecamatan" => Ok(TingkatWilayah::Kecamatan),
             "desa" | "kelurahan" => Ok(TingkatWilayah::Desa),
             _ => Err(Error::Invalid {
-                what: "tingkat",
-                expected: "provinsi, kabupaten, kecamatan or desa",
-                found: s.to_string(),
+                what: msg::core_what_tingkat(),
+                expected: msg::core_expected_tingkat(),
+                found: crate::quoted(s),
             }),
         }
     }
@@ -120,14 +121,14 @@ pub fn check_kode_wilayah(kode: &str, tingkat: TingkatWilayah) -> Result<()> {
     if segs.len() != w.len() || segs.iter().zip(w).any(|(s, n)| s.len() != *n || !s.bytes().all(|b| b.is_ascii_digit()))
     {
         return Err(Error::Invalid {
-            what: "kode wilayah",
+            what: msg::core_what_kode_wilayah(),
             expected: match tingkat {
-                TingkatWilayah::Provinsi => "a Kemendagri provinsi code like 12",
-                TingkatWilayah::Kabupaten => "a Kemendagri kabupaten code like 12.19",
-                TingkatWilayah::Kecamatan => "a Kemendagri kecamatan code like 12.19.07",
-                TingkatWilayah::Desa => "a Kemendagri desa code like 12.19.07.2001",
+                TingkatWilayah::Provinsi => msg::core_expected_kode_provinsi(),
+                TingkatWilayah::Kabupaten => msg::core_expected_kode_kabupaten(),
+                TingkatWilayah::Kecamatan => msg::core_expected_kode_kecamatan(),
+                TingkatWilayah::Desa => msg::core_expected_kode_desa(),
             },
-            found: kode.to_string(),
+            found: crate::quoted(kode),
         });
     }
     Ok(())
@@ -310,9 +311,9 @@ impl JenisTarget {
             other => match other.strip_prefix("skenario:") {
                 Some(n) if !n.trim().is_empty() => Ok(JenisTarget::Skenario(n.trim().to_string())),
                 _ => Err(Error::Invalid {
-                    what: "jenis target",
-                    expected: "renstra, pk, pk_perubahan or skenario:<name>",
-                    found: s.to_string(),
+                    what: msg::core_what_jenis_target(),
+                    expected: msg::core_expected_jenis_target(),
+                    found: crate::quoted(s),
                 }),
             },
         }
@@ -675,7 +676,7 @@ pub struct Snapshot {
     pub skm_agregat: Vec<SkmAgregat>,
     /// Only what the comparison and the planner of targets need (regions,
     /// indicators, Renstra periods, targets, realisasi): the nation's
-    /// snapshot, which would otherwise be some 180 MB of JSON.
+    /// snapshot, which would otherwise hold every table of every kecamatan.
     #[serde(default)]
     pub ringkas: bool,
 }

@@ -24,9 +24,11 @@ use rust_decimal::Decimal;
 
 use crate::exact::Ratio;
 use crate::{Error, Result};
+use kinerja_pesan::{Pesan, msg};
 
-/// Which notation to read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Which notation to read; serialised by its lowercase name (`indonesia`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Notasi {
     /// `1.234.567,89`
     Indonesia,
@@ -37,8 +39,8 @@ pub enum Notasi {
     Otomatis,
 }
 
-fn invalid(s: &str, expected: &'static str) -> Error {
-    Error::Invalid { what: "number", expected, found: s.to_string() }
+fn invalid(s: &str, expected: Pesan) -> Error {
+    Error::invalid(msg::core_what_number(), expected, s)
 }
 
 fn split_sign(s: &str) -> (bool, &str) {
@@ -145,21 +147,20 @@ fn english_grouping(s: &str) -> bool {
 pub fn parse_number(text: &str, notasi: Notasi) -> Result<Decimal> {
     let s = text.trim();
     match notasi {
-        Notasi::Indonesia => parse_indonesia(s)
-            .ok_or_else(|| invalid(text, "a number in Indonesian notation, e.g. 2.960.780.030 or 88,65")),
-        Notasi::Polos => parse_polos(s).ok_or_else(|| invalid(text, "a plain number, e.g. 2960780030 or 88.65")),
+        Notasi::Indonesia => parse_indonesia(s).ok_or_else(|| invalid(text, msg::core_expected_number_indonesia())),
+        Notasi::Polos => parse_polos(s).ok_or_else(|| invalid(text, msg::core_expected_number_polos())),
         Notasi::Otomatis => match (parse_indonesia(s), parse_polos(s)) {
             (Some(a), Some(b)) if a == b => Ok(a),
             (Some(a), Some(b)) => Err(Error::Ambiguous {
                 found: text.to_string(),
-                why: format!("{a} in Indonesian notation, {b} in plain notation; write 1.234,0 or 1234 to say which"),
+                why: msg::core_ambiguous_two_readings(a.to_string(), b.to_string()),
             }),
             (Some(a), None) if english_grouping(s) => Err(Error::Ambiguous {
                 found: text.to_string(),
-                why: format!("{a} in Indonesian notation, but reads as English thousands grouping too"),
+                why: msg::core_ambiguous_english_grouping(a.to_string()),
             }),
             (Some(a), None) | (None, Some(a)) => Ok(a),
-            (None, None) => Err(invalid(text, "a number such as 2.960.780.030, 88,65 or 88.65")),
+            (None, None) => Err(invalid(text, msg::core_expected_number())),
         },
     }
 }
@@ -171,17 +172,17 @@ pub fn parse_number(text: &str, notasi: Notasi) -> Result<Decimal> {
 /// fits the range in both readings stays ambiguous.
 ///
 /// ```
-/// use kinerja_core::notation::{Notasi, parse_number_dalam};
+/// use kinerja_core::notation::{Notasi, parse_number_within};
 /// use kinerja_core::Decimal;
-/// let nrr = |s| parse_number_dalam(s, Notasi::Otomatis, Decimal::ONE, Decimal::from(4));
+/// let nrr = |s| parse_number_within(s, Notasi::Otomatis, Decimal::ONE, Decimal::from(4));
 /// assert_eq!(nrr("3,532")?, (Decimal::new(3532, 3), true));
 /// assert_eq!(nrr("1.234")?, (Decimal::new(1234, 3), true));
 /// assert_eq!(nrr("3,50")?, (Decimal::new(350, 2), false)); // not ambiguous
-/// let skor = |s| parse_number_dalam(s, Notasi::Otomatis, Decimal::ZERO, Decimal::from(2000));
+/// let skor = |s| parse_number_within(s, Notasi::Otomatis, Decimal::ZERO, Decimal::from(2000));
 /// assert!(skor("1,500").is_err()); // 1.5 and 1500 both fit
 /// # Ok::<(), kinerja_core::Error>(())
 /// ```
-pub fn parse_number_dalam(text: &str, notasi: Notasi, min: Decimal, max: Decimal) -> Result<(Decimal, bool)> {
+pub fn parse_number_within(text: &str, notasi: Notasi, min: Decimal, max: Decimal) -> Result<(Decimal, bool)> {
     match parse_number(text, notasi) {
         Ok(v) => Ok((v, false)),
         Err(e @ Error::Ambiguous { .. }) => {
@@ -208,7 +209,7 @@ pub fn parse_persen(text: &str, notasi: Notasi) -> Result<Decimal> {
 
 fn relabel(e: Error, text: &str) -> Error {
     match e {
-        Error::Invalid { what, expected, .. } => Error::Invalid { what, expected, found: text.to_string() },
+        Error::Invalid { what, expected, .. } => Error::invalid(what, expected, text),
         other => other,
     }
 }
@@ -238,17 +239,17 @@ pub fn parse_rupiah_in(text: &str, bare: Notasi) -> Result<Decimal> {
     let body = body.strip_suffix(",-").unwrap_or(body);
     let value = parse_number(body, notasi).map_err(|e| match e {
         Error::Invalid { .. } => Error::Invalid {
-            what: "Rupiah",
-            expected: "an amount such as Rp. 2.960.780.030,00",
-            found: text.to_string(),
+            what: msg::core_what_rupiah(),
+            expected: msg::core_expected_rupiah(),
+            found: crate::quoted(text),
         },
         other => other,
     })?;
     if value.scale() > 2 {
         return Err(Error::Invalid {
-            what: "Rupiah",
-            expected: "at most two decimals (sen), e.g. Rp. 2.960.780.030,00",
-            found: text.to_string(),
+            what: msg::core_what_rupiah(),
+            expected: msg::core_expected_rupiah_sen(),
+            found: crate::quoted(text),
         });
     }
     Ok(value)
@@ -274,9 +275,9 @@ pub struct Berlabel {
 pub fn parse_berlabel(text: &str) -> Result<Berlabel> {
     let s = text.trim();
     let bad = || Error::Invalid {
-        what: "labelled value",
-        expected: "BB (71,00), 71,00 (BB) or 71,00",
-        found: text.to_string(),
+        what: msg::core_what_labelled(),
+        expected: msg::core_expected_labelled(),
+        found: crate::quoted(text),
     };
     let is_label = |l: &str| !l.is_empty() && l.len() <= 3 && l.bytes().all(|b| b.is_ascii_uppercase());
     if let Some(open) = s.find('(') {
@@ -409,7 +410,7 @@ mod tests {
     /// `expect`: the value and `(rentang)` when the range decided, or
     /// "ambiguous"/"invalid".
     fn check_dalam(input: &str, (min, max): (i64, i64), expect: &str) {
-        let got = match parse_number_dalam(input, Notasi::Otomatis, Decimal::from(min), Decimal::from(max)) {
+        let got = match parse_number_within(input, Notasi::Otomatis, Decimal::from(min), Decimal::from(max)) {
             Ok((d, false)) => d.to_string(),
             Ok((d, true)) => format!("{d} (rentang)"),
             Err(Error::Ambiguous { .. }) => "ambiguous".into(),

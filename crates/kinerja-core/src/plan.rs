@@ -28,6 +28,7 @@ use crate::exact::Ratio;
 use crate::formula::build::*;
 use crate::formula::{ArgKind, ArgSpec, CmpOp, Formula, Output, Value};
 use crate::{Error, Result};
+use kinerja_pesan::msg;
 
 /// Change between two years.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +70,7 @@ fn perubahan_persen_formula() -> Formula {
         ],
         body: iff(
             cmp(CmpOp::Eq, arg(0), int(0)),
-            undefined("change from zero"),
+            undefined(msg::core_why_change_from_zero()),
             div(mul(sub(arg(1), arg(0)), int(100)), arg(0)),
         ),
         output: Output::Round2,
@@ -147,10 +148,10 @@ pub fn realisasi_for_capaian(
 ) -> Result<GoalSeek> {
     let t = Ratio::from_decimal(target);
     if t <= Ratio::ZERO {
-        return Err(Error::Undefined { what: "goal seek", why: "the target must be above zero" });
+        return Err(Error::Undefined { what: "goal seek", why: msg::core_why_goal_target_zero() });
     }
     if let Some(cap) = aturan.batas.percent().filter(|cap| c > Ratio::int(*cap)) {
-        return Err(Error::Unreachable(format!("capaian is capped at {cap}")));
+        return Err(Error::Unreachable(msg::core_unreachable_capped(cap)));
     }
     let g = match polaritas {
         Polaritas::Positif => {
@@ -215,9 +216,9 @@ pub fn nilai_for_band(table: &BandTable, code: &str, dp: u32) -> Result<Option<D
 pub fn jalur(from_year: i32, from: Decimal, to_year: i32, to: Decimal, dp: u32) -> Result<Vec<(i32, Decimal)>> {
     if to_year <= from_year {
         return Err(Error::Invalid {
-            what: "jalur",
-            expected: "a final year after the last realisasi",
-            found: format!("{from_year} → {to_year}"),
+            what: msg::core_what_jalur(),
+            expected: msg::core_expected_final_year(),
+            found: crate::quoted(format!("{from_year} → {to_year}")),
         });
     }
     let n = i128::from(to_year - from_year);

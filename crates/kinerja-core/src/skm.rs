@@ -40,6 +40,7 @@ use crate::exact::Ratio;
 use crate::formula::build::*;
 use crate::formula::{ArgKind, ArgSpec, Formula, Output, Value};
 use crate::{Error, Result};
+use kinerja_pesan::msg;
 
 /// An SKM scheme: its unsur, weights and bands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -146,9 +147,9 @@ impl Skema {
             "permenpanrb_14_2017" | "" => Ok(Skema::PermenPanRb14_2017),
             "kepmenpan_25_2004" => Ok(Skema::KepMenPan25_2004),
             _ => Err(Error::Invalid {
-                what: "skema SKM",
-                expected: "permenpanrb_14_2017 or kepmenpan_25_2004",
-                found: s.to_string(),
+                what: msg::core_what_skema_skm(),
+                expected: msg::core_expected_skema_skm(),
+                found: crate::quoted(s),
             }),
         }
     }
@@ -163,25 +164,21 @@ impl Skema {
             Skema::KepMenPan25_2004 => Skema::PermenPanRb14_2017,
         };
         if other.unsur().iter().any(|u| u.id == id) {
-            return Err(Error::SchemeMismatch(format!(
-                "unsur {id:?} belongs to {}, not {}",
-                other.code(),
-                self.code()
-            )));
+            return Err(Error::SchemeMismatch(msg::core_mismatch_unsur(format!("{id:?}"), other.code(), self.code())));
         }
         Err(Error::Invalid {
-            what: "unsur SKM",
-            expected: "an unsur id of the scheme (e.g. persyaratan … sarana)",
-            found: id.to_string(),
+            what: msg::core_what_unsur_skm(),
+            expected: msg::core_expected_unsur_id(),
+            found: crate::quoted(id),
         })
     }
 
     fn position(self, id: &str) -> Result<usize> {
         self.unsur_by_id(id)?;
         self.unsur().iter().position(|x| x.id == id).ok_or_else(|| Error::Invalid {
-            what: "unsur SKM",
-            expected: "an unsur of the scheme",
-            found: id.to_string(),
+            what: msg::core_what_unsur_skm(),
+            expected: msg::core_expected_unsur(),
+            found: crate::quoted(id),
         })
     }
 }
@@ -212,9 +209,9 @@ impl Skor {
     /// ```
     pub fn parse(s: &str) -> Result<Skor> {
         let v: u8 = s.trim().parse().map_err(|_| Error::Invalid {
-            what: "skor SKM",
-            expected: "an integer 1..4",
-            found: s.to_string(),
+            what: msg::core_what_skor_skm(),
+            expected: msg::core_expected_skor(),
+            found: crate::quoted(s),
         })?;
         Skor::try_from(v)
     }
@@ -226,7 +223,11 @@ impl TryFrom<u8> for Skor {
         if (Skor::MIN..=Skor::MAX).contains(&v) {
             Ok(Skor(v))
         } else {
-            Err(Error::Invalid { what: "skor SKM", expected: "an integer 1..4", found: v.to_string() })
+            Err(Error::Invalid {
+                what: msg::core_what_skor_skm(),
+                expected: msg::core_expected_skor(),
+                found: crate::quoted(v),
+            })
         }
     }
 }
@@ -300,9 +301,9 @@ impl Bobot {
             "tiga_desimal" | "0.111" | "0,111" | "0.071" | "0,071" => Ok(Bobot::TigaDesimal),
             "dua_desimal" | "0.11" | "0,11" | "0.07" | "0,07" => Ok(Bobot::DuaDesimal),
             _ => Err(Error::Invalid {
-                what: "bobot IKM",
-                expected: "tepat (1/9), tiga_desimal (0.111) or dua_desimal (0.11)",
-                found: s.to_string(),
+                what: msg::core_what_bobot_ikm(),
+                expected: msg::core_expected_bobot_ikm(),
+                found: crate::quoted(s),
             }),
         }
     }
@@ -333,11 +334,7 @@ impl Ikm {
     /// Mutu under an explicitly named scheme: mixing schemes is an error.
     pub fn mutu_under(&self, skema: Skema) -> Result<&'static Band> {
         if skema != self.skema {
-            return Err(Error::SchemeMismatch(format!(
-                "IKM computed under {} cannot be banded with {} bands",
-                self.skema.code(),
-                skema.code()
-            )));
+            return Err(Error::SchemeMismatch(msg::core_mismatch_bands(self.skema.code(), skema.code())));
         }
         self.mutu()
     }
@@ -397,7 +394,11 @@ fn nrr_formula() -> Formula {
         name: "kj_nrr",
         doc: "NRR of one unsur = sum of scores / number of answers (PermenPANRB 14/2017).",
         args: vec![ArgSpec { name: "jumlah", kind: ArgKind::Number }, ArgSpec { name: "n", kind: ArgKind::Number }],
-        body: iff(cmp(crate::formula::CmpOp::Le, arg(1), int(0)), undefined("no answers"), div(arg(0), arg(1))),
+        body: iff(
+            cmp(crate::formula::CmpOp::Le, arg(1), int(0)),
+            undefined(msg::core_why_no_answers()),
+            div(arg(0), arg(1)),
+        ),
         output: Output::Round2,
     }
 }
@@ -455,9 +456,9 @@ pub fn nrr(jumlah: u64, n: u64) -> Result<Ratio> {
 fn check_nrr(id: &str, nrr: Ratio) -> Result<()> {
     if nrr < Ratio::ONE || nrr > Ratio::int(4) {
         return Err(Error::Invalid {
-            what: "NRR",
-            expected: "a value between 1 and 4",
-            found: format!("{id} = {nrr}"),
+            what: msg::core_what_nrr(),
+            expected: msg::core_expected_nrr(),
+            found: crate::quoted(format!("{id} = {nrr}")),
         });
     }
     Ok(())
@@ -483,7 +484,11 @@ pub fn ikm_from_nrr(skema: Skema, bobot: Bobot, nrr: &[(&str, Ratio)]) -> Result
     for (id, v) in nrr {
         let pos = skema.position(id)?;
         if seen[pos] {
-            return Err(Error::Invalid { what: "NRR list", expected: "each unsur once", found: format!("{id} twice") });
+            return Err(Error::Invalid {
+                what: msg::core_what_nrr_list(),
+                expected: msg::core_expected_each_unsur_once(),
+                found: msg::core_found_twice(id).into(),
+            });
         }
         seen[pos] = true;
         check_nrr(id, *v)?;
@@ -491,9 +496,9 @@ pub fn ikm_from_nrr(skema: Skema, bobot: Bobot, nrr: &[(&str, Ratio)]) -> Result
     }
     if let Some(missing) = seen.iter().position(|s| !s) {
         return Err(Error::Invalid {
-            what: "NRR list",
-            expected: "every unsur of the scheme",
-            found: format!("no NRR for {}", skema.unsur()[missing].id),
+            what: msg::core_what_nrr_list(),
+            expected: msg::core_expected_every_unsur(),
+            found: msg::core_found_no_nrr(skema.unsur()[missing].id).into(),
         });
     }
     ikm_from_total(skema, bobot, total)
@@ -545,9 +550,9 @@ impl Tally {
         let i = self.skema.position(unsur_id)?;
         if sum < count || sum > count.saturating_mul(4) {
             return Err(Error::Invalid {
-                what: "SKM aggregate",
-                expected: "count ≤ sum ≤ 4 × count",
-                found: format!("{unsur_id}: sum {sum}, count {count}"),
+                what: msg::core_what_skm_aggregate(),
+                expected: msg::core_expected_aggregate(),
+                found: msg::core_found_aggregate(unsur_id, sum, count).into(),
             });
         }
         self.sums[i] += sum;
@@ -566,9 +571,9 @@ impl Tally {
         let (s, c) = self.get(unsur_id)?;
         if c == 0 {
             return Err(Error::Invalid {
-                what: "SKM",
-                expected: "at least one answer per unsur",
-                found: format!("no answers for {unsur_id}"),
+                what: msg::core_what_skm(),
+                expected: msg::core_expected_one_answer(),
+                found: msg::core_found_no_answers(unsur_id).into(),
             });
         }
         nrr(s, c)
@@ -619,17 +624,18 @@ pub fn nrr_needed(skema: Skema, bobot: Bobot, nrr: &[(&str, Ratio)], unsur_id: &
         }
     }
     if !found {
-        return Err(Error::Invalid { what: "NRR list", expected: "the unsur to seek", found: unsur_id.to_string() });
+        return Err(Error::Invalid {
+            what: msg::core_what_nrr_list(),
+            expected: msg::core_expected_unsur_to_seek(),
+            found: crate::quoted(unsur_id),
+        });
     }
     // rounded IKM reaches the band  ⇔  IKM ≥ its least exact value t  ⇔  Σ ≥ t/(w·25)
     let Some(threshold) = band.least_exact()? else { return Ok(Ratio::ONE) };
     let per_point = bobot.weight(skema).checked_mul(Ratio::int(25))?;
     let need = threshold.checked_div(per_point)?.checked_sub(others)?.max(Ratio::ONE);
     if need > Ratio::int(4) {
-        return Err(Error::Unreachable(format!(
-            "mutu {mutu} needs NRR {} on {unsur_id}, above the maximum 4",
-            need.round2()?
-        )));
+        return Err(Error::Unreachable(msg::core_unreachable_mutu(mutu, need.round2()?.to_string(), unsur_id)));
     }
     Ok(need)
 }
@@ -643,7 +649,7 @@ pub fn respondents_needed(nrr: Ratio, n: u64, target: Ratio) -> Result<u64> {
     }
     let four = Ratio::int(4);
     if target >= four {
-        return Err(Error::Unreachable("an NRR of 4 needs every answer to be 4".into()));
+        return Err(Error::Unreachable(msg::core_unreachable_nrr_four()));
     }
     let k = Ratio::int(i128::from(n)).checked_mul(target.checked_sub(nrr)?)?.checked_div(four.checked_sub(target)?)?;
     let k = k.ceil_dp(0)?;
@@ -651,134 +657,4 @@ pub fn respondents_needed(nrr: Ratio, n: u64, target: Ratio) -> Result<u64> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const IDS: [&str; 9] =
-        ["persyaratan", "prosedur", "waktu", "biaya", "produk", "kompetensi", "perilaku", "pengaduan", "sarana"];
-
-    fn r(n: i128, d: i128) -> Ratio {
-        Ratio::new(n, d).unwrap()
-    }
-
-    /// `totals` of 9 unsur over `n` respondents → "IKM mutu" per weight.
-    fn check(totals: [i128; 9], n: i128, bobot: Bobot, expect: &str) {
-        let nrr: Vec<_> = IDS.iter().zip(totals).map(|(id, t)| (*id, r(t, n))).collect();
-        let ikm = ikm_from_nrr(Skema::PermenPanRb14_2017, bobot, &nrr).unwrap();
-        let got = format!("{} {}", ikm.rounded().unwrap(), ikm.mutu().unwrap().code);
-        assert_eq!(got, expect);
-    }
-
-    #[test]
-    fn worked_example_all_weights() {
-        let t = [105, 101, 100, 116, 102, 105, 106, 105, 115];
-        check(t, 29, Bobot::Tepat, "91.48 A");
-        check(t, 29, Bobot::TigaDesimal, "91.38 A");
-        check(t, 29, Bobot::DuaDesimal, "90.56 A");
-    }
-
-    #[test]
-    fn extremes() {
-        check([4; 9], 1, Bobot::Tepat, "100.00 A");
-        check([1; 9], 1, Bobot::Tepat, "25.00 D");
-        check([4; 9], 1, Bobot::TigaDesimal, "99.90 A");
-        check([4; 9], 1, Bobot::DuaDesimal, "99.00 A");
-    }
-
-    #[test]
-    fn tally_with_missing_answers() {
-        let mut t = Tally::new(Skema::PermenPanRb14_2017);
-        for id in IDS {
-            t.add(id, Skor::try_from(3).unwrap()).unwrap();
-            t.add(id, Skor::try_from(4).unwrap()).unwrap();
-        }
-        // a third respondent answers only "waktu"
-        t.add("waktu", Skor::try_from(1).unwrap()).unwrap();
-        assert_eq!(t.nrr("waktu").unwrap(), r(8, 3));
-        assert_eq!(t.nrr("biaya").unwrap(), r(7, 2));
-        // Σ = 8 × 3.5 + 8/3 = 92/3; IKM = 92/3 × 1/9 × 25 = 2300/27 = 85.185…
-        let ikm = t.ikm(Bobot::Tepat).unwrap();
-        assert_eq!(ikm.nilai, r(2300, 27));
-        assert_eq!(ikm.rounded().unwrap().to_string(), "85.19");
-        assert_eq!(ikm.mutu().unwrap().label, "Baik");
-    }
-
-    #[test]
-    fn skor_only_holds_one_to_four() {
-        assert!(Skor::try_from(0).is_err());
-        assert!(Skor::try_from(5).is_err());
-        assert_eq!(Skor::try_from(4).unwrap().get(), 4);
-        assert!(serde_json::from_str::<Skor>("7").is_err());
-    }
-
-    #[test]
-    fn unsur_by_id_not_position() {
-        let s = Skema::PermenPanRb14_2017;
-        assert_eq!(s.unsur_by_id("pengaduan").unwrap().nama, "Penanganan Pengaduan, Saran dan Masukan");
-        assert_eq!(s.unsur_by_id("sarana").unwrap().nama, "Sarana dan Prasarana");
-        assert!(matches!(s.unsur_by_id("keamanan"), Err(Error::SchemeMismatch(_))));
-        assert!(matches!(s.unsur_by_id("nope"), Err(Error::Invalid { .. })));
-        let nrr: Vec<_> = IDS.iter().take(8).map(|id| (*id, r(3, 1))).collect();
-        assert!(ikm_from_nrr(s, Bobot::Tepat, &nrr).is_err());
-    }
-
-    #[test]
-    fn schemes_do_not_mix() {
-        let ikm = ikm_from_total(Skema::PermenPanRb14_2017, Bobot::Tepat, r(27, 1)).unwrap();
-        assert!(ikm.mutu_under(Skema::PermenPanRb14_2017).is_ok());
-        assert!(matches!(ikm.mutu_under(Skema::KepMenPan25_2004), Err(Error::SchemeMismatch(_))));
-        // 14 unsur of 2004 at NRR 3 each → 75.00, mutu B under 2004 bands (C under 2017's).
-        let mut t = Tally::new(Skema::KepMenPan25_2004);
-        for u in &UNSUR_2004 {
-            t.add_aggregate(u.id, 30, 10).unwrap();
-        }
-        let old = t.ikm(Bobot::Tepat).unwrap();
-        assert_eq!(old.rounded().unwrap().to_string(), "75.00");
-        assert_eq!(old.mutu().unwrap().code, "B");
-        assert!(t.add("persyaratan", Skor::try_from(3).unwrap()).is_err());
-    }
-
-    #[test]
-    fn krejcie_morgan_table() {
-        for (n, s) in [(100, 80), (1_000, 278), (2_000, 322), (10_000, 370), (1_000_000, 384), (0, 0)] {
-            assert_eq!(krejcie_morgan(n).unwrap(), s, "N = {n}");
-        }
-    }
-
-    #[test]
-    fn mutu_per_unsur() {
-        let m = |n, d| mutu_unsur(Skema::PermenPanRb14_2017, r(n, d)).unwrap().code;
-        assert_eq!(m(399, 100), "A");
-        assert_eq!(m(300, 100), "C");
-        assert_eq!(m(203, 100), "D");
-        assert_eq!(m(30644, 10000), "B"); // 76.61
-        assert_eq!(m(3064, 1000), "C"); // 76.60
-    }
-
-    #[test]
-    fn goal_seek_nrr_and_respondents() {
-        let nrr: Vec<_> = IDS.iter().map(|id| (*id, r(3, 1))).collect(); // IKM 75.00 C
-        let need = nrr_needed(Skema::PermenPanRb14_2017, Bobot::Tepat, &nrr, "pengaduan", "B").unwrap();
-        // Σ ≥ 76.605 × 9 / 25 = 27.5778 → pengaduan ≥ 3.5778
-        assert_eq!(need, r(275_778, 10_000).checked_sub(r(24, 1)).unwrap());
-        let mut with = nrr.clone();
-        with[7].1 = need;
-        let ikm = ikm_from_nrr(Skema::PermenPanRb14_2017, Bobot::Tepat, &with).unwrap();
-        assert_eq!(ikm.mutu().unwrap().code, "B");
-        assert!(nrr_needed(Skema::PermenPanRb14_2017, Bobot::Tepat, &nrr, "pengaduan", "A").is_err());
-        // 97 respondents at NRR 2.03 → 3.5778 needs k = ⌈97 × 1.5478 / 0.4222⌉
-        let k = respondents_needed(r(203, 100), 97, need).unwrap();
-        let after = r(203 * 97, 100)
-            .checked_add(Ratio::int(4 * i128::from(k)))
-            .unwrap()
-            .checked_div(Ratio::int(97 + i128::from(k)))
-            .unwrap();
-        assert!(after >= need);
-        let before = r(203 * 97, 100)
-            .checked_add(Ratio::int(4 * (i128::from(k) - 1)))
-            .unwrap()
-            .checked_div(Ratio::int(97 + i128::from(k) - 1))
-            .unwrap();
-        assert!(before < need);
-    }
-}
+mod tests;

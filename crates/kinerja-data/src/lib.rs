@@ -18,7 +18,6 @@
 //!   and XLSX is an error.
 //! * This crate does file IO and nothing else: no database, no formulas.
 
-pub mod audit;
 mod error;
 mod sheet;
 mod tables;
@@ -27,11 +26,12 @@ mod validate;
 use std::path::{Path, PathBuf};
 
 use kinerja_core::model::Dataset;
+use kinerja_pesan::msg;
 
 pub use error::{Error, Problem, Result};
 pub use sheet::{Cells, Row, Rows, Sheet, Tafsir};
 pub use tables::{TABLES, Table};
-pub use validate::UNIT_EXPECTED;
+pub use validate::unit_expected;
 
 /// Reads every table file in `dir` and validates the whole dataset.
 ///
@@ -43,13 +43,14 @@ pub use validate::UNIT_EXPECTED;
 pub fn read_dir(dir: &Path) -> Result<Dataset> {
     let d = read_dir_parts(dir)?;
     if let Some(first) = d.jawaban_parquet.first() {
-        return Err(Error::Invalid(vec![Problem {
-            file: file_name(first),
-            row: None,
-            column: None,
-            expected: "CSV or XLSX (Parquet answers are read by the store, `kinerja load`)".into(),
-            found: "a Parquet file".into(),
-        }]));
+        let expected = msg::data_expected_csv_or_xlsx();
+        return Err(Error::Invalid(vec![Problem::described(
+            &file_name(first),
+            None,
+            None,
+            expected,
+            msg::data_found_parquet(),
+        )]));
     }
     Ok(d.data)
 }
@@ -66,7 +67,7 @@ pub struct DirParts {
     pub jawaban_parquet: Vec<PathBuf>,
     /// `(file, encoding and delimiter)` of each CSV file that is not plain
     /// UTF-8 with `,` (for the load summary).
-    pub dialek: Vec<(String, String)>,
+    pub dialek: Vec<(String, kinerja_pesan::Pesan)>,
     /// Columns whose ambiguous numbers their range decided (for the load
     /// summary).
     pub tafsir: Vec<Tafsir>,
@@ -115,13 +116,9 @@ pub fn read_dir_listing(dir: &Path, listing: Listing) -> Result<DirParts> {
         match path.extension().and_then(|x| x.to_str()).map(str::to_ascii_lowercase).as_deref() {
             Some("csv" | "xlsx") => files.push((name, path)),
             Some("parquet") if is_jawaban_part(&stem) => jawaban_parquet.push(path),
-            Some("parquet") => problems.push(Problem {
-                file: name.clone(),
-                row: None,
-                column: None,
-                expected: "Parquet only for raw SKM answers (skm_jawaban.parquet, skm_jawaban_*.parquet)".into(),
-                found: name,
-            }),
+            Some("parquet") => {
+                problems.push(Problem::new(&name, None, None, msg::data_expected_parquet_answers(), &name))
+            }
             _ => {}
         }
     }
@@ -130,13 +127,8 @@ pub fn read_dir_listing(dir: &Path, listing: Listing) -> Result<DirParts> {
     if !jawaban_parquet.is_empty()
         && let Some((name, _)) = files.iter().find(|(n, _)| n.to_ascii_lowercase().starts_with("skm_jawaban."))
     {
-        problems.push(Problem {
-            file: name.clone(),
-            row: None,
-            column: None,
-            expected: "the raw SKM answers in one format".into(),
-            found: format!("both {name} and {}", file_name(&jawaban_parquet[0])),
-        });
+        let found = msg::data_found_both(name, file_name(&jawaban_parquet[0]));
+        problems.push(Problem::described(name, None, None, msg::data_expected_one_format(), found));
     }
     let (sheets, problems) = read_files(dir, &files, problems, !jawaban_parquet.is_empty())?;
     let dialek = sheets.iter().filter_map(|(_, s)| Some((s.file.clone(), s.dialek.clone()?))).collect();
@@ -161,26 +153,13 @@ fn read_files(
     for (name, path) in files {
         let stem = Path::new(name).file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let Some(table) = TABLES.iter().find(|t| t.name == stem) else {
-            problems.push(Problem {
-                file: name.clone(),
-                row: None,
-                column: None,
-                expected: format!(
-                    "a table file named after one of: {}",
-                    TABLES.iter().map(|t| t.name).collect::<Vec<_>>().join(", ")
-                ),
-                found: name.clone(),
-            });
+            let tables = TABLES.iter().map(|t| t.name).collect::<Vec<_>>().join(", ");
+            problems.push(Problem::new(name, None, None, msg::data_expected_table_file(tables), name));
             continue;
         };
         if sheets.iter().any(|(t, _)| *t == table.name) {
-            problems.push(Problem {
-                file: name.clone(),
-                row: None,
-                column: None,
-                expected: format!("one file for table {}", table.name),
-                found: "both a CSV and an XLSX file".into(),
-            });
+            let expected = msg::data_expected_one_file(table.name);
+            problems.push(Problem::described(name, None, None, expected, msg::data_found_csv_and_xlsx()));
             continue;
         }
         let sheet = if name.to_ascii_lowercase().ends_with(".xlsx") {
@@ -195,13 +174,8 @@ fn read_files(
         }
     }
     if sheets.is_empty() && problems.is_empty() && !has_parquet {
-        return Err(Error::Invalid(vec![Problem {
-            file: dir.display().to_string(),
-            row: None,
-            column: None,
-            expected: "a directory with Kinerja table files (wilayah.csv, indikator.csv, …)".into(),
-            found: "no .csv or .xlsx files".into(),
-        }]));
+        let (file, expected) = (dir.display().to_string(), msg::data_expected_directory());
+        return Err(Error::Invalid(vec![Problem::described(&file, None, None, expected, msg::data_found_no_files())]));
     }
     Ok((sheets, problems))
 }
@@ -218,29 +192,19 @@ pub fn read_workbook(path: &Path, listing: Listing) -> Result<DirParts> {
     let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().to_string());
     let mut problems = Vec::new();
     for h in sheet::hidden_sheets(path, &name)? {
-        problems.push(Problem {
-            file: name.clone(),
-            row: None,
-            column: None,
-            expected: "visible sheets only (unhide the others and remove them)".into(),
-            found: format!("a hidden sheet {h}"),
-        });
+        let found = msg::data_found_hidden_sheet(h);
+        problems.push(Problem::described(&name, None, None, msg::data_expected_visible_sheets(), found));
     }
     let mut sheets: Sheets = Vec::new();
     for (sheet_name, sheet) in Sheet::from_xlsx_all(path, &name)? {
         match TABLES.iter().find(|t| t.name == sheet_name.trim()) {
             Some(t) => sheets.push((t.name, sheet)),
             None if sheet_name.trim().eq_ignore_ascii_case(PETUNJUK) => {}
-            None => problems.push(Problem {
-                file: format!("{name} [{sheet_name}]"),
-                row: None,
-                column: None,
-                expected: format!(
-                    "a sheet named after one of: {}",
-                    TABLES.iter().map(|t| t.name).collect::<Vec<_>>().join(", ")
-                ),
-                found: sheet_name.clone(),
-            }),
+            None => {
+                let tables = TABLES.iter().map(|t| t.name).collect::<Vec<_>>().join(", ");
+                let file = format!("{name} [{sheet_name}]");
+                problems.push(Problem::new(&file, None, None, msg::data_expected_sheet_name(tables), &sheet_name))
+            }
         }
     }
     let (data, tafsir) = read_sheets_listing(sheets, problems, listing)?;
@@ -310,7 +274,7 @@ fn finish(
         .chain(empty.iter().map(|(t, f, there)| (*t, f.as_str(), 0, Some(*there))))
         .collect();
     for p in references {
-        match validate::referenced_table(&p.expected).and_then(|t| unchecked.iter_mut().find(|u| u.0 == t)) {
+        match p.rujukan.and_then(|t| unchecked.iter_mut().find(|u| u.0 == t)) {
             Some(u) => {
                 u.2 += 1;
                 if listing == Listing::All {
@@ -322,19 +286,15 @@ fn finish(
     }
     for (table, file, n, why) in unchecked.into_iter().filter(|u| u.2 > 0) {
         let not_checked = match listing {
-            Listing::RootCauses => format!("{n} references to {table} in other files not checked"),
-            Listing::All => format!("the {n} references to {table} in other files listed after this"),
+            Listing::RootCauses => msg::data_unchecked_count(n, table),
+            Listing::All => msg::data_unchecked_listed(n, table),
         };
         let (expected, found) = match why {
-            None => (format!("a readable {table} table, to check the references to it"), not_checked),
-            Some(true) => {
-                (format!("the rows of {table}, which other files refer to"), format!("no rows; {not_checked}"))
-            }
-            Some(false) => {
-                (format!("a {table} file (CSV or XLSX), which other files refer to"), format!("none; {not_checked}"))
-            }
+            None => (msg::data_expected_readable_table(table), not_checked),
+            Some(true) => (msg::data_expected_rows_of(table), msg::data_found_no_rows(not_checked)),
+            Some(false) => (msg::data_expected_file_of(table), msg::data_found_none_because(not_checked)),
         };
-        problems.push(Problem { file: file.to_string(), row: None, column: None, expected, found });
+        problems.push(Problem::described(file, None, None, expected, found));
     }
     let order = |p: &Problem| table_of(&p.file).and_then(|t| TABLES.iter().position(|x| x.name == t));
     problems.sort_by(|a, b| (order(a), &a.file, a.row).cmp(&(order(b), &b.file, b.row)));

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use kinerja_core::Decimal;
-use kinerja_core::notation::{Notasi, parse_number, parse_number_dalam};
+use kinerja_core::notation::{Notasi, parse_number, parse_number_within};
+use kinerja_pesan::{Message, Pesan, msg};
 
 use crate::error::{Error, Problem, Result};
 
@@ -23,7 +24,7 @@ pub struct Sheet {
     /// notation where unambiguous.
     pub notasi: Notasi,
     /// The encoding and delimiter detected, when not plain UTF-8 with `,`.
-    pub dialek: Option<String>,
+    pub dialek: Option<Pesan>,
     /// Values read in the only notation their range allows, per column.
     tafsir: RefCell<Vec<Tafsir>>,
 }
@@ -53,13 +54,17 @@ pub struct Tafsir {
 
 impl std::fmt::Display for Tafsir {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.pesan().fmt(f)
+    }
+}
+
+impl Message for Tafsir {
+    fn pesan(&self) -> Pesan {
         // The value in plain notation, said so: the summary speaks of two
         // notations and must not be read in a third way.
-        write!(
-            f,
-            "{}, column {}: {} value(s) read in the only notation that fits {}–{}, e.g. row {}: {:?} as {} (decimal point)",
-            self.file, self.column, self.jumlah, self.min, self.max, self.row, self.found, self.nilai
-        )
+        let (min, max, nilai) = (self.min.to_string(), self.max.to_string(), self.nilai.to_string());
+        let found = format!("{:?}", self.found);
+        msg::data_tafsir(&self.file, &self.column, self.jumlah, min, max, self.row, found, nilai)
     }
 }
 
@@ -151,12 +156,10 @@ impl<'a> IntoIterator for &'a Rows {
     }
 }
 
-const ENCODINGS: &str = "UTF-8 or Windows-1252 text (in Excel: Save As \"CSV UTF-8\" or \"CSV (Comma delimited)\")";
-
 /// The text of a CSV file and its encoding's name, or what was found.
-fn decode(bytes: &[u8]) -> std::result::Result<(std::borrow::Cow<'_, str>, &'static str), String> {
+fn decode(bytes: &[u8]) -> std::result::Result<(std::borrow::Cow<'_, str>, &'static str), Pesan> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err("UTF-16 text (Excel's \"Unicode Text\")".into());
+        return Err(msg::data_found_utf16());
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok((std::borrow::Cow::Borrowed(s), "UTF-8"));
@@ -164,7 +167,7 @@ fn decode(bytes: &[u8]) -> std::result::Result<(std::borrow::Cow<'_, str>, &'sta
     // Bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)
     // mean the file is in some other encoding.
     if let Some(i) = bytes.iter().position(|b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D) || *b == 0) {
-        return Err(format!("byte 0x{:02X} at offset {i}, which neither UTF-8 nor Windows-1252 defines", bytes[i]));
+        return Err(msg::data_found_bad_byte(format!("{:02X}", bytes[i]), i));
     }
     let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
     Ok((text, "Windows-1252"))
@@ -186,11 +189,11 @@ fn delimiter_of(text: &str) -> u8 {
     counts.iter().filter(|c| c.1 > 0).max_by_key(|c| c.1).map_or(b',', |c| c.0)
 }
 
-fn dialect_text(encoding: &str, delimiter: u8) -> String {
+fn dialect_text(encoding: &str, delimiter: u8) -> Pesan {
     match delimiter {
-        b';' => format!("{encoding}, ';' between fields, ',' as decimal mark"),
-        b'\t' => format!("{encoding}, tab between fields"),
-        _ => format!("{encoding}, ',' between fields"),
+        b';' => msg::data_dialek_semicolon(encoding),
+        b'\t' => msg::data_dialek_tab(encoding),
+        _ => msg::data_dialek_comma(encoding),
     }
 }
 
@@ -213,20 +216,16 @@ impl Sheet {
     /// use kinerja_data::Sheet;
     /// let s = Sheet::from_csv_bytes(b"kode;nilai\n12.19;88,65\n", "t.csv")?;
     /// assert_eq!(s.rows.to_vec()[0].1, ["12.19", "88,65"]);
-    /// assert_eq!(s.dialek.as_deref(), Some("UTF-8, ';' between fields, ',' as decimal mark"));
+    /// assert_eq!(s.dialek.unwrap().to_string(), "UTF-8, ';' between fields, ',' as decimal mark");
     /// # Ok::<(), kinerja_data::Error>(())
     /// ```
     pub fn from_csv_bytes(bytes: &[u8], name: &str) -> Result<Sheet> {
-        let problem = |row: Option<usize>, expected: &str, found: String| {
-            Error::Invalid(vec![Problem {
-                file: name.to_string(),
-                row,
-                column: None,
-                expected: expected.into(),
-                found,
-            }])
+        let problem = |row: Option<usize>, expected: Pesan, found: String| {
+            Error::Invalid(vec![Problem::new(name, row, None, expected, &found)])
         };
-        let (text, encoding) = decode(bytes).map_err(|found| problem(None, ENCODINGS, found))?;
+        let (text, encoding) = decode(bytes).map_err(|found| {
+            Error::Invalid(vec![Problem::described(name, None, None, msg::data_expected_encoding(), found)])
+        })?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let delimiter = delimiter_of(text);
         let mut rdr = csv::ReaderBuilder::new()
@@ -236,7 +235,7 @@ impl Sheet {
             .from_reader(text.as_bytes());
         let headers: Vec<String> = rdr
             .headers()
-            .map_err(|e| problem(Some(1), "a header row", e.to_string()))?
+            .map_err(|e| problem(Some(1), msg::data_expected_header(), e.to_string()))?
             .iter()
             .map(|h| h.trim().to_string())
             .collect();
@@ -245,12 +244,12 @@ impl Sheet {
         for (i, rec) in rdr.records().enumerate() {
             let line = i + 2;
             let rec = rec.map_err(|e| match e.kind() {
-                csv::ErrorKind::UnequalLengths { expected_len, len, .. } => problem(
-                    e.position().map(|p| lines.at(p.byte())).or(Some(line)),
-                    &format!("{expected_len} fields like the header, separated by '{}'", char::from(delimiter)),
-                    format!("{len} fields"),
-                ),
-                _ => problem(Some(line), "a well-formed CSV row", e.to_string()),
+                csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+                    let row = e.position().map(|p| lines.at(p.byte())).or(Some(line));
+                    let expected = msg::data_expected_fields(*expected_len, char::from(delimiter));
+                    Error::Invalid(vec![Problem::described(name, row, None, expected, msg::data_found_fields(*len))])
+                }
+                _ => problem(Some(line), msg::data_expected_csv_row(), e.to_string()),
             })?;
             // Physical line in the file (blank lines and quoted newlines
             // count), as an editor shows it.
@@ -261,13 +260,9 @@ impl Sheet {
             // No table has a field of several lines: one is a quote left
             // open, which would swallow the rows after it.
             if let Some((i, c)) = rec.iter().enumerate().find(|(_, c)| c.contains(['\n', '\r'])) {
-                return Err(Error::Invalid(vec![Problem {
-                    file: name.to_string(),
-                    row: Some(line),
-                    column: headers.get(i).cloned(),
-                    expected: "a field on one line (a quote opened here is not closed before the next row)".into(),
-                    found: c.to_string(),
-                }]));
+                let column = headers.get(i).map(String::as_str);
+                let expected = msg::data_expected_one_line();
+                return Err(Error::Invalid(vec![Problem::new(name, Some(line), column, expected, c)]));
             }
             rows.push(line, rec.iter().map(str::trim));
         }
@@ -286,27 +281,20 @@ impl Sheet {
     pub fn from_xlsx(path: &Path, name: &str) -> Result<Sheet> {
         let hidden = hidden_sheets(path, name)?;
         if let Some(h) = hidden.first() {
-            return Err(Error::Invalid(vec![Problem {
-                file: name.to_string(),
-                row: None,
-                column: None,
-                expected: "one visible sheet holding the table (unhide the others and remove them)".into(),
-                found: format!("a hidden sheet {h}"),
-            }]));
+            let (expected, found) = (msg::data_expected_one_visible_sheet(), msg::data_found_hidden_sheet(h));
+            return Err(Error::Invalid(vec![Problem::described(name, None, None, expected, found)]));
         }
         let mut all = Sheet::from_xlsx_all(path, name)?;
         match all.len() {
-            0 => Err(xlsx_problem(name, "no worksheet".into())),
+            0 => {
+                let found = msg::data_found_no_worksheet();
+                Err(Error::Invalid(vec![Problem::described(name, None, None, msg::data_expected_xlsx(), found)]))
+            }
             1 => Ok(all.swap_remove(0).1),
             n => {
                 let names: Vec<String> = all.iter().map(|(s, _)| format!("{s:?}")).collect();
-                Err(Error::Invalid(vec![Problem {
-                    file: name.to_string(),
-                    row: None,
-                    column: None,
-                    expected: "one sheet holding the table".into(),
-                    found: format!("{n} sheets: {}", names.join(", ")),
-                }]))
+                let found = msg::data_found_sheets(n, names.join(", "));
+                Err(Error::Invalid(vec![Problem::described(name, None, None, msg::data_expected_one_sheet(), found)]))
             }
         }
     }
@@ -333,32 +321,31 @@ impl Sheet {
         let mut seen = HashMap::new();
         for h in &self.headers {
             if seen.insert(h.as_str(), ()).is_some() {
-                problems.push(self.header_problem(h, "each column once", format!("{h} twice")));
+                let p = Problem::described(
+                    &self.file,
+                    Some(1),
+                    Some(h),
+                    msg::data_expected_column_once(),
+                    msg::data_found_twice(h),
+                );
+                problems.push(p);
             } else if !required.contains(&h.as_str()) && !optional.contains(&h.as_str()) {
                 let mut all: Vec<&str> = required.to_vec();
                 all.extend(optional);
-                problems.push(self.header_problem(h, &format!("one of the columns {}", all.join(", ")), h.clone()));
+                let expected = msg::data_expected_one_of_columns(all.join(", "));
+                problems.push(Problem::new(&self.file, Some(1), Some(h), expected, h));
             }
         }
         for r in required {
             if !self.headers.iter().any(|h| h == r) {
-                problems.push(self.header_problem(r, "this column in the header", "no such column".into()));
+                let expected = msg::data_expected_column_in_header();
+                problems.push(Problem::described(&self.file, Some(1), Some(r), expected, msg::data_found_no_column()));
             }
         }
         problems.len() == before
     }
 
-    fn header_problem(&self, col: &str, expected: &str, found: String) -> Problem {
-        Problem {
-            file: self.file.clone(),
-            row: Some(1),
-            column: Some(col.to_string()),
-            expected: expected.to_string(),
-            found,
-        }
-    }
-
-    /// The columns whose values their range decided (see [`Row::decimal_dalam`]).
+    /// The columns whose values their range decided (see [`Row::decimal_within`]).
     pub fn tafsir(&self) -> Vec<Tafsir> {
         self.tafsir.borrow().clone()
     }
@@ -397,13 +384,7 @@ pub(crate) fn hidden_sheets(path: &Path, name: &str) -> Result<Vec<String>> {
 }
 
 fn xlsx_problem(name: &str, found: String) -> Error {
-    Error::Invalid(vec![Problem {
-        file: name.to_string(),
-        row: None,
-        column: None,
-        expected: "a readable XLSX workbook".into(),
-        found,
-    }])
+    Error::Invalid(vec![Problem::new(name, None, None, msg::data_expected_xlsx(), &found)])
 }
 
 /// Cells of one worksheet as text; rows numbered as the spreadsheet shows
@@ -479,11 +460,12 @@ pub struct Row<'a> {
     tafsir: &'a RefCell<Vec<Tafsir>>,
 }
 
-fn describe(e: &kinerja_core::Error) -> (String, Option<String>) {
+/// What a value that a core parser refused should have been.
+fn describe(e: &kinerja_core::Error) -> Pesan {
     match e {
-        kinerja_core::Error::Invalid { expected, .. } => ((*expected).to_string(), None),
-        kinerja_core::Error::Ambiguous { why, .. } => (format!("an unambiguous number ({why})"), None),
-        other => (other.to_string(), None),
+        kinerja_core::Error::Invalid { expected, .. } => expected.clone(),
+        kinerja_core::Error::Ambiguous { why, .. } => msg::data_expected_unambiguous(why.clone()),
+        other => other.pesan(),
     }
 }
 
@@ -504,21 +486,15 @@ impl Row<'_> {
     }
 
     /// Records a problem in this row.
-    pub fn problem(&mut self, col: &str, expected: &str, found: &str) {
-        self.problems.push(Problem {
-            file: self.file.to_string(),
-            row: Some(self.line),
-            column: Some(col.to_string()),
-            expected: expected.to_string(),
-            found: found.to_string(),
-        });
+    pub fn problem(&mut self, col: &str, expected: Pesan, found: &str) {
+        self.problems.push(Problem::new(self.file, Some(self.line), Some(col), expected, found));
     }
 
     /// Required, non-empty text.
     pub fn text(&mut self, col: &str) -> Option<String> {
         let v = self.raw(col).to_string();
         if v.is_empty() {
-            self.problem(col, "a value", "");
+            self.problem(col, msg::data_expected_value(), "");
             return None;
         }
         Some(v)
@@ -534,14 +510,13 @@ impl Row<'_> {
     pub fn parse<T>(&mut self, col: &str, f: impl FnOnce(&str) -> kinerja_core::Result<T>) -> Option<T> {
         let raw = self.raw(col).to_string();
         if raw.is_empty() {
-            self.problem(col, "a value", "");
+            self.problem(col, msg::data_expected_value(), "");
             return None;
         }
         match f(&raw) {
             Ok(v) => Some(v),
             Err(e) => {
-                let (expected, _) = describe(&e);
-                self.problem(col, &expected, &raw);
+                self.problem(col, describe(&e), &raw);
                 None
             }
         }
@@ -564,14 +539,14 @@ impl Row<'_> {
     }
 
     /// A decimal whose valid range `min..=max` decides its notation when the
-    /// text is ambiguous ([`parse_number_dalam`]): an NRR `3,532` is 3.532.
+    /// text is ambiguous ([`parse_number_within`]): an NRR `3,532` is 3.532.
     /// Such values are counted per column for the load summary
     /// ([`Sheet::tafsir`]); a value outside the range is left to the checks
     /// that know the range's reason.
-    pub fn decimal_dalam(&mut self, col: &str, min: Decimal, max: Decimal) -> Option<Decimal> {
+    pub fn decimal_within(&mut self, col: &str, min: Decimal, max: Decimal) -> Option<Decimal> {
         let n = self.notasi;
         let (nilai, oleh_rentang) = self.parse(col, |s| {
-            let (d, r) = parse_number_dalam(s, n, min, max)?;
+            let (d, r) = parse_number_within(s, n, min, max)?;
             parse_nilai(&d.to_string(), Notasi::Polos).map(|d| (d, r))
         })?;
         if oleh_rentang {
@@ -611,11 +586,7 @@ impl Row<'_> {
                 if n >= 0 {
                     Ok(n)
                 } else {
-                    Err(kinerja_core::Error::Invalid {
-                        what: "count",
-                        expected: "a count of 0 or more",
-                        found: s.to_string(),
-                    })
+                    Err(kinerja_core::Error::invalid(msg::data_what_count(), msg::data_expected_count(), s))
                 }
             })
         })
@@ -636,28 +607,16 @@ impl Row<'_> {
 fn parse_nilai(s: &str, notasi: Notasi) -> kinerja_core::Result<Decimal> {
     let d = parse_number(s, notasi)?;
     if d.scale() > 4 && d.normalize().scale() > 4 {
-        return Err(kinerja_core::Error::Invalid {
-            what: "number",
-            expected: "at most 4 decimals (values are stored exactly)",
-            found: s.to_string(),
-        });
+        return Err(kinerja_core::Error::invalid(msg::core_what_number(), msg::data_expected_four_decimals(), s));
     }
     if d.abs() >= Decimal::from(100_000_000_000_000i64) {
-        return Err(kinerja_core::Error::Invalid {
-            what: "number",
-            expected: "a value below 100.000.000.000.000",
-            found: s.to_string(),
-        });
+        return Err(kinerja_core::Error::invalid(msg::core_what_number(), msg::data_expected_below_10e14(), s));
     }
     Ok(d)
 }
 
 fn parse_int(s: &str) -> kinerja_core::Result<i64> {
-    let bad = || kinerja_core::Error::Invalid {
-        what: "whole number",
-        expected: "a whole number such as 97 or 8.727",
-        found: s.to_string(),
-    };
+    let bad = || kinerja_core::Error::invalid(msg::data_what_whole_number(), msg::data_expected_whole_number(), s);
     let d = parse_number(s, Notasi::Indonesia).map_err(|_| bad())?;
     if d.scale() != 0 {
         return Err(bad());
@@ -666,134 +625,4 @@ fn parse_int(s: &str) -> kinerja_core::Result<i64> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_rows_are_numbered_like_a_spreadsheet() {
-        let s = Sheet::from_csv_bytes("\u{feff}a,b\n1,2\n\n3,\"4,5\"\n".as_bytes(), "t.csv").unwrap();
-        assert_eq!(s.headers, vec!["a", "b"]);
-        assert_eq!(s.rows.to_vec(), vec![(2, vec!["1".into(), "2".into()]), (4, vec!["3".into(), "4,5".into()])]);
-    }
-
-    /// `(encoding and delimiter detected, rows)` or the problem's expected
-    /// and found.
-    /// What a CSV reads as: `(dialect detected, rows)`, or `(expected, found)`.
-    type Reading<'a> = std::result::Result<(Option<&'a str>, Vec<Vec<&'a str>>), (&'a str, &'a str)>;
-
-    fn check_csv(bytes: &[u8], expect: Reading<'_>) {
-        let got = match Sheet::from_csv_bytes(bytes, "t.csv") {
-            Ok(s) => Ok((s.dialek, s.rows.to_vec().into_iter().map(|r| r.1).collect::<Vec<_>>())),
-            Err(Error::Invalid(p)) => Err((p[0].expected.clone(), p[0].found.clone())),
-            Err(e) => panic!("{e}"),
-        };
-        let expect = expect
-            .map(|(d, rows)| {
-                (d.map(str::to_string), rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect())
-            })
-            .map_err(|(e, f)| (e.to_string(), f.to_string()));
-        assert_eq!(got, expect);
-    }
-
-    #[test]
-    fn excel_dialects_are_detected() {
-        check_csv(b"a,b\n1,2\n", Ok((None, vec![vec!["1", "2"]])));
-        check_csv(
-            b"kode;nama;nilai\r\n12.19.07;Sei B\xe9lai;88,65\r\n",
-            Ok((
-                Some("Windows-1252, ';' between fields, ',' as decimal mark"),
-                vec![vec!["12.19.07", "Sei Bélai", "88,65"]],
-            )),
-        );
-        check_csv(
-            "\u{feff}kode\tnama\n12.19.07\tSei Bélai\n".as_bytes(),
-            Ok((Some("UTF-8, tab between fields"), vec![vec!["12.19.07", "Sei Bélai"]])),
-        );
-        // A quoted header field holding a delimiter does not decide.
-        check_csv(b"\"a;x\",b,c\n1,2,3\n", Ok((None, vec![vec!["1", "2", "3"]])));
-        check_csv(b"\xff\xfea\x00,\x00", Err((ENCODINGS, "UTF-16 text (Excel's \"Unicode Text\")")));
-        check_csv(
-            b"a,b\n\x81,2\n",
-            Err((ENCODINGS, "byte 0x81 at offset 4, which neither UTF-8 nor Windows-1252 defines")),
-        );
-        check_csv(b"a;b\n1;2;3\n", Err(("2 fields like the header, separated by ';'", "3 fields")));
-    }
-
-    #[test]
-    fn a_semicolon_file_reads_numbers_the_indonesian_way() {
-        let s = Sheet::from_csv_bytes(b"n;m\n1.500;88,65\n", "t.csv").unwrap();
-        let mut problems = Vec::new();
-        let got = s.each_row(&mut problems, |r| Some((r.decimal("n")?, r.decimal("m")?)));
-        assert_eq!(got[0].1, (Decimal::from(1500), "88.65".parse().unwrap()));
-        // In a comma file the same `1.500` is ambiguous and refused.
-        let s = Sheet::from_csv_bytes(b"n\n1.500\n", "t.csv").unwrap();
-        assert!(s.each_row(&mut problems, |r| r.decimal("n")).is_empty());
-        assert_eq!(problems.len(), 1, "{problems:?}");
-    }
-
-    #[test]
-    fn numbering_every_record_reads_the_file_once() {
-        // 200 000 records with blank lines and quoted newlines in between:
-        // numbering them all examines each byte once (it was once quadratic).
-        let mut text = String::from("a,b\n");
-        for i in 0..200_000 {
-            text.push_str(&format!("{i},x\n"));
-            if i % 1000 == 0 {
-                text.push_str("\n7,\"two\nlines\"\n");
-            }
-        }
-        let mut csv = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-        let mut lines = Lines::new(text.as_bytes());
-        let mut last = 0;
-        for rec in csv.records() {
-            let line = lines.at(rec.unwrap().position().unwrap().byte());
-            assert!(line > last);
-            last = line;
-        }
-        assert!(lines.scanned <= text.len(), "{} bytes examined for a {}-byte file", lines.scanned, text.len());
-        assert_eq!(last, text.lines().count(), "the last record is on the last line");
-    }
-
-    #[test]
-    fn ragged_rows_and_bad_bytes_are_located() {
-        let e = Sheet::from_csv_bytes(b"a,b\n1,2\n3\n", "t.csv").unwrap_err();
-        assert_eq!(
-            e.problems()[0].to_string(),
-            "t.csv, row 3: expected 2 fields like the header, separated by ',', found \"1 fields\""
-        );
-        let e = Sheet::from_csv_bytes(b"a\n\x9d\n", "t.csv").unwrap_err();
-        assert!(e.problems()[0].to_string().contains("UTF-8 or Windows-1252"), "{e}");
-    }
-
-    #[test]
-    fn typed_access_collects_every_problem() {
-        let s = Sheet::from_csv_bytes(b"n,d,y\n8.727,\"88,65\",2024\n1.5,1.234,24\n", "t.csv").unwrap();
-        let mut p = Vec::new();
-        let rows = s.each_row(&mut p, |r| {
-            let n = r.int("n");
-            let d = r.decimal("d");
-            let y = r.year("y");
-            Some((n?, d?, y?))
-        });
-        assert_eq!(rows.len(), 1);
-        assert_eq!(rows[0].1.0, 8727);
-        let msgs: Vec<String> = p.iter().map(ToString::to_string).collect();
-        assert_eq!(msgs.len(), 3, "{msgs:#?}");
-        assert!(msgs[0].starts_with("t.csv, row 3, column n: expected a whole number"));
-        assert!(msgs[1].starts_with("t.csv, row 3, column d: expected an unambiguous number"));
-        assert!(msgs[2].starts_with("t.csv, row 3, column y: expected a year"));
-    }
-
-    #[test]
-    fn headers_are_checked() {
-        let s = Sheet::from_csv_bytes(b"kode,nmaa\n1,x\n", "w.csv").unwrap();
-        let mut p = Vec::new();
-        assert!(!s.check_headers(&["kode", "nama"], &["sumber"], &mut p));
-        let msgs: Vec<String> = p.iter().map(ToString::to_string).collect();
-        assert_eq!(
-            msgs[0],
-            "w.csv, row 1, column nmaa: expected one of the columns kode, nama, sumber, found \"nmaa\""
-        );
-        assert_eq!(msgs[1], "w.csv, row 1, column nama: expected this column in the header, found \"no such column\"");
-    }
-}
+mod tests;

@@ -8,6 +8,8 @@ use kinerja_core::model::*;
 use kinerja_core::notation::parse_rupiah_in;
 use kinerja_core::skm::{Bobot, Skema, Skor};
 
+use kinerja_pesan::msg;
+
 use crate::error::Problem;
 use crate::sheet::{Row, Sheet};
 
@@ -189,11 +191,7 @@ fn rupiah(r: &mut Row<'_>, col: &str) -> Option<kinerja_core::Decimal> {
     r.parse(col, |s| {
         let d = parse_rupiah_in(s, notasi)?;
         if d.abs() >= kinerja_core::Decimal::from(10_000_000_000_000_000i64) {
-            return Err(kinerja_core::Error::Invalid {
-                what: "Rupiah",
-                expected: "an amount below Rp10.000.000.000.000.000",
-                found: s.to_string(),
-            });
+            return Err(kinerja_core::Error::invalid(msg::core_what_rupiah(), msg::data_expected_rupiah_max(), s));
         }
         Ok(d)
     })
@@ -205,7 +203,7 @@ fn small(r: &mut Row<'_>, col: &str) -> Option<Option<i32>> {
         Some(v) => match i32::try_from(v) {
             Ok(v) => Some(Some(v)),
             Err(_) => {
-                r.problem(col, "a small whole number", &v.to_string());
+                r.problem(col, msg::data_expected_small_whole(), &v.to_string());
                 None
             }
         },
@@ -264,7 +262,7 @@ fn wilayah(r: &mut Row<'_>) -> Option<Wilayah> {
         && let Err(e) = check_kode_wilayah(k, t)
     {
         if let kinerja_core::Error::Invalid { expected, .. } = e {
-            r.problem("kode", expected, k);
+            r.problem("kode", expected.clone(), k);
         }
         return None;
     }
@@ -339,7 +337,7 @@ fn indikator(r: &mut Row<'_>) -> Option<Indikator> {
     let presisi = match presisi {
         Some(v @ 0..=6) => u32::try_from(v).ok(),
         Some(v) => {
-            r.problem("presisi", "a number of decimals 0..6", &v.to_string());
+            r.problem("presisi", msg::data_expected_decimals(), &v.to_string());
             None
         }
         None => None,
@@ -406,7 +404,7 @@ fn skm_survei(r: &mut Row<'_>) -> Option<SkmSurvei> {
 fn skm_nrr(r: &mut Row<'_>) -> Option<SkmNrr> {
     let (min, max) = (Decimal::from(Skor::MIN), Decimal::from(Skor::MAX));
     let (u, t, id, nrr, s) =
-        (r.text("kode_unit"), r.year("tahun"), r.text("unsur_id"), r.decimal_dalam("nrr", min, max), r.text("sumber"));
+        (r.text("kode_unit"), r.year("tahun"), r.text("unsur_id"), r.decimal_within("nrr", min, max), r.text("sumber"));
     let no = small(r, "no_laporan");
     Some(SkmNrr {
         kode_unit: u?,
@@ -432,8 +430,8 @@ fn akip_komponen(r: &mut Row<'_>) -> Option<AkipKomponen> {
     // A komponen's score is part of the AKIP total, whose range decides an
     // ambiguous notation (`22,500` is 22.5).
     let (min, max) = JenisIndikator::Akip.rentang().unwrap_or((Decimal::ZERO, Decimal::ONE_HUNDRED));
-    let target = if r.raw("target").is_empty() { Some(None) } else { r.decimal_dalam("target", min, max).map(Some) };
-    let real = r.decimal_dalam("realisasi", min, max);
+    let target = if r.raw("target").is_empty() { Some(None) } else { r.decimal_within("target", min, max).map(Some) };
+    let real = r.decimal_within("realisasi", min, max);
     let s = r.text("sumber");
     Some(AkipKomponen {
         kode_unit: u?,

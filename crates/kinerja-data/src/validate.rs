@@ -13,6 +13,8 @@ use kinerja_core::model::TingkatWilayah;
 use kinerja_core::skm::Skema;
 use kinerja_core::{Decimal, Ratio};
 
+use kinerja_pesan::{Pesan, msg};
+
 use crate::error::Problem;
 use crate::tables::{Located, Rows};
 
@@ -21,14 +23,14 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn at(&mut self, file: &str, row: usize, col: &str, expected: impl Into<String>, found: impl Into<String>) {
-        self.p.push(Problem {
-            file: file.to_string(),
-            row: Some(row),
-            column: Some(col.to_string()),
-            expected: expected.into(),
-            found: found.into(),
-        });
+    fn at(&mut self, file: &str, row: usize, col: &str, expected: Pesan, found: &str) {
+        self.p.push(Problem::new(file, Some(row), Some(col), expected, found));
+    }
+
+    /// A reference into `table` that does not resolve.
+    fn reference(&mut self, file: &str, row: usize, col: &str, table: &'static str, expected: Pesan, found: &str) {
+        let p = Problem { rujukan: Some(table), ..Problem::new(file, Some(row), Some(col), expected, found) };
+        self.p.push(p);
     }
 
     /// Reports rows whose key repeats an earlier row's.
@@ -37,8 +39,14 @@ impl Ctx<'_> {
         for (line, v) in rows.iter() {
             let k = key(v);
             if let Some(first) = seen.get(&k) {
-                let msg = format!("{k:?} (already on row {first})");
-                self.at(&rows.file, *line, col, "a key not given before", msg);
+                let found = msg::data_found_already(format!("{k:?}"), *first);
+                self.p.push(Problem::described(
+                    &rows.file,
+                    Some(*line),
+                    Some(col),
+                    msg::data_expected_new_key(),
+                    found,
+                ));
             } else {
                 seen.insert(k, *line);
             }
@@ -54,19 +62,18 @@ struct Keys<'a> {
 }
 
 /// What a `kode_unit` must be (shared with the store's checks of streamed answers).
-pub const UNIT_EXPECTED: &str = "the code of a kecamatan (or kabupaten) in wilayah";
-
-/// The table a reference problem points into, from what it expected.
-pub(crate) fn referenced_table(expected: &str) -> Option<&'static str> {
-    if expected == UNIT_EXPECTED || expected == DESA_EXPECTED || expected.starts_with("the code of its ") {
-        return Some("wilayah");
-    }
-    let rest = expected.strip_prefix("the id of a ").or_else(|| expected.strip_prefix("the id of an "))?;
-    let table = rest.strip_suffix(" row")?;
-    crate::TABLES.iter().map(|t| t.name).find(|t| *t == table)
+pub fn unit_expected() -> Pesan {
+    msg::data_expected_unit()
 }
 
-const DESA_EXPECTED: &str = "the code of a desa in wilayah";
+/// What a reference to a row of `table` must be.
+fn id_of(table: &'static str) -> Pesan {
+    if table.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        msg::data_expected_id_of_an(table)
+    } else {
+        msg::data_expected_id_of(table)
+    }
+}
 
 impl Keys<'_> {
     /// A kecamatan or a kabupaten: a unit that can hold performance data.
@@ -102,19 +109,21 @@ fn check_wilayah(l: &Located, k: &Keys<'_>, c: &mut Ctx<'_>) {
         match (&w.induk, parent_level) {
             (Some(i), Some(level)) => {
                 if k.wilayah.get(i.as_str()) != Some(&level) || !w.kode.starts_with(&format!("{i}.")) {
-                    let expected = format!("the code of its {} (a prefix of {})", level.code(), w.kode);
-                    c.at(file, *line, "induk", expected, i.clone());
+                    let expected = msg::data_expected_parent_prefix(level.code(), &w.kode);
+                    c.reference(file, *line, "induk", "wilayah", expected, i);
                 }
             }
-            (None, Some(level)) => c.at(file, *line, "induk", format!("the code of its {}", level.code()), ""),
-            (Some(i), None) => c.at(file, *line, "induk", "no parent for a provinsi", i.clone()),
+            (None, Some(level)) => {
+                c.reference(file, *line, "induk", "wilayah", msg::data_expected_parent(level.code()), "")
+            }
+            (Some(i), None) => c.at(file, *line, "induk", msg::data_expected_no_parent(), i),
             (None, None) => {}
         }
     }
     c.unique(&l.desa_statistik, "kode_desa", |d| (d.kode_desa.clone(), d.tahun));
     for (line, d) in l.desa_statistik.iter() {
         if k.wilayah.get(d.kode_desa.as_str()) != Some(&TingkatWilayah::Desa) {
-            c.at(&l.desa_statistik.file, *line, "kode_desa", DESA_EXPECTED, d.kode_desa.clone());
+            c.reference(&l.desa_statistik.file, *line, "kode_desa", "wilayah", msg::data_expected_desa(), &d.kode_desa);
         }
     }
 }
@@ -125,27 +134,27 @@ fn check_renstra<'a>(l: &'a Located, k: &mut Keys<'a>, c: &mut Ctx<'_>) {
     c.unique(&l.renstra, "id", |r| r.id.clone());
     for (line, r) in l.renstra.iter() {
         if !k.unit(&r.kode_unit) {
-            c.at(&l.renstra.file, *line, "kode_unit", UNIT_EXPECTED, r.kode_unit.clone());
+            c.reference(&l.renstra.file, *line, "kode_unit", "wilayah", unit_expected(), &r.kode_unit);
         }
         if r.tahun_akhir < r.tahun_awal {
-            let expected = format!("a year not before tahun_awal {}", r.tahun_awal);
-            c.at(&l.renstra.file, *line, "tahun_akhir", expected, r.tahun_akhir.to_string());
+            let expected = msg::data_expected_year_after(r.tahun_awal);
+            c.at(&l.renstra.file, *line, "tahun_akhir", expected, &r.tahun_akhir.to_string());
         }
     }
     let renstra: HashSet<&str> = l.renstra.iter().map(|(_, r)| r.id.as_str()).collect();
     c.unique(&l.tujuan, "id", |t| t.id.clone());
-    refs(c, &l.tujuan, "renstra_id", "the id of a renstra row", &renstra, |t| &t.renstra_id);
+    refs(c, &l.tujuan, "renstra_id", "renstra", &renstra, |t| &t.renstra_id);
     let tujuan: HashSet<&str> = l.tujuan.iter().map(|(_, t)| t.id.as_str()).collect();
     c.unique(&l.sasaran, "id", |s| s.id.clone());
-    refs(c, &l.sasaran, "tujuan_id", "the id of a tujuan row", &tujuan, |s| &s.tujuan_id);
+    refs(c, &l.sasaran, "tujuan_id", "tujuan", &tujuan, |s| &s.tujuan_id);
     k.sasaran = l.sasaran.iter().map(|(_, s)| s.id.as_str()).collect();
     c.unique(&l.strategi, "id", |s| s.id.clone());
-    refs(c, &l.strategi, "sasaran_id", "the id of a sasaran row", &k.sasaran, |s| &s.sasaran_id);
+    refs(c, &l.strategi, "sasaran_id", "sasaran", &k.sasaran, |s| &s.sasaran_id);
     c.unique(&l.indikator, "id", |i| i.id.clone());
     k.indikator = l.indikator.iter().map(|(_, i)| i.id.as_str()).collect();
     c.unique(&l.sasaran_indikator, "indikator_id", |s| (s.sasaran_id.clone(), s.indikator_id.clone()));
-    refs(c, &l.sasaran_indikator, "sasaran_id", "the id of a sasaran row", &k.sasaran, |s| &s.sasaran_id);
-    refs(c, &l.sasaran_indikator, "indikator_id", "the id of an indikator row", &k.indikator, |s| &s.indikator_id);
+    refs(c, &l.sasaran_indikator, "sasaran_id", "sasaran", &k.sasaran, |s| &s.sasaran_id);
+    refs(c, &l.sasaran_indikator, "indikator_id", "indikator", &k.indikator, |s| &s.indikator_id);
 }
 
 /// Reports the rows whose `col` (read by `get`) is not among `known`.
@@ -153,13 +162,13 @@ fn refs<T>(
     c: &mut Ctx<'_>,
     rows: &Rows<T>,
     col: &str,
-    expected: &str,
+    table: &'static str,
     known: &HashSet<&str>,
     get: impl Fn(&T) -> &String,
 ) {
     for (line, r) in rows.iter() {
         if !known.contains(get(r).as_str()) {
-            c.at(&rows.file, *line, col, expected, get(r).clone());
+            c.reference(&rows.file, *line, col, table, id_of(table), get(r));
         }
     }
 }
@@ -168,7 +177,7 @@ fn refs<T>(
 fn units<T>(c: &mut Ctx<'_>, k: &Keys<'_>, rows: &Rows<T>, get: impl Fn(&T) -> &String) {
     for (line, r) in rows.iter() {
         if !k.unit(get(r)) {
-            c.at(&rows.file, *line, "kode_unit", UNIT_EXPECTED, get(r).clone());
+            c.reference(&rows.file, *line, "kode_unit", "wilayah", unit_expected(), get(r));
         }
     }
 }
@@ -176,10 +185,10 @@ fn units<T>(c: &mut Ctx<'_>, k: &Keys<'_>, rows: &Rows<T>, get: impl Fn(&T) -> &
 fn check_target_realisasi(l: &Located, k: &Keys<'_>, c: &mut Ctx<'_>) {
     c.unique(&l.target, "jenis", |t| (t.kode_unit.clone(), t.indikator_id.clone(), t.tahun, t.jenis.code()));
     units(c, k, &l.target, |t| &t.kode_unit);
-    refs(c, &l.target, "indikator_id", "the id of an indikator row", &k.indikator, |t| &t.indikator_id);
+    refs(c, &l.target, "indikator_id", "indikator", &k.indikator, |t| &t.indikator_id);
     c.unique(&l.realisasi, "tahun", |r| (r.kode_unit.clone(), r.indikator_id.clone(), r.tahun));
     units(c, k, &l.realisasi, |r| &r.kode_unit);
-    refs(c, &l.realisasi, "indikator_id", "the id of an indikator row", &k.indikator, |r| &r.indikator_id);
+    refs(c, &l.realisasi, "indikator_id", "indikator", &k.indikator, |r| &r.indikator_id);
     let jenis: HashMap<&str, JenisIndikator> = l.indikator.iter().map(|(_, i)| (i.id.as_str(), i.jenis)).collect();
     in_range(c, &jenis, &l.target, true, |t| (&t.indikator_id, t.nilai));
     in_range(c, &jenis, &l.realisasi, false, |r| (&r.indikator_id, r.nilai));
@@ -197,7 +206,7 @@ fn in_range<T>(
     for (line, r) in rows.iter() {
         let (id, v) = get(r);
         if let Some(Err(expected)) = jenis.get(id.as_str()).map(|j| j.cek(v, target)) {
-            c.at(&rows.file, *line, "nilai", expected, v.to_string());
+            c.at(&rows.file, *line, "nilai", expected, &v.to_string());
         }
     }
 }
@@ -206,7 +215,7 @@ fn check_skm(l: &Located, k: &Keys<'_>, c: &mut Ctx<'_>) {
     c.unique(&l.skm_survei, "tahun", |s| (s.kode_unit.clone(), s.tahun));
     units(c, k, &l.skm_survei, |s| &s.kode_unit);
     for (line, s) in l.skm_survei.iter().filter(|(_, s)| s.responden < 0) {
-        c.at(&l.skm_survei.file, *line, "responden", "a count of 0 or more", s.responden.to_string());
+        c.at(&l.skm_survei.file, *line, "responden", msg::data_expected_count(), &s.responden.to_string());
     }
     let skema: HashMap<(&str, i32), Skema> =
         l.skm_survei.iter().map(|(_, s)| ((s.kode_unit.as_str(), s.tahun), s.skema)).collect();
@@ -216,11 +225,12 @@ fn check_skm(l: &Located, k: &Keys<'_>, c: &mut Ctx<'_>) {
     for (line, n) in l.skm_nrr.iter() {
         let s = scheme_of(&n.kode_unit, n.tahun);
         if let Err(e) = s.unsur_by_id(&n.unsur_id) {
-            c.at(&l.skm_nrr.file, *line, "unsur_id", format!("an unsur of {} ({e})", s.code()), n.unsur_id.clone());
+            let expected = msg::data_expected_unsur_of(s.code(), kinerja_pesan::Message::pesan(&e));
+            c.at(&l.skm_nrr.file, *line, "unsur_id", expected, &n.unsur_id);
         }
         let v = Ratio::from_decimal(n.nrr);
         if v < Ratio::ONE || v > Ratio::int(4) {
-            c.at(&l.skm_nrr.file, *line, "nrr", "an NRR between 1 and 4", n.nrr.to_string());
+            c.at(&l.skm_nrr.file, *line, "nrr", msg::data_expected_nrr(), &n.nrr.to_string());
         }
     }
     c.unique(&l.skm_jawaban, "unsur_id", |j| (j.kode_unit.clone(), j.tahun, j.responden, j.unsur_id.clone()));
@@ -228,7 +238,8 @@ fn check_skm(l: &Located, k: &Keys<'_>, c: &mut Ctx<'_>) {
     for (line, j) in l.skm_jawaban.iter() {
         let s = scheme_of(&j.kode_unit, j.tahun);
         if let Err(e) = s.unsur_by_id(&j.unsur_id) {
-            c.at(&l.skm_jawaban.file, *line, "unsur_id", format!("an unsur of {} ({e})", s.code()), j.unsur_id.clone());
+            let expected = msg::data_expected_unsur_of(s.code(), kinerja_pesan::Message::pesan(&e));
+            c.at(&l.skm_jawaban.file, *line, "unsur_id", expected, &j.unsur_id);
         }
     }
 }
@@ -241,7 +252,7 @@ fn check_akip(l: &Located, k: &Keys<'_>, c: &mut Ctx<'_>) {
     for (line, a) in l.akip_komponen.iter() {
         match akip_skema.get(&(a.kode_unit.as_str(), a.tahun)) {
             Some((s, first)) if *s != a.skema => {
-                c.at(file, *line, "skema", format!("{} as on row {first}", s.code()), a.skema.code());
+                c.at(file, *line, "skema", msg::data_expected_as_on_row(s.code(), *first), a.skema.code());
             }
             Some(_) => {}
             None => {
@@ -250,12 +261,12 @@ fn check_akip(l: &Located, k: &Keys<'_>, c: &mut Ctx<'_>) {
         }
         let Ok(k) = a.skema.komponen_by_id(&a.komponen_id) else {
             let ids = a.skema.komponen().iter().map(|k| k.id).collect::<Vec<_>>().join(", ");
-            c.at(file, *line, "komponen_id", format!("a komponen of {}: {ids}", a.skema.code()), a.komponen_id.clone());
+            c.at(file, *line, "komponen_id", msg::data_expected_komponen_of(a.skema.code(), ids), &a.komponen_id);
             continue;
         };
         for (col, v) in [("realisasi", Some(a.realisasi)), ("target", a.target)] {
             if let Some(v) = v.filter(|v| *v < Decimal::ZERO || *v > Decimal::from(k.bobot)) {
-                c.at(file, *line, col, format!("a score between 0 and bobot {}", k.bobot), v.to_string());
+                c.at(file, *line, col, msg::data_expected_score(k.bobot), &v.to_string());
             }
         }
     }
@@ -267,17 +278,11 @@ fn check_akip(l: &Located, k: &Keys<'_>, c: &mut Ctx<'_>) {
 fn amounts(c: &mut Ctx<'_>, file: &str, line: usize, anggaran: Decimal, realisasi: Decimal) {
     for (col, v) in [("anggaran", anggaran), ("realisasi", realisasi)] {
         if v < Decimal::ZERO {
-            c.at(file, line, col, "an amount of 0 or more", v.to_string());
+            c.at(file, line, col, msg::data_expected_amount(), &v.to_string());
         }
     }
     if realisasi > anggaran && anggaran >= Decimal::ZERO {
-        c.at(
-            file,
-            line,
-            "realisasi",
-            format!("a realisasi of at most the anggaran (pagu) {anggaran}"),
-            realisasi.to_string(),
-        );
+        c.at(file, line, "realisasi", msg::data_expected_within_pagu(anggaran.to_string()), &realisasi.to_string());
     }
 }
 
@@ -298,8 +303,8 @@ fn check_anggaran(l: &Located, k: &Keys<'_>, c: &mut Ctx<'_>) {
     }
     for (line, b) in l.anggaran_belanja.iter() {
         if parents.contains(&(b.kode_unit.as_str(), b.tahun, b.kode_rekening.as_str())) {
-            let expected = "a leaf account (its sub-accounts are listed too; totals are computed)";
-            c.at(&l.anggaran_belanja.file, *line, "kode_rekening", expected, b.kode_rekening.clone());
+            let expected = msg::data_expected_leaf_account();
+            c.at(&l.anggaran_belanja.file, *line, "kode_rekening", expected, &b.kode_rekening);
         }
     }
     c.unique(&l.anggaran_program, "kode_program", |b| (b.kode_unit.clone(), b.tahun, b.kode_program.clone()));
@@ -312,9 +317,9 @@ fn check_anggaran(l: &Located, k: &Keys<'_>, c: &mut Ctx<'_>) {
     c.unique(&l.program_sasaran, "kode_program", |m| (m.kode_unit.clone(), m.tahun, m.kode_program.clone()));
     for (line, m) in l.program_sasaran.iter() {
         if !programs.contains(&(m.kode_unit.as_str(), m.tahun, m.kode_program.as_str())) {
-            let expected = "a program of anggaran_program for the same unit and year";
-            c.at(&l.program_sasaran.file, *line, "kode_program", expected, m.kode_program.clone());
+            let expected = msg::data_expected_program();
+            c.at(&l.program_sasaran.file, *line, "kode_program", expected, &m.kode_program);
         }
     }
-    refs(c, &l.program_sasaran, "sasaran_id", "the id of a sasaran row", &k.sasaran, |m| &m.sasaran_id);
+    refs(c, &l.program_sasaran, "sasaran_id", "sasaran", &k.sasaran, |m| &m.sasaran_id);
 }

@@ -1,6 +1,6 @@
 //! HTML rendering: one self-contained page.
 
-use crate::{Cell, Document};
+use crate::{Block, Cell, Document, Section};
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
@@ -22,26 +22,41 @@ pub fn render(d: &Document) -> String {
         let class = if s.contains("SINTETIS") { " class=\"peringatan\"" } else { "" };
         out.push_str(&format!("<p{class}>{}</p>\n", esc(s)));
     }
-    for b in &d.sections {
-        out.push_str(&format!("<h2>{}</h2>\n<table>\n<thead><tr>", esc(&b.title)));
-        for k in &b.columns {
-            out.push_str(&format!("<th>{}</th>", esc(k)));
-        }
-        out.push_str("</tr></thead>\n<tbody>\n");
-        for row in &b.rows {
-            let synthetic = row.iter().any(|c| matches!(c, Cell::Text(s) if s.contains("[sintetis]")));
-            out.push_str(if synthetic { "<tr class=\"sintetis\">" } else { "<tr>" });
-            for c in row {
-                let class = if matches!(c, Cell::Text(_) | Cell::Empty) { "" } else { " class=\"n\"" };
-                out.push_str(&format!("<td{class}>{}</td>", esc(&c.text())));
+    for block in &d.blocks {
+        match block {
+            Block::Heading(t) => out.push_str(&format!("<h2>{}</h2>\n", esc(t))),
+            Block::Paragraph(p) => out.push_str(&format!("<p>{}</p>\n", esc(p))),
+            Block::List(items) => {
+                out.push_str("<ul>\n");
+                for i in items {
+                    out.push_str(&format!("<li>{}</li>\n", esc(i)));
+                }
+                out.push_str("</ul>\n");
             }
-            out.push_str("</tr>\n");
-        }
-        out.push_str("</tbody>\n</table>\n");
-        for c in &b.notes {
-            out.push_str(&format!("<p>{}</p>\n", esc(c)));
+            Block::Table(b) => table(&mut out, b),
         }
     }
     out.push_str("</body>\n</html>\n");
     out
+}
+
+fn table(out: &mut String, b: &Section) {
+    out.push_str(&format!("<h2>{}</h2>\n<table>\n<thead><tr>", esc(&b.title)));
+    for k in &b.columns {
+        out.push_str(&format!("<th>{}</th>", esc(k)));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in &b.rows {
+        let synthetic = row.iter().any(|c| matches!(c, Cell::Text(s) if s.contains("[sintetis]")));
+        out.push_str(if synthetic { "<tr class=\"sintetis\">" } else { "<tr>" });
+        for c in row {
+            let class = if matches!(c, Cell::Text(_) | Cell::Empty) { "" } else { " class=\"n\"" };
+            out.push_str(&format!("<td{class}>{}</td>", esc(&c.text())));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+    for c in &b.notes {
+        out.push_str(&format!("<p>{}</p>\n", esc(c)));
+    }
 }

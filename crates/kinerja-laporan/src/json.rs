@@ -1,13 +1,13 @@
-//! The report's figures as JSON: the store's [`Laporan`] itself, not the
+//! The report's figures as JSON: the [`Laporan`] itself, not the
 //! document, so that a program reads every value with its full precision
 //! and its source, unformatted.
 //!
 //! Here rather than in the command because serialising is generic code,
 //! compiled where it is used: in this crate it is optimised in the dev
-//! profile too: the nation's 7,285 reports took 7.3 s, now
-//! 4.0–4.5 s (BENCHMARKS.md, batch reports).
+//! profile too, which a batch of the nation's reports needs (BENCHMARKS.md,
+//! batch reports).
 
-use kinerja_store::query::Laporan;
+use crate::model::Laporan;
 
 /// The report as pretty-printed JSON, ending with a newline.
 ///

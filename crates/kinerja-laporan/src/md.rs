@@ -1,6 +1,6 @@
 //! Markdown rendering.
 
-use crate::Document;
+use crate::{Block, Document};
 
 fn esc(s: &str) -> String {
     s.replace('|', "\\|")
@@ -12,16 +12,29 @@ pub fn render(d: &Document) -> String {
     for s in &d.sub {
         out.push_str(&format!("{s}\n\n"));
     }
-    for b in &d.sections {
-        out.push_str(&format!("## {}\n\n", b.title));
-        out.push_str(&format!("| {} |\n", b.columns.iter().map(|k| esc(k)).collect::<Vec<_>>().join(" | ")));
-        out.push_str(&format!("|{}\n", "---|".repeat(b.columns.len())));
-        for row in &b.rows {
-            out.push_str(&format!("| {} |\n", row.iter().map(|c| esc(&c.text())).collect::<Vec<_>>().join(" | ")));
-        }
-        out.push('\n');
-        for c in &b.notes {
-            out.push_str(&format!("{c}\n\n"));
+    for block in &d.blocks {
+        match block {
+            Block::Heading(h) => out.push_str(&format!("## {}\n\n", esc(h))),
+            Block::Paragraph(p) => out.push_str(&format!("{p}\n\n")),
+            Block::List(items) => {
+                for i in items {
+                    out.push_str(&format!("- {i}\n"));
+                }
+                out.push('\n');
+            }
+            Block::Table(b) => {
+                out.push_str(&format!("## {}\n\n", b.title));
+                out.push_str(&format!("| {} |\n", b.columns.iter().map(|k| esc(k)).collect::<Vec<_>>().join(" | ")));
+                out.push_str(&format!("|{}\n", "---|".repeat(b.columns.len())));
+                for row in &b.rows {
+                    let cells: Vec<String> = row.iter().map(|c| esc(&c.text())).collect();
+                    out.push_str(&format!("| {} |\n", cells.join(" | ")));
+                }
+                out.push('\n');
+                for c in &b.notes {
+                    out.push_str(&format!("{c}\n\n"));
+                }
+            }
         }
     }
     out

@@ -4,7 +4,7 @@ use std::str::FromStr;
 
 use kinerja_core::Decimal;
 
-use crate::{Cell, Document, Section, html, md, xlsx};
+use crate::{Block, Cell, Document, Section, html, md, xlsx};
 
 fn d(s: &str) -> Decimal {
     Decimal::from_str(s).expect("a decimal literal")
@@ -21,7 +21,8 @@ fn section(title: &str, short: &str, rows: Vec<Vec<Cell>>) -> Section {
 }
 
 fn doc(sections: Vec<Section>) -> Document {
-    Document { title: "LKjIP Kecamatan Sei Balai 2024".into(), sub: vec!["Kabupaten Batu Bara".into()], sections }
+    let blocks = sections.into_iter().map(Block::Table).collect();
+    Document { title: "LKjIP Kecamatan Sei Balai 2024".into(), sub: vec!["Kabupaten Batu Bara".into()], blocks }
 }
 
 /// One cell of every kind in a row after a label, rendered as Markdown.
@@ -180,4 +181,23 @@ fn xlsx_refuses_what_a_sheet_cannot_hold_and_names_tabs_once() {
     let two = doc(vec![section("A", "Renstra IKM", vec![]), section("B", "'renstra ikm'", vec![])]);
     assert_eq!(names(two), ["Renstra IKM", "renstra ikm 2"]);
     assert_eq!(names(doc(vec![])), ["LKjIP Kecamatan Sei Balai 2024"]);
+}
+
+#[test]
+fn headings_paragraphs_and_lists_in_markdown_and_html() {
+    let d = Document {
+        title: "Reviu".into(),
+        sub: vec![],
+        blocks: vec![
+            Block::Heading("[GALAT] a | b".into()),
+            Block::List(vec!["satu".into(), "<dua>".into()]),
+            Block::Paragraph("akhir".into()),
+        ],
+    };
+    assert_eq!(md::render(&d), "# Reviu\n\n## [GALAT] a \\| b\n\n- satu\n- <dua>\n\nakhir\n\n");
+    let h = html::render(&d);
+    assert!(
+        h.contains("<h2>[GALAT] a | b</h2>\n<ul>\n<li>satu</li>\n<li>&lt;dua&gt;</li>\n</ul>\n<p>akhir</p>\n"),
+        "{h}"
+    );
 }

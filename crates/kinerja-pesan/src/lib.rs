@@ -1,36 +1,41 @@
-//! Kinerja's one message catalogue: every message, help text and summary
-//! of the command line in Bahasa Indonesia (the default) and English.
+//! Kinerja's one message catalogue: every message, help text, summary
+//! and interface word in Bahasa Indonesia (the default) and English, keyed.
 //!
 //! # Decisions
 //!
-//! - **English text is the message id**, as in gettext. The libraries
-//!   (`kinerja-core`, `kinerja-data`, `kinerja-store`, `kinerja-skenario`)
-//!   build their located problems and errors in English and stay free of a
-//!   language setting; the edge (the CLI) translates what it prints through
-//!   [`Katalog::teks`]. The Indonesian texts live in one file,
-//!   `src/katalog.txt`, and nowhere else.
-//! - **Templates, not keys.** An entry's English side is a template in which
-//!   `{}` stands for any text (a file name, a number, a value as found). A
-//!   message matches when its literal parts match exactly; the captured
-//!   values are translated again when they are themselves a message
-//!   (`loading {} into {}: {}` wraps `{} problem(s) in the data:`), and kept
-//!   verbatim otherwise (a user's value is never rewritten). Of several
-//!   matching entries, the one with the most literal text wins.
-//! - **Lines are the unit.** A message of several lines is translated line
-//!   by line, so a list of problems translates each problem.
-//! - Nothing here reads the environment: [`Lang::dari_lokal`] is given the
-//!   locale variables by the caller.
+//! - **Keys, checked by the compiler.** The catalogue (`katalog/*.txt`,
+//!   one file per area) gives each message a key and its text in both
+//!   languages. `build.rs` turns every entry into a function of [`msg`]
+//!   (`msg::load_summary(dir, db, read, changed)`), so a key that does not
+//!   exist, or a message given other arguments than its text names, does
+//!   not compile. A program links only the messages it uses: the browser
+//!   planner carries its own words and none of the command line's.
+//! - **Messages are data.** Libraries build [`Pesan`] values (a key and
+//!   its arguments) and typed errors that give one; they know no language.
+//!   The edge (the command line, the browser) renders them once, in the
+//!   language the user chose ([`Pesan::render`]). `Display` gives English,
+//!   for logs and tests.
+//! - **Arguments keep their kind.** A user's value ([`Arg::Text`]) is
+//!   printed as it is, never translated; a nested message
+//!   ([`Arg::Pesan`]) is rendered in the same language; a count
+//!   ([`Arg::Count`]) chooses the plural of a word (`{n|problem|problems}`
+//!   in English; Bahasa Indonesia does not inflect: "1 masalah", "2 masalah").
+//! - **A text catalogue and `build.rs`, not Fluent.** Two languages with
+//!   one plural rule between them need no runtime (Fluent's bundle,
+//!   language negotiation and plural tables would take a quarter of the
+//!   planner's 200 KB budget), and generated functions give compile-time
+//!   keys without a procedural macro. Nothing here reads the environment:
+//!   [`Lang::dari_lokal`] is given the locale variables by the caller.
 //!
 //! ```
-//! use kinerja_pesan::{katalog, Lang};
-//! let k = katalog();
-//! assert_eq!(k.teks(Lang::En, "3 problem(s) in the data:"), "3 problem(s) in the data:");
-//! assert_eq!(k.teks(Lang::Id, "3 problem(s) in the data:"), "3 masalah dalam data:");
+//! use kinerja_pesan::{msg, Lang};
+//! let p = msg::data_problems(3);
+//! assert_eq!(p.render(Lang::En), "3 problems in the data:");
+//! assert_eq!(p.render(Lang::Id), "3 masalah dalam data:");
+//! assert_eq!(msg::data_problems(1).render(Lang::En), "1 problem in the data:");
 //! ```
 
-use std::borrow::Cow;
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::fmt;
 
 /// The language of messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -88,296 +93,261 @@ impl Lang {
     }
 }
 
-/// One piece of a template: literal text or a placeholder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Bagian {
-    Teks(String),
-    /// The n-th value captured by the English template.
-    Isian(usize),
+/// One piece of a catalogue text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Literal text.
+    Lit(&'static str),
+    /// The argument at this position.
+    Arg(u8),
+    /// A word chosen by the count at this position: one, other.
+    Plural(u8, &'static str, &'static str),
 }
 
-/// One catalogue entry.
-#[derive(Debug)]
-struct Entri {
-    /// The English template's literal parts: one more than placeholders.
-    literal: Vec<String>,
-    /// The Indonesian text.
-    id: Vec<Bagian>,
-    /// Characters of literal text: the more, the more specific.
-    bobot: usize,
-    /// The shortest text it can match, in bytes.
-    min_len: usize,
+/// A catalogue entry: its key, argument names and texts.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The key (`load.summary`).
+    pub key: &'static str,
+    /// The arguments' names, in the order the constructor takes them.
+    pub args: &'static [&'static str],
+    /// The English text.
+    pub en: &'static [Part],
+    /// The Bahasa Indonesia text.
+    pub id: &'static [Part],
 }
 
-/// Translations already made while translating one text: `(part, depth)`.
-type Memo = HashMap<(String, usize), Option<String>>;
-
-/// A catalogue that cannot be read: names the line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KatalogError {
-    /// 1-based line of `katalog.txt`.
-    pub baris: usize,
-    /// What is wrong.
-    pub pesan: String,
-}
-
-impl std::fmt::Display for KatalogError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "katalog.txt, line {}: {}", self.baris, self.pesan)
-    }
-}
-
-impl std::error::Error for KatalogError {}
-
-/// The translations: English templates and their Indonesian texts.
-#[derive(Debug, Default)]
-pub struct Katalog {
-    /// Entries without placeholders, by their English text.
-    tetap: HashMap<String, usize>,
-    /// Entries with placeholders.
-    pola: Vec<usize>,
-    entri: Vec<Entri>,
-}
-
-/// The catalogue built into Kinerja (`src/katalog.txt`).
-///
-/// # Panics
-/// Never for the shipped file: its test reads it whole.
-pub fn katalog() -> &'static Katalog {
-    static K: OnceLock<Katalog> = OnceLock::new();
-    K.get_or_init(|| Katalog::parse(include_str!("katalog.txt")).unwrap_or_else(|e| panic!("{e}")))
-}
-
-/// Splits a template on `{}` / `{n}` placeholders; `{{` and `}}` are braces.
-fn bagian(s: &str) -> Result<Vec<Bagian>, String> {
-    let (mut out, mut lit, mut urut) = (Vec::new(), String::new(), 0);
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '{' if chars.peek() == Some(&'{') => {
-                chars.next();
-                lit.push('{');
-            }
-            '}' if chars.peek() == Some(&'}') => {
-                chars.next();
-                lit.push('}');
-            }
-            '{' => {
-                let mut n = String::new();
-                loop {
-                    match chars.next() {
-                        Some('}') => break,
-                        Some(d) if d.is_ascii_digit() => n.push(d),
-                        _ => return Err(format!("expected {{}} or {{n}}, found {s:?}")),
-                    }
-                }
-                out.push(Bagian::Teks(std::mem::take(&mut lit)));
-                let i = if n.is_empty() { urut } else { n.parse().map_err(|_| format!("placeholder {{{n}}}"))? };
-                urut += 1;
-                out.push(Bagian::Isian(i));
-            }
-            '}' => return Err(format!("a single }} in {s:?} (write }}}} for a brace)")),
-            c => lit.push(c),
+impl Entry {
+    /// The text in `lang`.
+    pub fn parts(&self, lang: Lang) -> &'static [Part] {
+        match lang {
+            Lang::Id => self.id,
+            Lang::En => self.en,
         }
     }
-    out.push(Bagian::Teks(lit));
-    Ok(out)
 }
 
-impl Katalog {
-    /// Reads a catalogue: entries of an `en: ` line followed by an `id: `
-    /// line, separated by blank lines; `#` starts a comment line.
-    pub fn parse(text: &str) -> Result<Katalog, KatalogError> {
-        let mut k = Katalog::default();
-        let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l));
-        while let Some((n, line)) = lines.next() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
+/// A count, which may choose the plural of a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count(pub i128);
+
+macro_rules! count_from {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Count {
+            fn from(n: $t) -> Count {
+                Count(n as i128)
             }
-            let salah = |pesan: String| KatalogError { baris: n, pesan };
-            let en = line.strip_prefix("en: ").ok_or_else(|| salah(format!("expected \"en: \", found {line:?}")))?;
-            let id = match lines.next() {
-                Some((_, l)) => l.strip_prefix("id: "),
-                None => None,
-            };
-            let id = id.ok_or_else(|| salah("expected an \"id: \" line after it".into()))?;
-            k.tambah(en, id).map_err(salah)?;
         }
-        // The most literal first: the first template that matches is the
-        // most specific one (entries of equal weight keep the file's order).
-        let entri = &k.entri;
-        k.pola.sort_by_key(|&i| std::cmp::Reverse(entri[i].bobot));
-        Ok(k)
+    )*};
+}
+count_from!(u8, u16, u32, u64, usize, i8, i16, i32, i64, i128, isize);
+
+/// An argument of a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    /// A value printed as it is (a file name, a number, a user's text).
+    Text(String),
+    /// A count: printed as its digits; chooses plurals.
+    Count(i128),
+    /// A message, rendered in the same language.
+    Pesan(Box<Pesan>),
+    /// Messages joined by a separator, each rendered in the same language.
+    Daftar(Vec<Pesan>, &'static str),
+    /// A message rendered in the same language and shown quoted, inner
+    /// quotes escaped (as a found value is shown: `"(\"12.19.07\", 2021)"`).
+    Quoted(Box<Pesan>),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Text(s.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Text(s)
+    }
+}
+
+impl From<&&str> for Arg {
+    fn from(s: &&str) -> Arg {
+        Arg::Text((*s).to_string())
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(s: &String) -> Arg {
+        Arg::Text(s.clone())
+    }
+}
+
+impl From<std::path::Display<'_>> for Arg {
+    fn from(d: std::path::Display<'_>) -> Arg {
+        Arg::Text(d.to_string())
+    }
+}
+
+impl From<Pesan> for Arg {
+    fn from(p: Pesan) -> Arg {
+        Arg::Pesan(Box::new(p))
+    }
+}
+
+macro_rules! arg_from_display {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(v: $t) -> Arg {
+                Arg::Text(v.to_string())
+            }
+        }
+    )*};
+}
+arg_from_display!(u8, u16, u32, u64, usize, i8, i16, i32, i64, i128, char);
+
+/// A message: a catalogue entry and its arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pesan {
+    entry: &'static Entry,
+    args: Vec<Arg>,
+}
+
+impl Pesan {
+    /// The message of `entry` with `args` (in the entry's order); the
+    /// functions of [`msg`] call it with the right number of arguments.
+    pub fn new(entry: &'static Entry, args: Vec<Arg>) -> Pesan {
+        debug_assert_eq!(entry.args.len(), args.len(), "{}", entry.key);
+        Pesan { entry, args }
     }
 
-    fn tambah(&mut self, en: &str, id: &str) -> Result<(), String> {
-        let en_bagian = bagian(en)?;
-        let literal: Vec<String> = en_bagian
-            .iter()
-            .filter_map(|b| match b {
-                Bagian::Teks(t) => Some(t.clone()),
-                Bagian::Isian(_) => None,
+    /// The entry's key (`load.summary`).
+    pub fn key(&self) -> &'static str {
+        self.entry.key
+    }
+
+    /// The arguments, in the entry's order.
+    pub fn args(&self) -> &[Arg] {
+        &self.args
+    }
+
+    /// Whether `other` is this message or one of its nested messages (an
+    /// error that already says its cause: `cannot read x: {why}`).
+    pub fn contains(&self, other: &Pesan) -> bool {
+        self == other
+            || self.args.iter().any(|a| match a {
+                Arg::Pesan(p) => p.contains(other),
+                Arg::Daftar(list, _) => list.iter().any(|p| p.contains(other)),
+                Arg::Quoted(p) => p.contains(other),
+                Arg::Text(_) | Arg::Count(_) => false,
             })
-            .collect();
-        let isian = literal.len() - 1;
-        if !literal.iter().any(|l| l.chars().any(char::is_alphabetic)) {
-            return Err(format!("the English text {en:?} has no word to match on"));
-        }
-        let id = bagian(id)?;
-        let dipakai = id.iter().filter(|b| matches!(b, Bagian::Isian(_))).count();
-        if dipakai != isian || id.iter().any(|b| matches!(b, Bagian::Isian(i) if *i >= isian)) {
-            return Err(format!("the Indonesian text must use each of the {isian} placeholder(s) of {en:?} once"));
-        }
-        let kunci = literal.concat();
-        let entri = Entri { bobot: kunci.chars().count(), min_len: kunci.len() + isian, literal, id };
-        let i = self.entri.len();
-        if isian == 0 {
-            if self.tetap.insert(kunci, i).is_some() {
-                return Err(format!("{en:?} is in the catalogue twice"));
-            }
-        } else {
-            if self.pola.iter().any(|&j| self.entri[j].literal == entri.literal) {
-                return Err(format!("{en:?} is in the catalogue twice"));
-            }
-            self.pola.push(i);
-        }
-        self.entri.push(entri);
-        Ok(())
     }
 
-    /// Number of entries.
-    pub fn len(&self) -> usize {
-        self.entri.len()
+    /// The text in `lang` when it is one literal word or phrase (a message
+    /// without arguments), without allocating: what an interface shows as
+    /// a label.
+    pub fn word(&self, lang: Lang) -> Option<&'static str> {
+        match self.entry.parts(lang) {
+            [Part::Lit(s)] => Some(s),
+            _ => None,
+        }
     }
 
-    /// Whether the catalogue is empty.
-    pub fn is_empty(&self) -> bool {
-        self.entri.is_empty()
-    }
-
-    /// `text` in `lang`, line by line; a line the catalogue does not know
-    /// stays as it is.
-    pub fn teks<'a>(&self, lang: Lang, text: &'a str) -> Cow<'a, str> {
-        if lang == Lang::En {
-            return text.into();
-        }
-        let mut out = String::with_capacity(text.len());
-        let mut changed = false;
-        // Lines of one text repeat their parts (the expected value of every
-        // problem of a column): each part is looked up once.
-        let mut memo = Memo::new();
-        for (i, line) in text.split('\n').enumerate() {
-            if i > 0 {
-                out.push('\n');
-            }
-            match self.terjemah(line, 0, &mut memo) {
-                Some(t) => {
-                    out.push_str(&t);
-                    changed = true;
-                }
-                None => out.push_str(line),
-            }
-        }
-        if changed { out.into() } else { text.into() }
-    }
-
-    /// The Indonesian of one whole line, if the catalogue knows it.
-    ///
-    /// ```
-    /// let k = kinerja_pesan::katalog();
-    /// assert_eq!(k.baris("Options:").as_deref(), Some("Opsi:"));
-    /// assert_eq!(k.baris("Sei Balai"), None);
-    /// ```
-    pub fn baris(&self, line: &str) -> Option<String> {
-        self.terjemah(line, 0, &mut Memo::new())
-    }
-
-    fn terjemah(&self, s: &str, dalam: usize, memo: &mut Memo) -> Option<String> {
-        if dalam > 4 || s.is_empty() {
-            return None;
-        }
-        let key = (s.to_string(), dalam);
-        if let Some(t) = memo.get(&key) {
-            return t.clone();
-        }
-        let t = match self.tetap.get(s) {
-            Some(&i) => Some(self.susun(i, &[], dalam, memo)),
-            None => {
-                let hit = self.pola.iter().find_map(|&i| {
-                    let e = &self.entri[i];
-                    if s.len() < e.min_len {
-                        return None;
-                    }
-                    cocok(s, &e.literal).map(|isi| (i, isi))
-                });
-                hit.map(|(i, isi)| self.susun(i, &isi, dalam, memo))
-            }
-        };
-        // Whole lines rarely repeat; their parts do.
-        if dalam > 0 {
-            memo.insert(key, t.clone());
-        }
-        t
-    }
-
-    /// The Indonesian of entry `i` with the captured values, each
-    /// translated when it is a message itself.
-    fn susun(&self, i: usize, isi: &[&str], dalam: usize, memo: &mut Memo) -> String {
+    /// The message in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
         let mut out = String::new();
-        for b in &self.entri[i].id {
-            match b {
-                Bagian::Teks(t) => out.push_str(t),
-                Bagian::Isian(n) => {
-                    let v = isi[*n];
-                    match self.isian(v, dalam + 1, memo) {
-                        Some(t) => out.push_str(&t),
-                        None => out.push_str(v),
-                    }
-                }
-            }
-        }
+        self.render_into(lang, &mut out);
         out
     }
 
-    /// A captured value as a message: whole, or inside the quotes a found
-    /// value is shown in.
-    fn isian(&self, v: &str, dalam: usize, memo: &mut Memo) -> Option<String> {
-        if let Some(inner) = v.strip_prefix('"').and_then(|r| r.strip_suffix('"')).filter(|r| !r.contains('"')) {
-            return self.terjemah(inner, dalam, memo).map(|t| format!("\"{t}\""));
+    fn render_into(&self, lang: Lang, out: &mut String) {
+        for part in self.entry.parts(lang) {
+            match *part {
+                Part::Lit(s) => out.push_str(s),
+                Part::Arg(i) => match self.args.get(usize::from(i)) {
+                    Some(a) => a.render_into(lang, out),
+                    None => out.push_str("{?}"),
+                },
+                Part::Plural(i, one, other) => {
+                    let n = match self.args.get(usize::from(i)) {
+                        Some(Arg::Count(n)) => *n,
+                        _ => 0,
+                    };
+                    out.push_str(if n == 1 { one } else { other });
+                }
+            }
         }
-        self.terjemah(v, dalam, memo)
     }
 }
 
-/// The values `s` gives the placeholders between `literal`'s parts, if it
-/// matches them; each value is at least one character.
-fn cocok<'a>(s: &'a str, literal: &[String]) -> Option<Vec<&'a str>> {
-    let (first, last) = (literal.first()?, literal.last()?);
-    let rest = s.strip_prefix(first.as_str())?;
-    let rest = rest.strip_suffix(last.as_str())?;
-    let mut isi = Vec::with_capacity(literal.len() - 1);
-    cari(rest, &literal[1..literal.len() - 1], &mut isi).then_some(isi)
+impl Arg {
+    fn render_into(&self, lang: Lang, out: &mut String) {
+        match self {
+            Arg::Text(s) => out.push_str(s),
+            Arg::Count(n) => out.push_str(&n.to_string()),
+            Arg::Pesan(p) => p.render_into(lang, out),
+            Arg::Quoted(p) => out.push_str(&format!("{:?}", p.render(lang))),
+            Arg::Daftar(items, sep) => {
+                for (i, p) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(sep);
+                    }
+                    p.render_into(lang, out);
+                }
+            }
+        }
+    }
 }
 
-/// Fills `isi` with values for the placeholders around `tengah`, the
-/// literals between them, trying each place a literal occurs.
-fn cari<'a>(s: &'a str, tengah: &[String], isi: &mut Vec<&'a str>) -> bool {
-    let Some((lit, sisa)) = tengah.split_first() else {
-        isi.push(s);
-        return !s.is_empty();
-    };
-    let mut from = s.chars().next().map_or(1, char::len_utf8);
-    while from <= s.len() {
-        let Some(off) = s.get(from..).and_then(|t| t.find(lit.as_str())) else { return false };
-        let at = from + off;
-        isi.push(&s[..at]);
-        if cari(&s[at + lit.len()..], sisa, isi) {
-            return true;
-        }
-        isi.pop();
-        from = at + s[at..].chars().next().map_or(1, char::len_utf8);
+/// English, for logs and tests; the edge renders in the user's language.
+impl fmt::Display for Pesan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
     }
-    false
+}
+
+impl std::error::Error for Pesan {}
+
+/// What can be said as a message: the typed errors of Kinerja's libraries.
+pub trait Message {
+    /// The message.
+    fn pesan(&self) -> Pesan;
+}
+
+impl Message for Pesan {
+    fn pesan(&self) -> Pesan {
+        self.clone()
+    }
+}
+
+/// Every message of the catalogue, one function per key (generated from
+/// `katalog/*.txt` by `build.rs`).
+#[allow(missing_docs)]
+pub mod msg {
+    use super::{Arg, Count, Entry, Part, Pesan};
+    include!(concat!(env!("OUT_DIR"), "/msg.rs"));
+}
+
+/// An IO error in words: the kinds users meet by their name in the
+/// catalogue, any other as the operating system says it.
+pub fn io(e: &std::io::Error) -> Pesan {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => msg::io_not_found(),
+        K::PermissionDenied => msg::io_permission_denied(),
+        K::AlreadyExists => msg::io_already_exists(),
+        K::NotADirectory => msg::io_not_a_directory(),
+        K::IsADirectory => msg::io_is_a_directory(),
+        K::StorageFull => msg::io_storage_full(),
+        K::ReadOnlyFilesystem => msg::io_read_only(),
+        K::AddrInUse => msg::io_addr_in_use(),
+        _ => msg::io_other(e.to_string()),
+    }
+}
+
+/// The entry of a key, for texts found by name (the help of a command's
+/// arguments).
+pub fn cari(key: &str) -> Option<&'static Entry> {
+    msg::ALL.iter().copied().find(|e| e.key == key)
 }
 
 #[cfg(test)]

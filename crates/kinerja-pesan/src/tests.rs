@@ -1,125 +1,83 @@
+//! The catalogue and its rendering: both languages, plurals, nested
+//! messages, and no entry that nothing uses.
+
 use super::*;
 
-const UJI: &str = "\
-# a small catalogue for the matcher
-en: loading {} into {}: {}
-id: memuat {} ke {}: {}
-
-en: {} problem(s) in the data:
-id: {} masalah dalam data:
-
-en: {}, row {}, column {}: expected {}, found {}
-id: {}, baris {}, kolom {}: diharapkan {}, ditemukan {}
-
-en: {}, row {}: expected {}, found {}
-id: {}, baris {}: diharapkan {}, ditemukan {}
-
-en: a year not before tahun_awal {}
-id: tahun yang tidak sebelum tahun_awal {}
-
-en: {} fields
-id: {} kolom
-
-en: the code of {} in {}
-id: kode {1} milik {0}
-
-en: Options:
-id: Opsi:
-
-en: {}[default: {}]
-id: {}[bawaan: {}]
-";
-
-/// Translates `input` into Bahasa Indonesia with the test catalogue.
-fn check(input: &str, expect: &str) {
-    let k = Katalog::parse(UJI).expect("the test catalogue");
-    assert_eq!(k.teks(Lang::Id, input), expect, "{input:?}");
-    assert_eq!(k.teks(Lang::En, input), input, "English is the message id");
-}
-
 #[test]
-fn whole_lines_and_templates() {
-    check("Options:", "Opsi:");
-    check("Options: ", "Options: ");
-    check(
-        "realisasi.csv, row 2: expected 9 fields, found \"5 fields\"",
-        "realisasi.csv, baris 2: diharapkan 9 kolom, ditemukan \"5 kolom\"",
-    );
-    check(
-        "      --db <DB>  Database file [default: data/k.duckdb]",
-        "      --db <DB>  Database file [bawaan: data/k.duckdb]",
-    );
-}
-
-#[test]
-fn the_more_literal_template_wins() {
-    check(
-        "r.csv, row 3, column tahun_akhir: expected a year not before tahun_awal 2024, found \"2023\"",
-        "r.csv, baris 3, kolom tahun_akhir: diharapkan tahun yang tidak sebelum tahun_awal 2024, ditemukan \"2023\"",
-    );
-}
-
-#[test]
-fn nested_messages_and_lines() {
-    check(
-        "loading data into k.duckdb: 2 problem(s) in the data:\n  a.csv, row 2: expected 3 fields, found \"x\"\n  Sei Balai",
-        "memuat data ke k.duckdb: 2 masalah dalam data:\n  a.csv, baris 2: diharapkan 3 kolom, ditemukan \"x\"\n  Sei Balai",
-    );
-}
-
-#[test]
-fn user_values_stay_as_found() {
-    // A value is translated only when it is wholly a message; `fields` in
-    // the user's text is not touched.
-    check(
-        "a.csv, row 2: expected 3 fields, found \"fields of rice\"",
-        "a.csv, baris 2: diharapkan 3 kolom, ditemukan \"fields of rice\"",
-    );
-    check("Sei Bélai", "Sei Bélai");
-}
-
-#[test]
-fn placeholders_may_be_reordered() {
-    check("the code of a kecamatan in wilayah", "kode wilayah milik a kecamatan");
-}
-
-#[test]
-fn bad_catalogues_name_their_line() {
-    let e = |t: &str| Katalog::parse(t).expect_err(t);
-    assert_eq!(e("en: a {}\nid: b").baris, 1);
-    assert_eq!(e("# x\n\nen: a {}\n").baris, 3);
-    assert_eq!(e("en: a\nid: b\n\nen: a\nid: c").baris, 4, "duplicates");
-    assert_eq!(e("id: b").baris, 1);
-    assert!(e("en: {}\nid: {}").pesan.contains("no word"));
-    assert!(e("en: a {}\nid: b {1}").pesan.contains("once"));
-}
-
-#[test]
-fn the_locale_decides_the_language() {
-    let env = |pairs: &'static [(&'static str, &'static str)]| {
-        move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+fn both_languages_and_plurals() {
+    let check = |p: Pesan, en: &str, id: &str| {
+        assert_eq!(p.render(Lang::En), en);
+        assert_eq!(p.render(Lang::Id), id);
+        assert_eq!(p.to_string(), en, "Display is English");
     };
-    assert_eq!(Lang::dari_lokal(env(&[("LANG", "en_US.UTF-8")])), Lang::En);
-    assert_eq!(Lang::dari_lokal(env(&[("LANG", "id_ID.UTF-8")])), Lang::Id);
-    assert_eq!(Lang::dari_lokal(env(&[("LANG", "C.UTF-8")])), Lang::Id, "Bahasa Indonesia by default");
-    assert_eq!(Lang::dari_lokal(env(&[("LC_ALL", "id_ID"), ("LANG", "en_US")])), Lang::Id, "LC_ALL first");
-    assert_eq!(Lang::dari_lokal(env(&[("LC_MESSAGES", "en_GB"), ("LANG", "id_ID")])), Lang::En);
-    assert_eq!(Lang::dari_lokal(env(&[("LC_ALL", ""), ("LANG", "en_US")])), Lang::En, "empty means unset");
-    assert_eq!(Lang::parse("EN"), Some(Lang::En));
+    check(msg::data_problems(1), "1 problem in the data:", "1 masalah dalam data:");
+    check(msg::data_problems(2), "2 problems in the data:", "2 masalah dalam data:");
+    check(msg::data_problems(0), "0 problems in the data:", "0 masalah dalam data:");
 }
 
 #[test]
-fn the_shipped_catalogue_reads() {
-    let k = Katalog::parse(include_str!("katalog.txt")).unwrap_or_else(|e| panic!("{e}"));
-    assert!(k.len() > 100, "{} entries", k.len());
+fn arguments_keep_their_kind() {
+    // A user's value is printed as it is, even when it reads as a key or
+    // as English; a nested message follows the language.
+    let nested = msg::core_undefined("kj_capaian", msg::core_why_negative_target());
+    assert_eq!(nested.render(Lang::En), "kj_capaian is undefined: negative target");
+    assert_eq!(nested.render(Lang::Id), "kj_capaian tidak terdefinisi: target negatif");
+    let user = msg::core_undefined("negative target", "data.problems");
+    assert_eq!(user.render(Lang::Id), "negative target tidak terdefinisi: data.problems");
+    let list = msg::audit_uraian_urutan("x", Arg::Daftar(vec![msg::audit_info_none(), msg::audit_info_none()], "; "));
+    assert_eq!(list.render(Lang::Id), "urutan unsur x: tidak ada; tidak ada");
+    assert_eq!(list.render(Lang::En), "order of the x unsur: none; none");
 }
 
 #[test]
-fn a_core_error_quoted_in_the_reports_bahasa_is_translated() {
-    let k = katalog();
-    assert_eq!(
-        k.teks(Lang::Id, "tidak dapat dihitung: division by zero"),
-        "tidak dapat dihitung: pembagian dengan nol"
-    );
-    assert_eq!(k.teks(Lang::En, "tidak dapat dihitung: division by zero"), "tidak dapat dihitung: division by zero");
+fn keys_are_found_by_name_and_every_entry_has_both_texts() {
+    assert_eq!(cari("data.problems").map(|e| e.key), Some("data.problems"));
+    assert!(cari("data.nothing").is_none());
+    for e in msg::ALL {
+        assert!(!e.en.is_empty() && !e.id.is_empty(), "{} has an empty text", e.key);
+    }
+}
+
+#[test]
+fn language_codes_and_locales() {
+    assert_eq!(Lang::parse("en_GB.UTF-8"), Some(Lang::En));
+    assert_eq!(Lang::parse("id_ID"), Some(Lang::Id));
+    assert_eq!(Lang::parse("C.UTF-8"), None);
+    let env = |k: &str| (k == "LC_MESSAGES").then(|| "en_US.UTF-8".to_string());
+    assert_eq!(Lang::dari_lokal(env), Lang::En);
+    assert_eq!(Lang::dari_lokal(|_| None), Lang::Id);
+}
+
+/// Every Rust source of the workspace that may use a message.
+fn sources() -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut out = String::new();
+    let mut dirs = vec![root.join("crates"), root.join("web/src"), root.join("tests")];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() && !p.ends_with("target") {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") && !p.ends_with("kinerja-pesan/src/tests.rs") {
+                out.push_str(&std::fs::read_to_string(&p).unwrap_or_default());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_entry_is_dead() {
+    let src = sources();
+    let dead: Vec<&str> = msg::ALL
+        .iter()
+        .map(|e| e.key)
+        .filter(|k| {
+            let f = k.replace('.', "_");
+            // Called, or passed as a function (`konteks(msg::cli_making_snapshot)`).
+            let used = ["(", ",", ")", ";"].iter().any(|end| src.contains(&format!("msg::{f}{end}")));
+            !used && !src.contains(&format!("\"{k}\""))
+        })
+        .collect();
+    assert!(dead.is_empty(), "catalogue entries nothing uses: {dead:?}");
 }

@@ -21,7 +21,10 @@
 //!
 //! * **Located errors.** A bad file reports where: JSON line and column, or
 //!   the path inside the document (`skenario[0].nilai[3].nilai`), or CSV
-//!   row and column, with what was expected and found.
+//!   row and column, with what was expected and found. Each scenario and
+//!   each of its rows is read by serde on its own (paths by
+//!   `serde_path_to_error`), so every bad row is reported, not only the
+//!   first; what a field expects is said in the catalogue's words.
 //! * **Keep what can be kept.** [`read_storage`] reads each scenario on its
 //!   own: one broken scenario does not lose the others, and the caller is
 //!   told what was skipped so the original can be backed up.
@@ -34,6 +37,8 @@ use std::fmt;
 use kinerja_core::Decimal;
 use kinerja_core::notation::{Notasi, parse_number};
 use kinerja_core::skm::Skor;
+use kinerja_pesan::{Arg, Message, Pesan, msg};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -144,270 +149,358 @@ pub enum Location {
     Document,
 }
 
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Location {
+    fn pesan(&self) -> Pesan {
         match self {
-            Location::Text { line, column } => write!(f, "line {line}, column {column}"),
-            Location::Path(p) => f.write_str(p),
-            Location::Csv { row, column } => write!(f, "row {row}, column {column}"),
-            Location::Document => f.write_str("document"),
+            Location::Text { line, column } => msg::skenario_location_text(*line, *column),
+            Location::Path(p) => msg::teks(p),
+            Location::Csv { row, column } => msg::skenario_location_csv(*row, column),
+            Location::Document => msg::skenario_location_document(),
         }
     }
 }
 
 /// A located problem in a scenario file.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{location}: expected {expected}, found {found}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// Where.
     pub location: Location,
     /// What would have been accepted.
-    pub expected: String,
+    pub expected: Pesan,
     /// What was found.
-    pub found: String,
+    pub found: Arg,
+}
+
+impl Message for Problem {
+    fn pesan(&self) -> Pesan {
+        msg::skenario_problem(self.location.pesan(), self.expected.clone(), self.found.clone())
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.pesan().fmt(f)
+    }
 }
 
 /// Errors reading scenarios.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// The input is not a scenario file; every problem found, one per line.
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    #[error("{}", self.pesan())]
     Invalid(Vec<Problem>),
     /// Written by a newer Kinerja.
-    #[error("scenario format version {found} is newer than this Kinerja supports ({VERSI})")]
+    #[error("{}", self.pesan())]
     Newer {
         /// The version in the file.
         found: u32,
     },
 }
 
+impl Message for Error {
+    fn pesan(&self) -> Pesan {
+        match self {
+            Error::Invalid(p) => msg::teks(Arg::Daftar(p.iter().map(Message::pesan).collect(), "\n")),
+            Error::Newer { found } => msg::skenario_newer(*found, VERSI),
+        }
+    }
+}
+
 /// `Result` with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-fn problem(location: Location, expected: impl Into<String>, found: impl Into<String>) -> Error {
-    Error::Invalid(vec![Problem { location, expected: expected.into(), found: found.into() }])
+fn problem(location: Location, expected: Pesan, found: impl Into<Arg>) -> Error {
+    Error::Invalid(vec![Problem { location, expected, found: found.into() }])
 }
 
 /// What a JSON value is, briefly, for messages (without serialising it).
-fn short(v: &Value) -> String {
+fn short(v: Option<&Value>) -> Arg {
     match v {
-        Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) if s.chars().count() > 40 => format!("\"{}…\"", s.chars().take(40).collect::<String>()),
-        Value::String(s) => format!("\"{s}\""),
-        Value::Array(a) => format!("a list of {}", a.len()),
-        Value::Object(_) => "an object".into(),
+        None => msg::skenario_found_nothing().into(),
+        Some(Value::Null) => "null".into(),
+        Some(Value::Bool(b)) => b.to_string().into(),
+        Some(Value::Number(n)) => n.to_string().into(),
+        Some(Value::String(s)) if s.chars().count() > 40 => {
+            format!("\"{}…\"", s.chars().take(40).collect::<String>()).into()
+        }
+        Some(Value::String(s)) => format!("\"{s}\"").into(),
+        Some(Value::Array(a)) => msg::skenario_found_list(a.len()).into(),
+        Some(Value::Object(_)) => msg::skenario_found_object().into(),
     }
 }
 
-fn get<'a>(v: &'a Value, key: &str, path: &str, problems: &mut Vec<Problem>, expected: &str) -> Option<&'a Value> {
-    let x = v.get(key);
-    if x.is_none() {
-        problems.push(Problem {
-            location: Location::Path(format!("{path}.{key}")),
-            expected: expected.into(),
-            found: "nothing".into(),
-        });
-    }
-    x
+fn at(path: &str, field: &str) -> Location {
+    Location::Path(if field.is_empty() || field == "." { path.to_string() } else { format!("{path}.{field}") })
 }
 
-fn text(v: &Value, key: &str, path: &str, p: &mut Vec<Problem>) -> Option<String> {
-    match get(v, key, path, p, "a text")? {
-        Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
-        other => {
-            p.push(Problem {
-                location: Location::Path(format!("{path}.{key}")),
-                expected: "a non-empty text".into(),
-                found: short(other),
-            });
+/// Reads `v` as `T` with serde; a value of the wrong kind is a problem at
+/// its field, with what that field expects (`expected`).
+fn read<T: DeserializeOwned>(v: &Value, path: &str, expected: fn(&str) -> Pesan, p: &mut Vec<Problem>) -> Option<T> {
+    match serde_path_to_error::deserialize::<_, T>(v) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            let field = e.path().iter().next().map(ToString::to_string).unwrap_or_default();
+            let raw = if field.is_empty() { Some(v) } else { v.get(&field) };
+            p.push(Problem { location: at(path, &field), expected: expected(&field), found: short(raw) });
             None
         }
     }
 }
 
-fn year(v: &Value, path: &str, p: &mut Vec<Problem>) -> Option<i32> {
-    match get(v, "tahun", path, p, "a year")? {
-        Value::Number(n) if n.as_i64().is_some_and(|y| (1900..=2200).contains(&y)) => {
-            n.as_i64().and_then(|y| i32::try_from(y).ok())
-        }
-        other => {
-            p.push(Problem {
-                location: Location::Path(format!("{path}.tahun")),
-                expected: "a year such as 2025".into(),
-                found: short(other),
-            });
-            None
-        }
+/// What a field of a scenario expects.
+fn scenario_field(field: &str) -> Pesan {
+    match field {
+        "nilai" | "nrr" | "akip" | "anggaran" => msg::skenario_expected_list(),
+        "nama" | "dibuat" | "kode_kabupaten" | "catatan" => msg::skenario_expected_text(),
+        _ => msg::skenario_expected_scenario(),
     }
 }
 
-fn decimal(v: &Value, key: &str, path: &str, p: &mut Vec<Problem>) -> Option<Decimal> {
-    let loc = Location::Path(format!("{path}.{key}"));
-    match get(v, key, path, p, "a decimal as a string")? {
-        Value::String(s) => match parse_number(s, Notasi::Otomatis) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                p.push(Problem {
-                    location: loc,
-                    expected: format!("a decimal such as \"87.50\" ({e})"),
-                    found: s.clone(),
+/// What a field of a row expects.
+fn row_field(field: &str) -> Pesan {
+    match field {
+        "tahun" => msg::skenario_expected_year(),
+        "jenis" => msg::skenario_expected_jenis_json(),
+        "kode_unit" | "indikator_id" | "unsur_id" | "komponen_id" | "kode_program" => msg::skenario_expected_text(),
+        _ => msg::skenario_expected_row(),
+    }
+}
+
+/// A scenario as read by serde, before its rows.
+#[derive(Deserialize)]
+struct RawSkenario {
+    nama: Option<Field<String>>,
+    #[serde(default)]
+    dibuat: Option<String>,
+    #[serde(default)]
+    kode_kabupaten: Option<String>,
+    #[serde(default)]
+    catatan: Option<String>,
+    #[serde(default)]
+    nilai: Option<Vec<Value>>,
+    #[serde(default)]
+    nrr: Option<Vec<Value>>,
+    #[serde(default)]
+    akip: Option<Vec<Value>>,
+    #[serde(default)]
+    anggaran: Option<Vec<Value>>,
+}
+
+/// A field read as `T`, or the value found when it is of another kind:
+/// every bad field of a row is reported, not only the first serde meets.
+enum Field<T> {
+    Good(T),
+    Bad(Value),
+}
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for Field<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Field<T>, D::Error> {
+        let v = Value::deserialize(d)?;
+        Ok(match T::deserialize(&v) {
+            Ok(t) => Field::Good(t),
+            Err(_) => Field::Bad(v),
+        })
+    }
+}
+
+/// One row of any list, every field optional: a missing or bad one is
+/// reported by name.
+#[derive(Deserialize, Default)]
+struct RawRow {
+    kode_unit: Option<Field<String>>,
+    indikator_id: Option<Field<String>>,
+    unsur_id: Option<Field<String>>,
+    komponen_id: Option<Field<String>>,
+    kode_program: Option<Field<String>>,
+    tahun: Option<Field<i64>>,
+    jenis: Option<Field<Jenis>>,
+    nilai: Option<Value>,
+    nrr: Option<Value>,
+    realisasi: Option<Value>,
+}
+
+/// The checks of one row's fields, each problem at its path.
+struct Fields<'a> {
+    row: &'a Value,
+    path: &'a str,
+    p: &'a mut Vec<Problem>,
+}
+
+impl Fields<'_> {
+    fn missing(&mut self, field: &str, expected: Pesan) {
+        self.p.push(Problem { location: at(self.path, field), expected, found: short(None) });
+    }
+
+    /// The field as read, or a problem at it.
+    fn good<T>(&mut self, field: &str, v: Option<Field<T>>, expected: fn() -> Pesan) -> Option<T> {
+        match v {
+            Some(Field::Good(t)) => Some(t),
+            Some(Field::Bad(found)) => {
+                self.p.push(Problem {
+                    location: at(self.path, field),
+                    expected: expected(),
+                    found: short(Some(&found)),
                 });
                 None
             }
-        },
-        other => {
-            p.push(Problem {
-                location: loc,
-                expected: "a decimal written as a string, e.g. \"87.50\" (numbers are not accepted: they may be read as floats)".into(),
-                found: short(other),
-            });
-            None
+            None => {
+                self.missing(field, expected());
+                None
+            }
         }
     }
-}
 
-fn list<'a>(v: &'a Value, key: &str, path: &str, p: &mut Vec<Problem>) -> &'a [Value] {
-    match v.get(key) {
-        None | Some(Value::Null) => &[],
-        Some(Value::Array(a)) => a,
-        Some(other) => {
-            p.push(Problem {
-                location: Location::Path(format!("{path}.{key}")),
-                expected: "a list".into(),
-                found: short(other),
-            });
-            &[]
+    fn text(&mut self, field: &str, v: Option<Field<String>>) -> Option<String> {
+        match self.good(field, v, msg::skenario_expected_text)? {
+            s if !s.trim().is_empty() => Some(s),
+            _ => {
+                let found = short(self.row.get(field));
+                self.p.push(Problem { location: at(self.path, field), expected: msg::skenario_expected_text(), found });
+                None
+            }
         }
     }
-}
 
-/// Reads one scenario object, reporting every problem with its path.
-fn skenario(v: &Value, path: &str) -> Result<Skenario> {
-    let mut p = Vec::new();
-    if !v.is_object() {
-        return Err(problem(Location::Path(path.into()), "a scenario object", short(v)));
-    }
-    let nama = text(v, "nama", path, &mut p);
-    let opt_text = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
-    let mut s = Skenario {
-        nama: nama.clone().unwrap_or_default(),
-        dibuat: opt_text("dibuat"),
-        kode_kabupaten: opt_text("kode_kabupaten"),
-        catatan: opt_text("catatan"),
-        nilai: vec![],
-        nrr: vec![],
-        akip: vec![],
-        anggaran: vec![],
-    };
-    for (i, x) in list(v, "nilai", path, &mut p).iter().enumerate() {
-        let q = format!("{path}.nilai[{i}]");
-        let jenis = match x.get("jenis").and_then(Value::as_str) {
-            Some("target") => Some(Jenis::Target),
-            Some("realisasi") => Some(Jenis::Realisasi),
-            other => {
-                p.push(Problem {
-                    location: Location::Path(format!("{q}.jenis")),
-                    expected: "\"target\" or \"realisasi\"".into(),
-                    found: other.map_or("nothing".into(), |o| format!("{o:?}")),
+    fn year(&mut self, v: Option<Field<i64>>) -> Option<i32> {
+        let y = self.good("tahun", v, msg::skenario_expected_year)?;
+        match Some(y).filter(|y| (1900..=2200).contains(y)).and_then(|y| i32::try_from(y).ok()) {
+            Some(y) => Some(y),
+            None => {
+                let found = short(self.row.get("tahun"));
+                self.p.push(Problem {
+                    location: at(self.path, "tahun"),
+                    expected: msg::skenario_expected_year(),
+                    found,
                 });
                 None
             }
+        }
+    }
+
+    /// A decimal written as a string (numbers could be read as floats).
+    fn decimal(&mut self, field: &str, v: Option<Value>) -> Option<Decimal> {
+        let (expected, found) = match v {
+            Some(Value::String(s)) => match parse_number(&s, Notasi::Otomatis) {
+                Ok(d) => return Some(d),
+                Err(e) => (msg::skenario_expected_decimal(e.pesan()), Arg::Text(s)),
+            },
+            None => (msg::skenario_expected_decimal_text(), short(None)),
+            Some(other) => (msg::skenario_expected_decimal_text(), short(Some(&other))),
         };
-        let (u, ind, t, n) = (
-            text(x, "kode_unit", &q, &mut p),
-            text(x, "indikator_id", &q, &mut p),
-            year(x, &q, &mut p),
-            decimal(x, "nilai", &q, &mut p),
-        );
-        if let (Some(kode_unit), Some(indikator_id), Some(tahun), Some(jenis), Some(nilai)) = (u, ind, t, jenis, n) {
-            s.nilai.push(Nilai { kode_unit, indikator_id, tahun, jenis, nilai });
-        }
+        self.p.push(Problem { location: at(self.path, field), expected, found });
+        None
     }
-    for (i, x) in list(v, "nrr", path, &mut p).iter().enumerate() {
-        let q = format!("{path}.nrr[{i}]");
-        let (u, t, id, n) = (
-            text(x, "kode_unit", &q, &mut p),
-            year(x, &q, &mut p),
-            text(x, "unsur_id", &q, &mut p),
-            nrr(x, &q, &mut p),
-        );
-        if let (Some(kode_unit), Some(tahun), Some(unsur_id), Some(nrr)) = (u, t, id, n) {
-            s.nrr.push(Nrr { kode_unit, tahun, unsur_id, nrr });
-        }
+
+    fn jenis(&mut self, v: Option<Field<Jenis>>) -> Option<Jenis> {
+        self.good("jenis", v, msg::skenario_expected_jenis_json)
     }
-    for (i, x) in list(v, "akip", path, &mut p).iter().enumerate() {
-        let q = format!("{path}.akip[{i}]");
-        let (u, t, id, n) = (
-            text(x, "kode_unit", &q, &mut p),
-            year(x, &q, &mut p),
-            text(x, "komponen_id", &q, &mut p),
-            decimal(x, "nilai", &q, &mut p),
-        );
-        if let (Some(kode_unit), Some(tahun), Some(komponen_id), Some(nilai)) = (u, t, id, n) {
-            s.akip.push(Akip { kode_unit, tahun, komponen_id, nilai });
-        }
+}
+
+/// Reads the rows of one list of a scenario, each on its own.
+fn rows<T>(
+    list: Option<Vec<Value>>,
+    path: &str,
+    p: &mut Vec<Problem>,
+    f: impl Fn(RawRow, &mut Fields<'_>) -> Option<T>,
+) -> Vec<T> {
+    let mut out = Vec::new();
+    for (i, row) in list.unwrap_or_default().iter().enumerate() {
+        let q = format!("{path}[{i}]");
+        let Some(raw) = read::<RawRow>(row, &q, row_field, p) else { continue };
+        let mut fields = Fields { row, path: &q, p };
+        out.extend(f(raw, &mut fields));
     }
-    for (i, x) in list(v, "anggaran", path, &mut p).iter().enumerate() {
-        let q = format!("{path}.anggaran[{i}]");
-        let (u, t, k, n) = (
-            text(x, "kode_unit", &q, &mut p),
-            year(x, &q, &mut p),
-            text(x, "kode_program", &q, &mut p),
-            decimal(x, "realisasi", &q, &mut p),
-        );
-        if let (Some(kode_unit), Some(tahun), Some(kode_program), Some(realisasi)) = (u, t, k, n) {
-            s.anggaran.push(Anggaran { kode_unit, tahun, kode_program, realisasi });
-        }
-    }
-    if p.is_empty() { Ok(s) } else { Err(Error::Invalid(p)) }
+    out
 }
 
 /// An NRR: a number from the lowest to the highest skor (PermenPANRB
 /// 14/2017, [`Skor`]).
-fn nrr(x: &Value, path: &str, p: &mut Vec<Problem>) -> Option<Decimal> {
-    let v = decimal(x, "nrr", path, p)?;
+fn nrr(f: &mut Fields<'_>, v: Option<Value>) -> Option<Decimal> {
+    let v = f.decimal("nrr", v)?;
     let (lo, hi) = (Decimal::from(Skor::MIN), Decimal::from(Skor::MAX));
     if v < lo || v > hi {
-        p.push(Problem {
-            location: Location::Path(format!("{path}.nrr")),
-            expected: format!("an NRR from {lo} to {hi}"),
-            found: v.to_string(),
-        });
+        let expected = msg::skenario_expected_nrr(lo.to_string(), hi.to_string());
+        f.p.push(Problem { location: at(f.path, "nrr"), expected, found: v.to_string().into() });
         return None;
     }
     Some(v)
 }
 
-fn header(text: &str) -> Result<(Value, u32)> {
-    let v: Value = serde_json::from_str(text).map_err(|e| {
-        problem(Location::Text { line: e.line(), column: e.column() }, "a JSON scenario file", e.to_string())
-    })?;
+/// Reads one scenario, reporting every bad row with its path.
+fn skenario(v: &Value, path: &str) -> Result<Skenario> {
+    let mut p = Vec::new();
     if !v.is_object() {
-        return Err(problem(Location::Document, "a JSON object with \"skenario\"", short(&v)));
+        return Err(problem(Location::Path(path.into()), msg::skenario_expected_scenario(), short(Some(v))));
     }
-    if let Some(f) = v.get("format").filter(|f| f.as_str() != Some(FORMAT)) {
-        return Err(problem(Location::Path("format".into()), format!("{FORMAT:?}"), short(f)));
+    let Some(raw) = read::<RawSkenario>(v, path, scenario_field, &mut p) else { return Err(Error::Invalid(p)) };
+    let nama = Fields { row: v, path, p: &mut p }.text("nama", raw.nama);
+    let nilai = rows(raw.nilai, &format!("{path}.nilai"), &mut p, |r, f| {
+        let j = f.jenis(r.jenis);
+        let (u, i) = (f.text("kode_unit", r.kode_unit), f.text("indikator_id", r.indikator_id));
+        let (t, n) = (f.year(r.tahun), f.decimal("nilai", r.nilai));
+        Some(Nilai { kode_unit: u?, indikator_id: i?, tahun: t?, jenis: j?, nilai: n? })
+    });
+    let nrr = rows(raw.nrr, &format!("{path}.nrr"), &mut p, |r, f| {
+        let (u, t, id, n) =
+            (f.text("kode_unit", r.kode_unit), f.year(r.tahun), f.text("unsur_id", r.unsur_id), nrr(f, r.nrr));
+        Some(Nrr { kode_unit: u?, tahun: t?, unsur_id: id?, nrr: n? })
+    });
+    let akip = rows(raw.akip, &format!("{path}.akip"), &mut p, |r, f| {
+        let (u, t) = (f.text("kode_unit", r.kode_unit), f.year(r.tahun));
+        let (id, n) = (f.text("komponen_id", r.komponen_id), f.decimal("nilai", r.nilai));
+        Some(Akip { kode_unit: u?, tahun: t?, komponen_id: id?, nilai: n? })
+    });
+    let anggaran = rows(raw.anggaran, &format!("{path}.anggaran"), &mut p, |r, f| {
+        let (u, t) = (f.text("kode_unit", r.kode_unit), f.year(r.tahun));
+        let (k, n) = (f.text("kode_program", r.kode_program), f.decimal("realisasi", r.realisasi));
+        Some(Anggaran { kode_unit: u?, tahun: t?, kode_program: k?, realisasi: n? })
+    });
+    if !p.is_empty() {
+        return Err(Error::Invalid(p));
     }
-    let versi = match v.get("versi") {
+    Ok(Skenario {
+        nama: nama.unwrap_or_default(),
+        dibuat: raw.dibuat.unwrap_or_default(),
+        kode_kabupaten: raw.kode_kabupaten.unwrap_or_default(),
+        catatan: raw.catatan.unwrap_or_default(),
+        nilai,
+        nrr,
+        akip,
+        anggaran,
+    })
+}
+
+/// The document's header: format, version (0 when absent: written before
+/// versioning) and the list of scenarios.
+fn header(text: &str) -> Result<(Vec<Value>, u32)> {
+    let v: Value = serde_json::from_str(text).map_err(|e| {
+        problem(Location::Text { line: e.line(), column: e.column() }, msg::skenario_expected_json(), e.to_string())
+    })?;
+    let Value::Object(mut doc) = v else {
+        return Err(problem(Location::Document, msg::skenario_expected_document(), short(Some(&v))));
+    };
+    if let Some(f) = doc.get("format").filter(|f| f.as_str() != Some(FORMAT)) {
+        return Err(problem(Location::Path("format".into()), msg::skenario_expected_format(FORMAT), short(Some(f))));
+    }
+    let versi = match doc.get("versi") {
         None => 0,
         Some(x) => match x.as_u64().and_then(|n| u32::try_from(n).ok()) {
             Some(n) => n,
-            None => return Err(problem(Location::Path("versi".into()), "a version number", short(x))),
+            None => {
+                return Err(problem(Location::Path("versi".into()), msg::skenario_expected_version(), short(Some(x))));
+            }
         },
     };
     if versi > VERSI {
         return Err(Error::Newer { found: versi });
     }
-    if !matches!(v.get("skenario"), Some(Value::Array(_))) {
-        return Err(problem(
-            Location::Path("skenario".into()),
-            "a list of scenarios",
-            v.get("skenario").map_or("nothing".into(), short),
-        ));
+    match doc.remove("skenario") {
+        Some(Value::Array(list)) => Ok((list, versi)),
+        other => {
+            Err(problem(Location::Path("skenario".into()), msg::skenario_expected_scenarios(), short(other.as_ref())))
+        }
     }
-    Ok((v, versi))
 }
 
 /// Reads a scenario file strictly: any problem rejects it, all reported.
@@ -419,17 +512,21 @@ fn header(text: &str) -> Result<(Value, u32)> {
 /// # Ok::<(), kinerja_skenario::Error>(())
 /// ```
 pub fn from_json(text: &str) -> Result<ScenarioFile> {
-    let (v, _) = header(text)?;
+    let (list, _) = header(text)?;
     let mut all = Vec::new();
     let mut problems = Vec::new();
-    for (i, s) in v["skenario"].as_array().map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
+    for (i, s) in list.iter().enumerate() {
         match skenario(s, &format!("skenario[{i}]")) {
             Ok(s) => all.push(s),
             Err(Error::Invalid(p)) => problems.extend(p),
             Err(e) => return Err(e),
         }
     }
-    check_names(&all, &mut problems);
+    for (i, s) in all.iter().enumerate() {
+        if all[..i].iter().any(|o| o.nama == s.nama) {
+            problems.push(duplicate(i, &s.nama));
+        }
+    }
     if problems.is_empty() {
         Ok(ScenarioFile { skenario: all, ..ScenarioFile::default() })
     } else {
@@ -437,16 +534,9 @@ pub fn from_json(text: &str) -> Result<ScenarioFile> {
     }
 }
 
-fn check_names(all: &[Skenario], problems: &mut Vec<Problem>) {
-    for (i, s) in all.iter().enumerate() {
-        if all[..i].iter().any(|o| o.nama == s.nama) {
-            problems.push(Problem {
-                location: Location::Path(format!("skenario[{i}].nama")),
-                expected: "a name not used by another scenario".into(),
-                found: s.nama.clone(),
-            });
-        }
-    }
+fn duplicate(i: usize, nama: &str) -> Problem {
+    let location = Location::Path(format!("skenario[{i}].nama"));
+    Problem { location, expected: msg::skenario_expected_unique_name(), found: nama.into() }
 }
 
 /// What was recovered from the browser's storage.
@@ -465,16 +555,12 @@ pub struct Restored {
 /// unreadable ones are reported (so the caller can keep a backup of the
 /// original text). A corrupt or newer document is an error.
 pub fn read_storage(text: &str) -> Result<Restored> {
-    let (v, versi) = header(text)?;
-    let mut all = Vec::new();
+    let (list, versi) = header(text)?;
+    let mut all: Vec<Skenario> = Vec::new();
     let mut skipped = Vec::new();
-    for (i, s) in v["skenario"].as_array().map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
+    for (i, s) in list.iter().enumerate() {
         match skenario(s, &format!("skenario[{i}]")) {
-            Ok(s) if all.iter().any(|o: &Skenario| o.nama == s.nama) => skipped.push(Problem {
-                location: Location::Path(format!("skenario[{i}].nama")),
-                expected: "a name not used by another scenario".into(),
-                found: s.nama,
-            }),
+            Ok(s) if all.iter().any(|o| o.nama == s.nama) => skipped.push(duplicate(i, &s.nama)),
             Ok(s) => all.push(s),
             Err(Error::Invalid(p)) => skipped.extend(p),
             Err(e) => return Err(e),
@@ -502,13 +588,15 @@ pub fn to_csv(s: &Skenario) -> String {
     out
 }
 
+const CSV_COLUMNS: [&str; 5] = ["kode_unit", "indikator_id", "tahun", "jenis", "nilai"];
+
 /// Reads a CSV of indicator values into a scenario named `nama`.
 pub fn from_csv(text: &str, nama: &str) -> Result<Skenario> {
     let mut lines = text.lines().enumerate();
-    let cols = ["kode_unit", "indikator_id", "tahun", "jenis", "nilai"];
     let head = lines.next().map(|(_, l)| l.trim_start_matches('\u{feff}').trim().to_string()).unwrap_or_default();
-    if head.split(',').map(str::trim).collect::<Vec<_>>() != cols {
-        return Err(problem(Location::Csv { row: 1, column: "header".into() }, cols.join(","), head));
+    if head.split(',').map(str::trim).collect::<Vec<_>>() != CSV_COLUMNS {
+        let expected = msg::skenario_expected_header(CSV_COLUMNS.join(","));
+        return Err(problem(Location::Csv { row: 1, column: "header".into() }, expected, head));
     }
     let mut s = Skenario {
         nama: nama.into(),
@@ -521,128 +609,52 @@ pub fn from_csv(text: &str, nama: &str) -> Result<Skenario> {
         anggaran: vec![],
     };
     let mut p = Vec::new();
-    for (i, line) in lines {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let row = i + 1;
-        let f: Vec<&str> = line.split(',').map(str::trim).collect();
-        if f.len() != cols.len() {
-            p.push(Problem {
-                location: Location::Csv { row, column: "*".into() },
-                expected: format!("{} fields", cols.len()),
-                found: format!("{} fields", f.len()),
-            });
-            continue;
-        }
-        let at = |k: &str| Location::Csv { row, column: k.into() };
-        let tahun = f[2].parse::<i32>().ok().filter(|y| (1900..=2200).contains(y));
-        if tahun.is_none() {
-            p.push(Problem { location: at("tahun"), expected: "a year such as 2025".into(), found: f[2].into() });
-        }
-        let jenis = match f[3] {
-            "target" => Some(Jenis::Target),
-            "realisasi" => Some(Jenis::Realisasi),
-            other => {
-                p.push(Problem { location: at("jenis"), expected: "target or realisasi".into(), found: other.into() });
-                None
-            }
-        };
-        let nilai = match parse_number(f[4], Notasi::Otomatis) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                p.push(Problem { location: at("nilai"), expected: format!("a number ({e})"), found: f[4].into() });
-                None
-            }
-        };
-        for (k, v) in [("kode_unit", f[0]), ("indikator_id", f[1])] {
-            if v.is_empty() {
-                p.push(Problem { location: at(k), expected: "a value".into(), found: String::new() });
-            }
-        }
-        if let (Some(tahun), Some(jenis), Some(nilai), false, false) =
-            (tahun, jenis, nilai, f[0].is_empty(), f[1].is_empty())
-        {
-            s.nilai.push(Nilai { kode_unit: f[0].into(), indikator_id: f[1].into(), tahun, jenis, nilai });
-        }
+    for (i, line) in lines.filter(|(_, l)| !l.trim().is_empty()) {
+        s.nilai.extend(csv_row(i + 1, line, &mut p));
     }
     if p.is_empty() { Ok(s) } else { Err(Error::Invalid(p)) }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const GOOD: &str = r#"{"format":"kinerja-skenario","versi":1,"skenario":[
-        {"nama":"optimis","dibuat":"2026-11-28T00:00:00Z","kode_kabupaten":"12.19",
-         "nilai":[{"kode_unit":"12.19.07","indikator_id":"ikm","tahun":2025,"jenis":"target","nilai":"87.50"}],
-         "nrr":[{"kode_unit":"12.19.07","tahun":2024,"unsur_id":"pengaduan","nrr":"3,10"}]}]}"#;
-
-    fn check(input: &str, expect: &str) {
-        let got = match from_json(input) {
-            Ok(b) => format!("ok {}", b.skenario.len()),
-            Err(e) => e.to_string(),
-        };
-        assert_eq!(got, expect);
+/// One CSV row of indicator values, every bad field reported.
+fn csv_row(row: usize, line: &str, p: &mut Vec<Problem>) -> Option<Nilai> {
+    let f: Vec<&str> = line.split(',').map(str::trim).collect();
+    let at = |k: &str| Location::Csv { row, column: k.into() };
+    if f.len() != CSV_COLUMNS.len() {
+        let (expected, found) = (msg::skenario_expected_fields(CSV_COLUMNS.len()), msg::skenario_found_fields(f.len()));
+        p.push(Problem { location: at("*"), expected, found: found.into() });
+        return None;
     }
-
-    #[test]
-    fn round_trip() {
-        let b = from_json(GOOD).unwrap();
-        assert_eq!(b.skenario[0].nrr[0].nrr.to_string(), "3.10");
-        assert_eq!(from_json(&to_json(&b)).unwrap(), b);
-        let csv = to_csv(&b.skenario[0]);
-        assert_eq!(csv, "kode_unit,indikator_id,tahun,jenis,nilai\n12.19.07,ikm,2025,target,87.50\n");
-        assert_eq!(from_csv(&csv, "optimis").unwrap().nilai, b.skenario[0].nilai);
+    let tahun = f[2].parse::<i32>().ok().filter(|y| (1900..=2200).contains(y));
+    if tahun.is_none() {
+        p.push(Problem { location: at("tahun"), expected: msg::skenario_expected_year(), found: f[2].into() });
     }
-
-    #[test]
-    fn located_errors() {
-        check(
-            "{\"skenario\": [",
-            "line 1, column 14: expected a JSON scenario file, found EOF while parsing a list at line 1 column 14",
-        );
-        check(r#"{"format":"x","skenario":[]}"#, "format: expected \"kinerja-skenario\", found \"x\"");
-        check(r#"{"versi":9,"skenario":[]}"#, "scenario format version 9 is newer than this Kinerja supports (1)");
-        check(
-            r#"{"versi":1,"skenario":[{"nama":"a","nilai":[{"kode_unit":"12.19.07","indikator_id":"ikm","tahun":2025,"jenis":"target","nilai":87.5}]}]}"#,
-            "skenario[0].nilai[0].nilai: expected a decimal written as a string, e.g. \"87.50\" (numbers are not accepted: they may be read as floats), found 87.5",
-        );
-        check(
-            r#"{"versi":1,"skenario":[{"nama":"a","nilai":[{"kode_unit":"12.19.07","indikator_id":"ikm","tahun":"2025","jenis":"rencana","nilai":"1.234"}]}]}"#,
-            "skenario[0].nilai[0].jenis: expected \"target\" or \"realisasi\", found \"rencana\"\nskenario[0].nilai[0].tahun: expected a year such as 2025, found \"2025\"\nskenario[0].nilai[0].nilai: expected a decimal such as \"87.50\" (ambiguous number \"1.234\": 1234 in Indonesian notation, 1.234 in plain notation; write 1.234,0 or 1234 to say which), found 1.234",
-        );
-        check(
-            r#"{"versi":1,"skenario":[{"nama":"a"},{"nama":"a"}]}"#,
-            "skenario[1].nama: expected a name not used by another scenario, found a",
-        );
+    let jenis = match f[3] {
+        "target" => Some(Jenis::Target),
+        "realisasi" => Some(Jenis::Realisasi),
+        other => {
+            p.push(Problem { location: at("jenis"), expected: msg::skenario_expected_jenis(), found: other.into() });
+            None
+        }
+    };
+    let nilai = parse_number(f[4], Notasi::Otomatis)
+        .map_err(|e| {
+            p.push(Problem {
+                location: at("nilai"),
+                expected: msg::skenario_expected_number(e.pesan()),
+                found: f[4].into(),
+            })
+        })
+        .ok();
+    for (k, v) in [("kode_unit", f[0]), ("indikator_id", f[1])] {
+        if v.is_empty() {
+            p.push(Problem { location: at(k), expected: msg::skenario_expected_value(), found: "".into() });
+        }
     }
-
-    #[test]
-    fn storage_keeps_what_it_can() {
-        let mixed = r#"{"format":"kinerja-skenario","versi":1,"skenario":[{"nama":"baik"},{"nama":""},{"nama":"juga","nilai":[{"jenis":"target"}]}]}"#;
-        let d = read_storage(mixed).unwrap();
-        assert_eq!(d.file.skenario.iter().map(|s| s.nama.as_str()).collect::<Vec<_>>(), ["baik"]);
-        assert!(d.skipped.iter().any(|m| m.location == Location::Path("skenario[1].nama".into())));
-        assert!(d.skipped.iter().any(|m| m.location == Location::Path("skenario[2].nilai[0].kode_unit".into())));
-        // Written before versioning: read as version 0.
-        let old = read_storage(r#"{"skenario":[{"nama":"lama"}]}"#).unwrap();
-        assert_eq!((old.from_version, old.file.skenario.len()), (0, 1));
-        assert!(matches!(read_storage("not json"), Err(Error::Invalid(_))));
-        assert!(matches!(read_storage(r#"{"versi":2,"skenario":[]}"#), Err(Error::Newer { found: 2 })));
+    if f[0].is_empty() || f[1].is_empty() {
+        return None;
     }
-
-    #[test]
-    fn csv_errors_are_located() {
-        let e = from_csv(
-            "kode_unit,indikator_id,tahun,jenis,nilai\n12.19.07,ikm,20x5,target,87.5\n12.19.07,ikm,2025,target\n",
-            "x",
-        )
-        .unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "row 2, column tahun: expected a year such as 2025, found 20x5\nrow 3, column *: expected 5 fields, found 4 fields"
-        );
-        assert!(from_csv("a,b\n", "x").is_err());
-    }
+    Some(Nilai { kode_unit: f[0].into(), indikator_id: f[1].into(), tahun: tahun?, jenis: jenis?, nilai: nilai? })
 }
+
+#[cfg(test)]
+mod tests;

@@ -460,7 +460,8 @@ WHERE a.buruk > 0 OR u.kode_unit IS NULL OR r.unsur_id IS NULL OR d.kode_unit IS
 -- name: berkas_jawaban_ada_salah
 SELECT count(*) FROM temp.stg_jawaban_salah;
 
--- Located problems (berkas, baris, kolom, diharapkan, ditemukan) of the
+-- Located problems (berkas, baris, kolom, masalah, ditemukan and what the
+-- message of `masalah` names: skema, responden, kali) of the
 -- failing groups only, first 1000 in file order.
 -- name: berkas_jawaban_masalah
 WITH rows AS (
@@ -470,15 +471,15 @@ WITH rows AS (
     JOIN temp.stg_jawaban_salah g ON g.kode_unit IS NOT DISTINCT FROM j.kode_unit
         AND g.tahun IS NOT DISTINCT FROM j.tahun AND g.unsur_id IS NOT DISTINCT FROM j.unsur_id
 ), masalah AS (
-    SELECT berkas, baris, 'kode_unit' AS kolom, '{unit_diharapkan}' AS diharapkan, coalesce(kode_unit, '(empty)') AS ditemukan FROM rows WHERE kode_unit IS NULL OR unit_asing
-    UNION ALL SELECT berkas, baris, 'tahun', 'a year such as 2024 ({tahun_min}–{tahun_max})', coalesce(tahun_asli, '(empty)') FROM rows WHERE tahun IS NULL OR tahun NOT BETWEEN {tahun_min} AND {tahun_max}
-    UNION ALL SELECT berkas, baris, 'responden', 'a respondent number (an integer)', coalesce(responden_asli, '(empty)') FROM rows WHERE responden IS NULL
-    UNION ALL SELECT berkas, baris, 'unsur_id', 'an unsur of ' || skema, coalesce(unsur_id, '(empty)') FROM rows WHERE unsur_id IS NULL OR unsur_asing
-    UNION ALL SELECT berkas, baris, 'skor', 'an integer {skor_min}..{skor_max}', coalesce(skor_asli, '(empty)') FROM rows WHERE skor IS NULL OR skor NOT BETWEEN {skor_min} AND {skor_max}
-    UNION ALL SELECT berkas, baris, 'sumber', 'the source of the figures', '(empty)' FROM rows WHERE sumber IS NULL
-    UNION ALL SELECT berkas, baris, 'unsur_id', 'one answer per respondent and unsur', 'respondent ' || responden || ' answers ' || unsur_id || ' ' || kali || ' times' FROM rows WHERE ganda AND kali > 1
+    SELECT berkas, baris, 'kode_unit' AS kolom, 'unit' AS masalah, kode_unit AS ditemukan, NULL AS skema, NULL::BIGINT AS responden, NULL::BIGINT AS kali FROM rows WHERE kode_unit IS NULL OR unit_asing
+    UNION ALL SELECT berkas, baris, 'tahun', 'tahun', tahun_asli, NULL, NULL, NULL FROM rows WHERE tahun IS NULL OR tahun NOT BETWEEN {tahun_min} AND {tahun_max}
+    UNION ALL SELECT berkas, baris, 'responden', 'responden', responden_asli, NULL, NULL, NULL FROM rows WHERE responden IS NULL
+    UNION ALL SELECT berkas, baris, 'unsur_id', 'unsur', unsur_id, skema, NULL, NULL FROM rows WHERE unsur_id IS NULL OR unsur_asing
+    UNION ALL SELECT berkas, baris, 'skor', 'skor', skor_asli, NULL, NULL, NULL FROM rows WHERE skor IS NULL OR skor NOT BETWEEN {skor_min} AND {skor_max}
+    UNION ALL SELECT berkas, baris, 'sumber', 'sumber', NULL, NULL, NULL, NULL FROM rows WHERE sumber IS NULL
+    UNION ALL SELECT berkas, baris, 'unsur_id', 'ganda', unsur_id, NULL, responden, kali FROM rows WHERE ganda AND kali > 1
 )
-SELECT berkas, baris, kolom, diharapkan, ditemukan FROM masalah ORDER BY berkas, baris, kolom LIMIT 1000;
+SELECT berkas, baris, kolom, masalah, ditemukan, skema, responden, kali FROM masalah ORDER BY berkas, baris, kolom LIMIT 1000;
 
 -- Replace the answers and aggregates of the unit-years in the files.
 -- name: berkas_jawaban_simpan
@@ -574,3 +575,18 @@ SELECT DISTINCT name FROM (
     SELECT function_name FROM duckdb_functions() WHERE function_name LIKE 'kj\_%' ESCAPE '\' AND function_name NOT LIKE 'kj\_\_%' ESCAPE '\'
 )
 ORDER BY name;
+
+-- Free SQL (`kinerja sql`): every column written as text by DuckDB itself,
+-- whatever its type (lists, intervals, NULL of no type).
+-- name: sql_teks
+SELECT COLUMNS(*)::VARCHAR FROM (
+{query}
+)
+
+-- `{ganda}` of berkas_jawaban_agregat when the scan does not look for
+-- respondents answering twice (stream.rs).
+-- name: berkas_jawaban_ganda_tidak_dihitung
+NULL::BOOLEAN
+
+-- name: synth_bersih
+DROP TABLE syn_unit;

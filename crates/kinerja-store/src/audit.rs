@@ -1,15 +1,14 @@
 //! What is stored, as an audit transcription: the predikat and mutu stored
 //! with targets and realisasi, and the derived figures as printed
-//! (`tercetak`) beside the value the report's own rows give. The core's
-//! audit then checks them like a transcribed report.
+//! (`tercetak`) beside the value the report's own rows give. The audit
+//! (`kinerja-audit`) then checks them like a transcribed report.
 
 use std::collections::BTreeMap;
 
-use kinerja_core::audit::{
-    Baris, Bentuk, Dokumen, FORMAT, Kalimat, NotasiCetak, Relasi, Skala, Tabel, Transkripsi, VERSI,
-};
-use kinerja_core::notation::format_number;
+use kinerja_audit::{Baris, Bentuk, Dokumen, FORMAT, Kalimat, Relasi, Skala, Tabel, Transkripsi, VERSI};
+use kinerja_core::notation::{Notasi, format_number};
 use kinerja_core::{Decimal, capaian::JenisIndikator};
+use kinerja_pesan::{Pesan, msg};
 
 use crate::sql::Run;
 use crate::{Result, Store};
@@ -35,8 +34,8 @@ fn skala(jenis: &str, label: &str) -> Skala {
 impl Store {
     /// The stored labels (of one kecamatan and/or year, when given) and
     /// the printed derived figures as a transcription for
-    /// [`kinerja_core::audit::periksa`].
-    pub fn transkripsi(&self, kecamatan: Option<&str>, tahun: Option<i32>) -> Result<Transkripsi> {
+    /// [`kinerja_audit::periksa`], with its title in words.
+    pub fn transkripsi(&self, kecamatan: Option<&str>, tahun: Option<i32>) -> Result<(Transkripsi, Pesan)> {
         let unit = kecamatan.map(|k| self.unit(k)).transpose()?;
         let code = unit.as_ref().map(|u| u.kode.clone());
         let labels: Vec<(Label, String)> = self.conn.all("audit_label", duckdb::params![code, tahun], |r| {
@@ -87,21 +86,22 @@ impl Store {
             })
             .collect();
         let judul = match (&unit, tahun) {
-            (Some(u), Some(t)) => format!("Data tersimpan: {} {} tahun {t}", u.kode, u.nama),
-            (Some(u), None) => format!("Data tersimpan: {} {}", u.kode, u.nama),
-            (None, Some(t)) => format!("Data tersimpan: tahun {t}"),
-            (None, None) => "Data tersimpan".into(),
+            (Some(u), Some(t)) => msg::store_audit_judul_unit_tahun(&u.kode, &u.nama, t),
+            (Some(u), None) => msg::store_audit_judul_unit(&u.kode, &u.nama),
+            (None, Some(t)) => msg::store_audit_judul_tahun(t),
+            (None, None) => msg::store_audit_judul(),
         };
-        let dokumen = Dokumen { judul, sumber: "basis data Kinerja".into(), kode_unit: code, tahun };
-        Ok(Transkripsi {
+        let dokumen = Dokumen { judul: judul.to_string(), sumber: "basis data Kinerja".into(), kode_unit: code, tahun };
+        let t = Transkripsi {
             format: FORMAT.into(),
             versi: VERSI,
-            notasi: NotasiCetak::Indonesia,
+            notasi: Notasi::Indonesia,
             dokumen,
             tabel: vec![tabel],
             kalimat,
             relasi,
             muat: vec![],
-        })
+        };
+        Ok((t, judul))
     }
 }

@@ -128,7 +128,7 @@ impl Store {
     /// `Ok` when the database holds kabupaten `k`, else which one it lacks.
     fn kabupaten_ada(&self, k: &str) -> Result<()> {
         if self.conn.one("kabupaten_ada", [k], |r| r.get::<_, i64>(0))? == 0 {
-            return Err(Error::NotFound(format!("no kabupaten {k:?} in the database")));
+            return Err(Error::NotFound(crate::NotFound::Kabupaten { kode: k.to_string() }));
         }
         Ok(())
     }
@@ -156,7 +156,7 @@ impl Store {
     pub fn snapshot(&self, wilayah: &str, dibuat: &str) -> Result<Snapshot> {
         let k = wilayah;
         if !k.is_empty() && self.conn.one("wilayah_snapshot_ada", [k], |r| r.get::<_, i64>(0))? == 0 {
-            return Err(Error::NotFound(format!("no kabupaten or provinsi {k:?} in the database")));
+            return Err(Error::NotFound(crate::NotFound::Wilayah { kode: k.to_string() }));
         }
         // The nation's snapshot holds what the comparison needs.
         let ringkas = k.is_empty();

@@ -10,12 +10,15 @@ use std::collections::{BTreeMap, HashMap};
 
 use duckdb::{Row, params};
 
-use crate::query::{
-    Akip, Banding, BarisAkip, BarisAnggaran, BarisCapaian, BarisEfisiensi, BarisPk, BarisUnsur, Laporan, MultiTahun,
-    Pembanding, PembandingTahun, RenstraIndikator, RenstraTahun, Skm, Tahunan, TotalProgram, Unit,
-};
 use crate::sql::{Run, at};
-use crate::{Error, Result, Store};
+use crate::{Error, NotFound, Result, Store};
+use kinerja_core::capaian::{JenisIndikator, Polaritas};
+use kinerja_core::model::JenisTarget;
+use kinerja_core::skm::{Bobot, Skema};
+use kinerja_laporan::model::{
+    Akip, Asal, Banding, BarisAkip, BarisAnggaran, BarisCapaian, BarisEfisiensi, BarisPk, BarisUnsur, DasarIkm,
+    Laporan, MultiTahun, Pembanding, PembandingTahun, RenstraIndikator, RenstraTahun, Skm, Tahunan, TotalProgram, Unit,
+};
 
 /// Rows of one section, by the report (kecamatan or kabupaten) they belong to.
 type PerUnit<T> = HashMap<String, Vec<T>>;
@@ -47,7 +50,7 @@ impl Store {
     pub fn laporan(&self, unit_key: &str, tahun: i32) -> Result<Laporan> {
         let unit = self.unit(unit_key)?;
         let mut all = self.laporan_banyak(std::slice::from_ref(&unit.kode), tahun)?;
-        all.pop().ok_or_else(|| Error::NotFound(format!("no data for {} {} in {tahun}", unit.kode, unit.nama)))
+        all.pop().ok_or(Error::NotFound(NotFound::Report { kode: unit.kode, nama: unit.nama, tahun }))
     }
 
     /// The reports of many kecamatan for one year, in the order given, with
@@ -76,7 +79,10 @@ impl Store {
             .map(|u| (u.kode.clone(), u))
             .collect();
         let mut b = self.bagian(tahun)?;
-        let riwayat = self.conn.all("riwayat_terakhir", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.pop();
+        let riwayat = self
+            .conn
+            .all("riwayat_terakhir", [], |r| Ok(Asal { id: r.get(0)?, waktu: r.get(1)?, perintah: r.get(2)? }))?
+            .pop();
         Ok(kode
             .iter()
             .filter_map(|k| units.remove(k))
@@ -173,7 +179,7 @@ impl Bagian {
     fn skm_unit(&mut self, k: &str, capaian: &[BarisCapaian]) -> Option<Skm> {
         let mut s = take_one(&mut self.skm, k)?;
         s.unsur = self.skm_unsur.remove(k).unwrap_or_default();
-        if let Some(c) = capaian.iter().find(|c| c.jenis == "ikm") {
+        if let Some(c) = capaian.iter().find(|c| c.jenis == JenisIndikator::Ikm) {
             s.ikm_resmi = Some(c.realisasi);
             s.mutu_resmi = c.kategori_kode.clone();
             s.kinerja_resmi = c.kategori.clone();
@@ -241,6 +247,12 @@ fn pembanding_unit(rows: &[BarisPembanding], kode: &str) -> Vec<Pembanding> {
     out
 }
 
+/// A code column read as the core's type; a code the core does not know
+/// is a conversion error naming the column.
+pub(crate) fn code<T>(i: usize, text: &str, parse: impl Fn(&str) -> kinerja_core::Result<T>) -> duckdb::Result<T> {
+    parse(text).map_err(|e| duckdb::Error::FromSqlConversionFailure(i, duckdb::types::Type::Text, Box::new(e)))
+}
+
 fn pk(r: &Row<'_>) -> duckdb::Result<BarisPk> {
     Ok(BarisPk {
         no: r.get(0)?,
@@ -250,7 +262,7 @@ fn pk(r: &Row<'_>) -> duckdb::Result<BarisPk> {
         satuan: r.get(4)?,
         target: r.get(5)?,
         label_target: r.get(6)?,
-        jenis_target: r.get(7)?,
+        jenis_target: r.get::<_, Option<String>>(7)?.map(|j| code(7, &j, JenisTarget::parse)).transpose()?,
     })
 }
 
@@ -259,8 +271,8 @@ fn capaian(r: &Row<'_>) -> duckdb::Result<BarisCapaian> {
         indikator_id: r.get(0)?,
         indikator: r.get(1)?,
         satuan: r.get(2)?,
-        polaritas: r.get(3)?,
-        jenis: r.get(4)?,
+        polaritas: code(3, &r.get::<_, String>(3)?, Polaritas::parse)?,
+        jenis: code(4, &r.get::<_, String>(4)?, JenisIndikator::parse)?,
         target: r.get(5)?,
         label_target: r.get(6)?,
         realisasi: r.get(7)?,
@@ -317,11 +329,11 @@ fn pembanding(r: &Row<'_>) -> duckdb::Result<BarisPembanding> {
 
 fn skm(r: &Row<'_>) -> duckdb::Result<Skm> {
     Ok(Skm {
-        skema: r.get(0)?,
-        bobot: r.get(1)?,
+        skema: code(0, &r.get::<_, String>(0)?, Skema::parse)?,
+        bobot: code(1, &r.get::<_, String>(1)?, Bobot::parse)?,
         bobot_tercetak: r.get(2)?,
         responden: r.get(3)?,
-        dasar: r.get(4)?,
+        dasar: r.get::<_, Option<String>>(4)?.as_deref().and_then(DasarIkm::parse),
         jumlah_unsur: r.get(5)?,
         unsur_skema: r.get(6)?,
         ikm: r.get(7)?,

@@ -29,7 +29,9 @@
 //!   from a newer Kinerja is refused, not damaged.
 
 pub mod audit;
+mod cache_sources;
 pub mod export;
+mod jawaban;
 mod laporan;
 mod load;
 pub mod query;
@@ -38,30 +40,106 @@ pub mod riwayat;
 mod schema;
 pub mod spark;
 mod sql;
-mod stream;
-mod sumber;
 pub mod synth;
 
 use std::path::Path;
 
+use std::path::PathBuf;
+
 use duckdb::{AccessMode, Config, Connection};
+use kinerja_pesan::{Arg, Message, Pesan, msg};
 
-pub use load::{LoadSummary, Temuan};
+pub use jawaban::RESPONDEN_SPAN_MAX;
+pub use load::{LoadSummary, TemuanTersimpan};
 pub use schema::SCHEMA_VERSION;
-pub use stream::BIT_MAKS;
 
-/// Errors of the store.
+/// What the store looked for and did not find.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NotFound {
+    /// No database file at the path.
+    Database {
+        /// The path.
+        path: PathBuf,
+    },
+    /// No kecamatan with this name or code.
+    Kecamatan {
+        /// What was asked for.
+        key: String,
+    },
+    /// No kabupaten with this code.
+    Kabupaten {
+        /// The code.
+        kode: String,
+    },
+    /// No kabupaten or provinsi with this code.
+    Wilayah {
+        /// The code.
+        kode: String,
+    },
+    /// The kabupaten has no kecamatan.
+    KecamatanOf {
+        /// The kabupaten's code.
+        kode: String,
+    },
+    /// No kecamatan of the kabupaten to fill with synthetic data.
+    KecamatanToFill {
+        /// The kabupaten's code.
+        kode: String,
+    },
+    /// No realisasi of any kecamatan of the kabupaten in the year.
+    Realisasi {
+        /// The kabupaten's code.
+        kode: String,
+        /// The year.
+        tahun: i32,
+        /// The indicator asked for.
+        indikator: Option<String>,
+    },
+    /// No figures for the kecamatan in the year.
+    Report {
+        /// The kecamatan's code.
+        kode: String,
+        /// Its name.
+        nama: String,
+        /// The year.
+        tahun: i32,
+    },
+}
+
+/// The store's errors: classified once, where DuckDB answers ([`sql::at`]),
+/// so that callers match variants, never message text.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
-    /// The database reported an error.
-    #[error("database: {0}")]
-    Db(#[from] duckdb::Error),
-    /// A statement failed; `query` names it (a named query of
-    /// `sql/queries.sql`, a migration, a table).
-    #[error("database: query {query}: {source}")]
-    Query {
+    /// Another process holds the database file: DuckDB lets one process
+    /// write a file, and none read it meanwhile.
+    #[error("{}", self.pesan())]
+    Locked {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The disk holding the database or its temporary files is full.
+    #[error("{}", self.pesan())]
+    DiskFull {
+        /// DuckDB's words.
+        detail: String,
+    },
+    /// DuckDB needed more memory than its limit allows.
+    #[error("{}", self.pesan())]
+    OutOfMemory {
+        /// DuckDB's words.
+        detail: String,
+    },
+    /// A write on a database opened read-only.
+    #[error("{}", self.pesan())]
+    ReadOnly,
+    /// Any other failure DuckDB reports; `query` names the statement (a
+    /// named query of `sql/queries.sql`, a migration, a table), when one.
+    #[error("{}", self.pesan())]
+    Db {
         /// The statement.
-        query: String,
+        query: Option<String>,
         /// The database's error.
         source: duckdb::Error,
     },
@@ -72,42 +150,178 @@ pub enum Error {
     #[error(transparent)]
     Core(#[from] kinerja_core::Error),
     /// The file was written by a newer Kinerja.
-    #[error(
-        "the database has schema version {found}; this Kinerja supports up to {supported}: upgrade Kinerja to open it"
-    )]
+    #[error("{}", self.pesan())]
     NewerSchema {
         /// Version in the file.
         found: i32,
         /// Newest version this build knows.
         supported: i32,
     },
-    /// The file is not a Kinerja database.
-    #[error("{0}")]
-    NotKinerja(String),
+    /// A file of an older schema opened read-only: it must be migrated first.
+    #[error("{}", self.pesan())]
+    OlderSchema {
+        /// Version in the file.
+        found: i32,
+        /// The version this build migrates to.
+        supported: i32,
+    },
+    /// Views and macros built by another Kinerja, opened read-only.
+    #[error("{}", self.pesan())]
+    DerivedStale,
+    /// The file is a DuckDB file but not a Kinerja database.
+    #[error("{}", self.pesan())]
+    NotKinerja,
     /// Something asked for does not exist.
-    #[error("{0}")]
-    NotFound(String),
-    /// Invalid request.
-    #[error("{0}")]
-    Invalid(String),
+    #[error("{}", self.pesan())]
+    NotFound(NotFound),
+    /// A name matches several kecamatan.
+    #[error("{}", self.pesan())]
+    Ambiguous {
+        /// What was asked for.
+        key: String,
+        /// `kode nama` of each match.
+        matches: Vec<String>,
+    },
+    /// Not a memory size (`--memory-limit`).
+    #[error("{}", self.pesan())]
+    MemorySize {
+        /// What was given.
+        found: String,
+    },
+    /// Facts of units or indicators the database does not hold.
+    #[error("{}", self.pesan())]
+    MissingReferences {
+        /// A planning scenario's name, when the facts are its targets.
+        skenario: Option<String>,
+        /// `kecamatan X`, `indikator Y`.
+        missing: Vec<Pesan>,
+    },
+    /// Scenario targets outside their indicator's scale.
+    #[error("{}", self.pesan())]
+    ScenarioTargets {
+        /// The scenario.
+        skenario: String,
+        /// One message per target.
+        targets: Vec<Pesan>,
+    },
+    /// Synthetic demo data needs the ikm and akip indicators loaded.
+    #[error("{}", self.pesan())]
+    DemoNeedsIndikator,
+    /// Synthetic national data with years out of order or a share above 1.
+    #[error("{}", self.pesan())]
+    SynthParameters {
+        /// First year.
+        awal: i32,
+        /// Last year.
+        akhir: i32,
+        /// Share in parts per million.
+        ppm: u32,
+    },
     /// A file or directory could not be created, read or written.
-    #[error("{action} {path}: {source}")]
+    #[error("{}", self.pesan())]
     Io {
-        /// What was being done (`"creating"`, `"reading"`, `"writing"`).
-        action: &'static str,
+        /// What was being done.
+        action: IoAction,
         /// The path.
-        path: std::path::PathBuf,
+        path: PathBuf,
         /// The cause.
         source: std::io::Error,
     },
     /// An export could not be written.
-    #[error("writing {path}: {source}")]
+    #[error("{}", self.pesan())]
     Export {
         /// Where the export was going.
-        path: std::path::PathBuf,
+        path: PathBuf,
         /// The database's error.
         source: duckdb::Error,
     },
+    /// A fault in Kinerja itself (a named statement missing, a formula
+    /// without an SQL form): never the user's input.
+    #[error("{}", self.pesan())]
+    Internal(String),
+}
+
+/// What a file operation was doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IoAction {
+    /// Creating a directory.
+    Creating,
+    /// Reading a file.
+    Reading,
+    /// Writing a file.
+    Writing,
+}
+
+impl Message for NotFound {
+    fn pesan(&self) -> Pesan {
+        match self {
+            NotFound::Database { path } => msg::store_no_database(path.display()),
+            NotFound::Kecamatan { key } => msg::store_no_kecamatan(key),
+            NotFound::Kabupaten { kode } => msg::store_no_kabupaten(kode),
+            NotFound::Wilayah { kode } => msg::store_no_wilayah(kode),
+            NotFound::KecamatanOf { kode } => msg::store_no_kecamatan_of(kode),
+            NotFound::KecamatanToFill { kode } => msg::store_no_kecamatan_to_fill(kode),
+            NotFound::Realisasi { kode, tahun, indikator: None } => msg::store_no_realisasi(*tahun, kode),
+            NotFound::Realisasi { kode, tahun, indikator: Some(i) } => {
+                msg::store_no_realisasi_indikator(*tahun, kode, i)
+            }
+            NotFound::Report { kode, nama, tahun } => msg::store_no_report(kode, nama, *tahun),
+        }
+    }
+}
+
+/// DuckDB's own words for a failure: its first line.
+fn detail(e: &duckdb::Error) -> String {
+    e.to_string().lines().next().unwrap_or_default().to_string()
+}
+
+impl Message for Error {
+    fn pesan(&self) -> Pesan {
+        match self {
+            Error::Locked { path } => msg::store_locked(path.display()),
+            Error::DiskFull { detail } => msg::store_disk_full(detail),
+            Error::OutOfMemory { detail } => msg::store_out_of_memory(detail),
+            Error::ReadOnly => msg::store_read_only(),
+            Error::Db { query: Some(q), source } => msg::store_query(q, detail(source)),
+            Error::Db { query: None, source } => msg::store_database(detail(source)),
+            Error::Data(e) => e.pesan(),
+            Error::Core(e) => e.pesan(),
+            Error::NewerSchema { found, supported } => msg::store_newer_schema(*found, *supported),
+            Error::OlderSchema { found, supported } => msg::store_older_schema(*found, *supported),
+            Error::DerivedStale => msg::store_derived_stale(),
+            Error::NotKinerja => msg::store_not_kinerja(),
+            Error::NotFound(n) => n.pesan(),
+            Error::Ambiguous { key, matches } => msg::store_ambiguous_kecamatan(key, matches.join(", ")),
+            Error::MemorySize { found } => msg::store_memory_size(found),
+            Error::MissingReferences { skenario: None, missing } => {
+                msg::store_missing_references(Arg::Daftar(missing.clone(), ", "))
+            }
+            Error::MissingReferences { skenario: Some(s), missing } => {
+                msg::store_scenario_references(s, Arg::Daftar(missing.clone(), ", "))
+            }
+            Error::ScenarioTargets { skenario, targets } => {
+                msg::store_scenario_outside(skenario, Arg::Daftar(targets.clone(), "\n  "))
+            }
+            Error::DemoNeedsIndikator => msg::store_demo_indikator(),
+            Error::SynthParameters { awal, akhir, ppm } => msg::store_synth_parameters(*awal, *akhir, *ppm),
+            Error::Io { action, path, source } => {
+                let (path, why) = (path.display(), kinerja_pesan::io(source));
+                match action {
+                    IoAction::Creating => msg::store_io_creating(path, why),
+                    IoAction::Reading => msg::store_io_reading(path, why),
+                    IoAction::Writing => msg::store_io_writing(path, why),
+                }
+            }
+            Error::Export { path, source } => msg::store_io_writing(path.display(), detail(source)),
+            Error::Internal(what) => msg::store_internal(what),
+        }
+    }
+}
+
+impl From<duckdb::Error> for Error {
+    fn from(e: duckdb::Error) -> Error {
+        sql::classify(None, e)
+    }
 }
 
 /// `Result` with this crate's [`Error`].
@@ -115,7 +329,11 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Creates a directory and its parents, naming it on error.
 pub(crate) fn create_dir(dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).map_err(|source| Error::Io { action: "creating", path: dir.to_path_buf(), source })
+    std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+        action: IoAction::Creating,
+        path: dir.to_path_buf(),
+        source,
+    })
 }
 
 /// An open Kinerja database.
@@ -138,7 +356,7 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             create_dir(dir)?;
         }
-        let conn = Connection::open(path)?;
+        let conn = Connection::open(path).map_err(|e| sql::opening(path, e))?;
         Store::init(conn)
     }
 
@@ -159,7 +377,7 @@ impl Store {
         let digits = l.chars().take_while(char::is_ascii_digit).count();
         let unit = l[digits..].trim().to_ascii_uppercase();
         if digits == 0 || !["KB", "MB", "GB", "KIB", "MIB", "GIB"].contains(&unit.as_str()) {
-            return Err(Error::Invalid(format!("expected a memory size such as 400MB or 2GB, found {limit:?}")));
+            return Err(Error::MemorySize { found: limit.to_string() });
         }
         let sql = crate::sql::filled("memory_limit", &[("limit", &format!("{}{unit}", &l[..digits]))])?;
         self.conn.execute_batch(&sql).map_err(crate::sql::at("memory_limit"))
@@ -173,24 +391,20 @@ impl Store {
     /// Opens an existing database read-only: queries work, writes fail.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         if !path.exists() {
-            return Err(Error::NotFound(format!("no database at {}: run `kinerja load` first", path.display())));
+            return Err(Error::NotFound(NotFound::Database { path: path.to_path_buf() }));
         }
         let config = Config::default().access_mode(AccessMode::ReadOnly)?;
-        let conn = Connection::open_with_flags(path, config)?;
+        let conn = Connection::open_with_flags(path, config).map_err(|e| sql::opening(path, e))?;
         let store = Store { conn, read_only: true };
         let v = store.schema_version()?;
         if v > SCHEMA_VERSION {
             return Err(Error::NewerSchema { found: v, supported: SCHEMA_VERSION });
         }
         if v < SCHEMA_VERSION {
-            return Err(Error::Invalid(format!(
-                "the database has schema version {v}; open it once for writing (e.g. `kinerja load`) to migrate it to {SCHEMA_VERSION}"
-            )));
+            return Err(Error::OlderSchema { found: v, supported: SCHEMA_VERSION });
         }
         if !schema::derived_current(&store.conn)? {
-            return Err(Error::Invalid(
-                "the database's views were built by another version of Kinerja; open it once for writing (e.g. `kinerja load`) to rebuild them".into(),
-            ));
+            return Err(Error::DerivedStale);
         }
         Ok(store)
     }
@@ -201,7 +415,9 @@ impl Store {
         Ok(store)
     }
 
-    /// The underlying connection (for queries; the schema is managed here).
+    /// The raw connection, for tests and benchmarks that query DuckDB
+    /// directly; Kinerja itself runs only the named statements of `sql/`.
+    #[cfg(feature = "raw")]
     pub fn conn(&self) -> &Connection {
         &self.conn
     }

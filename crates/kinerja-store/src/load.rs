@@ -22,7 +22,7 @@ pub struct LoadSummary {
     pub tables: Vec<(&'static str, u64, u64)>,
     /// `(file, encoding and delimiter detected)` for CSV files that are not
     /// plain UTF-8 with `,`.
-    pub dialek: Vec<(String, String)>,
+    pub dialek: Vec<(String, kinerja_pesan::Pesan)>,
     /// Columns whose ambiguous numbers their range decided.
     pub tafsir: Vec<kinerja_data::Tafsir>,
     /// Synthetic rows removed because real data for their unit arrived:
@@ -50,9 +50,23 @@ impl LoadSummary {
     }
 }
 
-/// A finding recorded with a load: `(id, tingkat, letak, tercetak,
-/// uraian, sebab)`.
-pub type Temuan = (String, String, String, String, String, String);
+/// An audit finding recorded with the load of a transcription
+/// (`audit_temuan`), in the words it was shown in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemuanTersimpan {
+    /// The relation's id.
+    pub id: String,
+    /// `galat` or `catatan`.
+    pub tingkat: String,
+    /// Where the figure is printed.
+    pub letak: String,
+    /// The figure as printed.
+    pub tercetak: String,
+    /// What was checked.
+    pub uraian: String,
+    /// Its likely causes, `; ` between them.
+    pub sebab: String,
+}
 
 /// Fact tables that carry `kode_unit` and `sumber` (synthetic rows live here).
 pub(crate) const UNIT_TABLES: &[&str] = &[
@@ -93,7 +107,7 @@ impl Store {
         summary.dialek = dialek;
         summary.tafsir = tafsir;
         if !jawaban_parquet.is_empty() {
-            let (read, stored) = crate::stream::load_jawaban_parquet(&tx, &jawaban_parquet, progress)?;
+            let (read, stored) = crate::jawaban::load_jawaban_parquet(&tx, &jawaban_parquet, progress)?;
             summary.tables.push(("skm_jawaban", read, stored));
         }
         crate::riwayat::catat(&tx, "muat", None, &berkas, &summary.tables)?;
@@ -140,14 +154,14 @@ impl Store {
         data: &Dataset,
         berkas: &str,
         dimuat: &str,
-        temuan: &[Temuan],
+        temuan: &[TemuanTersimpan],
     ) -> Result<LoadSummary> {
         self.writable()?;
         self.check_references(data)?;
         let tx = self.conn.unchecked_transaction().map_err(at("BEGIN (load)"))?;
         let summary = load_in_tx(&tx, data.clone(), &mut |_, _, _| {})?;
         for t in temuan {
-            let (id, tingkat, letak, tercetak, uraian, sebab) = t;
+            let TemuanTersimpan { id, tingkat, letak, tercetak, uraian, sebab } = t;
             tx.exec("catat_temuan", params![berkas, dimuat, id, tingkat, letak, tercetak, uraian, sebab])?;
         }
         let dibaca = existing(berkas);
@@ -169,24 +183,24 @@ impl Store {
             let (has_u, has_i): (i64, i64) =
                 self.conn.one("unit_dan_indikator_ada", params![u, i], |r| Ok((r.get(0)?, r.get(1)?)))?;
             if has_u == 0 {
-                missing.insert(format!("kecamatan {u}"));
+                missing.insert((0, u.clone()));
             }
             if has_i == 0 {
-                missing.insert(format!("indikator {i}"));
+                missing.insert((1, i.clone()));
             }
         }
         if missing.is_empty() {
             return Ok(());
         }
-        let list = missing.into_iter().collect::<Vec<_>>().join(", ");
-        Err(crate::Error::Invalid(format!(
-            "the facts refer to what the database does not hold: {list} (load wilayah and indikator first)"
-        )))
+        Err(crate::Error::MissingReferences {
+            skenario: None,
+            missing: missing.into_iter().map(missing_pesan).collect(),
+        })
     }
 
     pub(crate) fn writable(&self) -> Result<()> {
         if self.read_only {
-            return Err(crate::Error::Invalid("the database is open read-only".into()));
+            return Err(crate::Error::ReadOnly);
         }
         Ok(())
     }
@@ -472,7 +486,7 @@ fn replace_jawaban(c: &Connection) -> Result<u64> {
         0
     } else {
         c.batch("jawaban_sebagai_sumber", crate::sql::named("jawaban_sebagai_sumber")?)?;
-        crate::stream::store_source(c)?;
+        crate::jawaban::store_source(c)?;
         c.one("jawaban_staged_count", [], |r| r.get(0))?
     };
     c.batch("jawaban_drop", crate::sql::named("jawaban_drop")?)?;
@@ -493,28 +507,26 @@ impl Store {
                     Ok((r.get(0)?, r.get(1)?, r.get(2)?))
                 })?;
             if u == 0 {
-                missing.push(format!("kecamatan {}", t.kode_unit));
+                missing.push((0, t.kode_unit.clone()));
             }
             if i == 0 {
-                missing.push(format!("indikator {}", t.indikator_id));
+                missing.push((1, t.indikator_id.clone()));
             }
             // An IKM or AKIP target within its scale, as the loader requires.
             let j = jenis.as_deref().and_then(|j| kinerja_core::capaian::JenisIndikator::parse(j).ok());
             if let Some(Err(expected)) = j.map(|j| j.cek(t.nilai, true)) {
-                let (u, i, y, v) = (&t.kode_unit, &t.indikator_id, t.tahun, t.nilai);
-                outside.push(format!("{u} {i} {y}: expected {expected}, found {v}"));
+                let (u, i, y, v) = (&t.kode_unit, &t.indikator_id, t.tahun, t.nilai.to_string());
+                outside.push(kinerja_pesan::msg::store_scenario_target(u, i, y, expected, v));
             }
         }
         if !missing.is_empty() {
             missing.sort();
             missing.dedup();
-            return Err(crate::Error::Invalid(format!(
-                "scenario {nama:?} refers to what the database does not hold: {}",
-                missing.join(", ")
-            )));
+            let missing = missing.into_iter().map(missing_pesan).collect();
+            return Err(crate::Error::MissingReferences { skenario: Some(nama.to_string()), missing });
         }
         if !outside.is_empty() {
-            return Err(crate::Error::Invalid(format!("scenario {nama:?}:\n  {}", outside.join("\n  "))));
+            return Err(crate::Error::ScenarioTargets { skenario: nama.to_string(), targets: outside });
         }
         let jenis = JenisTarget::Skenario(nama.to_string()).code();
         let tx = c.unchecked_transaction().map_err(at("BEGIN (plan import)"))?;
@@ -534,6 +546,15 @@ impl Store {
         // computing view reads (the target in force excludes them; tested).
         tx.commit().map_err(at("COMMIT (plan import)"))?;
         Ok(targets.len())
+    }
+}
+
+/// `(0, kode)` a kecamatan, `(1, id)` an indikator, in words.
+fn missing_pesan((kind, name): (u8, String)) -> kinerja_pesan::Pesan {
+    if kind == 0 {
+        kinerja_pesan::msg::store_missing_kecamatan(name)
+    } else {
+        kinerja_pesan::msg::store_missing_indikator(name)
     }
 }
 

@@ -1,270 +1,15 @@
-//! Typed queries over the analyst views: the LKjIP report of a
-//! kecamatan-year, the kabupaten comparison, and free SQL.
-
-use std::collections::BTreeMap;
+//! Typed queries over the analyst views: finding a kecamatan, the
+//! comparison of a region's kecamatan, and free SQL.
 
 use duckdb::types::Value;
 use duckdb::{Row, params};
 use kinerja_core::Decimal;
+use kinerja_core::capaian::Polaritas;
+pub use kinerja_laporan::model::Unit;
 use serde::Serialize;
 
 use crate::sql::Run;
-use crate::{Error, Result, Store};
-
-/// A kecamatan and its kabupaten.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Unit {
-    /// Kemendagri code.
-    pub kode: String,
-    /// Name.
-    pub nama: String,
-    /// Kabupaten code.
-    pub kode_kabupaten: Option<String>,
-    /// Kabupaten name.
-    pub nama_kabupaten: Option<String>,
-}
-
-/// One row of the Perjanjian Kinerja (Tabel 2.2).
-#[allow(missing_docs)] // fields are named after the columns they hold
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct BarisPk {
-    pub no: i32,
-    pub sasaran: String,
-    pub indikator_id: String,
-    pub indikator: String,
-    pub satuan: String,
-    pub target: Option<Decimal>,
-    pub label_target: Option<String>,
-    pub jenis_target: Option<String>,
-}
-
-/// Capaian of one indicator (Tabel 3.2).
-#[allow(missing_docs)] // fields are named after the columns they hold
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct BarisCapaian {
-    pub indikator_id: String,
-    pub indikator: String,
-    pub satuan: String,
-    pub polaritas: String,
-    pub jenis: String,
-    pub target: Option<Decimal>,
-    pub label_target: Option<String>,
-    pub realisasi: Decimal,
-    pub label_realisasi: Option<String>,
-    pub capaian: Option<Decimal>,
-    pub predikat: Option<String>,
-    pub kategori_kode: Option<String>,
-    pub kategori: Option<String>,
-    pub selisih: Option<Decimal>,
-    pub sintetis: bool,
-    pub sumber: String,
-}
-
-/// One year of an indicator (Tabel 3.9).
-#[allow(missing_docs)] // fields are named after the columns they hold
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Tahunan {
-    pub tahun: i32,
-    pub target: Option<Decimal>,
-    pub realisasi: Decimal,
-    pub capaian: Option<Decimal>,
-    pub predikat: Option<String>,
-    pub sintetis: bool,
-}
-
-/// Change of this year's realisasi against an earlier year.
-#[allow(missing_docs)] // fields are named after the columns they hold
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Banding {
-    pub tahun_dari: i32,
-    pub nilai_dari: Decimal,
-    pub selisih: Option<Decimal>,
-    pub persen: Option<Decimal>,
-}
-
-/// Multi-year comparison of one indicator.
-#[allow(missing_docs)] // fields are named after the columns they hold
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct MultiTahun {
-    pub indikator_id: String,
-    pub tahun: Vec<Tahunan>,
-    pub dibanding: Vec<Banding>,
-}
-
-/// One Renstra year of an indicator (Tabel 3.10, 3.11).
-#[allow(missing_docs)] // fields are named after the columns they hold
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RenstraTahun {
-    pub tahun: i32,
-    pub target: Decimal,
-    pub label: Option<String>,
-    pub realisasi: Option<Decimal>,
-    pub capaian: Option<Decimal>,
-    pub predikat: Option<String>,
-}
-
-/// Renstra comparison of one indicator.
-#[allow(missing_docs)] // fields are named after the columns they hold
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RenstraIndikator {
-    pub indikator_id: String,
-    pub tahun_awal: i32,
-    pub tahun_akhir: i32,
-    pub tahun: Vec<RenstraTahun>,
-}
-
-/// One kecamatan in the peer comparison (Tabel 3.12).
-#[allow(missing_docs)] // fields are named after the columns they hold
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Pembanding {
-    pub indikator_id: String,
-    pub kode_unit: String,
-    pub nama_unit: String,
-    /// `tahun → (target, realisasi, capaian, peringkat)`.
-    pub per_tahun: BTreeMap<i32, PembandingTahun>,
-    pub sintetis: bool,
-}
-
-/// A peer's figures in one year.
-#[allow(missing_docs)] // fields are named after the columns they hold
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PembandingTahun {
-    pub ada_data: bool,
-    pub target: Option<Decimal>,
-    pub realisasi: Option<Decimal>,
-    pub capaian: Option<Decimal>,
-    pub peringkat: Option<i64>,
-}
-
-/// One unsur of the SKM (Tabel 3.3).
-#[allow(missing_docs)] // fields are named after the columns they hold
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct BarisUnsur {
-    pub unsur_id: String,
-    pub unsur: Option<String>,
-    pub no: Option<i32>,
-    pub nama_dalam_laporan: Option<String>,
-    pub nrr: Option<Decimal>,
-    pub mutu: Option<String>,
-    pub jumlah: Option<i64>,
-    pub n: Option<i64>,
-}
-
-/// The SKM of a unit-year.
-#[allow(missing_docs)] // fields are named after the columns they hold
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Skm {
-    pub skema: String,
-    pub bobot: String,
-    /// The weight as a report prints it (`1/9`, `0,111`, `0,11`).
-    pub bobot_tercetak: String,
-    pub responden: Option<i64>,
-    pub dasar: Option<String>,
-    pub jumlah_unsur: i64,
-    pub unsur_skema: i64,
-    /// IKM computed from the answers or the stored NRR.
-    pub ikm: Option<Decimal>,
-    pub mutu: Option<String>,
-    pub kinerja: Option<String>,
-    /// The IKM recorded as the indicator's realisasi (the official figure),
-    /// with its mutu and kinerja label.
-    pub ikm_resmi: Option<Decimal>,
-    pub mutu_resmi: Option<String>,
-    pub kinerja_resmi: Option<String>,
-    pub unsur: Vec<BarisUnsur>,
-    pub sintetis: bool,
-}
-
-/// One AKIP komponen (Tabel 3.8).
-#[allow(missing_docs)] // fields are named after the columns they hold
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct BarisAkip {
-    pub komponen_id: String,
-    pub komponen: Option<String>,
-    pub bobot: Option<i32>,
-    pub target: Option<Decimal>,
-    pub realisasi: Decimal,
-    pub persen: Option<Decimal>,
-}
-
-/// The AKIP evaluation of a unit-year.
-#[allow(missing_docs)] // fields are named after the columns they hold
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Akip {
-    pub komponen: Vec<BarisAkip>,
-    pub target: Option<Decimal>,
-    /// Σ komponen; `None` unless every komponen of the scheme is present.
-    pub realisasi: Option<Decimal>,
-    pub persen: Option<Decimal>,
-    pub predikat_target: Option<String>,
-    pub predikat: Option<String>,
-    pub predikat_label: Option<String>,
-    pub sintetis: bool,
-}
-
-/// Efisiensi of one sasaran (Tabel 3.14).
-#[allow(missing_docs)] // fields are named after the columns they hold
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct BarisEfisiensi {
-    pub no_sasaran: Option<i32>,
-    pub sasaran: Option<String>,
-    pub indikator: Option<String>,
-    pub capaian: Option<Decimal>,
-    pub penyerapan: Option<Decimal>,
-    pub efisiensi: Option<Decimal>,
-    pub efisiensi_rasio: Option<Decimal>,
-    pub sintetis: bool,
-}
-
-/// One budget row (belanja account or program).
-#[allow(missing_docs)] // fields are named after the columns they hold
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct BarisAnggaran {
-    pub kode: String,
-    pub no: Option<i32>,
-    pub tingkat: Option<i64>,
-    pub uraian: Option<String>,
-    pub anggaran: Decimal,
-    pub realisasi: Decimal,
-    pub penyerapan: Option<Decimal>,
-    pub sisa: Option<Decimal>,
-    pub sintetis: bool,
-}
-
-/// Totals of the program table (Tabel 3.17).
-#[allow(missing_docs)] // fields are named after the columns they hold
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TotalProgram {
-    pub anggaran: Decimal,
-    pub realisasi: Decimal,
-    pub penyerapan: Option<Decimal>,
-    pub sisa: Option<Decimal>,
-    pub rata_rata_penyerapan: Option<Decimal>,
-}
-
-/// The LKjIP tables of one kecamatan-year.
-#[allow(missing_docs)] // fields are named after the columns they hold
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Laporan {
-    pub unit: Unit,
-    pub tahun: i32,
-    /// The last recorded write the figures come from (`kinerja riwayat`):
-    /// `(id, UTC time, perintah)`; `None` in a file without history.
-    pub riwayat: Option<(i32, String, String)>,
-    /// True when any figure in the report is synthetic.
-    pub sintetis: bool,
-    pub pk: Vec<BarisPk>,
-    pub capaian: Vec<BarisCapaian>,
-    pub multi_tahun: Vec<MultiTahun>,
-    pub renstra: Vec<RenstraIndikator>,
-    pub pembanding: Vec<Pembanding>,
-    pub skm: Option<Skm>,
-    pub akip: Option<Akip>,
-    pub efisiensi: Vec<BarisEfisiensi>,
-    pub belanja: Vec<BarisAnggaran>,
-    pub program: Vec<BarisAnggaran>,
-    pub total_program: Option<TotalProgram>,
-}
+use crate::{Error, NotFound, Result, Store};
 
 /// One kecamatan in the kabupaten comparison.
 #[allow(missing_docs)] // fields are named after the columns they hold
@@ -272,7 +17,7 @@ pub struct Laporan {
 pub struct BarisBanding {
     pub indikator_id: String,
     pub indikator: String,
-    pub polaritas: String,
+    pub polaritas: Polaritas,
     pub peringkat: Option<i64>,
     pub kode_unit: String,
     pub nama_unit: String,
@@ -333,14 +78,12 @@ impl Store {
             Ok(Unit { kode: r.get(0)?, nama: r.get(1)?, kode_kabupaten: r.get(2)?, nama_kabupaten: r.get(3)? })
         })?;
         match units.len() {
-            1 => Ok(units.into_iter().next().ok_or_else(|| Error::NotFound(key.into()))?),
-            0 => Err(Error::NotFound(format!(
-                "no kecamatan {key:?} in the database (give a name or a code like 12.19.07)"
-            ))),
-            _ => Err(Error::Invalid(format!(
-                "{key:?} matches several kecamatan: {}",
-                units.iter().map(|u| format!("{} {}", u.kode, u.nama)).collect::<Vec<_>>().join(", ")
-            ))),
+            1 => units.into_iter().next().ok_or_else(|| Error::NotFound(NotFound::Kecamatan { key: key.into() })),
+            0 => Err(Error::NotFound(NotFound::Kecamatan { key: key.into() })),
+            _ => Err(Error::Ambiguous {
+                key: key.into(),
+                matches: units.iter().map(|u| format!("{} {}", u.kode, u.nama)).collect(),
+            }),
         }
     }
 
@@ -358,13 +101,13 @@ impl Store {
     pub fn bandingkan(&self, kode_kabupaten: &str, tahun: i32, indikator: Option<&str>) -> Result<Vec<BarisBanding>> {
         let kecamatan = self.rows("kecamatan_kabupaten", &[&kode_kabupaten], |r| r.get::<_, String>(0))?;
         if kecamatan.is_empty() {
-            return Err(Error::NotFound(format!("no kecamatan of kabupaten {kode_kabupaten:?} in the database")));
+            return Err(Error::NotFound(NotFound::KecamatanOf { kode: kode_kabupaten.into() }));
         }
         let rows = self.rows("bandingkan", &[&kode_kabupaten, &tahun, &indikator], |r| {
             Ok(BarisBanding {
                 indikator_id: r.get(0)?,
                 indikator: r.get(1)?,
-                polaritas: r.get(2)?,
+                polaritas: crate::laporan::code(2, &r.get::<_, String>(2)?, Polaritas::parse)?,
                 peringkat: r.get(3)?,
                 kode_unit: r.get(4)?,
                 nama_unit: r.get(5)?,
@@ -384,10 +127,8 @@ impl Store {
             })
         })?;
         if rows.is_empty() {
-            return Err(Error::NotFound(format!(
-                "no realisasi in {tahun} for any kecamatan of {kode_kabupaten}{}",
-                indikator.map(|i| format!(" on indicator {i:?}")).unwrap_or_default()
-            )));
+            let (kode, indikator) = (kode_kabupaten.to_string(), indikator.map(str::to_string));
+            return Err(Error::NotFound(NotFound::Realisasi { kode, tahun, indikator }));
         }
         Ok(rows)
     }
@@ -412,18 +153,18 @@ impl Store {
         let q = query.trim().trim_end_matches(';').trim_end();
         let first = q.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
         let wrapped = if ["select", "with", "from", "values", "table", "("].iter().any(|k| first.starts_with(k)) {
-            format!("SELECT COLUMNS(*)::VARCHAR FROM (\n{q}\n)")
+            crate::sql::filled("sql_teks", &[("query", q)])?
         } else {
             q.to_string()
         };
-        let mut stmt = self.conn.prepare(&wrapped).map_err(|e| self.explain(e))?;
-        let mut result = stmt.query([]).map_err(|e| self.explain(e))?;
+        let mut stmt = self.conn.prepare(&wrapped).map_err(|e| crate::sql::classify(None, e))?;
+        let mut result = stmt.query([]).map_err(|e| crate::sql::classify(None, e))?;
         let columns: Vec<String> = result.as_ref().map(|s| s.column_names()).unwrap_or_default();
         let readable: Vec<bool> = (0..columns.len())
             .map(|i| result.as_ref().is_some_and(|s| s.column_type(i) != duckdb::arrow::datatypes::DataType::Null))
             .collect();
         let mut rows = Vec::new();
-        while let Some(row) = result.next().map_err(|e| self.explain(e))? {
+        while let Some(row) = result.next().map_err(|e| crate::sql::classify(None, e))? {
             let mut cells = Vec::with_capacity(columns.len());
             for (i, ok) in readable.iter().enumerate() {
                 cells.push(if *ok { text(row.get::<_, Value>(i)?) } else { None });
@@ -431,15 +172,5 @@ impl Store {
             rows.push(cells);
         }
         Ok(Table { columns, rows })
-    }
-
-    fn explain(&self, e: duckdb::Error) -> Error {
-        let msg = e.to_string();
-        if self.read_only && (msg.contains("read-only") || msg.contains("read only")) {
-            return Error::Invalid(format!(
-                "the database is open read-only here, so nothing can be changed; load data with `kinerja load` ({msg})"
-            ));
-        }
-        Error::Db(e)
     }
 }

@@ -58,7 +58,7 @@ pub struct TabelRiwayat {
 
 /// SHA-256 and size of a file, read in blocks.
 fn sha256(path: &Path) -> Result<(String, u64)> {
-    let io = |source| Error::Io { action: "reading", path: path.to_path_buf(), source };
+    let io = |source| Error::Io { action: crate::IoAction::Reading, path: path.to_path_buf(), source };
     let mut f = std::fs::File::open(path).map_err(io)?;
     let (mut h, mut buf, mut size) = (Sha256::new(), vec![0u8; 1 << 16], 0u64);
     loop {

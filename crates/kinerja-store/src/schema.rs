@@ -37,15 +37,13 @@ pub(crate) fn apply(conn: &Connection) -> Result<()> {
         return Err(Error::NewerSchema { found: current, supported: SCHEMA_VERSION });
     }
     if current == 0 && conn.one("jumlah_tabel", [], |r| r.get::<_, i64>(0))? > 0 {
-        return Err(Error::NotKinerja(
-            "this DuckDB file has tables but no schema_version: it is not a Kinerja database".into(),
-        ));
+        return Err(Error::NotKinerja);
     }
     let tx = conn.unchecked_transaction().map_err(at("BEGIN (schema)"))?;
     tx.exec("buat_schema_version", [])?;
     let done = usize::try_from(current).unwrap_or(0);
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(done) {
-        let v = i32::try_from(i + 1).map_err(|_| Error::Invalid("too many migrations".into()))?;
+        let v = i32::try_from(i + 1).map_err(|_| Error::Internal("too many migrations".into()))?;
         tx.batch(&format!("migration {v}"), sql)?;
         tx.exec("catat_schema_version", params![v])?;
     }
@@ -119,7 +117,7 @@ pub(crate) fn refresh_cache(conn: &Connection) -> Result<()> {
 /// names. The others cannot have changed.
 pub(crate) fn refresh_cache_for(conn: &Connection, changed: &[&str]) -> Result<Vec<String>> {
     let mut done = Vec::new();
-    for (name, sources) in crate::sumber::cache_sources(MIGRATIONS) {
+    for (name, sources) in crate::cache_sources::cache_sources(MIGRATIONS) {
         if changed.iter().any(|t| sources.contains(*t)) {
             refresh_one(conn, &name)?;
             done.push(name);
@@ -177,7 +175,7 @@ impl Sink for Text {
 }
 
 fn count(n: usize) -> Result<i32> {
-    i32::try_from(n).map_err(|_| Error::Invalid(format!("{n} does not fit a reference table")))
+    i32::try_from(n).map_err(|_| Error::Internal(format!("{n} does not fit a reference table")))
 }
 
 /// Rows of the reference tables, from the core's constants.

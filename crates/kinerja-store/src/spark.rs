@@ -62,7 +62,7 @@ pub fn render(template: &str) -> Result<String> {
         let (name, args, len) = call_at(&rest[at..])?;
         let args = args.into_iter().map(render).collect::<Result<Vec<_>>>()?;
         let sql = crate::render::spark_call(name, &args)
-            .ok_or_else(|| Error::Invalid(format!("{name}({}) has no Spark SQL definition", args.len())))?;
+            .ok_or_else(|| Error::Internal(format!("{name}({}) has no Spark SQL definition", args.len())))?;
         out.push_str(&sql);
         rest = &rest[at + len..];
     }
@@ -129,7 +129,7 @@ fn call_at(s: &str) -> Result<(&str, Vec<&str>, usize)> {
             _ => {}
         }
     }
-    Err(Error::Invalid(format!("unclosed call of {}", &s[..name_len])))
+    Err(Error::Internal(format!("unclosed call of {}", &s[..name_len])))
 }
 
 impl Store {
@@ -147,7 +147,7 @@ impl Store {
         for q in queries()? {
             let file = spark.join(format!("{}.sql", q.name));
             std::fs::write(&file, format!("{};\n", q.spark)).map_err(|e| Error::Io {
-                action: "writing",
+                action: crate::IoAction::Writing,
                 path: file.clone(),
                 source: e,
             })?;

@@ -69,12 +69,12 @@ impl Store {
         let units: Vec<(String, String)> =
             self.conn.all("kecamatan_kabupaten", [kode_kabupaten], |r| Ok((r.get(0)?, r.get(1)?)))?;
         if units.is_empty() {
-            return Err(Error::NotFound(format!("no kecamatan of kabupaten {kode_kabupaten:?}: load wilayah first")));
+            return Err(Error::NotFound(crate::NotFound::KecamatanToFill { kode: kode_kabupaten.to_string() }));
         }
         let real: Vec<String> = self.conn.all("unit_nyata", [], |r| r.get(0))?;
         let indikator: i64 = self.conn.one("indikator_demo_ada", [], |r| r.get(0))?;
         if indikator < 2 {
-            return Err(Error::Invalid("indicators ikm and akip are needed: load data/ first".into()));
+            return Err(Error::DemoNeedsIndikator);
         }
         let mut d = Dataset::default();
         let mut summary = SynthSummary { filled: vec![], skipped: vec![], rows: 0 };
@@ -215,7 +215,7 @@ fn akip_2024(d: &mut Dataset, kode: &str, akip: i64, rng: &mut Rng) -> Result<(i
 fn in_hundredths(d: Decimal) -> Result<i64> {
     let h = d.round_dp(2) * Decimal::from(100);
     i64::try_from(h.trunc().mantissa() / 10_i128.pow(h.trunc().scale()))
-        .map_err(|_| Error::Invalid(format!("{d} does not fit in hundredths")))
+        .map_err(|_| Error::Internal(format!("{d} does not fit in hundredths")))
 }
 
 /// 2024 budget: programs of the kecamatan nomenclature mapped to the two
@@ -359,10 +359,7 @@ impl Store {
     pub fn synth_national(&self, p: National) -> Result<NationalSummary> {
         self.writable()?;
         if p.tahun_akhir < p.tahun_awal || p.fraksi_ppm > 1_000_000 {
-            return Err(Error::Invalid(format!(
-                "expected years in order and a fraction between 0 and 1, found {}–{} and {} ppm",
-                p.tahun_awal, p.tahun_akhir, p.fraksi_ppm
-            )));
+            return Err(Error::SynthParameters { awal: p.tahun_awal, akhir: p.tahun_akhir, ppm: p.fraksi_ppm });
         }
         let tx = self.conn.unchecked_transaction().map_err(crate::sql::at("BEGIN (synth)"))?;
         let (seed, fraksi, awal, akhir) =
@@ -374,7 +371,7 @@ impl Store {
         tx.batch("synth_parameters", &vars)?;
         tx.batch("sql/synth_national.sql", SYNTH_NATIONAL)?;
         let diisi: i64 = tx.one("jumlah_syn_unit", [], |r| r.get(0))?;
-        tx.batch("synth cleanup", "DROP TABLE syn_unit;")?;
+        tx.batch("synth_bersih", crate::sql::named("synth_bersih")?)?;
         let what = format!("seed {seed}, fraksi {fraksi} ppm, {awal}-{akhir}");
         crate::riwayat::catat(&tx, "sintetis nasional", Some(&what), &[], &[])?;
         crate::schema::refresh_cache(&tx)?;

@@ -2,8 +2,8 @@
 //! every band boundary, ties in a ranking, negative indicators, zero and
 //! negative targets, missing targets and realisasi, every target kind,
 //! both SKM schemes and all three weights, skipped SKM answers, stored NRR,
-//! an incomplete SKM and AKIP, budgets with zero anggaran and unmapped
-//! programs, synthetic and real sources.
+//! every mutu band, an incomplete SKM and AKIP, budgets with zero anggaran
+//! and unmapped programs, synthetic and real sources.
 
 use kinerja_core::Decimal;
 use kinerja_core::akip::SkemaAkip;
@@ -229,8 +229,10 @@ fn targets(d: &mut Dataset, u: &str, i: usize, tahun: i32) {
 }
 
 /// SKM: raw answers with skipped questions under both schemes and every
-/// weight, stored NRR (one at IKM 76,605 exactly, one incomplete), a
-/// survey without answers.
+/// weight, stored NRR (one at IKM 76,605 exactly, one incomplete, one at
+/// mutu A), surveys without answers. Mutu D comes from the raw answers
+/// (uniform scores average 2,5: IKM near 62,5), C and B from the stored
+/// NRR of 2023, A from the first kecamatan's NRR of 2022.
 fn skm(d: &mut Dataset) {
     let mut rng = Rng(2024);
     let bobot = [Bobot::Tepat, Bobot::TigaDesimal, Bobot::DuaDesimal];
@@ -259,7 +261,8 @@ fn skm(d: &mut Dataset) {
                 d.skm_jawaban.push(SkmJawaban { kode_unit, tahun: 2024, responden, unsur_id, skor, sumber });
             }
         }
-        // 2023: stored NRR (the second kecamatan lacks one unsur); 2022: a survey only.
+        // 2023: stored NRR (the second kecamatan lacks one unsur); 2022: a
+        // survey only, except for the first kecamatan (stored NRR, mutu A).
         if skema == Skema::PermenPanRb14_2017 {
             d.skm_survei.push(survei(2023));
             d.skm_survei.push(survei(2022));
@@ -281,6 +284,22 @@ fn skm(d: &mut Dataset) {
                     nrr,
                     sumber: sumber(i),
                 });
+            }
+            // NRR 3,60 for every unsur, weight 1/9: IKM 90,00, mutu A.
+            if i == 0 {
+                for (k, un) in skema.unsur().iter().enumerate() {
+                    let (kode_unit, unsur_id) = ((*u).into(), un.id.into());
+                    let no_laporan = i32::try_from(k + 1).ok();
+                    d.skm_nrr.push(SkmNrr {
+                        kode_unit,
+                        tahun: 2022,
+                        unsur_id,
+                        no_laporan,
+                        nama_dalam_laporan: None,
+                        nrr: dec("3.60"),
+                        sumber: sumber(i),
+                    });
+                }
             }
         }
     }

@@ -110,7 +110,7 @@ impl<'a> Oracle<'a> {
     fn penilaian(&self, r: &Realisasi) -> capaian::Penilaian {
         let ind = self.indikator(&r.indikator_id);
         let t = self.target(&r.kode_unit, &r.indikator_id, r.tahun).map(|t| t.nilai);
-        capaian::nilai(ind.jenis, ind.polaritas, t, r.nilai).unwrap()
+        capaian::penilaian(ind.jenis, ind.polaritas, t, r.nilai).unwrap()
     }
 
     fn capaian(&self) -> (View, Rows) {

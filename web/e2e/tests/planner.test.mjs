@@ -1,7 +1,8 @@
 // End-to-end: a planner opens the page, edits the 2025 IKM target for Sei
 // Balai, runs a goal seek, saves and finds a scenario after a reload, gets a
 // located error for a malformed import, switches language; bad snapshots give
-// clear messages; the page fits a 360 px phone.
+// clear messages; the page fits a 360 px phone; opening it logs no error and
+// no request fails.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, startStatic, browser, open } from '../harness.mjs';
@@ -36,6 +37,23 @@ test('loads the Sei Balai snapshot with the seed figures', async () => {
   assert.equal(await text(page, 'predikat-ikm-2024'), 'Tinggi');
   assert.equal(await text(page, 'capaian-akip-2024'), '102,28%');
   assert.equal(await page.locator(tid('banner-sintetis')).count(), 1, 'synthetic peers are announced');
+});
+
+test('opening the planner logs no error and no request fails', async () => {
+  const page = await chrome.ctx.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  await page.goto(server.url);
+  await page.waitForSelector('main[data-ready="true"]');
+  await page.selectOption(tid('unit-select'), '12.19.07');
+  assert.equal(await text(page, 'capaian-ikm-2024'), '88,65%');
+  // The favicon, if the browser asks for one, is requested after load.
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(problems, []);
+  await page.close();
 });
 
 test('editing the 2025 IKM target changes capaian and predikat at once', async () => {

@@ -6,10 +6,13 @@ use yew::prelude::*;
 use super::cell::Cell;
 use super::kepala::{kepala, sel_angka};
 use super::use_app;
-use crate::compute::{Data, anggaran};
+use kinerja_pesan::msg;
+
+use crate::compute::Data;
+use crate::compute::anggaran::anggaran;
+use crate::edit::Key;
 use crate::fmt;
-use crate::i18n::{K, t};
-use crate::state::Key;
+use crate::i18n::teks;
 
 /// The budget view.
 #[component]
@@ -18,13 +21,13 @@ pub fn Anggaran() -> Html {
     let lang = app.lang;
     let (Some(snap), Some(unit)) = (app.snapshot.clone(), app.unit.clone()) else { return html! {} };
     let Some((tahun, programs, ef)) = anggaran(&Data { snap: &snap, edits: &app.edits }, &unit) else {
-        return html! { <p>{t(lang, K::TanpaAnggaran)}</p> };
+        return html! { <p>{teks(lang, msg::web_tanpa_anggaran())}</p> };
     };
     html! {
         <section data-testid="anggaran">
-            <h2>{format!("{} {tahun}", t(lang, K::Anggaran))}</h2>
+            <h2>{format!("{} {tahun}", teks(lang, msg::web_anggaran()))}</h2>
             <div class="gulir"><table>
-                {kepala(&[t(lang, K::Program), "Anggaran (Rp)", "Realisasi (Rp)", t(lang, K::Penyerapan)])}
+                {kepala(&[teks(lang, msg::web_program()), "Anggaran (Rp)", "Realisasi (Rp)", teks(lang, msg::web_penyerapan())])}
                 <tbody>
                 { for programs.iter().map(|p| html! {
                     <tr class={classes!(p.sintetis.then_some("sintetis"))}>
@@ -37,9 +40,9 @@ pub fn Anggaran() -> Html {
                 }) }
                 </tbody>
             </table></div>
-            <h3>{t(lang, K::Efisiensi)}</h3>
+            <h3>{teks(lang, msg::web_efisiensi())}</h3>
             <div class="gulir"><table>
-                {kepala(&[t(lang, K::Sasaran), t(lang, K::Capaian), t(lang, K::Penyerapan), t(lang, K::Efisiensi)])}
+                {kepala(&[teks(lang, msg::web_sasaran()), teks(lang, msg::web_capaian()), teks(lang, msg::web_penyerapan()), teks(lang, msg::web_efisiensi())])}
                 <tbody>
                 { for ef.iter().enumerate().map(|(i, e)| html! {
                     <tr>

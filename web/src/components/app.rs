@@ -3,20 +3,21 @@
 
 use std::rc::Rc;
 
-use gloo::net::http::Request;
 use yew::prelude::*;
 
 use super::akip::Akip;
 use super::anggaran::Anggaran;
+use super::banding::Banding;
 use super::header::Header;
 use super::ikm::Ikm;
-use super::kabupaten::Kabupaten;
 use super::pesan::Pesan;
 use super::planner::Planner;
 use super::skenario::Skenario;
-use crate::i18n::{K, Msg, message, t};
+use kinerja_pesan::msg;
+
+use crate::i18n::{Notice, message, teks};
 use crate::state::{Action, LoadStatus, State, Tab};
-use crate::{snapshot, storage};
+use crate::{browser, snapshot};
 
 /// Where the snapshot is fetched from (beside `index.html`).
 pub const SNAPSHOT_URL: &str = "snapshot.json";
@@ -28,17 +29,11 @@ pub fn App() -> Html {
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            let (result, backup, may_write) = storage::muat();
+            let (result, backup, may_write) = browser::read_saved();
             state.dispatch(Action::StorageRead { result, backup, may_write });
             wasm_bindgen_futures::spawn_local(async move {
-                let result = match Request::get(SNAPSHOT_URL).send().await {
-                    Err(e) => Err(Msg::SnapshotTidakTerambil(e.to_string())),
-                    Ok(r) if !r.ok() => Err(Msg::SnapshotHttp(r.status())),
-                    Ok(r) => match r.text().await {
-                        Ok(text) => snapshot::parse(&text).map_err(Msg::SnapshotRusak),
-                        Err(e) => Err(Msg::SnapshotTidakTerambil(e.to_string())),
-                    },
-                };
+                let text = browser::fetch_snapshot(SNAPSHOT_URL).await;
+                let result = text.and_then(|text| snapshot::parse(&text).map_err(Notice::SnapshotRusak));
                 match result {
                     Ok(s) => state.dispatch(Action::Loaded(Rc::new(s))),
                     Err(m) => state.dispatch(Action::LoadFailed(m)),
@@ -52,9 +47,9 @@ pub fn App() -> Html {
         use_effect_with(state.revision, move |rev| {
             if *rev > 0
                 && state.may_write
-                && let Err(m) = storage::simpan(&state.scenario_file())
+                && let Err(m) = browser::write_saved(&state.scenario_file())
             {
-                gloo::console::error!(m);
+                browser::log_error(m);
                 state.dispatch(Action::StorageWriteFailed);
             }
         });
@@ -62,15 +57,15 @@ pub fn App() -> Html {
     let lang = state.lang;
     let synthetic = state.sintetis;
     let body = match &state.load_status {
-        LoadStatus::Loading => html! { <p data-testid="status">{t(lang, K::Memuat)}</p> },
+        LoadStatus::Loading => html! { <p data-testid="status">{teks(lang, msg::web_memuat())}</p> },
         LoadStatus::Failed(m) => html! {
-            <div class="galat" data-testid="status" role="alert"><strong>{t(lang, K::GagalMemuat)}</strong><p>{message(lang, m)}</p></div>
+            <div class="galat" data-testid="status" role="alert"><strong>{teks(lang, msg::web_gagal_memuat())}</strong><p>{message(lang, m)}</p></div>
         },
         LoadStatus::Ready => match state.tab {
             Tab::Planner => html! { <Planner /> },
             Tab::Ikm => html! { <Ikm /> },
             Tab::Akip => html! { <Akip /> },
-            Tab::Kabupaten => html! { <Kabupaten /> },
+            Tab::Kabupaten => html! { <Banding /> },
             Tab::Anggaran => html! { <Anggaran /> },
             Tab::Skenario => html! { <Skenario /> },
         },
@@ -81,7 +76,7 @@ pub fn App() -> Html {
                 <Header />
                 <Pesan />
                 if synthetic {
-                    <p class="peringatan" data-testid="banner-sintetis">{t(lang, K::BannerSintetis)}</p>
+                    <p class="peringatan" data-testid="banner-sintetis">{teks(lang, msg::web_banner_sintetis())}</p>
                 }
                 {body}
             </main>

@@ -5,9 +5,12 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::use_app;
+use kinerja_pesan::msg;
+
+use crate::edit::{Entry, Key};
 use crate::fmt;
-use crate::i18n::{K, t};
-use crate::state::{Action, Entry, Key};
+use crate::i18n::teks;
+use crate::state::Action;
 
 /// Properties.
 #[derive(Properties, PartialEq)]
@@ -58,7 +61,7 @@ pub fn Cell(p: &Props) -> Html {
             <input type="text" inputmode="decimal" value={value} aria-label={p.label.clone()}
                 aria-invalid={invalid.to_string()} data-testid={p.testid.clone()} {oninput} {onchange} />
             if edited {
-                <button type="button" class="reset" title={t(lang, K::Reset)} aria-label={format!("{} {}", t(lang, K::Reset), p.label)}
+                <button type="button" class="reset" title={teks(lang, msg::web_reset())} aria-label={format!("{} {}", teks(lang, msg::web_reset()), p.label)}
                     data-testid={format!("{}-reset", p.testid)} onclick={reset}>{"↺"}</button>
             }
         </span>

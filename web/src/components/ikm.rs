@@ -5,10 +5,13 @@ use yew::prelude::*;
 use super::cell::Cell;
 use super::kepala::kepala;
 use super::use_app;
-use crate::compute::{Data, sim_ikm};
+use kinerja_pesan::msg;
+
+use crate::compute::Data;
+use crate::compute::ikm::sim_ikm;
+use crate::edit::Key;
 use crate::fmt;
-use crate::i18n::{K, t};
-use crate::state::Key;
+use crate::i18n::teks;
 
 /// The IKM simulator view.
 #[component]
@@ -17,21 +20,21 @@ pub fn Ikm() -> Html {
     let lang = app.lang;
     let (Some(snap), Some(unit)) = (app.snapshot.clone(), app.unit.clone()) else { return html! {} };
     let Some(s) = sim_ikm(&Data { snap: &snap, edits: &app.edits }, &unit) else {
-        return html! { <p data-testid="ikm-kosong">{t(lang, K::TanpaSkm)}</p> };
+        return html! { <p data-testid="ikm-kosong">{teks(lang, msg::web_tanpa_skm())}</p> };
     };
     let bobot = s.bobot.label(s.skema);
     html! {
         <section data-testid="ikm">
-            <h2>{format!("{} {}", t(lang, K::Ikm), s.tahun)}{ if s.sintetis { html!{ <span class="sintetis">{format!(" ({})", t(lang, K::Sintetis))}</span> } } else { html!{} } }</h2>
+            <h2>{format!("{} {}", teks(lang, msg::web_ikm()), s.tahun)}{ if s.sintetis { html!{ <span class="sintetis">{format!(" ({})", teks(lang, msg::web_sintetis()))}</span> } } else { html!{} } }</h2>
             <p class="ringkas">
                 <span>{"IKM "}<strong data-testid="ikm-nilai">{fmt::angka(s.ikm)}</strong></span>
-                <span>{format!(" · {} ", t(lang, K::Mutu))}<strong data-testid="ikm-mutu">{s.mutu.map_or("-".to_string(), |m| format!("{} ({})", m.code, m.label))}</strong></span>
-                <span>{format!(" · {} {bobot} · {} {}", t(lang, K::Bobot), t(lang, K::Responden), s.responden.map_or("-".into(), |r| r.to_string()))}</span>
+                <span>{format!(" · {} ", teks(lang, msg::web_mutu()))}<strong data-testid="ikm-mutu">{s.mutu.map_or("-".to_string(), |m| format!("{} ({})", m.code, m.label))}</strong></span>
+                <span>{format!(" · {} {bobot} · {} {}", teks(lang, msg::web_bobot()), teks(lang, msg::web_responden()), s.responden.map_or("-".into(), |r| r.to_string()))}</span>
                 <span>{format!(" · dasar {}", fmt::angka(s.ikm_dasar))}</span>
             </p>
             <div class="gulir"><table>
-                {kepala(&[t(lang, K::Unsur), t(lang, K::Nrr), t(lang, K::Mutu),
-                    &format!("{} B", t(lang, K::PerluMutu)), &format!("{} A", t(lang, K::PerluMutu))])}
+                {kepala(&[teks(lang, msg::web_unsur()), teks(lang, msg::web_nrr()), teks(lang, msg::web_mutu()),
+                    &format!("{} B", teks(lang, msg::web_perlu_mutu())), &format!("{} A", teks(lang, msg::web_perlu_mutu()))])}
                 <tbody>
                 { for s.unsur.iter().map(|u| {
                     let k = Key::Nrr { kode_unit: unit.clone(), tahun: s.tahun, unsur_id: u.id.to_string() };
@@ -39,8 +42,8 @@ pub fn Ikm() -> Html {
                         let (_, r) = &u.perlu[i];
                         let resp = u.responden_perlu[i].1;
                         match r {
-                            Ok(v) => format!("{}{}", fmt::ratio(*v, 2), resp.map_or(String::new(), |k| format!(" (+{k} {})", t(lang, K::TambahResponden)))),
-                            Err(_) => t(lang, K::TidakTercapai).to_string(),
+                            Ok(v) => format!("{}{}", fmt::ratio(*v, 2), resp.map_or(String::new(), |k| format!(" (+{k} {})", teks(lang, msg::web_tambah_responden())))),
+                            Err(_) => teks(lang, msg::web_tidak_tercapai()).to_string(),
                         }
                     };
                     html! {

@@ -1,15 +1,17 @@
-//! One component per file. Components read the state from context and
-//! send [`crate::state::Action`]s; browser side effects live here.
+//! One component per file. Components read the state from context (or take
+//! only what they show as props), render the view models of
+//! [`crate::compute`], and send [`crate::state::Action`]s; their browser side
+//! effects go through [`crate::browser`].
 
 pub mod akip;
 pub mod anggaran;
 pub mod app;
+pub mod banding;
+pub mod banding_grafik;
+pub mod banding_tabel;
 pub mod cell;
 pub mod header;
 pub mod ikm;
-pub mod kab_grafik;
-pub mod kab_tabel;
-pub mod kabupaten;
 pub mod kepala;
 pub mod pemenuhan;
 pub mod pesan;

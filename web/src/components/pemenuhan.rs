@@ -8,8 +8,9 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::use_app;
+use crate::edit::Key;
 use crate::fmt;
-use crate::state::{Action, Key};
+use crate::state::Action;
 
 /// Properties.
 #[derive(Properties, PartialEq)]

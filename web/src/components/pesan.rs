@@ -3,7 +3,9 @@
 use yew::prelude::*;
 
 use super::use_app;
-use crate::i18n::{K, message, t};
+use kinerja_pesan::msg;
+
+use crate::i18n::{message, teks};
 use crate::state::{Action, Message as P};
 
 /// The message list.
@@ -18,7 +20,7 @@ pub fn Pesan() -> Html {
             { for app.messages.iter().enumerate().map(|(i, m)| {
                 let (class, text) = match m { P::Info(m) => ("info", message(app.lang, m)), P::Error(m) => ("galat", message(app.lang, m)) };
                 let close = { let app = app.clone(); Callback::from(move |_| app.dispatch(Action::DismissMessage(i))) };
-                html! { <li class={class}>{text}<button type="button" aria-label={t(app.lang, K::Tutup)} onclick={close}>{"×"}</button></li> }
+                html! { <li class={class}>{text}<button type="button" aria-label={teks(app.lang, msg::web_tutup())} onclick={close}>{"×"}</button></li> }
             }) }
         </ul>
     }

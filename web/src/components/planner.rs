@@ -9,10 +9,13 @@ use yew::prelude::*;
 use super::cell::Cell;
 use super::kepala::{kepala, sel_angka};
 use super::use_app;
-use crate::compute::{Data, Figure, planner};
+use kinerja_pesan::msg;
+
+use crate::compute::planner::planner;
+use crate::compute::{Data, Figure};
+use crate::edit::Key;
 use crate::fmt;
-use crate::i18n::{K, Lang, t};
-use crate::state::Key;
+use crate::i18n::{Lang, teks};
 
 fn arah(a: Arah) -> &'static str {
     match a {
@@ -26,21 +29,21 @@ fn warn(lang: Lang, p: &Peringatan) -> String {
     match p {
         Peringatan::TargetDiBawahRealisasi { tahun, target, realisasi_terakhir } => format!(
             "{tahun}: {} ({} / {})",
-            t(lang, K::TargetDiBawah),
+            teks(lang, msg::web_target_di_bawah()),
             fmt::angka(Some(*target)),
             fmt::angka(Some(*realisasi_terakhir))
         ),
         Peringatan::LangkahTerlaluBesar { tahun, langkah, terbesar } => {
             format!(
                 "{tahun}: {} ({} > {})",
-                t(lang, K::LangkahBesar),
+                teks(lang, msg::web_langkah_besar()),
                 fmt::angka(Some(*langkah)),
                 fmt::angka(Some(*terbesar))
             )
         }
         Peringatan::TidakMencapaiRenstra { tahun_akhir, rencana, target_renstra } => format!(
             "{tahun_akhir}: {} ({} / {})",
-            t(lang, K::TidakMencapai),
+            teks(lang, msg::web_tidak_mencapai()),
             fmt::angka(Some(*rencana)),
             fmt::angka(Some(*target_renstra))
         ),
@@ -61,7 +64,7 @@ pub fn Planner() -> Html {
     let data = Data { snap: &snap, edits: &app.edits };
     let rows = planner(&data, &unit);
     if rows.is_empty() {
-        return html! { <p>{t(lang, K::TanpaRenstra)}</p> };
+        return html! { <p>{teks(lang, msg::web_tanpa_renstra())}</p> };
     }
     html! {
         <section data-testid="planner">
@@ -71,8 +74,8 @@ pub fn Planner() -> Html {
                     <div class="indikator">
                         <h2>{format!("{} ({})", r.indikator.nama, r.indikator.satuan)}</h2>
                         <div class="gulir"><table>
-                            {kepala(&[t(lang, K::Tahun), t(lang, K::Target), t(lang, K::Realisasi), t(lang, K::Capaian),
-                                t(lang, K::Predikat), t(lang, K::Perlu100), t(lang, K::PerluPredikat)])}
+                            {kepala(&[teks(lang, msg::web_tahun()), teks(lang, msg::web_target()), teks(lang, msg::web_realisasi()), teks(lang, msg::web_capaian()),
+                                teks(lang, msg::web_predikat()), teks(lang, msg::web_perlu100()), teks(lang, msg::web_perlu_predikat())])}
                             <tbody>
                             { for r.tahun.iter().map(|s| {
                                 let y = s.tahun;
@@ -80,11 +83,11 @@ pub fn Planner() -> Html {
                                 let target = if s.masa_depan {
                                     html! { <Cell kunci={key(Jenis::Target)} isian={s.target.isian.clone()}
                                         dasar={data.target_dasar(&unit, &ind, y).map(|b| b.0)}
-                                        label={format!("{} {} {y}", t(lang, K::Target), r.indikator.nama)} testid={format!("target-{ind}-{y}")} /> }
+                                        label={format!("{} {} {y}", teks(lang, msg::web_target()), r.indikator.nama)} testid={format!("target-{ind}-{y}")} /> }
                                 } else { shown(&s.target) };
                                 let realisasi = if s.masa_depan {
                                     html! { <Cell kunci={key(Jenis::Realisasi)} isian={s.realisasi.isian.clone()} dasar={None::<kinerja_core::Decimal>}
-                                        label={format!("{} {} {y}", t(lang, K::Realisasi), r.indikator.nama)} testid={format!("realisasi-{ind}-{y}")} /> }
+                                        label={format!("{} {} {y}", teks(lang, msg::web_realisasi()), r.indikator.nama)} testid={format!("realisasi-{ind}-{y}")} /> }
                                 } else { shown(&s.realisasi) };
                                 html! {
                                     <tr class={classes!(s.masa_depan.then_some("depan"))}>
@@ -108,14 +111,14 @@ pub fn Planner() -> Html {
                         </table></div>
                         if !r.peringatan.is_empty() {
                             <div class="peringatan" role="status" data-testid={format!("peringatan-{ind}")}>
-                                <strong>{t(lang, K::Peringatan)}{": "}</strong>
+                                <strong>{teks(lang, msg::web_peringatan())}{": "}</strong>
                                 <ul>{ for r.peringatan.iter().map(|p| html! { <li>{warn(lang, p)}</li> }) }</ul>
                             </div>
                         }
                     </div>
                 }
             }) }
-            <p class="catatan">{"* "}{t(lang, K::Sintetis)}</p>
+            <p class="catatan">{"* "}{teks(lang, msg::web_sintetis())}</p>
         </section>
     }
 }

@@ -10,7 +10,9 @@ use yew::prelude::*;
 
 use super::pilih::pilih;
 
-use crate::i18n::{K, Lang, t};
+use kinerja_pesan::msg;
+
+use crate::i18n::{Lang, teks};
 use crate::state::{Action, State};
 
 /// The snapshot, compared by identity (it is never changed in place).
@@ -38,8 +40,7 @@ pub struct Props {
 
 /// The kecamatan select. A component of its own, with props compared by
 /// identity, so that the 7,285 options of the nation are not built and
-/// compared again on every keystroke elsewhere (that was two thirds of a
-/// keystroke's time at national size).
+/// compared again on every keystroke elsewhere.
 #[component]
 pub fn UnitPilih(p: &Props) -> Html {
     let snap = &p.snap.0;
@@ -56,12 +57,12 @@ pub fn UnitPilih(p: &Props) -> Html {
     let options = kecamatan
         .map(|w| {
             let label = if synthetic.binary_search(&w.kode.as_str()).is_ok() {
-                format!("{} ({})", w.nama, t(p.lang, K::Sintetis))
+                format!("{} ({})", w.nama, teks(p.lang, msg::web_sintetis()))
             } else {
                 w.nama.clone()
             };
             (w.kode.clone(), label)
         })
         .collect();
-    pilih(t(p.lang, K::Kecamatan), "unit-select", options, p.unit.as_deref().unwrap_or(""), on)
+    pilih(teks(p.lang, msg::web_kecamatan()), "unit-select", options, p.unit.as_deref().unwrap_or(""), on)
 }

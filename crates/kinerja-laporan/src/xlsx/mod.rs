@@ -8,8 +8,10 @@
 //! rather than through a general workbook library: a batch writes one
 //! workbook for each of the nation's 7,285 kecamatan, and what such a
 //! library spends per workbook (a theme, shared-string and format tables,
-//! measuring every text for autofit, a compressor allocated per part) took
-//! longer than reading and rendering the reports themselves. The same
+//! measuring every text for autofit, a compressor allocated per part) costs
+//! more than reading and rendering the reports themselves. This writer
+//! serves tables only; the data template, which needs validation lists and
+//! notes, is written with `rust_xlsxwriter` by the command. The same
 //! document always gives the same bytes: nothing reads the clock.
 
 mod sheet;
@@ -143,7 +145,7 @@ fn looks_escaped(s: &str) -> bool {
 
 /// The tab names: Excel allows at most 31 characters, none of `[]:*?/\`,
 /// no `'` at either end, and no two alike ignoring case.
-fn sheet_names(sections: &[Section]) -> Vec<String> {
+fn sheet_names(sections: &[&Section]) -> Vec<String> {
     let mut seen = HashSet::new();
     let mut names = Vec::with_capacity(sections.len());
     for (i, b) in sections.iter().enumerate() {
@@ -214,9 +216,12 @@ fn workbook_parts(names: &[String]) -> [String; 3] {
 pub fn render(d: &Document) -> Result<Vec<u8>> {
     // A workbook has at least one sheet: a document without tables gets its title alone.
     let empty =
-        [Section { title: d.title.clone(), short: d.title.clone(), columns: vec![], rows: vec![], notes: vec![] }];
-    let sections = if d.sections.is_empty() { &empty[..] } else { &d.sections[..] };
-    let names = sheet_names(sections);
+        Section { title: d.title.clone(), short: d.title.clone(), columns: vec![], rows: vec![], notes: vec![] };
+    let mut sections: Vec<&Section> = d.tables().collect();
+    if sections.is_empty() {
+        sections.push(&empty);
+    }
+    let names = sheet_names(&sections);
     let mut styles = Styles::default();
     let sheets: Vec<String> =
         sections.iter().enumerate().map(|(i, b)| sheet::worksheet(d, b, i == 0, &mut styles)).collect::<Result<_>>()?;

@@ -21,10 +21,9 @@ const VERSION: u16 = 20;
 const DEFLATE: u16 = 8;
 
 thread_local! {
-    /// Raw deflate (no zlib header) at level 2: the nation's 7,285
-    /// workbooks hold 118 MiB, written in 6.7–9.9 s, against level 6's
-    /// 113 MiB in 7.7–9.3 s and level 1's 141 MiB (BENCHMARKS.md, batch
-    /// reports).
+    /// Raw deflate (no zlib header) at level 2: about as small as level 6
+    /// and faster to write for a batch of small workbooks (the levels
+    /// measured are in BENCHMARKS.md, batch reports).
     static DEFLATER: RefCell<Compress> = RefCell::new(Compress::new(Compression::new(2), false));
 }
 

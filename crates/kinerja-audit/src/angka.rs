@@ -1,0 +1,154 @@
+//! Printed figures: a number read exactly as a report prints it, with the
+//! precision it is printed with.
+
+use kinerja_core::Ratio;
+use kinerja_core::notation::{Notasi, parse_number};
+use kinerja_pesan::{Message, Pesan, msg};
+use rust_decimal::Decimal;
+
+/// A figure as printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cetak {
+    /// The printed text.
+    pub teks: String,
+    /// The number, when one is printed (`None` for `-`).
+    pub nilai: Option<Decimal>,
+    /// The label printed with it (`BB` of `BB (72,62)`), or the whole text
+    /// when it is a label only (`Kurang Baik`).
+    pub label: Option<String>,
+    /// Exact rather than rounded at its printed precision.
+    pub eksak: bool,
+}
+
+impl Cetak {
+    /// Decimals printed.
+    pub fn dp(&self) -> u32 {
+        self.nilai.map_or(0, |d| d.scale())
+    }
+
+    /// The exact value printed.
+    pub fn ratio(&self) -> Option<Ratio> {
+        self.nilai.map(Ratio::from_decimal)
+    }
+}
+
+const UNITS: [&str; 8] = ["%", "ha", "jiwa", "poin", "orang", "responden", "kk", "rupiah"];
+
+fn strip_units(s: &str) -> &str {
+    let mut t = s.trim();
+    loop {
+        let before = t;
+        t = t.strip_suffix(",-").unwrap_or(t).trim_end();
+        for u in UNITS {
+            if t.len() >= u.len()
+                && t.is_char_boundary(t.len() - u.len())
+                && t[t.len() - u.len()..].eq_ignore_ascii_case(u)
+            {
+                t = t[..t.len() - u.len()].trim_end();
+            }
+        }
+        if t == before {
+            return t;
+        }
+    }
+}
+
+fn strip_rp(s: &str) -> &str {
+    let t = s.trim();
+    match t.strip_prefix("Rp").or_else(|| t.strip_prefix("RP")) {
+        Some(r) => r.strip_prefix('.').unwrap_or(r).trim_start(),
+        None => t,
+    }
+}
+
+/// A label: a short word or code without digits (`BB`, `Kurang Baik`).
+fn is_label(s: &str) -> bool {
+    !s.is_empty() && !s.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Why a printed text does not read as a figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TidakTerbaca {
+    /// The text.
+    pub teks: String,
+    /// Why.
+    pub alasan: Pesan,
+}
+
+/// Reads a printed figure: an optional `Rp`, the number in the document's
+/// notation, an optional unit (`%`, `Ha`, `jiwa`, `poin`, …), or a value
+/// with its label (`BB (72,62)`, `72,62 (BB)`), or a label alone, or `-`.
+///
+/// ```
+/// use kinerja_audit::angka::baca;
+/// use kinerja_core::notation::Notasi;
+/// let c = baca("BB (72,62)", Notasi::Indonesia, false)?;
+/// assert_eq!((c.label.as_deref(), c.nilai.map(|d| d.to_string())), (Some("BB"), Some("72.62".into())));
+/// assert_eq!(baca("1.619,9 Ha", Notasi::Indonesia, true)?.dp(), 1);
+/// assert!(baca("Rp. 2.960.780,030,-", Notasi::Indonesia, true).is_err());
+/// # Ok::<(), kinerja_audit::angka::TidakTerbaca>(())
+/// ```
+pub fn baca(teks: &str, notasi: Notasi, eksak: bool) -> Result<Cetak, TidakTerbaca> {
+    let bad = |alasan: Pesan| TidakTerbaca { teks: teks.to_string(), alasan };
+    // A table cell may print a colon before its value (`: C`).
+    let s = teks.trim().trim_start_matches(':').trim();
+    let (label, angka) = match (s.find('('), s.strip_suffix(')')) {
+        (Some(open), Some(inner)) => {
+            let (before, inside) = (inner[..open].trim(), inner[open + 1..].trim());
+            if is_label(before) && !before.is_empty() {
+                (Some(before.to_string()), inside)
+            } else if is_label(inside) {
+                (Some(inside.to_string()), before)
+            } else {
+                return Err(bad(msg::audit_angka_label_brackets()));
+            }
+        }
+        _ => (None, s),
+    };
+    let body = strip_units(strip_rp(angka));
+    if body == "-" || body.is_empty() && label.is_none() && angka.trim() == "-" {
+        return Ok(Cetak { teks: teks.to_string(), nilai: None, label, eksak });
+    }
+    if label.is_none() && is_label(body) {
+        return Ok(Cetak { teks: teks.to_string(), nilai: None, label: Some(body.to_string()), eksak });
+    }
+    let nilai = parse_number(body, notasi).map_err(|e| bad(e.pesan()))?;
+    if strip_rp(angka) != angka.trim() && nilai.scale() > 2 {
+        return Err(bad(msg::audit_angka_rupiah_sen()));
+    }
+    Ok(Cetak { teks: teks.to_string(), nilai: Some(nilai), label, eksak })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expect: &str) {
+        let got = match baca(input, Notasi::Indonesia, false) {
+            Ok(c) => format!("{:?} {:?} dp{}", c.nilai.map(|d| d.to_string()), c.label, c.dp()),
+            Err(_) => "error".into(),
+        };
+        assert_eq!(got, expect, "{input}");
+    }
+
+    #[test]
+    fn printed_forms() {
+        check("88,65%", "Some(\"88.65\") None dp2");
+        check("88,65 %", "Some(\"88.65\") None dp2");
+        check("1.619,9 Ha", "Some(\"1619.9\") None dp1");
+        check("3.727 Ha", "Some(\"3727\") None dp0");
+        check("BB (72,62)", "Some(\"72.62\") Some(\"BB\") dp2");
+        check("72,62 (BB)", "Some(\"72.62\") Some(\"BB\") dp2");
+        check("Kurang Baik", "None Some(\"Kurang Baik\") dp0");
+        check(": C", "None Some(\"C\") dp0");
+        check("1.234.5", "error");
+        check("-", "None None dp0");
+        check("- Ha", "None None dp0");
+        check("Rp. 2.960.780.030,00", "Some(\"2960780030.00\") None dp2");
+        check("Rp 137.685.269,-", "Some(\"137685269\") None dp0");
+        check("Rp. 2.960.780,030,-", "error");
+        check("1012,28%", "Some(\"1012.28\") None dp2");
+        check("2,70 poin", "Some(\"2.70\") None dp2");
+        check("30.336 jiwa", "Some(\"30336\") None dp0");
+    }
+}

@@ -1,0 +1,354 @@
+//! The audit, relation by relation and cause by cause: cases consistent
+//! only within rounding pass, real contradictions are found with their
+//! cause; and a property: exact inputs printed at any precision never give
+//! a finding.
+
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+use kinerja_core::{Ratio, notation};
+use kinerja_pesan::Lang;
+
+use super::*;
+
+/// A transcription of one sentence with the given figures (name, printed)
+/// and relations (JSON), plus an optional table (JSON).
+fn doc(figures: &[(&str, &str)], tabel: &str, relasi: &str) -> Transkripsi {
+    let nilai: Vec<String> = figures.iter().map(|(k, v)| format!("\"{k}\":\"{v}\"")).collect();
+    let json = format!(
+        r#"{{"format":"kinerja-audit","versi":1,"dokumen":{{"judul":"uji","tahun":2024}},
+           "tabel":[{tabel}],
+           "kalimat":[{{"id":"k","letak":"teks","teks":"kalimat uji","nilai":{{{}}},"eksak":["n","a","b","c","w"]}}],
+           "relasi":[{relasi}]}}"#,
+        nilai.join(",")
+    );
+    serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"))
+}
+
+/// `expect`: "ok", or "galat" / "catatan" followed by the causes' kinds
+/// (`galat DigitGanda`), compared with the first finding.
+#[track_caller]
+fn check(t: &Transkripsi, expect: &str) {
+    let h = periksa(t).unwrap_or_else(|m| panic!("{m:?}"));
+    let got = match h.temuan.first() {
+        None => "ok".to_string(),
+        Some(f) => {
+            let mut s = format!("{:?}", f.severity).to_lowercase();
+            for c in &f.sebab {
+                let kind = format!("{c:?}");
+                s.push(' ');
+                s.push_str(kind.split([' ', '{', '(']).next().unwrap_or(""));
+            }
+            s
+        }
+    };
+    assert_eq!(got, expect, "{:#?}", h.temuan);
+}
+
+fn capaian(hasil: &str, t: &str, r: &str) -> Transkripsi {
+    doc(
+        &[("c", hasil), ("t", t), ("r", r)],
+        "",
+        r#"{"jenis":"capaian","hasil":"k.c","target":"k.t","realisasi":"k.r"}"#,
+    )
+}
+
+#[test]
+fn capaian_within_rounding_and_beyond() {
+    check(&capaian("88,65%", "85,00", "75,35"), "ok");
+    check(&capaian("88,64%", "85,00", "75,35"), "ok"); // the inputs' rounding allows 88,64
+    check(&capaian("88,70%", "85,00", "75,35"), "galat");
+    check(&capaian("1012,28%", "71,00", "72,62"), "galat DigitGanda");
+    check(&capaian("120,82%", "71,00", "72,62"), "galat"); // no single slip explains it
+    check(&capaian("102,82%", "71,00", "72,62"), "galat DigitTertukar");
+    // the within-rounding case is a note only with its computed value
+    let h = periksa(&capaian("88,64%", "85,00", "75,35")).unwrap();
+    assert!(h.info[0].pesan.render(Lang::Id).contains("88,65"), "{:?}", h.info);
+}
+
+#[test]
+fn negative_indicators_and_zero_targets() {
+    let neg = |h: &str, t: &str, r: &str| {
+        doc(
+            &[("c", h), ("t", t), ("r", r)],
+            "",
+            r#"{"jenis":"capaian","hasil":"k.c","target":"k.t","realisasi":"k.r","polaritas":"negatif"}"#,
+        )
+    };
+    check(&neg("120,00%", "10,00", "8,00"), "ok");
+    check(&neg("125,00%", "10,00", "8,00"), "galat");
+    check(&neg("125,00%", "10", "8"), "ok"); // printed as whole numbers, 125 % is possible
+    check(&neg("0,00%", "10,0", "25,0"), "ok"); // floored at 0
+    check(&neg("50%", "0", "5"), "ok"); // a zero target: nothing can be concluded
+}
+
+#[test]
+fn totals_name_the_row() {
+    let tabel = r#"{"id":"t","judul":"Tabel uji","kolom":["nama","n"],"eksak":["n"],"baris":[
+        {"id":"a","sel":{"nama":"A","n":"1.570"}},{"id":"b","sel":{"nama":"B","n":"1.447"}},
+        {"id":"c","sel":{"nama":"C","n":"628"}},{"id":"jumlah","sel":{"nama":"Jumlah","n":"X"}}]}"#;
+    let sum = |x: &str| doc(&[], &tabel.replace('X', x), r#"{"jenis":"jumlah","hasil":"t.jumlah.n","dari":["t.*.n"]}"#);
+    check(&sum("3.645"), "ok");
+    check(&sum("3.646"), "galat");
+    check(&sum("3.017"), "galat BarisTerlewat"); // without C
+    check(&sum("4.273"), "galat BarisGanda"); // C twice
+    check(&sum("3.654"), "galat DigitTertukar");
+}
+
+#[test]
+fn another_years_figures() {
+    let tabel = r#"{"id":"t","judul":"Tabel uji","kolom":["target_2023","realisasi_2023","target_2024","realisasi_2024"],
+        "baris":[{"id":"akip","sel":{"target_2023":"75,00","realisasi_2023":"70,15","target_2024":"71,00","realisasi_2024":"72,62"}}]}"#;
+    let rel =
+        r#"{"jenis":"selisih","hasil":"k.s","dari":"t.akip.target_2024","ke":"t.akip.realisasi_2024","mutlak":true}"#;
+    check(&doc(&[("s", "1,62")], tabel, rel), "ok");
+    let h = periksa(&doc(&[("s", "4,85")], tabel, rel)).unwrap();
+    assert_eq!(
+        h.temuan[0].sebab[0],
+        Sebab::TahunLain { tahun: 2023, masukan: vec!["t.akip.target_2023".into(), "t.akip.realisasi_2023".into()] }
+    );
+}
+
+#[test]
+fn labels_and_their_scales() {
+    let label =
+        |v: &str, skala: &str| doc(&[("v", v)], "", &format!(r#"{{"jenis":"label","hasil":"k.v","skala":"{skala}"}}"#));
+    check(&label("A (90,00)", "predikat_akip"), "ok");
+    check(&label("AA (90,00)", "predikat_akip"), "galat");
+    check(&label("AA (90,01)", "predikat_akip"), "ok");
+    check(&label("BB (70,07)", "predikat_capaian"), "galat SkalaLain");
+    check(&label("B (75,00)", "mutu_ikm_2017"), "galat SkalaLain"); // B under KepMenPAN 25/2004
+    check(&label("C (76,60)", "mutu_ikm_2017"), "ok");
+    check(&label("B (76,61)", "mutu_ikm_2017"), "ok");
+    check(&label("Kurang Baik (75,35)", "kinerja_ikm_2017"), "ok");
+    check(&label("Tinggi (88,65)", "predikat_capaian"), "ok");
+}
+
+/// The worked example of PermenPANRB 14/2017 (29 respondents; unsur
+/// totals 105, 101, 100, 116, 102, 105, 106, 105, 115), NRR printed to two
+/// decimals.
+fn ikm(printed: &str, bobot: Option<&str>, n: bool) -> Transkripsi {
+    let totals = [105, 101, 100, 116, 102, 105, 106, 105, 115];
+    let mut figures: Vec<(String, String)> = totals
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (format!("u{i}"), notation::format_ratio(Ratio::new(*t, 29).unwrap(), 2).unwrap()))
+        .collect();
+    figures.push(("ikm".into(), printed.into()));
+    figures.push(("n".into(), "29".into()));
+    let f: Vec<(&str, &str)> = figures.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let nrr: Vec<String> = (0..9).map(|i| format!("\"k.u{i}\"")).collect();
+    let unsur = r#""persyaratan","prosedur","waktu","biaya","produk","kompetensi","perilaku","pengaduan","sarana""#;
+    let extra =
+        bobot.map_or(String::new(), |b| format!(r#","bobot":"{b}""#)) + if n { r#","responden":"k.n""# } else { "" };
+    doc(&f, "", &format!(r#"{{"jenis":"ikm","hasil":"k.ikm","nrr":[{}],"unsur":[{unsur}]{extra}}}"#, nrr.join(",")))
+}
+
+#[test]
+fn ikm_weights() {
+    check(&ikm("91,48", None, true), "ok");
+    check(&ikm("90,56", None, true), "ok");
+    check(&ikm("91,38", Some("0,111"), true), "ok");
+    check(&ikm("91,48", Some("0,11"), true), "galat Bobot");
+    check(&ikm("89,00", None, false), "galat Bobot");
+    let h = periksa(&ikm("91,48", None, true)).unwrap();
+    assert!(
+        h.info
+            .iter()
+            .map(|i| i.pesan.render(Lang::Id))
+            .any(|p| p.contains("1/9") && !p.contains("0,11,") && p.contains("k/29")),
+        "{:?}",
+        h.info
+    );
+}
+
+#[test]
+fn granularity() {
+    let g = |v: &str, n: &str| doc(&[("v", v), ("n", n)], "", r#"{"jenis":"rerata_bulat","hasil":"k.v","n":"k.n"}"#);
+    check(&g("3,43", "7"), "ok");
+    check(&g("3,51", "7"), "galat");
+    let p = |v: &str, n: &str| doc(&[("v", v), ("n", n)], "", r#"{"jenis":"persen_dari_n","hasil":"k.v","n":"k.n"}"#);
+    check(&p("33,33%", "3"), "ok");
+    check(&p("33,00%", "3"), "galat");
+}
+
+#[test]
+fn changes_differences_and_directions() {
+    let pct = |v: &str| {
+        doc(
+            &[("v", v), ("a", "80,00"), ("b", "88,00")],
+            "",
+            r#"{"jenis":"perubahan_persen","hasil":"k.v","dari":"k.a","ke":"k.b"}"#,
+        )
+    };
+    check(&pct("10,00%"), "ok");
+    check(&pct("8,00%"), "galat PoinPersen");
+    let arah = |kata: &str, a: &str, b: &str| {
+        doc(&[("x", a), ("y", b)], "", &format!(r#"{{"jenis":"arah","kata":"{kata}","dari":"k.x","ke":"k.y"}}"#))
+    };
+    check(&arah("turun", "80,50", "75,35"), "ok");
+    check(&arah("naik", "80,50", "75,35"), "galat");
+    check(&arah("naik", "80,5", "80,50"), "ok"); // the printings allow either
+    let top = doc(
+        &[("v", "90,10"), ("a", "77,98"), ("b", "80,50")],
+        "",
+        r#"{"jenis":"arah","kata":"tertinggi","nilai":"k.v","di_antara":["k.a","k.b"]}"#,
+    );
+    check(&top, "ok");
+    let low = doc(
+        &[("v", "90,10"), ("a", "77,98")],
+        "",
+        r#"{"jenis":"arah","kata":"terendah","nilai":"k.v","di_antara":["k.a"]}"#,
+    );
+    check(&low, "galat");
+}
+
+#[test]
+fn same_figure_twice_and_other_quantities() {
+    let tabel = r#"{"id":"t","judul":"Tabel uji","kolom":["capaian","penyerapan"],"baris":[{"id":"s2","sel":{"capaian":"102,28%","penyerapan":"95,07%"}}]}"#;
+    let rel = r#"{"jenis":"sama","hasil":"k.v","nilai":"t.s2.capaian"}"#;
+    check(&doc(&[("v", "102,28%")], tabel, rel), "ok");
+    check(&doc(&[("v", "102,3%")], tabel, rel), "ok");
+    check(&doc(&[("v", "102,65%")], tabel, rel), "galat");
+    check(&doc(&[("v", "95,07%")], tabel, rel), "galat NilaiLain");
+}
+
+#[test]
+fn means_parts_and_unreadable_figures() {
+    let w = |v: &str| {
+        doc(
+            &[("v", v), ("x", "90"), ("y", "100"), ("a", "1"), ("b", "3")],
+            "",
+            r#"{"jenis":"rata_rata","hasil":"k.v","dari":["k.x","k.y"],"bobot":["k.a","k.b"]}"#,
+        )
+    };
+    check(&w("97,5"), "ok");
+    check(&w("95,0"), "galat RataSederhana");
+    let part = |whole: &str| {
+        doc(
+            &[("a", "36,6"), ("b", "143"), ("c", "45,5"), ("w", whole)],
+            "",
+            r#"{"jenis":"tidak_melebihi","bagian":["k.a","k.b","k.c"],"keseluruhan":"k.w"}"#,
+        )
+    };
+    check(&part("225,1"), "ok");
+    check(&part("225"), "galat"); // a, b, c exact: 225,1 > 225
+    let bad = doc(
+        &[("v", "Rp. 2.960.780,030,-"), ("w", "2.960.780.030")],
+        "",
+        r#"{"jenis":"sama","hasil":"k.v","nilai":"k.w"}"#,
+    );
+    check(&bad, "galat TidakTerbaca");
+}
+
+#[test]
+fn unsur_order_is_a_note() {
+    let o = |order: &str| doc(&[], "", &format!(r#"{{"jenis":"urutan_unsur","unsur":[{order}]}}"#));
+    check(
+        &o(r#""persyaratan","prosedur","waktu","biaya","produk","kompetensi","perilaku","pengaduan","sarana""#),
+        "ok",
+    );
+    check(
+        &o(r#""persyaratan","prosedur","waktu","biaya","produk","kompetensi","perilaku","sarana","pengaduan""#),
+        "catatan",
+    );
+}
+
+#[test]
+fn unusable_transcriptions_are_located() {
+    let broken = doc(&[("v", "1")], "", r#"{"jenis":"sama","hasil":"k.v","nilai":"t.x.y"}"#);
+    let m = periksa(&broken).unwrap_err();
+    assert_eq!(m[0].letak.render(Lang::En), "relasi[0] (r1).nilai[0]");
+    assert_eq!(m[0].found, "t.x.y".into());
+    let mut newer = doc(&[], "", "");
+    newer.versi = 2;
+    assert_eq!(periksa(&newer).unwrap_err()[0].letak.render(Lang::En), "versi");
+}
+
+fn printed(v: Decimal, dp: u32) -> String {
+    notation::format_number(v, dp).unwrap()
+}
+
+proptest! {
+    /// Exact inputs, each printed at its own precision, and their exact
+    /// sum, difference, ratio and mean printed at any precision: never a
+    /// finding.
+    #[test]
+    fn rounded_printings_of_exact_values_are_never_flagged(
+        xs in proptest::collection::vec((1i64..10_000_000, 0u32..4), 2..6),
+        dp in 0u32..4,
+    ) {
+        let vals: Vec<Decimal> = xs.iter().map(|(m, _)| Decimal::new(*m, 3)).collect();
+        let mut figures: Vec<(String, String)> = xs.iter().zip(&vals).enumerate().map(|(i, ((_, p), v))| (format!("x{i}"), printed(*v, *p))).collect();
+        let sum: Decimal = vals.iter().sum();
+        let ratio = Ratio::from_decimal(vals[0]).checked_div(Ratio::from_decimal(vals[1])).unwrap().checked_mul(Ratio::HUNDRED).unwrap();
+        let mean = Ratio::from_decimal(sum).checked_div(Ratio::int(i128::try_from(vals.len()).unwrap())).unwrap();
+        figures.push(("sum".into(), printed(sum, dp)));
+        figures.push(("diff".into(), printed(vals[1] - vals[0], dp)));
+        figures.push(("pct".into(), notation::format_ratio(ratio, dp).unwrap()));
+        figures.push(("mean".into(), notation::format_ratio(mean, dp).unwrap()));
+        let f: Vec<(&str, &str)> = figures.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        let all: Vec<String> = (0..vals.len()).map(|i| format!("\"k.x{i}\"")).collect();
+        let rel = format!(
+            r#"{{"jenis":"jumlah","hasil":"k.sum","dari":[{a}]}},{{"jenis":"selisih","hasil":"k.diff","dari":"k.x0","ke":"k.x1"}},
+               {{"jenis":"persen","hasil":"k.pct","pembilang":"k.x0","penyebut":"k.x1"}},{{"jenis":"rata_rata","hasil":"k.mean","dari":[{a}]}}"#,
+            a = all.join(",")
+        );
+        let h = periksa(&doc(&f, "", &rel)).unwrap();
+        prop_assert!(h.temuan.is_empty(), "{:#?}", h.temuan);
+    }
+
+    /// The audit's interval capaian is the core's formula: a capaian the
+    /// core computes from exact target and realisasi, printed at any
+    /// precision, is consistent; one hundredth beyond what any rounding of
+    /// it gives is a finding. Both polarities and both negative methods.
+    #[test]
+    fn interval_capaian_agrees_with_the_core_formula(
+        t in 1i64..100_000_000,
+        r in 0i64..200_000_000,
+        negatif in any::<bool>(),
+        rasio in any::<bool>(),
+        dp in 0u32..4,
+    ) {
+        use kinerja_core::capaian::{self, Aturan, MetodeNegatif, Polaritas};
+        let (target, realisasi) = (Decimal::new(t, 2), Decimal::new(r, 2));
+        let polaritas = if negatif { Polaritas::Negatif } else { Polaritas::Positif };
+        let metode = if rasio { MetodeNegatif::Rasio } else { MetodeNegatif::SelisihGanda };
+        let aturan = Aturan { metode_negatif: metode, ..Aturan::default() };
+        let Ok(exact) = capaian::capaian(target, realisasi, polaritas, aturan) else { return Ok(()) };
+        let relasi = format!(
+            r#"{{"jenis":"capaian","hasil":"k.c","target":"k.t","realisasi":"k.r","polaritas":"{}","metode":"{}"}}"#,
+            polaritas.code(),
+            if rasio { "rasio" } else { "selisih_ganda" }
+        );
+        let run = |printed: String| {
+            let figures = [("c", printed.as_str()), ("t", &printed_exact(target)), ("r", &printed_exact(realisasi))]
+                .map(|(a, b)| (a.to_string(), b.to_string()));
+            let f: Vec<(&str, &str)> = figures.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+            periksa(&doc_exact(&f, &relasi)).unwrap().temuan
+        };
+        let shown = notation::format_ratio(exact, dp).unwrap();
+        prop_assert!(run(shown.clone()).is_empty(), "{shown} from {target} and {realisasi}");
+        let step = Ratio::new(1, 10i128.pow(dp)).unwrap();
+        let off = exact.round_dp(dp).map(Ratio::from_decimal).unwrap().checked_add(step.checked_mul(Ratio::int(2)).unwrap()).unwrap();
+        let wrong = notation::format_ratio(off, dp).unwrap();
+        prop_assert!(!run(wrong.clone()).is_empty(), "{wrong} passed for {shown}");
+    }
+}
+
+/// An exact figure as printed with every decimal it has.
+fn printed_exact(v: Decimal) -> String {
+    notation::format_number(v, v.scale()).unwrap()
+}
+
+/// One sentence whose target and realisasi are exact (`t`, `r` listed as
+/// exact) and whose `c` is rounded.
+fn doc_exact(figures: &[(&str, &str)], relasi: &str) -> Transkripsi {
+    let nilai: Vec<String> = figures.iter().map(|(k, v)| format!("\"{k}\":\"{v}\"")).collect();
+    let json = format!(
+        r#"{{"format":"kinerja-audit","versi":1,"dokumen":{{"judul":"uji"}},
+           "kalimat":[{{"id":"k","teks":"uji","nilai":{{{}}},"eksak":["t","r"]}}],"relasi":[{relasi}]}}"#,
+        nilai.join(",")
+    );
+    serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"))
+}

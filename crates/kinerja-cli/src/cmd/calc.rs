@@ -1,0 +1,346 @@
+//! `kinerja calc`: one computation at a time, straight from the core.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::Subcommand;
+use kinerja_core::akip::{NilaiAkip, SkemaAkip};
+use kinerja_core::band::{AKIP_2021, BandTable, IKM_2017, PREDIKAT_CAPAIAN};
+use kinerja_core::capaian::{Aturan, Batas, MetodeNegatif, Polaritas, capaian, predikat};
+use kinerja_core::notation::{Notasi, parse_number};
+use kinerja_core::plan::{Arah, GoalSeek, nilai_for_band, realisasi_for_band, realisasi_for_capaian};
+use kinerja_core::skm::{Bobot, Ikm, Skema, Skor, Tally, ikm_from_nrr, mutu_unsur};
+use kinerja_core::{Decimal, Ratio};
+use kinerja_pesan::{Message, Pesan, msg};
+use serde_json::json;
+
+use crate::args::values;
+use crate::output::format_id;
+use crate::pesan::{KonteksExt, cetak, gagal, h, say};
+
+values! {
+    /// Output of a calculation.
+    Format {
+        Text = "text" => msg::help_value_calc_text(),
+        Json = "json" => msg::help_value_calc_json(),
+    }
+}
+
+/// Calculations.
+#[derive(Subcommand)]
+pub enum Calc {
+    #[command(about = h(msg::help_calc_capaian_about()), after_help = h(msg::help_calc_capaian_after()))]
+    Capaian {
+        #[arg(long, help = h(msg::help_calc_target()))]
+        target: String,
+        #[arg(long, help = h(msg::help_calc_realisasi()))]
+        realisasi: String,
+        #[arg(long, value_enum, default_value_t = Pol::Positif, help = h(msg::help_calc_polaritas()))]
+        polaritas: Pol,
+        #[arg(long, value_enum, default_value_t = Metode::Selisih, help = h(msg::help_calc_metode()))]
+        metode: Metode,
+        #[arg(long, value_parser = parse_batas, help = h(msg::help_calc_batas()))]
+        batas: Option<Batas>,
+        #[arg(long, value_enum, default_value_t = Format::Text, help = h(msg::help_format()))]
+        format: Format,
+    },
+    #[command(about = h(msg::help_calc_ikm_about()), after_help = h(msg::help_calc_ikm_after()))]
+    #[command(group(clap::ArgGroup::new("masukan").required(true).args(["nrr", "jawaban"])))]
+    Ikm {
+        #[arg(long, help = h(msg::help_calc_nrr()))]
+        nrr: Vec<String>,
+        #[arg(long, conflicts_with = "nrr", help = h(msg::help_calc_jawaban()))]
+        jawaban: Option<PathBuf>,
+        #[arg(long, value_parser = core(Bobot::parse), help = h(msg::help_calc_bobot()))]
+        bobot: Option<Bobot>,
+        #[arg(long, value_parser = core(Skema::parse), help = h(msg::help_calc_skema()))]
+        skema: Option<Skema>,
+        #[arg(long, value_enum, default_value_t = Format::Text, help = h(msg::help_format()))]
+        format: Format,
+    },
+    #[command(about = h(msg::help_calc_akip_about()), after_help = h(msg::help_calc_akip_after()))]
+    Akip {
+        #[arg(long, help = h(msg::help_calc_komponen()))]
+        komponen: Vec<String>,
+        #[arg(long, conflicts_with = "komponen", help = h(msg::help_calc_pemenuhan()))]
+        pemenuhan: Vec<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text, help = h(msg::help_format()))]
+        format: Format,
+    },
+    #[command(about = h(msg::help_calc_goalseek_about()), after_help = h(msg::help_calc_goalseek_after()))]
+    #[command(group(clap::ArgGroup::new("tujuan").required(true).args(["target", "mutu", "akip"])))]
+    Goalseek {
+        #[arg(long, help = h(msg::help_calc_goal_target()))]
+        target: Option<String>,
+        #[arg(long, requires = "target", help = h(msg::help_calc_goal_capaian()))]
+        capaian: Option<String>,
+        #[arg(long, requires = "target", value_parser = band_code(&PREDIKAT_CAPAIAN), help = h(msg::help_calc_goal_predikat()))]
+        predikat: Option<String>,
+        #[arg(long, value_parser = band_code(&IKM_2017), help = h(msg::help_calc_goal_mutu()))]
+        mutu: Option<String>,
+        #[arg(long, value_parser = band_code(&AKIP_2021), help = h(msg::help_calc_goal_akip()))]
+        akip: Option<String>,
+        #[arg(long, value_enum, default_value_t = Pol::Positif, help = h(msg::help_calc_polaritas()))]
+        polaritas: Pol,
+        #[arg(long, value_enum, default_value_t = Metode::Selisih, help = h(msg::help_calc_metode_short()))]
+        metode: Metode,
+        #[arg(long, default_value_t = 2, help = h(msg::help_calc_presisi()))]
+        presisi: u32,
+        #[arg(long, value_enum, default_value_t = Format::Text, help = h(msg::help_format()))]
+        format: Format,
+    },
+}
+
+values! {
+    /// Polarity argument.
+    Pol {
+        Positif = "positif" => msg::help_value_positif(),
+        Negatif = "negatif" => msg::help_value_negatif(),
+    }
+}
+
+values! {
+    /// Negative-indicator formula argument.
+    Metode {
+        Selisih = "selisih" => msg::help_value_selisih(),
+        Rasio = "rasio" => msg::help_value_rasio(),
+    }
+}
+
+fn num(s: &str, what: &str) -> Result<Decimal> {
+    parse_number(s, Notasi::Otomatis).konteks(|| msg::cli_option(what))
+}
+
+fn pol(p: Pol) -> Polaritas {
+    match p {
+        Pol::Positif => Polaritas::Positif,
+        Pol::Negatif => Polaritas::Negatif,
+    }
+}
+
+/// `--batas`: a cap the core knows ([`Batas::percent`]); another value is a
+/// usage error.
+fn parse_batas(s: &str) -> std::result::Result<Batas, Pesan> {
+    Batas::ALL.into_iter().find(|b| b.percent().is_some_and(|p| p.to_string() == s.trim())).ok_or_else(|| {
+        let caps: Vec<String> = Batas::ALL.iter().filter_map(|b| b.percent()).map(|p| p.to_string()).collect();
+        let caps: Vec<&str> = caps.iter().map(String::as_str).collect();
+        msg::cli_expected_one_of(kinerja_core::one_of(&caps), format!("{s:?}"))
+    })
+}
+
+/// A band code of `table` (`--mutu`, `--akip`, `--predikat`); another is a
+/// usage error naming the scale's codes.
+fn band_code(table: &'static BandTable) -> impl Fn(&str) -> std::result::Result<String, Pesan> + Clone {
+    move |s: &str| match table.by_code(s.trim()) {
+        Some(b) => Ok(b.code.to_string()),
+        None => Err(msg::cli_expected_one_of(table.codes_text(), format!("{s:?}"))),
+    }
+}
+
+/// A value through a core parser; what it refuses is a usage error.
+fn core<T>(f: fn(&str) -> kinerja_core::Result<T>) -> impl Fn(&str) -> std::result::Result<T, Pesan> + Clone {
+    move |s: &str| f(s).map_err(|e| e.pesan())
+}
+
+fn aturan(m: Metode, batas: Option<Batas>) -> Result<Aturan> {
+    let batas = batas.unwrap_or(Batas::Tanpa);
+    let metode_negatif = match m {
+        Metode::Selisih => MetodeNegatif::SelisihGanda,
+        Metode::Rasio => MetodeNegatif::Rasio,
+    };
+    Ok(Aturan { metode_negatif, batas })
+}
+
+fn pairs<'a>(items: &'a [String], what: &str) -> Result<Vec<(&'a str, &'a str)>> {
+    items
+        .iter()
+        .map(|s| {
+            s.split_once('=')
+                .map(|(k, v)| (k.trim(), v.trim()))
+                .ok_or_else(|| gagal(msg::cli_expected_pair(what, format!("{s:?}"))))
+        })
+        .collect()
+}
+
+fn print(format: Format, text: Pesan, value: serde_json::Value) -> Result<()> {
+    match format {
+        Format::Text => say!(text),
+        Format::Json => cetak(&serde_json::to_string_pretty(&value)?),
+    }
+    Ok(())
+}
+
+/// Runs a calculation.
+pub fn run(c: Calc) -> Result<()> {
+    match c {
+        Calc::Capaian { target, realisasi, polaritas, metode, batas, format } => {
+            run_capaian(&target, &realisasi, pol(polaritas), aturan(metode, batas)?, format)
+        }
+        Calc::Ikm { nrr, jawaban, bobot, skema, format } => {
+            let (skema, bobot) = (skema.unwrap_or_default(), bobot.unwrap_or_default());
+            let (ikm, per_unsur) = match jawaban {
+                Some(path) => ikm_from_answers(&path, skema, bobot)?,
+                None => ikm_from_args(&nrr, skema, bobot)?,
+            };
+            print_ikm(&ikm, &per_unsur, format)
+        }
+        Calc::Akip { komponen, pemenuhan, format } => run_akip(&komponen, &pemenuhan, format),
+        Calc::Goalseek { target, capaian, predikat, mutu, akip, polaritas, metode, presisi, format } => {
+            if let Some(m) = mutu {
+                let v = nilai_for_band(&IKM_2017, &m, presisi)?.ok_or_else(|| gagal(msg::cli_no_lower_mutu(&m)))?;
+                return print(format, msg::cli_goal_mutu(format_id(v), &m), json!({"mutu": m, "ikm_minimal": v}));
+            }
+            if let Some(a) = akip {
+                let v =
+                    nilai_for_band(&AKIP_2021, &a, presisi)?.ok_or_else(|| gagal(msg::cli_no_lower_predikat(&a)))?;
+                let text = msg::cli_goal_akip(format_id(v), &a);
+                return print(format, text, json!({"predikat": a, "nilai_minimal": v}));
+            }
+            let t = num(target.as_deref().ok_or_else(|| gagal(msg::cli_target_needed()))?, "--target")?;
+            let goals = goals(t, capaian, predikat, pol(polaritas), aturan(metode, None)?, presisi)?;
+            print_goals(&goals, format)
+        }
+    }
+}
+
+fn run_capaian(target: &str, realisasi: &str, p: Polaritas, a: Aturan, format: Format) -> Result<()> {
+    let (t, r) = (num(target, "--target")?, num(realisasi, "--realisasi")?);
+    let c = capaian(t, r, p, a)?;
+    let b = predikat(c)?;
+    let c2 = c.round2()?;
+    print(
+        format,
+        msg::cli_calc_capaian(format_id(c2), b.label),
+        json!({"target": t, "realisasi": r, "polaritas": p.code(), "capaian": c2, "capaian_tepat": c.to_decimal()?, "predikat": b.label, "predikat_kode": b.code}),
+    )
+}
+
+/// IKM and the NRR per unsur from a CSV of raw answers (`responden`,
+/// `unsur_id`, `skor`), every problem located.
+fn ikm_from_answers(path: &std::path::Path, skema: Skema, bobot: Bobot) -> Result<(Ikm, Vec<(String, Ratio)>)> {
+    let file = path.display().to_string();
+    let sheet = kinerja_data::Sheet::from_csv(path, &file)?;
+    let mut problems = Vec::new();
+    sheet.check_headers(&["responden", "unsur_id", "skor"], &[], &mut problems);
+    let mut tally = Tally::new(skema);
+    let rows = sheet.each_row(&mut problems, |r| {
+        let u = r.text("unsur_id");
+        let s = r.parse("skor", Skor::parse);
+        let n = r.int("responden");
+        Some((u?, s?, n?))
+    });
+    // One answer per respondent and unsur, as `kinerja load` requires.
+    let mut seen: std::collections::HashMap<(i64, String), usize> = std::collections::HashMap::new();
+    for (line, (u, s, n)) in rows {
+        if let Some(first) = seen.insert((n, u.clone()), line) {
+            let found = msg::cli_answers_again(n, &u, first);
+            let expected = msg::store_jawaban_expected_once();
+            problems.push(kinerja_data::Problem::described(&file, Some(line), Some("unsur_id"), expected, found));
+            continue;
+        }
+        if let Err(e) = tally.add(&u, s) {
+            let expected = msg::data_expected_unsur_of(skema.code(), e.pesan());
+            problems.push(kinerja_data::Problem::new(&file, Some(line), Some("unsur_id"), expected, &u));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(kinerja_data::Error::Invalid(problems).into());
+    }
+    let per = skema.unsur().iter().map(|u| Ok((u.id.to_string(), tally.nrr(u.id)?))).collect::<Result<Vec<_>>>()?;
+    Ok((tally.ikm(bobot)?, per))
+}
+
+/// IKM from `--nrr unsur=value` arguments.
+fn ikm_from_args(nrr: &[String], skema: Skema, bobot: Bobot) -> Result<(Ikm, Vec<(String, Ratio)>)> {
+    if nrr.is_empty() {
+        return Err(gagal(msg::cli_nrr_needed()));
+    }
+    let values: Vec<(&str, Ratio)> = pairs(nrr, "--nrr")?
+        .into_iter()
+        .map(|(k, v)| Ok((k, Ratio::from_decimal(num(v, &format!("--nrr {k}"))?))))
+        .collect::<Result<_>>()?;
+    let ikm = ikm_from_nrr(skema, bobot, &values)?;
+    Ok((ikm, values.into_iter().map(|(k, v)| (k.to_string(), v)).collect()))
+}
+
+fn print_ikm(ikm: &Ikm, per_unsur: &[(String, Ratio)], format: Format) -> Result<()> {
+    let (m, skema, bobot) = (ikm.mutu()?, ikm.skema, ikm.bobot);
+    let unsur: Vec<serde_json::Value> = per_unsur
+        .iter()
+        .map(|(k, v)| Ok(json!({"unsur": k, "nrr": v.round2()?, "mutu": mutu_unsur(skema, *v)?.code})))
+        .collect::<Result<_>>()?;
+    let text = msg::cli_calc_ikm(format_id(ikm.rounded()?), m.code, m.label, bobot.label(skema), skema.code());
+    print(
+        format,
+        text,
+        json!({"ikm": ikm.rounded()?, "ikm_tepat": ikm.nilai.to_decimal()?, "mutu": m.code, "kinerja": m.label, "bobot": bobot.code(), "skema": skema.code(), "unsur": unsur}),
+    )
+}
+
+fn run_akip(komponen: &[String], pemenuhan: &[String], format: Format) -> Result<()> {
+    let n = if !pemenuhan.is_empty() {
+        let v: Vec<(&str, [Decimal; 3])> = pairs(pemenuhan, "--pemenuhan")?
+            .into_iter()
+            .map(|(k, v)| {
+                let parts: Vec<&str> = v.split('/').collect();
+                let [a, b, c] = parts.as_slice() else {
+                    return Err(gagal(msg::cli_bad_pemenuhan(k, format!("{v:?}"))));
+                };
+                Ok((k, [num(a, k)?, num(b, k)?, num(c, k)?]))
+            })
+            .collect::<Result<_>>()?;
+        NilaiAkip::from_pemenuhan(&v)?
+    } else {
+        let v: Vec<(&str, Decimal)> =
+            pairs(komponen, "--komponen")?.into_iter().map(|(k, v)| Ok((k, num(v, k)?))).collect::<Result<_>>()?;
+        NilaiAkip::from_komponen(SkemaAkip::PermenPanRb88_2021, &v)?
+    };
+    let total = n.total()?;
+    let p = n.predikat()?;
+    print(
+        format,
+        msg::cli_calc_akip(format_id(total.round2()?), p.code, p.label),
+        json!({"nilai": total.round2()?, "predikat": p.code, "interpretasi": p.label}),
+    )
+}
+
+/// The goals asked for: a capaian, one predikat, or every predikat band.
+fn goals(
+    t: Decimal,
+    cap: Option<String>,
+    pk: Option<String>,
+    p: Polaritas,
+    a: Aturan,
+    presisi: u32,
+) -> Result<Vec<(String, GoalSeek)>> {
+    if let Some(c) = cap {
+        let g = realisasi_for_capaian(t, Ratio::from_decimal(num(&c, "--capaian")?), p, a, presisi)?;
+        return Ok(vec![(format!("capaian {c}%"), g)]);
+    }
+    let codes: Vec<String> = match pk {
+        Some(code) => vec![code],
+        None => PREDIKAT_CAPAIAN.bands.iter().map(|b| b.code.to_string()).collect(),
+    };
+    codes
+        .into_iter()
+        .map(|code| {
+            let b = PREDIKAT_CAPAIAN.band(&code)?;
+            Ok((format!("predikat {}", b.label), realisasi_for_band(t, &PREDIKAT_CAPAIAN, &code, p, a, presisi)?))
+        })
+        .collect()
+}
+
+fn print_goals(goals: &[(String, GoalSeek)], format: Format) -> Result<()> {
+    let lines: Vec<Pesan> = goals
+        .iter()
+        .map(|(what, g)| match g.arah {
+            Arah::Selalu => msg::cli_goal_any(what),
+            Arah::PalingSedikit => msg::cli_goal(what, "≥", format_id(g.realisasi)),
+            Arah::PalingBanyak => msg::cli_goal(what, "≤", format_id(g.realisasi)),
+        })
+        .collect();
+    let text = msg::teks(kinerja_pesan::Arg::Daftar(lines, "\n"));
+    let js: Vec<serde_json::Value> =
+        goals.iter().map(|(what, g)| json!({"tujuan": what, "realisasi": g.realisasi, "arah": g.arah})).collect();
+    print(format, text, json!(js))
+}

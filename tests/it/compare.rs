@@ -1,0 +1,44 @@
+//! `kinerja compare`: the kecamatan of a kabupaten side by side, synthetic
+//! figures marked.
+
+use crate::support::{loaded, ok, p};
+
+#[test]
+fn compare_lists_all_twelve_kecamatan() {
+    let (_dir, db) = loaded();
+    let out = ok(&[
+        "compare",
+        "--kabupaten",
+        "12.19",
+        "--tahun",
+        "2024",
+        "--indikator",
+        "ikm",
+        "--format",
+        "csv",
+        "--db",
+        p(&db),
+    ]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 13, "{out}");
+    assert!(
+        lines[1].starts_with(
+            "ikm,1,12.19.11,Datuk Tanah Datar,83.0000,98.2000,118.31,Sangat Tinggi,Sangat Baik,0.00,-15.20,"
+        ),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].starts_with("ikm,2,12.19.07,Sei Balai,85.0000,75.3500,88.65,Tinggi,Kurang Baik,22.85,9.65,"),
+        "{}",
+        lines[2]
+    );
+    assert_eq!(lines.iter().filter(|l| l.ends_with("tidak ada data")).count(), 10);
+    ok(&["demo", "synth", "--seed", "3", "--db", p(&db)]);
+    let table = ok(&["compare", "--kabupaten", "12.19", "--tahun", "2024", "--db", p(&db)]);
+    assert_eq!(table.matches("SINTETIS").count(), 21, "{table}"); // 10 units × 2 indicators + the footnote
+    let md = ok(&["report", "--kecamatan", "Medang Deras", "--tahun", "2024", "--db", p(&db)]);
+    assert!(md.contains("DATA SINTETIS"), "{md}");
+    let sb = ok(&["report", "--kecamatan", "Sei Balai", "--tahun", "2024", "--db", p(&db)]);
+    assert!(sb.contains("Medang Deras [sintetis]"), "peers in Sei Balai's report are marked");
+}
