@@ -2,13 +2,15 @@
 //! catalogue by key (`h(msg::help_…())`), in the language chosen before
 //! clap builds the command, so a missing text does not compile.
 
+pub mod calc;
+
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 use kinerja_pesan::msg;
 
-use crate::cmd::calc::Calc;
 use crate::pesan::h;
+use calc::Calc;
 
 /// The database file commands use when `--db` is not given.
 pub const DEFAULT_DB: &str = "data/kinerja.duckdb";

@@ -103,9 +103,6 @@ pub fn pesan_of(e: &(dyn std::error::Error + 'static)) -> Option<Pesan> {
     if let Some(e) = e.downcast_ref::<kinerja_skenario::Error>() {
         return Some(e.pesan());
     }
-    if let Some(e) = e.downcast_ref::<crate::cmd::audit::Unusable>() {
-        return Some(e.pesan());
-    }
     e.downcast_ref::<std::io::Error>().map(kinerja_pesan::io)
 }
 

@@ -42,7 +42,7 @@ fn kolom() -> &'static [&'static str] {
 pub(crate) fn load_jawaban_parquet(
     c: &Connection,
     files: &[PathBuf],
-    progress: crate::load::Progress<'_>,
+    progress: crate::Progress<'_>,
 ) -> Result<(u64, u64)> {
     let list = format!(
         "[{}]",

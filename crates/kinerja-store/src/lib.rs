@@ -49,6 +49,9 @@ use std::path::PathBuf;
 use duckdb::{AccessMode, Config, Connection};
 use kinerja_pesan::{Arg, Message, Pesan, msg};
 
+/// Progress callback: `(table, rows done, rows total)`.
+pub type Progress<'a> = &'a mut dyn FnMut(&str, u64, u64);
+
 pub use jawaban::RESPONDEN_SPAN_MAX;
 pub use load::{LoadSummary, TemuanTersimpan};
 pub use schema::SCHEMA_VERSION;

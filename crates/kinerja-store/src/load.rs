@@ -13,7 +13,7 @@ use duckdb::{Appender, Connection, params};
 use kinerja_core::model::*;
 
 use crate::sql::{Run, at, filled};
-use crate::{Result, Store};
+use crate::{Progress, Result, Store};
 
 /// What a load did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -81,9 +81,6 @@ pub(crate) const UNIT_TABLES: &[&str] = &[
     "anggaran_program",
     "program_sasaran",
 ];
-
-/// Progress callback: `(table, rows done, rows total)`.
-pub type Progress<'a> = &'a mut dyn FnMut(&str, u64, u64);
 
 impl Store {
     /// Validates and loads a data directory in one transaction: the tables

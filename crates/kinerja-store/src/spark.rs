@@ -179,8 +179,8 @@ mod tests {
             "SELECT CAST(1000000 AS DECIMAL(38,0)) AS s, 'kj_x(' AS t -- kj_capaian over",
         );
         check("SELECT kj_skema_skm(kj_bobot_ikm(b))", "SELECT coalesce(coalesce(b, 'tepat'), 'permenpanrb_14_2017')");
-        check("SELECT kj_sisa(a)", "error: kj_sisa(1) has no Spark SQL definition");
-        check("SELECT kj_sisa(a, (b", "error: unclosed call of kj_sisa");
+        check("SELECT kj_sisa(a)", "error: internal error: kj_sisa(1) has no Spark SQL definition");
+        check("SELECT kj_sisa(a, (b", "error: internal error: unclosed call of kj_sisa");
     }
 
     #[test]

@@ -27,30 +27,11 @@ pub struct Basis {
     pub tahun: Option<i32>,
 }
 
-/// A transcription that cannot be checked: its problems, located.
-#[derive(Debug)]
-pub struct Unusable {
-    file: String,
-    masalah: Vec<Masalah>,
-}
-
-impl Message for Unusable {
-    fn pesan(&self) -> Pesan {
-        let lines = self.masalah.iter().map(|m| m.pesan()).collect();
-        msg::cli_audit_unusable(&self.file, self.masalah.len(), Arg::Daftar(lines, "\n  "))
-    }
-}
-
-impl std::fmt::Display for Unusable {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.pesan().fmt(f)
-    }
-}
-
-impl std::error::Error for Unusable {}
-
+/// A transcription that cannot be audited, with every problem located:
+/// trouble (exit 2), not a finding.
 fn unusable(file: &Path, masalah: Vec<Masalah>) -> anyhow::Error {
-    anyhow::Error::new(Unusable { file: file.display().to_string(), masalah })
+    let lines = masalah.iter().map(|m| m.pesan()).collect();
+    anyhow::Error::new(msg::cli_audit_unusable(file.display(), masalah.len(), Arg::Daftar(lines, "\n  ")))
 }
 
 /// Reads a transcription: a `.json` file, an `.xlsx` workbook, or a
