@@ -156,7 +156,8 @@ fn depends_on(krate: &str, seen: &mut BTreeSet<String>) {
     let deps = deps.split("\n[").next().unwrap_or("");
     for line in deps.lines() {
         let name = line.split(['=', '.', ' ']).next().unwrap_or("").trim();
-        if (name.starts_with("kinerja-") || name == "duckdb") && seen.insert(name.to_string()) && name != "duckdb" {
+        let workspace = name.starts_with("kinerja-");
+        if (workspace || name == "duckdb") && seen.insert(name.to_string()) && workspace {
             depends_on(name, seen);
         }
     }

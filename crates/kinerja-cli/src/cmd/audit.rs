@@ -10,7 +10,7 @@ use anyhow::Result;
 use kinerja_audit::baca::Lembar;
 use kinerja_audit::tulis::{self, Reviu};
 use kinerja_audit::{Masalah, Transkripsi, periksa};
-use kinerja_pesan::{Arg, Message, Pesan, msg};
+use kinerja_pesan::{Arg, msg};
 
 use super::Outcome;
 use crate::args::AuditFormat;

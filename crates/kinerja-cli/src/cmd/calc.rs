@@ -1,11 +1,8 @@
 //! `kinerja calc`: one computation at a time, straight from the core.
 
-use std::path::PathBuf;
-
 use anyhow::Result;
-use clap::Subcommand;
 use kinerja_core::akip::{NilaiAkip, SkemaAkip};
-use kinerja_core::band::{AKIP_2021, BandTable, IKM_2017, PREDIKAT_CAPAIAN};
+use kinerja_core::band::{AKIP_2021, IKM_2017, PREDIKAT_CAPAIAN};
 use kinerja_core::capaian::{Aturan, Batas, MetodeNegatif, Polaritas, capaian, predikat};
 use kinerja_core::notation::{Notasi, parse_number};
 use kinerja_core::plan::{Arah, GoalSeek, nilai_for_band, realisasi_for_band, realisasi_for_capaian};
@@ -16,7 +13,7 @@ use serde_json::json;
 
 use crate::args::calc::{Calc, Format, Metode, Pol};
 use crate::output::format_id;
-use crate::pesan::{KonteksExt, cetak, gagal, h, say};
+use crate::pesan::{KonteksExt, cetak, gagal, say};
 
 fn num(s: &str, what: &str) -> Result<Decimal> {
     parse_number(s, Notasi::Otomatis).konteks(|| msg::cli_option(what))
