@@ -156,8 +156,9 @@ fn depends_on(krate: &str, seen: &mut BTreeSet<String>) {
     let deps = deps.split("\n[").next().unwrap_or("");
     for line in deps.lines() {
         let name = line.split(['=', '.', ' ']).next().unwrap_or("").trim();
-        let workspace = name.starts_with("kinerja-");
-        if (workspace || name == "duckdb") && seen.insert(name.to_string()) && workspace {
+        if name == "duckdb" {
+            seen.insert(name.to_string());
+        } else if name.starts_with("kinerja-") && seen.insert(name.to_string()) {
             depends_on(name, seen);
         }
     }
