@@ -206,17 +206,25 @@ fn fn_name(key: &str) -> String {
     key.replace('.', "_")
 }
 
-fn rust_parts(ps: &[Part], args: &[String]) -> String {
+/// A text in the compact form the library renders: literal text with `{`
+/// and `}` doubled, `{i}` for the argument at position `i` and
+/// `{i|one|other}` for a plural chosen by it. One string per text keeps
+/// the planner small (no table of parts per message).
+fn compact(ps: &[Part], args: &[String]) -> String {
     let index = |a: &str| args.iter().position(|x| x == a).expect("an argument of the entry");
-    let items: Vec<String> = ps
-        .iter()
-        .map(|p| match p {
-            Part::Lit(s) => format!("Part::Lit({s:?})"),
-            Part::Arg(a) => format!("Part::Arg({})", index(a)),
-            Part::Plural(a, one, other) => format!("Part::Plural({}, {one:?}, {other:?})", index(a)),
-        })
-        .collect();
-    format!("&[{}]", items.join(", "))
+    let mut out = String::new();
+    for p in ps {
+        match p {
+            Part::Lit(s) => out.push_str(&s.replace('{', "{{").replace('}', "}}")),
+            Part::Arg(a) => {
+                let _ = write!(out, "{{{}}}", index(a));
+            }
+            Part::Plural(a, one, other) => {
+                let _ = write!(out, "{{{}|{one}|{other}}}", index(a));
+            }
+        }
+    }
+    out
 }
 
 fn generate(entries: &[Entry]) -> String {
@@ -224,14 +232,11 @@ fn generate(entries: &[Entry]) -> String {
     for e in entries {
         let name = fn_name(&e.key);
         let upper = name.to_uppercase();
-        let args: Vec<String> = e.args.iter().map(|a| format!("{a:?}")).collect();
         let _ = writeln!(
             s,
-            "#[doc(hidden)]\npub static {upper}: Entry = Entry {{ key: {:?}, args: &[{}], en: {}, id: {} }};",
-            e.key,
-            args.join(", "),
-            rust_parts(&e.en, &e.args),
-            rust_parts(&e.id, &e.args),
+            "#[doc(hidden)]\npub static {upper}: Entry = Entry {{ packed: {:?}, args: {} }};",
+            format!("{}\u{1f}{}\u{1f}{}", e.key, compact(&e.en, &e.args), compact(&e.id, &e.args)),
+            e.args.len(),
         );
         let en_text = doc_text(&e.en);
         let params: Vec<String> = e

@@ -1,7 +1,7 @@
 //! Browser entry point.
 
 // Talc: a binned allocator, smaller than Rust's default one on wasm32
-// (which matters in a 200 KB budget) and fast with many small allocations:
+// (which matters in the size budget of scripts/web-size) and fast with many small allocations:
 // a first-fit free list degrades on the heap the snapshot's parse leaves
 // fragmented.
 #[cfg(target_arch = "wasm32")]

@@ -23,7 +23,7 @@
 //! - **A text catalogue and `build.rs`, not Fluent.** Two languages with
 //!   one plural rule between them need no runtime (Fluent's bundle,
 //!   language negotiation and plural tables would take a quarter of the
-//!   planner's 200 KB budget), and generated functions give compile-time
+//!   planner's size budget), and generated functions give compile-time
 //!   keys without a procedural macro. Nothing here reads the environment:
 //!   [`Lang::dari_lokal`] is given the locale variables by the caller.
 //!
@@ -93,36 +93,38 @@ impl Lang {
     }
 }
 
-/// One piece of a catalogue text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
-    /// Literal text.
-    Lit(&'static str),
-    /// The argument at this position.
-    Arg(u8),
-    /// A word chosen by the count at this position: one, other.
-    Plural(u8, &'static str, &'static str),
-}
-
-/// A catalogue entry: its key, argument names and texts.
+/// A catalogue entry: its key and texts in one string, and its number of
+/// arguments. One string per entry keeps the planner small (a table of
+/// parts or of three strings per message costs it kilobytes).
 #[derive(Debug, PartialEq, Eq)]
 pub struct Entry {
-    /// The key (`load.summary`).
-    pub key: &'static str,
-    /// The arguments' names, in the order the constructor takes them.
-    pub args: &'static [&'static str],
-    /// The English text.
-    pub en: &'static [Part],
-    /// The Bahasa Indonesia text.
-    pub id: &'static [Part],
+    /// `key`, the English text and the Bahasa Indonesia text, separated by
+    /// [`Entry::SEPARATOR`]. A text is compact: `{i}` is the argument at
+    /// position `i`, `{i|one|other}` a word chosen by the count at `i`,
+    /// `{{`/`}}` braces.
+    pub packed: &'static str,
+    /// How many arguments the constructor takes.
+    pub args: u8,
 }
 
 impl Entry {
-    /// The text in `lang`.
-    pub fn parts(&self, lang: Lang) -> &'static [Part] {
+    /// What separates the key and the texts in [`Entry::packed`].
+    pub const SEPARATOR: char = '\u{1f}';
+
+    fn field(&self, i: usize) -> &'static str {
+        self.packed.split(Self::SEPARATOR).nth(i).unwrap_or("")
+    }
+
+    /// The key (`load.summary`).
+    pub fn key(&self) -> &'static str {
+        self.field(0)
+    }
+
+    /// The text in `lang`, compact.
+    pub fn text(&self, lang: Lang) -> &'static str {
         match lang {
-            Lang::Id => self.id,
-            Lang::En => self.en,
+            Lang::En => self.field(1),
+            Lang::Id => self.field(2),
         }
     }
 }
@@ -216,13 +218,13 @@ impl Pesan {
     /// The message of `entry` with `args` (in the entry's order); the
     /// functions of [`msg`] call it with the right number of arguments.
     pub fn new(entry: &'static Entry, args: Vec<Arg>) -> Pesan {
-        debug_assert_eq!(entry.args.len(), args.len(), "{}", entry.key);
+        debug_assert_eq!(usize::from(entry.args), args.len(), "{}", entry.key());
         Pesan { entry, args }
     }
 
     /// The entry's key (`load.summary`).
     pub fn key(&self) -> &'static str {
-        self.entry.key
+        self.entry.key()
     }
 
     /// The arguments, in the entry's order.
@@ -246,10 +248,8 @@ impl Pesan {
     /// without arguments), without allocating: what an interface shows as
     /// a label.
     pub fn word(&self, lang: Lang) -> Option<&'static str> {
-        match self.entry.parts(lang) {
-            [Part::Lit(s)] => Some(s),
-            _ => None,
-        }
+        let text = self.entry.text(lang);
+        (!text.contains(['{', '}'])).then_some(text)
     }
 
     /// The message in `lang`.
@@ -260,21 +260,33 @@ impl Pesan {
     }
 
     fn render_into(&self, lang: Lang, out: &mut String) {
-        for part in self.entry.parts(lang) {
-            match *part {
-                Part::Lit(s) => out.push_str(s),
-                Part::Arg(i) => match self.args.get(usize::from(i)) {
-                    Some(a) => a.render_into(lang, out),
-                    None => out.push_str("{?}"),
-                },
-                Part::Plural(i, one, other) => {
-                    let n = match self.args.get(usize::from(i)) {
-                        Some(Arg::Count(n)) => *n,
-                        _ => 0,
-                    };
-                    out.push_str(if n == 1 { one } else { other });
-                }
+        let mut rest = self.entry.text(lang);
+        while let Some(i) = rest.find(['{', '}']) {
+            out.push_str(&rest[..i]);
+            let brace = &rest[i..];
+            if brace.starts_with("{{") || brace.starts_with('}') {
+                out.push_str(&brace[..1]);
+                rest = if brace.starts_with("}}") || brace.starts_with("{{") { &brace[2..] } else { &brace[1..] };
+                continue;
             }
+            let end = brace.find('}').unwrap_or(brace.len() - 1);
+            self.placeholder(&brace[1..end], lang, out);
+            rest = &brace[end + 1..];
+        }
+        out.push_str(rest);
+    }
+
+    /// `i` or `i|one|other` of a compact text.
+    fn placeholder(&self, inner: &str, lang: Lang, out: &mut String) {
+        let mut fields = inner.split('|');
+        let arg = fields.next().and_then(|i| i.parse::<usize>().ok()).and_then(|i| self.args.get(i));
+        match (arg, fields.next(), fields.next()) {
+            (Some(a), None, _) => a.render_into(lang, out),
+            (Some(a), Some(one), Some(other)) => {
+                let n = if let Arg::Count(n) = a { *n } else { 0 };
+                out.push_str(if n == 1 { one } else { other });
+            }
+            _ => out.push_str("{?}"),
         }
     }
 }
@@ -323,7 +335,7 @@ impl Message for Pesan {
 /// `katalog/*.txt` by `build.rs`).
 #[allow(missing_docs)]
 pub mod msg {
-    use super::{Arg, Count, Entry, Part, Pesan};
+    use super::{Arg, Count, Entry, Pesan};
     include!(concat!(env!("OUT_DIR"), "/msg.rs"));
 }
 
@@ -347,7 +359,7 @@ pub fn io(e: &std::io::Error) -> Pesan {
 /// The entry of a key, for texts found by name (the help of a command's
 /// arguments).
 pub fn cari(key: &str) -> Option<&'static Entry> {
-    msg::ALL.iter().copied().find(|e| e.key == key)
+    msg::ALL.iter().copied().find(|e| e.key() == key)
 }
 
 #[cfg(test)]

@@ -31,10 +31,10 @@ fn arguments_keep_their_kind() {
 
 #[test]
 fn keys_are_found_by_name_and_every_entry_has_both_texts() {
-    assert_eq!(cari("data.problems").map(|e| e.key), Some("data.problems"));
+    assert_eq!(cari("data.problems").map(Entry::key), Some("data.problems"));
     assert!(cari("data.nothing").is_none());
     for e in msg::ALL {
-        assert!(!e.en.is_empty() && !e.id.is_empty(), "{} has an empty text", e.key);
+        assert!(!e.text(Lang::En).is_empty() && !e.text(Lang::Id).is_empty(), "{} has an empty text", e.key());
     }
 }
 
@@ -71,7 +71,7 @@ fn no_entry_is_dead() {
     let src = sources();
     let dead: Vec<&str> = msg::ALL
         .iter()
-        .map(|e| e.key)
+        .map(|e| e.key())
         .filter(|k| {
             let f = k.replace('.', "_");
             // Called, or passed as a function (`konteks(msg::cli_making_snapshot)`).
@@ -80,4 +80,16 @@ fn no_entry_is_dead() {
         })
         .collect();
     assert!(dead.is_empty(), "catalogue entries nothing uses: {dead:?}");
+}
+
+/// The compact form build.rs writes: braces doubled, arguments by
+/// position, plurals by a count.
+#[test]
+fn compact_texts_render_braces_arguments_and_plurals() {
+    static E: Entry = Entry { packed: "t.compact\u{1f}{{x}} {0}: {1} {1|row|rows}\u{1f}{0}: {1} baris", args: 2 };
+    let p = |n: i128| Pesan::new(&E, vec![Arg::Text("f.csv".into()), Arg::Count(n)]);
+    assert_eq!(p(1).render(Lang::En), "{x} f.csv: 1 row");
+    assert_eq!(p(2).render(Lang::En), "{x} f.csv: 2 rows");
+    assert_eq!(p(2).render(Lang::Id), "f.csv: 2 baris");
+    assert_eq!(Pesan::new(&E, vec![Arg::Text("a".into()), Arg::Count(0)]).word(Lang::En), None);
 }

@@ -27,7 +27,7 @@ fn round_trip() {
 fn located_errors() {
     check(
         "{\"skenario\": [",
-        "line 1, column 14: expected a JSON scenario file, found EOF while parsing a list at line 1 column 14",
+        "line 1, column 14: expected a JSON scenario file, found the end of the text (EOF) before the JSON is complete",
     );
     check(r#"{"format":"x","skenario":[]}"#, "format: expected \"kinerja-skenario\", found \"x\"");
     check(r#"{"versi":9,"skenario":[]}"#, "scenario format version 9 is newer than this Kinerja supports (1)");
@@ -71,4 +71,13 @@ fn csv_errors_are_located() {
         "row 2, column tahun: expected a year such as 2025, found 20x5\nrow 3, column *: expected 5 fields, found 4 fields"
     );
     assert!(from_csv("a,b\n", "x").is_err());
+}
+
+#[test]
+fn deep_nesting_is_refused_where_it_starts() {
+    let text = format!("{{\"skenario\": {}", "[".repeat(100));
+    let e = from_json(&text).unwrap_err().to_string();
+    assert_eq!(e, "line 1, column 77: expected a JSON scenario file, found lists or objects nested more than 64 deep");
+    let quoted = format!("{{\"skenario\": [], \"catatan\": \"{}\"}}", "[".repeat(100));
+    assert!(from_json(&quoted).is_ok(), "brackets inside a string do not nest");
 }

@@ -146,7 +146,7 @@ test('a malformed scenario import shows where it is wrong', async () => {
   assert.match(await text(page, 'pesan'), /skenario\[0\]\.nilai\[0\]\.nilai/);
   await page.fill(tid('impor-teks'), '{"skenario": [');
   await page.click(tid('impor'));
-  assert.match(await text(page, 'pesan'), /line 1, column 14/);
+  assert.match(await text(page, 'pesan'), /baris 1, kolom 14/);
 });
 
 test('switching language', async () => {
@@ -238,7 +238,7 @@ test('a huge or deeply nested import is refused with a message and the page stay
   await page.locator(`${tid('pesan')} li.galat`).filter({ hasText: 'terlalu besar' }).waitFor();
   await page.fill(tid('impor-teks'), '['.repeat(100000));
   await page.click(tid('impor'));
-  await page.locator(`${tid('pesan')} li.galat`).filter({ hasText: 'recursion limit' }).waitFor();
+  await page.locator(`${tid('pesan')} li.galat`).filter({ hasText: 'bersarang lebih dari 64 tingkat' }).waitFor();
   await page.click(tid('tab-planner'));
   await page.selectOption(tid('unit-select'), '12.19.07');
   await ketik(page, 'target-ikm-2025', '88,25');
