@@ -134,6 +134,9 @@ fn entry(key: &str, en: Vec<Part>, id: Vec<Part>, place: String) -> Result<Entry
 
 /// Splits a text into literal parts, arguments and plural choices.
 fn parts(s: &str) -> Result<Vec<Part>, String> {
+    if s.contains('\u{1f}') {
+        return Err(format!("a text holds U+001F, which separates the packed texts: {s:?}"));
+    }
     let mut out = Vec::new();
     let mut lit = String::new();
     let mut chars = s.chars().peekable();
