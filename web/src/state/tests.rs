@@ -123,10 +123,10 @@ fn oversized_deep_and_huge_imports_are_refused_and_change_nothing() {
     assert!(
         matches!(s.messages.last(), Some(Message::Error(Notice::ImporTerlaluBesar { bytes: 6_000_000, limit })) if *limit == MAX_IMPOR as u64)
     );
-    // Nesting 100,000 deep: refused by the JSON reader's depth limit.
+    // Nesting 100,000 deep: refused by the reader's depth limit before parsing.
     let s = apply(s, vec![Action::Import("[".repeat(100_000))]);
     assert!(
-        matches!(s.messages.last(), Some(Message::Error(m)) if crate::i18n::message(Lang::En, m).contains("recursion limit"))
+        matches!(s.messages.last(), Some(Message::Error(m)) if crate::i18n::message(Lang::En, m).contains("nested more than 64 deep"))
     );
     // Just under the limit, still read.
     let pad = " ".repeat(MAX_IMPOR - 100);
