@@ -30,7 +30,7 @@ TABLES = [
     "wilayah", "desa_statistik", "renstra", "tujuan", "sasaran", "strategi", "indikator",
     "sasaran_indikator", "target", "realisasi", "skm_survei", "skm_nrr", "skm_jawaban",
     "skm_agregat", "akip_komponen", "anggaran_belanja", "anggaran_program", "program_sasaran",
-    "tercetak", "skenario", "audit_temuan",
+    "tercetak", "narasi", "skenario", "audit_temuan",
 ]
 FINGERPRINT = " UNION ALL ".join(
     f"SELECT '{t}' AS t, count(*) AS n, "

@@ -139,7 +139,7 @@ fn every_command_reports_in_bahasa_indonesia() {
         assert!(!out.contains("[EN]") && !err.contains("[EN]"), "{args:?}: an untranslated line:\n{out}{err}");
     }
     let out = kinerja_strict("id", &["riwayat", "--db", db]).out;
-    assert!(out.contains("17 berkas (") && out.contains(" bita)"), "{out}");
+    assert!(out.contains("18 berkas (") && out.contains(" bita)"), "{out}");
     let out = kinerja_strict("en", &["riwayat", "--db", db]).out;
     assert!(out.contains("files (") && out.contains("bytes)"), "{out}");
 }

@@ -118,6 +118,35 @@ fn duplicates_and_unknown_files_and_columns() {
 }
 
 #[test]
+fn narasi_sections_come_from_the_list_once_each() {
+    check(
+        &[("narasi.csv", "12.19.07,2024,tempat,Sei Balai,", "12.19.07,2024,tempat_ttd,Sei Balai,")],
+        &[
+            "narasi.csv, row 5, column bagian: expected a narasi section: kata_pengantar, latar_belakang, dasar_hukum, tugas_fungsi, struktur_organisasi, kebijakan, analisis, kesimpulan_tambahan, saran, camat_nama, camat_nip, camat_pangkat, bupati_nama, tempat, tanggal_lkjip, tanggal_pk, found \"tempat_ttd\"",
+        ],
+    );
+    check(
+        &[("narasi.csv", "12.19.07,2024,tanggal_lkjip,", "12.19.07,2024,tempat,")],
+        &[
+            "narasi.csv, row 6, column bagian: expected a key not given before, found \"(\\\"12.19.07\\\", 2024, \\\"tempat\\\") (already on row 5)\"",
+        ],
+    );
+}
+
+#[test]
+fn only_the_narasi_text_may_span_lines() {
+    // The seed's paragraphs and lists, read whole; rows numbered by line.
+    let d = kinerja_data::read_dir(&data_dir()).unwrap();
+    let dasar = d.narasi.iter().find(|n| n.bagian == "dasar_hukum").unwrap();
+    assert!(dasar.teks.contains("sebagai berikut :\n\n- Undang-Undang Nomor 28 Tahun 1999"), "{}", dasar.teks);
+    // A line break in another column is a quote left open, refused.
+    let (from, to) = ("\"LKjIP Kec. Sei Balai 2024, Bab I.A\"", "\"LKjIP Kec. Sei Balai 2024,\nBab I.A\"");
+    let got = problems(fixture(&[("narasi.csv", from, to)]).path());
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(got[0].starts_with("narasi.csv, row 16, column sumber: expected a field on one line"), "{got:#?}");
+}
+
+#[test]
 fn rupiah_and_codes_in_either_notation() {
     let dir = fixture(&[
         ("anggaran_program.csv", "2746175328,2610761561", "\"Rp. 2.746.175.328,00\",\"2.610.761.561\""),
@@ -263,12 +292,12 @@ fn load_names_the_root_cause_and_semua_lists_every_reference() {
     let short = kinerja(&["load", p(dir.path()), "--db", p(&db)]);
     assert_eq!(short.code, 1);
     assert!(
-        short.err.contains("1 problem in the data") && short.err.contains("no rows; 64 references to wilayah"),
+        short.err.contains("1 problem in the data") && short.err.contains("no rows; 76 references to wilayah"),
         "{}",
         short.err
     );
     let all = kinerja(&["load", p(dir.path()), "--db", p(&db), "--semua"]);
-    assert!(all.err.contains("65 problems") && all.err.contains("listed after this"), "{}", all.err);
+    assert!(all.err.contains("77 problems") && all.err.contains("listed after this"), "{}", all.err);
     assert!(all.err.contains("desa_statistik.csv, row 2, column kode_desa"), "{}", all.err);
     assert_eq!(kinerja(&["load", p(dir.path()), "--db", p(&db), "--all"]).err, all.err);
 }

@@ -117,6 +117,7 @@ pub fn document(r: &Reviu, verbose: bool, lang: Lang) -> Document {
         title: msg::audit_md_title(&r.judul).render(lang),
         sub: vec![format!("`{}` — {}", r.berkas, ringkasan(h).render(lang))],
         blocks,
+        ..Document::default()
     }
 }
 
@@ -162,7 +163,7 @@ pub fn table(results: &[Reviu], lang: Lang) -> Document {
     let title = r(msg::audit_md_findings());
     let section = Section { title: title.clone(), short: title.clone(), columns, rows, notes: vec![] };
     let sub = results.iter().map(|x| format!("{} — {}", x.berkas, r(ringkasan(&x.hasil)))).collect();
-    Document { title, sub, blocks: vec![Block::Table(section)] }
+    Document { title, sub, blocks: vec![Block::Table(section)], ..Document::default() }
 }
 
 fn sebab_json(s: &Sebab, lang: Lang) -> Value {

@@ -73,6 +73,21 @@ pub enum Cmd {
         #[command(flatten)]
         db: Db,
     },
+    #[command(about = h(msg::help_pk_about()), after_help = h(msg::help_pk_after()))]
+    Pk {
+        #[arg(long, help = h(msg::help_report_kecamatan()))]
+        kecamatan: String,
+        #[arg(long, help = h(msg::help_tahun()))]
+        tahun: i32,
+        #[arg(long, help = h(msg::help_pk_revisi()))]
+        revisi: Option<String>,
+        #[arg(long, value_enum, default_value_t = PkFormat::Pdf, help = h(msg::help_format()))]
+        format: PkFormat,
+        #[arg(long, help = h(msg::help_pk_out()))]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        db: Db,
+    },
     #[command(about = h(msg::help_sql_about()), after_help = h(msg::help_sql_after()))]
     Sql {
         #[arg(help = h(msg::help_sql_query()))]
@@ -263,6 +278,18 @@ values! {
         Html = "html",
         Xlsx = "xlsx",
         Json = "json",
+        Pdf = "pdf",
+        Docx = "docx",
+    }
+}
+
+values! {
+    /// The Perjanjian Kinerja's format.
+    PkFormat {
+        Pdf = "pdf",
+        Docx = "docx",
+        Html = "html",
+        Md = "md",
     }
 }
 

@@ -103,6 +103,9 @@ pub fn pesan_of(e: &(dyn std::error::Error + 'static)) -> Option<Pesan> {
     if let Some(e) = e.downcast_ref::<kinerja_skenario::Error>() {
         return Some(e.pesan());
     }
+    if let Some(e) = e.downcast_ref::<kinerja_cetak::Error>() {
+        return Some(e.pesan());
+    }
     e.downcast_ref::<std::io::Error>().map(kinerja_pesan::io)
 }
 

@@ -36,6 +36,7 @@
 //! | [`notation`] | strict Indonesian number notation |
 //! | [`kode`] | Permendagri 90/2019 program and account codes |
 //! | [`model`] | the data model shared by loader, store, snapshot and web |
+//! | [`narasi`] | the text sections of the LKjIP and Perjanjian Kinerja (re-exported by [`model`]) |
 
 pub mod akip;
 pub mod anggaran;
@@ -43,8 +44,10 @@ pub mod band;
 pub mod capaian;
 pub mod exact;
 pub mod formula;
+pub mod kata;
 pub mod kode;
 pub mod model;
+pub mod narasi;
 pub mod notation;
 pub mod plan;
 pub mod skm;

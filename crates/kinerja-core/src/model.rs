@@ -245,6 +245,7 @@ pub struct Strategi {
 }
 
 pub use crate::capaian::JenisIndikator;
+pub use crate::narasi::{NARASI_BAGIAN, Narasi, is_narasi_bagian};
 
 /// A performance indicator (shared across units so Bappeda can compare).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -576,6 +577,10 @@ pub struct Dataset {
     pub anggaran_program: Vec<AnggaranProgram>,
     pub program_sasaran: Vec<ProgramSasaran>,
     pub tercetak: Vec<Tercetak>,
+    /// The narasi texts (empty when a dataset serialised before the table
+    /// existed is read).
+    #[serde(default)]
+    pub narasi: Vec<Narasi>,
 }
 
 #[cfg(test)]

@@ -165,7 +165,7 @@ fn read_files(
         let sheet = if name.to_ascii_lowercase().ends_with(".xlsx") {
             Sheet::from_xlsx(path, name)
         } else {
-            Sheet::from_csv(path, name)
+            Sheet::from_csv_multiline(path, name, table.multiline)
         };
         match sheet {
             Ok(s) => sheets.push((table.name, s)),

@@ -189,6 +189,32 @@ fn delimiter_of(text: &str) -> u8 {
     counts.iter().filter(|c| c.1 > 0).max_by_key(|c| c.1).map_or(b',', |c| c.0)
 }
 
+/// A field of several lines outside the columns that may hold them
+/// (`multiline`): a quote left open, which would swallow the rows after it.
+fn line_break(
+    rec: &csv::StringRecord,
+    headers: &[String],
+    multiline: &[&str],
+    name: &str,
+    line: usize,
+) -> Option<Problem> {
+    let may = |i: usize| headers.get(i).is_some_and(|h| multiline.contains(&h.as_str()));
+    let (i, c) = rec.iter().enumerate().find(|(i, c)| c.contains(['\n', '\r']) && !may(*i))?;
+    let column = headers.get(i).map(String::as_str);
+    Some(Problem::new(name, Some(line), column, msg::data_expected_one_line(), c))
+}
+
+/// Appends a record's cells, trimmed; where `lines` (a table with columns
+/// of several lines), a cell's `\r\n` or `\r` as `\n`.
+fn push_record(rows: &mut Rows, line: usize, rec: &csv::StringRecord, lines: bool) {
+    if lines && rec.iter().any(|c| c.contains('\r')) {
+        let cells: Vec<String> = rec.iter().map(|c| c.trim().replace("\r\n", "\n").replace('\r', "\n")).collect();
+        rows.push(line, cells.iter().map(String::as_str));
+    } else {
+        rows.push(line, rec.iter().map(str::trim));
+    }
+}
+
 fn dialect_text(encoding: &str, delimiter: u8) -> Pesan {
     match delimiter {
         b';' => msg::data_dialek_semicolon(encoding),
@@ -201,8 +227,15 @@ impl Sheet {
     /// Reads a CSV file: UTF-8 (with or without BOM) or Windows-1252, fields
     /// separated by `,`, `;` or tab (see [`Sheet::from_csv_bytes`]).
     pub fn from_csv(path: &Path, name: &str) -> Result<Sheet> {
+        Sheet::from_csv_multiline(path, name, &[])
+    }
+
+    /// Reads a CSV file as [`Sheet::from_csv`] does, the columns `multiline`
+    /// (a table's [`crate::Table::multiline`]) allowed to hold text of
+    /// several lines (see [`Sheet::from_csv_bytes_multiline`]).
+    pub fn from_csv_multiline(path: &Path, name: &str, multiline: &[&str]) -> Result<Sheet> {
         let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
-        Sheet::from_csv_bytes(&bytes, name)
+        Sheet::from_csv_bytes_multiline(&bytes, name, multiline)
     }
 
     /// Parses CSV bytes. The encoding is UTF-8 when the bytes are valid
@@ -220,6 +253,23 @@ impl Sheet {
     /// # Ok::<(), kinerja_data::Error>(())
     /// ```
     pub fn from_csv_bytes(bytes: &[u8], name: &str) -> Result<Sheet> {
+        Sheet::from_csv_bytes_multiline(bytes, name, &[])
+    }
+
+    /// Parses CSV bytes as [`Sheet::from_csv_bytes`] does, where the columns
+    /// `multiline` may hold text of several lines: a quoted field with line
+    /// breaks, each `\r\n` read as `\n` (a narasi's paragraphs). In any
+    /// other column a line break is refused at its row.
+    ///
+    /// ```
+    /// use kinerja_data::Sheet;
+    /// let csv = b"bagian,teks\nsaran,\"Satu.\r\n\r\n- dua\"\n";
+    /// let s = Sheet::from_csv_bytes_multiline(csv, "narasi.csv", &["teks"])?;
+    /// assert_eq!(s.rows.to_vec()[0].1, ["saran", "Satu.\n\n- dua"]);
+    /// assert!(Sheet::from_csv_bytes(csv, "narasi.csv").is_err());
+    /// # Ok::<(), kinerja_data::Error>(())
+    /// ```
+    pub fn from_csv_bytes_multiline(bytes: &[u8], name: &str, multiline: &[&str]) -> Result<Sheet> {
         let problem = |row: Option<usize>, expected: Pesan, found: String| {
             Error::Invalid(vec![Problem::new(name, row, None, expected, &found)])
         };
@@ -257,14 +307,10 @@ impl Sheet {
             if rec.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
-            // No table has a field of several lines: one is a quote left
-            // open, which would swallow the rows after it.
-            if let Some((i, c)) = rec.iter().enumerate().find(|(_, c)| c.contains(['\n', '\r'])) {
-                let column = headers.get(i).map(String::as_str);
-                let expected = msg::data_expected_one_line();
-                return Err(Error::Invalid(vec![Problem::new(name, Some(line), column, expected, c)]));
+            if let Some(p) = line_break(&rec, &headers, multiline, name, line) {
+                return Err(Error::Invalid(vec![p]));
             }
-            rows.push(line, rec.iter().map(str::trim));
+            push_record(&mut rows, line, &rec, !multiline.is_empty());
         }
         let notasi = if delimiter == b';' { Notasi::Indonesia } else { Notasi::Otomatis };
         let dialek = (encoding != "UTF-8" || delimiter != b',').then(|| dialect_text(encoding, delimiter));

@@ -22,6 +22,9 @@ pub struct Table {
     pub required: &'static [&'static str],
     /// Columns that may be present.
     pub optional: &'static [&'static str],
+    /// Columns whose text may span several lines (a narasi's paragraphs);
+    /// in any other column a line break is refused.
+    pub multiline: &'static [&'static str],
 }
 
 /// Every table Kinerja reads, in load order.
@@ -30,6 +33,7 @@ pub static TABLES: &[Table] = &[
         name: "wilayah",
         required: &["kode", "tingkat", "nama", "sumber"],
         optional: &["induk", "nama_dalam_laporan"],
+        multiline: &[],
     },
     Table {
         name: "desa_statistik",
@@ -45,70 +49,99 @@ pub static TABLES: &[Table] = &[
             "sumber",
         ],
         optional: &["no_laporan", "luas_perkebunan_ha", "luas_pertanian_ha", "luas_perumahan_ha"],
+        multiline: &[],
     },
     Table {
         name: "renstra",
         required: &["id", "kode_unit", "tahun_awal", "tahun_akhir", "visi", "misi", "sumber"],
         optional: &[],
+        multiline: &[],
     },
-    Table { name: "tujuan", required: &["id", "renstra_id", "uraian", "sumber"], optional: &[] },
-    Table { name: "sasaran", required: &["id", "tujuan_id", "no", "uraian", "sumber"], optional: &[] },
-    Table { name: "strategi", required: &["id", "sasaran_id", "no", "uraian", "sumber"], optional: &[] },
+    Table { name: "tujuan", required: &["id", "renstra_id", "uraian", "sumber"], optional: &[], multiline: &[] },
+    Table { name: "sasaran", required: &["id", "tujuan_id", "no", "uraian", "sumber"], optional: &[], multiline: &[] },
+    Table {
+        name: "strategi",
+        required: &["id", "sasaran_id", "no", "uraian", "sumber"],
+        optional: &[],
+        multiline: &[],
+    },
     Table {
         name: "indikator",
         required: &["id", "nama", "satuan", "polaritas", "presisi", "sumber"],
         optional: &["jenis"],
+        multiline: &[],
     },
-    Table { name: "sasaran_indikator", required: &["sasaran_id", "indikator_id", "sumber"], optional: &[] },
+    Table {
+        name: "sasaran_indikator",
+        required: &["sasaran_id", "indikator_id", "sumber"],
+        optional: &[],
+        multiline: &[],
+    },
     Table {
         name: "target",
         required: &["kode_unit", "indikator_id", "tahun", "jenis", "nilai", "sumber"],
         optional: &["label"],
+        multiline: &[],
     },
     Table {
         name: "realisasi",
         required: &["kode_unit", "indikator_id", "tahun", "nilai", "sumber"],
         optional: &["label"],
+        multiline: &[],
     },
     Table {
         name: "skm_survei",
         required: &["kode_unit", "tahun", "responden", "sumber"],
         optional: &["skema", "bobot", "periode"],
+        multiline: &[],
     },
     Table {
         name: "skm_nrr",
         required: &["kode_unit", "tahun", "unsur_id", "nrr", "sumber"],
         optional: &["no_laporan", "nama_dalam_laporan"],
+        multiline: &[],
     },
     Table {
         name: "skm_jawaban",
         required: &["kode_unit", "tahun", "responden", "unsur_id", "skor", "sumber"],
         optional: &[],
+        multiline: &[],
     },
     Table {
         name: "akip_komponen",
         required: &["kode_unit", "tahun", "komponen_id", "realisasi", "sumber"],
         optional: &["skema", "target"],
+        multiline: &[],
     },
     Table {
         name: "anggaran_belanja",
         required: &["kode_unit", "tahun", "kode_rekening", "uraian", "anggaran", "realisasi", "sumber"],
         optional: &[],
+        multiline: &[],
     },
     Table {
         name: "anggaran_program",
         required: &["kode_unit", "tahun", "kode_program", "nama", "anggaran", "realisasi", "sumber"],
         optional: &["no_laporan", "keterangan"],
+        multiline: &[],
     },
     Table {
         name: "program_sasaran",
         required: &["kode_unit", "tahun", "kode_program", "sasaran_id", "sumber"],
         optional: &[],
+        multiline: &[],
     },
     Table {
         name: "tercetak",
         required: &["id", "tabel", "uraian", "nilai_tercetak"],
         optional: &["nilai_dihitung", "catatan"],
+        multiline: &[],
+    },
+    Table {
+        name: "narasi",
+        required: &["kode_unit", "tahun", "bagian", "teks", "sumber"],
+        optional: &[],
+        multiline: &["teks"],
     },
 ];
 
@@ -155,6 +188,7 @@ pub struct Located {
     pub anggaran_program: Rows<AnggaranProgram>,
     pub program_sasaran: Rows<ProgramSasaran>,
     pub tercetak: Rows<Tercetak>,
+    pub narasi: Rows<Narasi>,
 }
 
 impl Located {
@@ -178,6 +212,7 @@ impl Located {
             anggaran_program: self.anggaran_program.values(),
             program_sasaran: self.program_sasaran.values(),
             tercetak: self.tercetak.values(),
+            narasi: self.narasi.values(),
         }
     }
 }
@@ -249,6 +284,7 @@ fn parse_one(l: &mut Located, name: &str, sheet: &Sheet, p: &mut Vec<Problem>) {
         "anggaran_program" => l.anggaran_program = rows(sheet, p, anggaran_program),
         "program_sasaran" => l.program_sasaran = rows(sheet, p, program_sasaran),
         "tercetak" => l.tercetak = rows(sheet, p, tercetak),
+        "narasi" => l.narasi = rows(sheet, p, narasi),
         _ => {}
     }
 }
@@ -494,4 +530,12 @@ fn tercetak(r: &mut Row<'_>) -> Option<Tercetak> {
         nilai_dihitung: r.opt_text("nilai_dihitung"),
         catatan: r.opt_text("catatan"),
     })
+}
+
+/// A narasi text: the section key is checked against the list of sections
+/// with the other rows (`validate`), so every unknown key is reported.
+fn narasi(r: &mut Row<'_>) -> Option<Narasi> {
+    let (u, t, b) = (r.text("kode_unit"), r.year("tahun"), r.text("bagian"));
+    let (teks, s) = (r.text("teks"), r.text("sumber"));
+    Some(Narasi { kode_unit: u?, tahun: t?, bagian: b?, teks: teks?, sumber: s? })
 }

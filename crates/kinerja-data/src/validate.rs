@@ -9,7 +9,7 @@ use std::hash::Hash;
 
 use kinerja_core::akip::SkemaAkip;
 use kinerja_core::capaian::JenisIndikator;
-use kinerja_core::model::TingkatWilayah;
+use kinerja_core::model::{NARASI_BAGIAN, TingkatWilayah, is_narasi_bagian};
 use kinerja_core::skm::Skema;
 use kinerja_core::{Decimal, Ratio};
 
@@ -94,6 +94,7 @@ pub fn check(l: &Located, p: &mut Vec<Problem>) {
     check_akip(l, &k, &mut c);
     check_anggaran(l, &k, &mut c);
     c.unique(&l.tercetak, "id", |t| t.id.clone());
+    check_narasi(l, &k, &mut c);
 }
 
 fn check_wilayah(l: &Located, k: &Keys<'_>, c: &mut Ctx<'_>) {
@@ -322,4 +323,20 @@ fn check_anggaran(l: &Located, k: &Keys<'_>, c: &mut Ctx<'_>) {
         }
     }
     refs(c, &l.program_sasaran, "sasaran_id", "sasaran", &k.sasaran, |m| &m.sasaran_id);
+}
+
+/// Narasi: one text per kecamatan, year and section; the kecamatan in
+/// wilayah, the section one of the core's list ([`NARASI_BAGIAN`]).
+fn check_narasi(l: &Located, k: &Keys<'_>, c: &mut Ctx<'_>) {
+    c.unique(&l.narasi, "bagian", |n| (n.kode_unit.clone(), n.tahun, n.bagian.clone()));
+    let file = &l.narasi.file;
+    let keys = || NARASI_BAGIAN.iter().map(|(key, _)| *key).collect::<Vec<_>>().join(", ");
+    for (line, n) in l.narasi.iter() {
+        if k.wilayah.get(n.kode_unit.as_str()) != Some(&TingkatWilayah::Kecamatan) {
+            c.reference(file, *line, "kode_unit", "wilayah", msg::data_expected_kecamatan(), &n.kode_unit);
+        }
+        if !is_narasi_bagian(&n.bagian) {
+            c.at(file, *line, "bagian", msg::data_expected_bagian(keys()), &n.bagian);
+        }
+    }
 }

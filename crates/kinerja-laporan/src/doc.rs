@@ -1,6 +1,10 @@
 //! The document model every renderer reads: a title, lines under it, and
-//! blocks — headings, paragraphs, lists and titled tables of typed cells.
-//! Renderers know this model only: never a file, the database or a rule.
+//! blocks — chapters and headings, paragraphs, lists, titled tables of
+//! typed cells, charts (SVG), marked placeholders for text only people
+//! can write, signature blocks and the lists of contents. Renderers know
+//! this model only: never a file, the database or a rule. Numbers of
+//! tables and charts are part of their titles, given by the builder, so
+//! every format prints the same numbering.
 
 use kinerja_core::Decimal;
 use kinerja_core::notation::{format_number, format_persen};
@@ -52,21 +56,83 @@ pub struct Section {
     pub notes: Vec<String>,
 }
 
+/// A chart: its numbered title, the drawing and what it shows in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// Title, e.g. `Grafik 3.1 Realisasi dan Target IKM 2022–2024`.
+    pub title: String,
+    /// The drawing, a standalone SVG document with a `viewBox`.
+    pub svg: String,
+    /// What the chart shows, for readers that cannot see it.
+    pub alt: String,
+}
+
+/// Who signs, and where and when.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Signature {
+    /// `Sei Balai, 31 Januari 2025`, above the role.
+    pub place_date: Option<String>,
+    /// `CAMAT SEI BALAI`.
+    pub role: String,
+    /// The name, or a placeholder.
+    pub name: String,
+    /// `Pembina Tk. I (IV/b)`.
+    pub pangkat: Option<String>,
+    /// `NIP. 19700101 199003 1 001`.
+    pub nip: Option<String>,
+}
+
+/// Which list of contents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Contents {
+    /// Chapters and headings (Daftar Isi).
+    Chapters,
+    /// Tables (Daftar Tabel).
+    Tables,
+    /// Charts (Daftar Grafik).
+    Figures,
+}
+
 /// One block of a document, in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
-    /// A heading under the title.
+    /// A chapter: `BAB I PENDAHULUAN`; a new page in print.
+    Chapter(String),
+    /// A heading under the title or a chapter: `A. Latar Belakang`.
     Heading(String),
+    /// A heading under a heading.
+    Subheading(String),
     /// A paragraph.
     Paragraph(String),
     /// A bulleted list.
     List(Vec<String>),
     /// A table.
     Table(Section),
+    /// A chart.
+    Figure(Figure),
+    /// Text only people can write, not written yet: shown marked
+    /// (`[belum diisi: saran]`).
+    Placeholder(String),
+    /// Signature blocks, side by side.
+    Signatures(Vec<Signature>),
+    /// A list of contents with its title, page numbers where the format has
+    /// pages.
+    Contents(Contents, String),
+    /// A new page in print.
+    PageBreak,
+}
+
+/// A cover page.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cover {
+    /// Its lines, from the top, largest first.
+    pub lines: Vec<String>,
+    /// A logo (PNG), centred above the last lines.
+    pub logo_png: Option<Vec<u8>>,
 }
 
 /// A whole document.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Document {
     /// Title.
     pub title: String,
@@ -74,6 +140,14 @@ pub struct Document {
     pub sub: Vec<String>,
     /// Its blocks in reading order.
     pub blocks: Vec<Block>,
+    /// A cover page, for documents that are printed.
+    pub cover: Option<Cover>,
+    /// A mark on every page (`DATA SINTETIS`), for documents whose figures
+    /// are not all real.
+    pub mark: Option<String>,
+    /// The date the figures are from (year, month, day), for a format's
+    /// metadata: the same figures give the same document.
+    pub date: Option<(i32, u32, u32)>,
 }
 
 impl Document {
@@ -81,6 +155,14 @@ impl Document {
     pub fn tables(&self) -> impl Iterator<Item = &Section> {
         self.blocks.iter().filter_map(|b| match b {
             Block::Table(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    /// The document's charts, in order.
+    pub fn figures(&self) -> impl Iterator<Item = &Figure> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Figure(f) => Some(f),
             _ => None,
         })
     }

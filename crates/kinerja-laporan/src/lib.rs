@@ -1,8 +1,11 @@
 //! Kinerja's documents: a document model ([`Document`]: a title and
-//! blocks of headings, paragraphs, lists and titled tables of typed cells)
-//! and its renderers — Markdown, HTML and XLSX (real number cells) — and
-//! the LKjIP report of a kecamatan-year built on it ([`document`]), whose
-//! figures are also written as JSON. Numbers are formatted by the core's
+//! blocks of chapters, headings, paragraphs, lists, titled tables of typed
+//! cells, charts, placeholders and signatures) and its renderers —
+//! Markdown, HTML and XLSX (real number cells; PDF and DOCX are in
+//! `kinerja-cetak`) —, the tables of the LKjIP of a kecamatan-year
+//! ([`document`], whose figures are also written as JSON), the whole LKjIP
+//! and the Perjanjian Kinerja with generated narrative ([`naskah`]) and
+//! their charts ([`grafik`]). Numbers are formatted by the core's
 //! notation module (Indonesian: `2.960.780.030`, `88,65%`).
 //!
 //! Pure: the report's data model ([`model::Laporan`]) is filled by the
@@ -15,15 +18,17 @@
 //! nation's 7,285 reports are rendered in one run of `kinerja report
 //! --kabupaten semua`.
 
-mod doc;
+pub mod doc;
+pub mod grafik;
 pub mod html;
 pub mod json;
 mod lkjip;
 pub mod md;
 pub mod model;
+pub mod naskah;
 pub mod xlsx;
 
-pub use doc::{Block, Cell, Document, Section};
+pub use doc::{Block, Cell, Contents, Cover, Document, Figure, Section, Signature};
 pub use lkjip::{SINTETIS, document};
 
 #[cfg(test)]

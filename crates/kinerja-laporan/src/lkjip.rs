@@ -80,7 +80,7 @@ pub fn document(l: &Laporan) -> Document {
         }
     }
     let title = format!("Laporan Kinerja Kecamatan {} Tahun {}", l.unit.nama, l.tahun);
-    Document { title, sub, blocks: sections.into_iter().map(Block::Table).collect() }
+    Document { title, sub, blocks: sections.into_iter().map(Block::Table).collect(), ..Document::default() }
 }
 
 /// The name of an indicator as the report's capaian table gives it.
@@ -88,7 +88,7 @@ fn nama_indikator(l: &Laporan, id: &str) -> String {
     l.capaian.iter().find(|c| c.indikator_id == id).map_or(id.to_string(), |c| c.indikator.clone())
 }
 
-fn pk(l: &Laporan) -> Section {
+pub(crate) fn pk(l: &Laporan) -> Section {
     let rows =
         l.pk.iter()
             .map(|p| {
@@ -106,7 +106,7 @@ fn pk(l: &Laporan) -> Section {
     }
 }
 
-fn capaian(l: &Laporan) -> Section {
+pub(crate) fn capaian(l: &Laporan) -> Section {
     let rows = l
         .capaian
         .iter()
@@ -148,7 +148,7 @@ fn capaian(l: &Laporan) -> Section {
     }
 }
 
-fn skm(s: &Skm, tahun: i32) -> Section {
+pub(crate) fn skm(s: &Skm, tahun: i32) -> Section {
     let mut rows: Vec<Vec<Cell>> = s
         .unsur
         .iter()
@@ -203,7 +203,7 @@ fn skm(s: &Skm, tahun: i32) -> Section {
     }
 }
 
-fn akip(a: &Akip, tahun: i32) -> Section {
+pub(crate) fn akip(a: &Akip, tahun: i32) -> Section {
     let mut rows: Vec<Vec<Cell>> = a
         .komponen
         .iter()
@@ -245,7 +245,7 @@ fn akip(a: &Akip, tahun: i32) -> Section {
 }
 
 /// Every year up to the report's, per indicator, and the changes (Tabel 3.9).
-fn multi_tahun(l: &Laporan) -> Option<Section> {
+pub(crate) fn multi_tahun(l: &Laporan) -> Option<Section> {
     let mut tahun: Vec<i32> = l.multi_tahun.iter().flat_map(|m| m.tahun.iter().map(|t| t.tahun)).collect();
     tahun.sort_unstable();
     tahun.dedup();
@@ -290,7 +290,7 @@ fn multi_tahun(l: &Laporan) -> Option<Section> {
 }
 
 /// One table per indicator against the Renstra targets (Tabel 3.10, 3.11).
-fn renstra(l: &Laporan) -> Vec<Section> {
+pub(crate) fn renstra(l: &Laporan) -> Vec<Section> {
     l.renstra
         .iter()
         .map(|r| {
@@ -314,7 +314,7 @@ fn renstra(l: &Laporan) -> Vec<Section> {
 }
 
 /// The other kecamatan of the kabupaten (Tabel 3.12), when any has data.
-fn pembanding(l: &Laporan) -> Option<Section> {
+pub(crate) fn pembanding(l: &Laporan) -> Option<Section> {
     let peers_with_data =
         l.pembanding.iter().any(|p| p.kode_unit != l.unit.kode && p.per_tahun.values().any(|v| v.ada_data));
     if !peers_with_data {
@@ -360,7 +360,7 @@ fn pembanding(l: &Laporan) -> Option<Section> {
     })
 }
 
-fn efisiensi(l: &Laporan) -> Option<Section> {
+pub(crate) fn efisiensi(l: &Laporan) -> Option<Section> {
     if l.efisiensi.is_empty() {
         return None;
     }
@@ -394,7 +394,7 @@ fn efisiensi(l: &Laporan) -> Option<Section> {
     })
 }
 
-fn belanja(l: &Laporan) -> Option<Section> {
+pub(crate) fn belanja(l: &Laporan) -> Option<Section> {
     if l.belanja.is_empty() {
         return None;
     }
@@ -428,7 +428,7 @@ fn belanja(l: &Laporan) -> Option<Section> {
     })
 }
 
-fn program(l: &Laporan) -> Option<Section> {
+pub(crate) fn program(l: &Laporan) -> Option<Section> {
     if l.program.is_empty() {
         return None;
     }

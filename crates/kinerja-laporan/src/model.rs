@@ -309,3 +309,61 @@ impl Serialize for Asal {
         (self.id, &self.waktu, &self.perintah).serialize(s)
     }
 }
+
+/// One desa's statistics (Tabel 1.1–1.3 of the LKjIP).
+#[allow(missing_docs)] // fields are named after the columns they hold
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Desa {
+    pub no: Option<i32>,
+    pub nama: String,
+    pub luas_ha: Decimal,
+    pub dusun: i64,
+    pub kk: i64,
+    pub penduduk_l: i64,
+    pub penduduk_p: i64,
+    pub luas_perkebunan_ha: Decimal,
+    pub luas_pertanian_ha: Decimal,
+    pub luas_perumahan_ha: Decimal,
+}
+
+/// A sasaran of the Renstra with its strategi.
+#[allow(missing_docs)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SasaranRenstra {
+    pub no: Option<i32>,
+    pub uraian: String,
+    pub strategi: Vec<String>,
+}
+
+/// A tujuan of the Renstra with its sasaran.
+#[allow(missing_docs)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TujuanRenstra {
+    pub uraian: String,
+    pub sasaran: Vec<SasaranRenstra>,
+}
+
+/// The Renstra in force: its period, visi, misi and the tujuan–sasaran–
+/// strategi tree (Tabel 2.1).
+#[allow(missing_docs)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RenstraDokumen {
+    pub tahun_awal: i32,
+    pub tahun_akhir: i32,
+    pub visi: String,
+    pub misi: String,
+    pub tujuan: Vec<TujuanRenstra>,
+}
+
+/// What the whole LKjIP needs besides the report's tables: Bab I's desa,
+/// Bab II's Renstra and the text only people write (`narasi`, by section
+/// key).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Bahan {
+    /// The desa of the kecamatan with their statistics of the year.
+    pub desa: Vec<Desa>,
+    /// The Renstra in force.
+    pub renstra: Option<RenstraDokumen>,
+    /// Section key (`latar_belakang`, `saran`, `camat_nama`, …) → text.
+    pub narasi: BTreeMap<String, String>,
+}

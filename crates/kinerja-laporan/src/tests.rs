@@ -22,7 +22,12 @@ fn section(title: &str, short: &str, rows: Vec<Vec<Cell>>) -> Section {
 
 fn doc(sections: Vec<Section>) -> Document {
     let blocks = sections.into_iter().map(Block::Table).collect();
-    Document { title: "LKjIP Kecamatan Sei Balai 2024".into(), sub: vec!["Kabupaten Batu Bara".into()], blocks }
+    Document {
+        title: "LKjIP Kecamatan Sei Balai 2024".into(),
+        sub: vec!["Kabupaten Batu Bara".into()],
+        blocks,
+        ..Document::default()
+    }
 }
 
 /// One cell of every kind in a row after a label, rendered as Markdown.
@@ -193,11 +198,14 @@ fn headings_paragraphs_and_lists_in_markdown_and_html() {
             Block::List(vec!["satu".into(), "<dua>".into()]),
             Block::Paragraph("akhir".into()),
         ],
+        ..Document::default()
     };
     assert_eq!(md::render(&d), "# Reviu\n\n## [GALAT] a \\| b\n\n- satu\n- <dua>\n\nakhir\n\n");
     let h = html::render(&d);
     assert!(
-        h.contains("<h2>[GALAT] a | b</h2>\n<ul>\n<li>satu</li>\n<li>&lt;dua&gt;</li>\n</ul>\n<p>akhir</p>\n"),
+        h.contains(
+            "<h2 id=\"b0\">[GALAT] a | b</h2>\n<ul>\n<li>satu</li>\n<li>&lt;dua&gt;</li>\n</ul>\n<p>akhir</p>\n"
+        ),
         "{h}"
     );
 }

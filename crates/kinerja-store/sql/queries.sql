@@ -590,3 +590,49 @@ NULL::BOOLEAN
 
 -- name: synth_bersih
 DROP TABLE syn_unit;
+
+-- The whole LKjIP's other material (bahan.rs), for the set in laporan_unit;
+-- $1 is the year.
+
+-- Each desa of the kecamatan with its latest statistics up to the year.
+-- name: bahan_desa
+SELECT d.no_laporan, coalesce(w.nama_dalam_laporan, w.nama) AS nama, d.luas_ha, d.dusun, d.kk, d.penduduk_l,
+       d.penduduk_p, coalesce(d.luas_perkebunan_ha, 0), coalesce(d.luas_pertanian_ha, 0),
+       coalesce(d.luas_perumahan_ha, 0), w.induk AS laporan_kunci
+FROM desa_statistik d
+JOIN wilayah w ON w.kode = d.kode_desa
+WHERE w.induk IN (SELECT kode_unit FROM laporan_unit) AND d.tahun <= $1
+QUALIFY row_number() OVER (PARTITION BY d.kode_desa ORDER BY d.tahun DESC) = 1
+ORDER BY w.induk, d.no_laporan NULLS LAST, d.kode_desa;
+
+-- The Renstra in force: one row per strategi (or per sasaran, tujuan
+-- without one).
+-- name: bahan_renstra
+SELECT r.tahun_awal, r.tahun_akhir, r.visi, r.misi, tj.id AS tujuan_id, tj.uraian AS tujuan, s.no AS sasaran_no,
+       s.uraian AS sasaran, st.uraian AS strategi, r.kode_unit AS laporan_kunci
+FROM renstra r
+LEFT JOIN tujuan tj ON tj.renstra_id = r.id
+LEFT JOIN sasaran s ON s.tujuan_id = tj.id
+LEFT JOIN strategi st ON st.sasaran_id = s.id
+WHERE r.kode_unit IN (SELECT kode_unit FROM laporan_unit) AND $1 BETWEEN r.tahun_awal AND r.tahun_akhir
+ORDER BY r.kode_unit, tj.id, s.no, s.id, st.no, st.id;
+
+-- name: bahan_narasi
+SELECT bagian, teks, kode_unit AS laporan_kunci
+FROM narasi
+WHERE kode_unit IN (SELECT kode_unit FROM laporan_unit) AND tahun = $1
+ORDER BY kode_unit, bagian;
+
+-- The PK of one kecamatan-year under a named target revision ($3: pk,
+-- pk_perubahan, skenario:<name>): its target where it sets one, else the
+-- target in force; the pk query's columns.
+-- name: pk_revisi
+SELECT si.no_sasaran, si.sasaran, i.id, i.nama, i.satuan, coalesce(t.nilai, b.target),
+       CASE WHEN t.nilai IS NULL THEN b.label_target ELSE t.label END, coalesce(t.jenis, b.jenis_target),
+       si.kode_unit AS laporan_kunci
+FROM v_sasaran_indikator si
+JOIN indikator i ON i.id = si.indikator_id
+LEFT JOIN target t ON t.kode_unit = si.kode_unit AND t.indikator_id = i.id AND t.tahun = $2 AND t.jenis = $3
+LEFT JOIN v_target_berlaku b ON b.kode_unit = si.kode_unit AND b.indikator_id = i.id AND b.tahun = $2
+WHERE si.kode_unit = $1 AND $2 BETWEEN si.tahun_awal AND si.tahun_akhir
+ORDER BY si.no_sasaran, i.id;

@@ -53,6 +53,14 @@ impl Store {
         all.pop().ok_or(Error::NotFound(NotFound::Report { kode: unit.kode, nama: unit.nama, tahun }))
     }
 
+    /// The Perjanjian Kinerja of a kecamatan-year under a named target
+    /// revision (`pk`, `pk_perubahan`, `skenario:<nama>`): the rows of
+    /// [`Laporan::pk`] with that revision's target where it sets one and
+    /// the target in force elsewhere (`jenis_target` says which).
+    pub fn pk_revisi(&self, kode: &str, tahun: i32, revisi: &JenisTarget) -> Result<Vec<BarisPk>> {
+        self.conn.all("pk_revisi", params![kode, tahun, revisi.code()], pk)
+    }
+
     /// The reports of many kecamatan for one year, in the order given, with
     /// one query per section for the whole set; kecamatan without a target or
     /// realisasi in `tahun` are left out.

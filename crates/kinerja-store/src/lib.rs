@@ -29,6 +29,7 @@
 //!   from a newer Kinerja is refused, not damaged.
 
 pub mod audit;
+mod bahan;
 mod cache_sources;
 pub mod export;
 mod jawaban;

@@ -80,6 +80,7 @@ pub(crate) const UNIT_TABLES: &[&str] = &[
     "anggaran_belanja",
     "anggaran_program",
     "program_sasaran",
+    "narasi",
 ];
 
 impl Store {
@@ -355,6 +356,7 @@ staged!(Tercetak, "tercetak", |a, t| a.append_row(params![
     t.nilai_dihitung,
     t.catatan
 ]));
+staged!(Narasi, "narasi", |a, n| a.append_row(params![n.kode_unit, n.tahun, n.bagian, n.teks, n.sumber]));
 
 /// Appends `rows` into a fresh staging table `temp.stg_<table>`.
 fn stage<T: Staged>(c: &Connection, rows: &[T], progress: &mut dyn FnMut(&str, u64, u64)) -> Result<()> {
@@ -439,6 +441,7 @@ fn load_in_tx(c: &Connection, mut d: Dataset, progress: Progress<'_>) -> Result<
     load_table(c, take(&mut d.anggaran_program), &mut s, progress)?;
     load_table(c, take(&mut d.program_sasaran), &mut s, progress)?;
     load_table(c, take(&mut d.tercetak), &mut s, progress)?;
+    load_table(c, take(&mut d.narasi), &mut s, progress)?;
     Ok(s)
 }
 

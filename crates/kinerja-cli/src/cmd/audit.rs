@@ -109,7 +109,7 @@ fn audit(files: &[PathBuf], db: Option<Basis>, format: AuditFormat, out: Option<
             docs.iter().map(kinerja_laporan::html::render).collect::<String>().into_bytes()
         }
         AuditFormat::Json => tulis::json(&results, lang)?.into_bytes(),
-        AuditFormat::Xlsx if out.is_none() => return Err(gagal(msg::cli_xlsx_needs_out())),
+        AuditFormat::Xlsx if out.is_none() => return Err(gagal(msg::cli_binary_needs_out("xlsx"))),
         AuditFormat::Xlsx => kinerja_laporan::xlsx::render(&tulis::table(&results, lang))?,
     };
     write_out(out, &bytes)?;

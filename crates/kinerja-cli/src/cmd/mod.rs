@@ -6,9 +6,10 @@ mod compare;
 mod demo;
 mod export;
 mod load;
+mod pk;
 mod plan;
 mod prompt;
-mod report;
+pub(crate) mod report;
 mod riwayat;
 mod serve;
 mod sql;
@@ -76,6 +77,9 @@ pub fn run(cmd: Cmd) -> Outcome {
         }
         Cmd::Report { kecamatan, kabupaten, tahun, format, out, db } => {
             done(report::run(kecamatan.as_deref(), kabupaten.as_deref(), tahun, format, out, &db.db))
+        }
+        Cmd::Pk { kecamatan, tahun, revisi, format, out, db } => {
+            done(pk::run(&kecamatan, tahun, revisi.as_deref(), format, out, &db.db))
         }
         Cmd::Sql { query, format, db } => done(sql::run(query.as_deref(), format, &db.db)),
         Cmd::Compare { kabupaten, tahun, indikator, format, db } => {

@@ -1,17 +1,18 @@
-//! `kinerja report`: the LKjIP tables of a kecamatan-year, or of every
+//! `kinerja report`: the LKjIP of a kecamatan-year — its tables (Markdown,
+//! XLSX, JSON) or the whole document (HTML, PDF, DOCX) —, or those of every
 //! kecamatan of a kabupaten (or the database) into a directory.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
-use kinerja_laporan::model::Laporan;
+use kinerja_laporan::model::{Bahan, Laporan};
 use kinerja_pesan::msg;
 use rayon::prelude::*;
 
 use crate::args::ReportFormat;
 use crate::db;
 use crate::output::write_out;
-use crate::pesan::{KonteksExt, gagal, say};
+use crate::pesan::{KonteksExt, gagal, say, tell};
 
 /// One report (`kecamatan`) or a batch (`kabupaten`, `semua` for all).
 pub fn run(
@@ -22,10 +23,23 @@ pub fn run(
     out: Option<PathBuf>,
     path: &Path,
 ) -> Result<()> {
-    match kabupaten {
-        Some(kab) => batch(kab, tahun, format, out, path),
-        None => write(&db::open_ro(path)?.laporan(kecamatan.unwrap_or_default(), tahun)?, format, out.as_deref()),
+    if let Some(kab) = kabupaten {
+        return batch(kab, tahun, format, out, path);
     }
+    let store = db::open_ro(path)?;
+    let l = store.laporan(kecamatan.unwrap_or_default(), tahun)?;
+    let bahan = if whole(format) { store.bahan(&l.unit.kode, tahun)? } else { Bahan::default() };
+    let kosong = write(&l, &bahan, format, out.as_deref())?;
+    if !kosong.is_empty() {
+        let list: Vec<String> = kosong.iter().map(|(k, what)| format!("{k} ({what})")).collect();
+        tell!(msg::cli_naskah_kosong(kosong.len(), list.join(", ")));
+    }
+    Ok(())
+}
+
+/// Whether the format holds the whole document (not only the tables).
+fn whole(format: ReportFormat) -> bool {
+    matches!(format, ReportFormat::Html | ReportFormat::Pdf | ReportFormat::Docx)
 }
 
 fn extension(format: ReportFormat) -> &'static str {
@@ -34,10 +48,12 @@ fn extension(format: ReportFormat) -> &'static str {
         ReportFormat::Html => "html",
         ReportFormat::Xlsx => "xlsx",
         ReportFormat::Json => "json",
+        ReportFormat::Pdf => "pdf",
+        ReportFormat::Docx => "docx",
     }
 }
 
-/// One report file per kecamatan with figures: `<kode>.<md|html|xlsx|json>`.
+/// One report file per kecamatan with figures: `<kode>.<ext>`.
 fn batch(kabupaten: &str, tahun: i32, format: ReportFormat, out: Option<PathBuf>, path: &Path) -> Result<()> {
     let Some(dir) = out else { return Err(gagal(msg::cli_batch_needs_out())) };
     let store = db::open_ro(path)?;
@@ -51,34 +67,70 @@ fn batch(kabupaten: &str, tahun: i32, format: ReportFormat, out: Option<PathBuf>
     }
     std::fs::create_dir_all(&dir).konteks(|| msg::cli_creating(dir.display()))?;
     let started = std::time::Instant::now();
+    let mut incomplete = 0;
     // A thousand reports at a time: one query per section for each chunk.
     for chunk in units.chunks(1000) {
-        write_all(&store.laporan_banyak(chunk, tahun)?, format, &dir)?;
+        let mut bahan = if whole(format) { store.bahan_banyak(chunk, tahun)? } else { Default::default() };
+        let laporan: Vec<(Laporan, Bahan)> = store
+            .laporan_banyak(chunk, tahun)?
+            .into_iter()
+            .map(|l| {
+                let b = bahan.remove(&l.unit.kode).unwrap_or_default();
+                (l, b)
+            })
+            .collect();
+        incomplete += write_all(&laporan, format, &dir)?;
     }
     let elapsed = format!("{:.1?}", started.elapsed());
     say!(msg::cli_wrote_reports(units.len(), tahun, dir.display(), elapsed));
+    if incomplete > 0 {
+        tell!(msg::cli_naskah_kosong_banyak(incomplete));
+    }
     Ok(())
 }
 
 /// Renders and writes reports as `<dir>/<kode>.<ext>` on every core
 /// (rayon): in a batch, rendering and writing take longer than the
-/// queries. A failure stops the batch and names its kecamatan.
-fn write_all(laporan: &[Laporan], format: ReportFormat, dir: &Path) -> Result<()> {
-    laporan.par_iter().try_for_each(|l| {
+/// queries. A failure stops the batch and names its kecamatan. Gives how
+/// many documents have sections not written yet.
+fn write_all(laporan: &[(Laporan, Bahan)], format: ReportFormat, dir: &Path) -> Result<usize> {
+    let kosong = laporan.par_iter().map(|(l, b)| {
         let path = dir.join(format!("{}.{}", l.unit.kode, extension(format)));
-        write(l, format, Some(&path)).konteks(|| msg::cli_report_of(&l.unit.kode))
-    })
+        write(l, b, format, Some(&path))
+            .konteks(|| msg::cli_report_of(&l.unit.kode))
+            .map(|k| usize::from(!k.is_empty()))
+    });
+    kosong.try_reduce(|| 0, |a, b| Ok(a + b))
 }
 
-/// Writes one report to `out` (standard output when none; XLSX needs a file).
-fn write(l: &Laporan, format: ReportFormat, out: Option<&Path>) -> Result<()> {
-    let doc = kinerja_laporan::document(l);
-    let bytes = match format {
-        ReportFormat::Md => kinerja_laporan::md::render(&doc).into_bytes(),
-        ReportFormat::Html => kinerja_laporan::html::render(&doc).into_bytes(),
-        ReportFormat::Json => kinerja_laporan::json::render(l)?.into_bytes(),
-        ReportFormat::Xlsx if out.is_none() => return Err(gagal(msg::cli_xlsx_needs_out())),
-        ReportFormat::Xlsx => kinerja_laporan::xlsx::render(&doc)?,
+/// Writes one report to `out` (standard output when none; XLSX, PDF and
+/// DOCX need a file). Gives the `narasi` sections its document lacks.
+fn write(l: &Laporan, b: &Bahan, format: ReportFormat, out: Option<&Path>) -> Result<Vec<(String, String)>> {
+    let binary = matches!(format, ReportFormat::Xlsx | ReportFormat::Pdf | ReportFormat::Docx);
+    if binary && out.is_none() {
+        return Err(gagal(msg::cli_binary_needs_out(extension(format))));
+    }
+    let (bytes, kosong) = if whole(format) {
+        let n = kinerja_laporan::naskah::lkjip(l, b);
+        (render_whole(&n.document, format)?, n.kosong)
+    } else {
+        let doc = kinerja_laporan::document(l);
+        let bytes = match format {
+            ReportFormat::Json => kinerja_laporan::json::render(l)?.into_bytes(),
+            ReportFormat::Xlsx => kinerja_laporan::xlsx::render(&doc)?,
+            _ => kinerja_laporan::md::render(&doc).into_bytes(),
+        };
+        (bytes, Vec::new())
     };
-    write_out(out, &bytes)
+    write_out(out, &bytes)?;
+    Ok(kosong)
+}
+
+/// A whole document as HTML, PDF or DOCX.
+pub(crate) fn render_whole(d: &kinerja_laporan::Document, format: ReportFormat) -> Result<Vec<u8>> {
+    Ok(match format {
+        ReportFormat::Pdf => kinerja_cetak::pdf(d)?,
+        ReportFormat::Docx => kinerja_cetak::docx(d)?,
+        _ => kinerja_laporan::html::render(d).into_bytes(),
+    })
 }

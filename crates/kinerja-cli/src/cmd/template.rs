@@ -10,7 +10,7 @@ use std::path::Path;
 
 use anyhow::Result;
 use kinerja_core::akip::SkemaAkip;
-use kinerja_core::model::{JenisTarget, TAHUN};
+use kinerja_core::model::{JenisTarget, NARASI_BAGIAN, TAHUN};
 use kinerja_core::skm::{Skema, Skor};
 use kinerja_data::{PETUNJUK, Sheet, TABLES};
 use kinerja_pesan::{Pesan, msg};
@@ -58,6 +58,7 @@ fn validation(table: &str, column: &str) -> Result<Option<DataValidation>> {
             list(&codes.iter().map(String::as_str).collect::<Vec<_>>())?
         }
         "polaritas" => list(&["positif", "negatif"])?,
+        "bagian" if table == "narasi" => list(&NARASI_BAGIAN.map(|(key, _)| key))?,
         _ => return Ok(None),
     }))
 }
@@ -77,6 +78,11 @@ fn table_sheet(ws: &mut Worksheet, table: &kinerja_data::Table, rows: Option<&Sh
         if let Some(v) = validation(table.name, c)? {
             ws.add_data_validation(1, col, ROWS, col, &v)?;
         }
+        if table.multiline.contains(c) {
+            // Paragraphs: Alt+Enter starts a line within the cell.
+            ws.set_column_width(col, 80)?;
+            ws.set_column_format(col, &Format::new().set_text_wrap())?;
+        }
     }
     ws.set_freeze_panes(1, 0)?;
     let Some(sheet) = rows else { return Ok(()) };
@@ -95,7 +101,27 @@ fn table_sheet(ws: &mut Worksheet, table: &kinerja_data::Table, rows: Option<&Sh
 /// wrote).
 fn write(out: &Path, isi: Option<&Path>) -> Result<()> {
     let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
+    petunjuk_sheet(wb.add_worksheet())?;
+    for t in TABLES {
+        let name = format!("{}.csv", t.name);
+        let file = isi.map(|d| d.join(&name)).filter(|f| f.is_file());
+        let rows = file.map(|f| Sheet::from_csv_multiline(&f, &name, t.multiline)).transpose()?;
+        table_sheet(wb.add_worksheet(), t, rows.as_ref())?;
+    }
+    wb.save(out).konteks(|| msg::cli_writing(out.display()))?;
+    Ok(())
+}
+
+/// The lines explaining the narasi sheet: what it holds, then each section
+/// key with what its text is (the core's list).
+fn narasi_lines() -> Vec<Pesan> {
+    let bagian = NARASI_BAGIAN.iter().map(|(key, uraian)| msg::template_narasi_bagian(*key, *uraian));
+    std::iter::once(msg::template_narasi()).chain(bagian).collect()
+}
+
+/// The instruction sheet: how to fill the workbook, each table's columns,
+/// and the sections of the narasi.
+fn petunjuk_sheet(ws: &mut Worksheet) -> Result<()> {
     ws.set_name(PETUNJUK)?;
     ws.set_column_width(0, 120)?;
     let bold = Format::new().set_bold();
@@ -118,12 +144,10 @@ fn write(out: &Path, isi: Option<&Path>) -> Result<()> {
         };
         ws.write_string(row, 0, t(&line))?;
     }
-    for t in TABLES {
-        let file = isi.map(|d| d.join(format!("{}.csv", t.name))).filter(|f| f.is_file());
-        let rows = file.map(|f| Sheet::from_csv(&f, &format!("{}.csv", t.name))).transpose()?;
-        table_sheet(wb.add_worksheet(), t, rows.as_ref())?;
+    let first = lines.len() + 2 + TABLES.len();
+    for (i, line) in narasi_lines().iter().enumerate() {
+        ws.write_string(u32::try_from(first + i)?, 0, t(line))?;
     }
-    wb.save(out).konteks(|| msg::cli_writing(out.display()))?;
     Ok(())
 }
 

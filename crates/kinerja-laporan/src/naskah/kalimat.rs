@@ -1,0 +1,323 @@
+//! The standard sentences of an LKjIP, generated from the figures: every
+//! number is the model's (the tables print the same), every direction or
+//! achievement word is the core's (`kinerja_core::kata`).
+
+use kinerja_core::Decimal;
+use kinerja_core::capaian::kekurangan;
+use kinerja_core::kata::{Gerak, Ketercapaian, Posisi, efisien, satuan_selisih};
+use kinerja_core::notation::format_number;
+
+use crate::model::{Akip, Bahan, BarisCapaian, BarisEfisiensi, Laporan, MultiTahun, Skm, TotalProgram};
+
+/// A number in Indonesian notation with `dp` decimals.
+pub(crate) fn angka(d: Decimal, dp: u32) -> String {
+    format_number(d, dp).unwrap_or_else(|e| format!("#{e}"))
+}
+
+/// A number with two decimals.
+pub(crate) fn n2(d: Decimal) -> String {
+    angka(d, 2)
+}
+
+/// A percentage: `88,65%`.
+pub(crate) fn pct(d: Decimal) -> String {
+    format!("{}%", n2(d))
+}
+
+/// Rupiah as printed in a sentence: `Rp 2.960.780.030`.
+pub(crate) fn rp(d: Decimal) -> String {
+    format!("Rp {}", angka(d, 0))
+}
+
+/// A value with its unit: `75,35` (an index), `88,65%`, `12 dokumen`.
+fn nilai(d: Decimal, satuan: &str) -> String {
+    match satuan.trim() {
+        "%" => pct(d),
+        "" | "Nilai" | "nilai" | "Indeks" | "indeks" => n2(d),
+        s => format!("{} {s}", n2(d)),
+    }
+}
+
+pub(crate) fn kata_pengantar(l: &Laporan) -> String {
+    format!(
+        "Laporan Kinerja Instansi Pemerintah (LKjIP) Kantor Camat {} Tahun {} disusun sebagai wujud \
+         pertanggungjawaban atas pelaksanaan tugas pokok dan fungsi serta pencapaian sasaran strategis \
+         yang ditetapkan dalam Rencana Strategis dan Perjanjian Kinerja tahun {}, sesuai Peraturan \
+         Presiden Nomor 29 Tahun 2014 dan Peraturan Menteri PANRB Nomor 53 Tahun 2014. Laporan ini \
+         memuat capaian setiap indikator kinerja beserta perbandingannya dengan tahun-tahun sebelumnya, \
+         target akhir Renstra dan kecamatan lain, hasil survei kepuasan masyarakat, evaluasi akuntabilitas \
+         kinerja, serta realisasi anggaran.",
+        l.unit.nama, l.tahun, l.tahun
+    )
+}
+
+/// How many indicators reached, passed or missed their targets.
+fn hitung_ketercapaian(l: &Laporan) -> (usize, usize, usize) {
+    let mut n = (0, 0, 0);
+    for c in &l.capaian {
+        match c.target.map(|t| Ketercapaian::of(t, c.realisasi, c.polaritas)) {
+            Some(Ketercapaian::Melampaui) => n.0 += 1,
+            Some(Ketercapaian::Tercapai) => n.1 += 1,
+            Some(Ketercapaian::TidakTercapai) => n.2 += 1,
+            None => {}
+        }
+    }
+    n
+}
+
+pub(crate) fn ikhtisar(l: &Laporan, b: &Bahan) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(r) = &b.renstra {
+        out.push(format!(
+            "Kantor Camat {} melaksanakan Rencana Strategis {}–{} yang dijabarkan dalam Perjanjian Kinerja tahun {} \
+             dengan {} indikator kinerja.",
+            l.unit.nama,
+            r.tahun_awal,
+            r.tahun_akhir,
+            l.tahun,
+            l.pk.len()
+        ));
+    }
+    let (lampau, capai, gagal) = hitung_ketercapaian(l);
+    out.push(format!(
+        "Dari {} indikator yang diukur pada tahun {}, {lampau} indikator melampaui target, {capai} indikator \
+         mencapai target dan {gagal} indikator belum mencapai target.",
+        l.capaian.len(),
+        l.tahun
+    ));
+    out.extend(l.capaian.iter().map(capaian_singkat));
+    if let Some(t) = &l.total_program {
+        out.push(anggaran(t, l.tahun));
+    }
+    out
+}
+
+fn capaian_singkat(c: &BarisCapaian) -> String {
+    let mut s = format!("{}: realisasi {}", c.indikator, nilai(c.realisasi, &c.satuan));
+    if let (Some(t), Some(cap)) = (c.target, c.capaian) {
+        s.push_str(&format!(" dari target {} (capaian {}", nilai(t, &c.satuan), pct(cap)));
+        if let Some(p) = &c.predikat {
+            s.push_str(&format!(", predikat {p}"));
+        }
+        s.push(')');
+    }
+    s.push('.');
+    s
+}
+
+/// The capaian sentence of one indicator, its change from the year before
+/// and what remains to the Renstra's final target.
+pub(crate) fn capaian(l: &Laporan, c: &BarisCapaian) -> String {
+    let mut s = format!(
+        "Capaian kinerja indikator {} tahun {} sebesar {}",
+        c.indikator,
+        l.tahun,
+        nilai(c.realisasi, &c.satuan)
+    );
+    if let Some(t) = c.target {
+        s.push_str(&format!(" dari target {}", nilai(t, &c.satuan)));
+        if let Some(cap) = c.capaian {
+            s.push_str(&format!(", sehingga persentase capaian kinerjanya {}", pct(cap)));
+            if let Some(p) = &c.predikat {
+                s.push_str(&format!(" (predikat {p})"));
+            }
+        }
+        s.push_str(&format!("; realisasi {}", Ketercapaian::of(t, c.realisasi, c.polaritas).kata()));
+    }
+    s.push('.');
+    if let Some(m) = l.multi_tahun.iter().find(|m| m.indikator_id == c.indikator_id) {
+        s.extend(banding_tahun_lalu(l.tahun, c, m).map(|x| format!(" {x}")));
+    }
+    s.extend(sisa_renstra(l, c).map(|x| format!(" {x}")));
+    s
+}
+
+/// `Dibandingkan tahun 2023 (80,50), realisasi turun 5,15 poin (6,40%).`
+fn banding_tahun_lalu(tahun: i32, c: &BarisCapaian, m: &MultiTahun) -> Option<String> {
+    let b = m.dibanding.iter().filter(|b| b.tahun_dari < tahun).max_by_key(|b| b.tahun_dari)?;
+    let gerak = Gerak::of(b.nilai_dari, c.realisasi);
+    let mut s =
+        format!("Dibandingkan tahun {} ({}), realisasi {}", b.tahun_dari, nilai(b.nilai_dari, &c.satuan), gerak.kata());
+    if gerak != Gerak::Tetap {
+        if let Some(sel) = b.selisih {
+            s.push_str(&format!(" {} {}", n2(sel.abs()), satuan_selisih(&c.satuan)));
+        }
+        if let Some(p) = b.persen {
+            s.push_str(&format!(" ({})", pct(p.abs())));
+        }
+        if let Some(baik) = gerak.membaik(c.polaritas) {
+            s.push_str(if baik { ", sebuah perbaikan" } else { ", sebuah penurunan kinerja" });
+        }
+    }
+    s.push('.');
+    Some(s)
+}
+
+/// What remains to the Renstra's final-year target.
+fn sisa_renstra(l: &Laporan, c: &BarisCapaian) -> Option<String> {
+    let r = l.renstra.iter().find(|r| r.indikator_id == c.indikator_id)?;
+    let akhir = r.tahun.iter().find(|t| t.tahun == r.tahun_akhir)?;
+    if r.tahun_akhir <= l.tahun {
+        return None;
+    }
+    let kata = Ketercapaian::of(akhir.target, c.realisasi, c.polaritas);
+    let s = match kata {
+        Ketercapaian::TidakTercapai => {
+            let kurang = kekurangan(akhir.target, c.realisasi, c.polaritas).ok()?;
+            format!(
+                "Terhadap target akhir Renstra tahun {} ({}), masih diperlukan {} {}.",
+                r.tahun_akhir,
+                nilai(akhir.target, &c.satuan),
+                n2(kurang),
+                satuan_selisih(&c.satuan)
+            )
+        }
+        _ => format!(
+            "Realisasi tahun {} telah {} akhir Renstra tahun {} ({}).",
+            l.tahun,
+            kata.kata(),
+            r.tahun_akhir,
+            nilai(akhir.target, &c.satuan)
+        ),
+    };
+    Some(s)
+}
+
+/// The SKM paragraph: respondents, the IKM and its mutu, the highest and
+/// the lowest unsur.
+pub(crate) fn skm(s: &Skm, tahun: i32) -> String {
+    let ikm = s.ikm_resmi.or(s.ikm);
+    let mutu = s.mutu_resmi.clone().or(s.mutu.clone());
+    let mut out = format!("Survei Kepuasan Masyarakat tahun {tahun}");
+    if let Some(r) = s.responden {
+        out.push_str(&format!(" melibatkan {r} responden dan"));
+    }
+    match ikm {
+        Some(v) => out.push_str(&format!(" menghasilkan Indeks Kepuasan Masyarakat {}", n2(v))),
+        None => out.push_str(" belum menghasilkan Indeks Kepuasan Masyarakat"),
+    }
+    if let Some(m) = mutu {
+        let kinerja = s.kinerja_resmi.clone().or(s.kinerja.clone()).unwrap_or_default();
+        out.push_str(&format!(" dengan mutu pelayanan {m} ({kinerja})"));
+    }
+    out.push('.');
+    let nrr: Vec<(&str, Decimal)> = s
+        .unsur
+        .iter()
+        .filter_map(|u| Some((u.nama_dalam_laporan.as_deref().or(u.unsur.as_deref()).unwrap_or(&u.unsur_id), u.nrr?)))
+        .collect();
+    let max = nrr.iter().max_by_key(|(_, v)| *v);
+    let min = nrr.iter().min_by_key(|(_, v)| *v);
+    if let (Some(hi), Some(lo)) = (max, min) {
+        out.push_str(&format!(
+            " Nilai rata-rata (NRR) tertinggi pada unsur {} ({}) dan terendah pada unsur {} ({}).",
+            hi.0,
+            n2(hi.1),
+            lo.0,
+            n2(lo.1)
+        ));
+    }
+    out
+}
+
+/// The AKIP paragraph.
+pub(crate) fn akip(a: &Akip, tahun: i32) -> String {
+    let mut out = format!("Hasil evaluasi akuntabilitas kinerja tahun {tahun}");
+    match a.realisasi {
+        Some(r) => out.push_str(&format!(" memberikan nilai {}", n2(r))),
+        None => out.push_str(" belum memberikan nilai"),
+    }
+    if let Some(p) = &a.predikat {
+        let label = a.predikat_label.clone().map(|l| format!(" ({l})")).unwrap_or_default();
+        out.push_str(&format!(" dengan predikat {p}{label}"));
+    }
+    if let (Some(t), Some(r)) = (a.target, a.realisasi) {
+        out.push_str(&format!(", {} target {}", Posisi::of(r, t).kata(), n2(t)));
+    }
+    out.push('.');
+    if let Some(k) = a.komponen.iter().filter_map(|k| Some((k, k.persen?))).min_by_key(|(_, p)| *p) {
+        let nama = k.0.komponen.clone().unwrap_or(k.0.komponen_id.clone());
+        out.push_str(&format!(" Komponen dengan persentase pemenuhan terendah adalah {nama} ({}).", pct(k.1)));
+    }
+    out
+}
+
+/// The budget paragraph: penyerapan, sisa.
+pub(crate) fn anggaran(t: &TotalProgram, tahun: i32) -> String {
+    let mut out =
+        format!("Realisasi anggaran program tahun {tahun} sebesar {} dari pagu {}", rp(t.realisasi), rp(t.anggaran));
+    if let Some(p) = t.penyerapan {
+        out.push_str(&format!(" atau penyerapan {}", pct(p)));
+    }
+    if let Some(s) = t.sisa {
+        out.push_str(&format!(", dengan sisa anggaran {}", rp(s)));
+    }
+    out.push('.');
+    out
+}
+
+/// The efficiency paragraph: capaian against penyerapan per sasaran.
+pub(crate) fn efisiensi(rows: &[BarisEfisiensi]) -> Option<String> {
+    let parts: Vec<String> = rows
+        .iter()
+        .filter_map(|r| {
+            let (c, p, e) = (r.capaian?, r.penyerapan?, r.efisiensi?);
+            let nama = r.sasaran.clone().or(r.indikator.clone()).unwrap_or_default();
+            let kata = efisien(e);
+            Some(format!("{nama}: capaian {} dengan penyerapan {}, efisiensi {} ({kata})", pct(c), pct(p), pct(e)))
+        })
+        .collect();
+    (!parts.is_empty()).then(|| format!("Efisiensi penggunaan sumber daya per sasaran — {}.", parts.join("; ")))
+}
+
+/// `Sei Balai berada di peringkat 2 dari 12 kecamatan untuk IKM.`
+pub(crate) fn peringkat(l: &Laporan, indikator_id: &str, nama: &str) -> Option<String> {
+    let rows: Vec<_> = l.pembanding.iter().filter(|p| p.indikator_id == indikator_id).collect();
+    let own = rows.iter().find(|p| p.kode_unit == l.unit.kode)?.per_tahun.get(&l.tahun)?;
+    let ada = rows.iter().filter(|p| p.per_tahun.get(&l.tahun).is_some_and(|t| t.ada_data)).count();
+    Some(format!(
+        "Untuk indikator {nama}, Kecamatan {} berada di peringkat {} dari {ada} kecamatan yang memiliki data tahun {}.",
+        l.unit.nama, own.peringkat?, l.tahun
+    ))
+}
+
+/// The conclusions drawn from the figures.
+pub(crate) fn kesimpulan(l: &Laporan) -> Vec<String> {
+    let (lampau, capai, gagal) = hitung_ketercapaian(l);
+    let mut out = vec![format!(
+        "Pada tahun {}, {} dari {} indikator kinerja Kantor Camat {} mencapai atau melampaui target, dan {gagal} \
+         indikator belum mencapai target.",
+        l.tahun,
+        lampau + capai,
+        l.capaian.len(),
+        l.unit.nama
+    )];
+    out.extend(l.capaian.iter().filter(|c| c.target.is_some()).map(capaian_singkat));
+    if let Some(t) = &l.total_program {
+        out.push(anggaran(t, l.tahun));
+    }
+    out
+}
+
+/// Bab I's overview: desa, area, dusun, KK and population.
+pub(crate) fn gambaran_umum(l: &Laporan, b: &Bahan) -> Option<String> {
+    if b.desa.is_empty() {
+        return None;
+    }
+    let luas: Decimal = b.desa.iter().map(|d| d.luas_ha).sum();
+    let (dusun, kk): (i64, i64) = (b.desa.iter().map(|d| d.dusun).sum(), b.desa.iter().map(|d| d.kk).sum());
+    let (lk, pr): (i64, i64) = (b.desa.iter().map(|d| d.penduduk_l).sum(), b.desa.iter().map(|d| d.penduduk_p).sum());
+    Some(format!(
+        "Kecamatan {} terdiri atas {} desa dengan luas wilayah {} Ha, {} dusun dan {} kepala keluarga (KK). Jumlah \
+         penduduk tahun {} sebanyak {} jiwa, terdiri atas {} jiwa laki-laki dan {} jiwa perempuan.",
+        l.unit.nama,
+        b.desa.len(),
+        angka(luas, 2),
+        angka(dusun.into(), 0),
+        angka(kk.into(), 0),
+        l.tahun,
+        angka((lk + pr).into(), 0),
+        angka(lk.into(), 0),
+        angka(pr.into(), 0)
+    ))
+}
