@@ -13,6 +13,7 @@ mod compare;
 mod corpus;
 mod demo;
 mod differential;
+mod dokumen;
 mod export;
 mod golden;
 mod jawaban;
