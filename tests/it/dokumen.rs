@@ -59,7 +59,19 @@ fn the_whole_lkjip_is_written_as_pdf_docx_and_html() {
     let (dir, db) = loaded();
     let (pdf, docx, html) = (dir.path().join("l.pdf"), dir.path().join("l.docx"), dir.path().join("l.html"));
     for (format, out) in [("pdf", &pdf), ("docx", &docx), ("html", &html)] {
-        let r = kinerja(&["report", "--kecamatan", "Sei Balai", "--tahun", "2024", "--format", format, "--out", p(out), "--db", p(&db)]);
+        let r = kinerja(&[
+            "report",
+            "--kecamatan",
+            "Sei Balai",
+            "--tahun",
+            "2024",
+            "--format",
+            format,
+            "--out",
+            p(out),
+            "--db",
+            p(&db),
+        ]);
         assert_eq!(r.code, 0, "{format}: {}", r.err);
         // The seed's report has no saran: the draft says so, and so does the command.
         assert!(r.err.contains("saran (saran dan langkah ke depan)"), "{}", r.err);
@@ -85,7 +97,10 @@ fn the_whole_lkjip_is_written_as_pdf_docx_and_html() {
         assert!(text.contains(expected), "the PDF lacks {expected:?}");
     }
     let document = part(&docx, "word/document.xml");
-    assert!(document.contains("<w:tblHeader />") && document.contains("w:val=\"Heading1\""), "header rows, Word headings");
+    assert!(
+        document.contains("<w:tblHeader />") && document.contains("w:val=\"Heading1\""),
+        "header rows, Word headings"
+    );
     assert!(document.contains("88,65%") && document.contains("BAB III AKUNTABILITAS KINERJA"));
     let html = fs::read_to_string(&html).unwrap();
     assert_eq!(html.matches("<svg").count(), media(&docx), "every chart is in both");
@@ -102,7 +117,19 @@ fn the_same_figures_give_the_same_document() {
         let files: Vec<Vec<u8>> = (0..2)
             .map(|i| {
                 let out = dir.path().join(format!("{i}.{format}"));
-                ok(&["report", "--kecamatan", "12.19.07", "--tahun", "2024", "--format", format, "--out", p(&out), "--db", p(&db)]);
+                ok(&[
+                    "report",
+                    "--kecamatan",
+                    "12.19.07",
+                    "--tahun",
+                    "2024",
+                    "--format",
+                    format,
+                    "--out",
+                    p(&out),
+                    "--db",
+                    p(&db),
+                ]);
                 fs::read(out).unwrap()
             })
             .collect();
@@ -133,14 +160,153 @@ fn the_pk_prints_the_targets_in_force_or_a_named_revision() {
     )
     .unwrap();
     ok(&["plan", "import", p(&file), "--scenario", "optimis", "--db", p(&db)]);
-    let md = ok(&["pk", "--kecamatan", "Sei Balai", "--tahun", "2024", "--revisi", "skenario:optimis", "--format", "md", "--db", p(&db)]);
+    let md = ok(&[
+        "pk",
+        "--kecamatan",
+        "Sei Balai",
+        "--tahun",
+        "2024",
+        "--revisi",
+        "skenario:optimis",
+        "--format",
+        "md",
+        "--db",
+        p(&db),
+    ]);
     assert!(md.contains("| 88,25 |") && !md.contains("| 85,00 |"), "the scenario's target: {md}");
     assert!(md.contains("BB (71,00)"), "the targets it does not set stay: {md}");
-    let r = kinerja(&["pk", "--kecamatan", "Sei Balai", "--tahun", "2024", "--revisi", "skenario:lain", "--db", p(&db), "--out", p(&dir.path().join("x.pdf"))]);
+    let r = kinerja(&[
+        "pk",
+        "--kecamatan",
+        "Sei Balai",
+        "--tahun",
+        "2024",
+        "--revisi",
+        "skenario:lain",
+        "--db",
+        p(&db),
+        "--out",
+        p(&dir.path().join("x.pdf")),
+    ]);
     assert_eq!(r.code, 1);
     assert!(r.err.contains("revision skenario:lain sets no target for Sei Balai in 2024"), "{}", r.err);
     let pdf = dir.path().join("pk.pdf");
     ok(&["pk", "--kecamatan", "Sei Balai", "--tahun", "2024", "--out", p(&pdf), "--db", p(&db)]);
     let text = poppler("pdftotext", &pdf);
     assert!(text.contains("PERJANJIAN KINERJA TAHUN 2024") && text.contains("BUPATI BATU BARA"), "{text}");
+}
+
+/// The number of errors an English audit summary reports.
+fn errors(audit: &str) -> usize {
+    let line = audit.lines().find(|l| l.contains("printed figures checked")).unwrap_or_else(|| panic!("{audit}"));
+    let n = line.split(": ").nth(1).unwrap_or("").split_whitespace().next().unwrap_or("");
+    n.parse().unwrap_or_else(|_| panic!("{line}"))
+}
+
+#[test]
+fn the_generated_lkjip_is_proven_consistent_by_the_audit() {
+    let (dir, db) = loaded();
+    let (doc, tr) = (dir.path().join("l.pdf"), dir.path().join("l.transkripsi.json"));
+    ok(&[
+        "report",
+        "--kecamatan",
+        "Sei Balai",
+        "--tahun",
+        "2024",
+        "--format",
+        "pdf",
+        "--out",
+        p(&doc),
+        "--transkripsi",
+        p(&tr),
+        "--db",
+        p(&db),
+    ]);
+    let out = ok(&["audit", p(&tr)]);
+    assert_eq!(errors(&out), 0, "{out}");
+    let relations: usize = out.lines().find_map(|l| l.split(" relations over").next()?.trim().parse().ok()).unwrap();
+    assert!(relations >= 60, "{out}");
+    // The audit does look: the seed's typed total, put back, is found.
+    let typed = fs::read_to_string(&tr).unwrap().replacen("\"15.103\"", "\"15.106\"", 1);
+    fs::write(&tr, typed).unwrap();
+    let r = kinerja(&["audit", p(&tr)]);
+    assert_eq!((r.code, errors(&r.out)), (1, 1), "{}", r.out);
+    assert!(r.out.contains("consistent: 15.103"), "{}", r.out);
+}
+
+#[test]
+fn every_kecamatan_of_the_kabupaten_gets_a_consistent_document_after_synthesis() {
+    let (dir, db) = loaded();
+    ok(&["demo", "synth", "--seed", "5", "--db", p(&db)]);
+    let out = dir.path().join("laporan");
+    ok(&[
+        "report",
+        "--kabupaten",
+        "12.19",
+        "--tahun",
+        "2024",
+        "--format",
+        "html",
+        "--out",
+        p(&out),
+        "--transkripsi",
+        "--db",
+        p(&db),
+    ]);
+    let mut files: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|f| f.to_string_lossy().ends_with(".transkripsi.json"))
+        .map(|f| f.to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 12, "{files:?}");
+    let html = fs::read_to_string(out.join("12.19.01.html")).unwrap();
+    assert!(html.contains("DATA SINTETIS"), "a synthetic document says so on its face");
+    let mut args = vec!["audit"];
+    args.extend(files.iter().map(String::as_str));
+    let audit = ok(&args);
+    assert_eq!(audit.matches("0 errors").count(), 12, "{audit}");
+}
+
+/// Where the seed contradicts itself (the places `kinerja audit` finds in
+/// its transcription), the generated document prints the consistent
+/// figure: the printed contradiction, and what Kinerja prints instead.
+#[test]
+fn the_seeds_contradictions_come_out_corrected() {
+    let (dir, db) = loaded();
+    let pdf = dir.path().join("l.pdf");
+    ok(&["report", "--kecamatan", "Sei Balai", "--tahun", "2024", "--format", "pdf", "--out", p(&pdf), "--db", p(&db)]);
+    let text = poppler("pdftotext", &pdf).replace(['\n', '\u{2060}'], " ");
+    let places = [
+        ("pagu typed Rp. 2.960.780,030,-", "2.960.780,030", "Rp 2.960.780.030"),
+        ("Tabel 1.2 total L 15.106", "15.106", "15.103"),
+        ("Tabel 1.2 total P 15.232", "15.232", "15.228"),
+        ("Tabel 1.2 total L+P 30.336", "30.336", "30.331"),
+        (
+            "population sentence 30.336 jiwa",
+            "30.336 jiwa",
+            "sebanyak 30.331 jiwa, terdiri atas 15.103 jiwa laki-laki dan 15.228 jiwa perempuan",
+        ),
+        ("7 kecamatan in the kabupaten", "dari 7 kecamatan", "salah satu dari 12 kecamatan di Kabupaten Batu Bara"),
+        ("capaian AKIP typed 1012,28%", "1012,28", "kinerjanya 102,28% (predikat Sangat Tinggi)"),
+        ("capaian AKIP 102,65% after Tabel 3.11", "102,65", "102,28%"),
+        ("selisih AKIP 4,85 (2023's)", "4,85", "selisih realisasi terhadap target 1,62"),
+        ("AKIP 2021 capaian labelled BB (70,07)", "BB (70,07)", "70,07"),
+        ("AKIP 2022 capaian labelled BB (72,16)", "BB (72,16)", "72,16"),
+        (
+            "efisiensi: AKIP sasaran capaian 95,07 (the penyerapan)",
+            "capaian 95,07",
+            "capaian 102,28% dengan penyerapan 95,07%",
+        ),
+        (
+            "efisiensi: IKM sasaran capaian 98,94 (the penyerapan)",
+            "capaian 98,94",
+            "capaian 88,65% dengan penyerapan 98,94%",
+        ),
+    ];
+    for (what, wrong, right) in places {
+        assert!(!text.contains(wrong), "{what}: the document prints {wrong:?}");
+        assert!(text.contains(right), "{what}: the document lacks {right:?}");
+    }
 }

@@ -81,10 +81,12 @@ pub(crate) fn relasi(ix: &Indeks<'_>, rel: &Relasi, id: &str) -> Result<Keluaran
             let uraian = if m { msg::audit_uraian_selisih_mutlak() } else { msg::audit_uraian_selisih() };
             num(ix, rel, id, hasil, vec![dari.clone(), ke.clone()], &f, uraian)
         }
-        Bentuk::PerubahanPersen { hasil, dari, ke } => {
-            let f = |v: &[Rentang]| {
+        Bentuk::PerubahanPersen { hasil, dari, ke, mutlak } => {
+            let m = *mutlak;
+            let f = move |v: &[Rentang]| {
                 let q = v[1].checked_div(v[0])?;
-                q.map(|q| q.checked_sub(Rentang::titik(Ratio::ONE))?.checked_mul(hundred())).transpose()
+                let p = q.map(|q| q.checked_sub(Rentang::titik(Ratio::ONE))?.checked_mul(hundred())).transpose()?;
+                p.map(|p| if m { p.abs() } else { Ok(p) }).transpose()
             };
             num(ix, rel, id, hasil, vec![dari.clone(), ke.clone()], &f, msg::audit_uraian_perubahan_persen())
         }

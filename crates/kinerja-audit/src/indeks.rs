@@ -192,7 +192,7 @@ pub(crate) fn refs(b: &Bentuk) -> Vec<(&'static str, &str)> {
         Bentuk::Capaian { hasil, target, realisasi, .. } => {
             v.extend([("hasil", hasil.as_str()), ("target", target), ("realisasi", realisasi)])
         }
-        Bentuk::Selisih { hasil, dari, ke, .. } | Bentuk::PerubahanPersen { hasil, dari, ke } => {
+        Bentuk::Selisih { hasil, dari, ke, .. } | Bentuk::PerubahanPersen { hasil, dari, ke, .. } => {
             v.extend([("hasil", hasil.as_str()), ("dari", dari), ("ke", ke)])
         }
         Bentuk::Efisiensi { hasil, capaian, penyerapan } => {

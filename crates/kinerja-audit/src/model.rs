@@ -276,8 +276,14 @@ pub enum Bentuk {
         #[serde(default, deserialize_with = "flag")]
         mutlak: bool,
     },
-    /// `hasil = (ke − dari) / dari × 100`.
-    PerubahanPersen { hasil: String, dari: String, ke: String },
+    /// `hasil = (ke − dari) / dari × 100` (or its size).
+    PerubahanPersen {
+        hasil: String,
+        dari: String,
+        ke: String,
+        #[serde(default, deserialize_with = "flag")]
+        mutlak: bool,
+    },
     /// `hasil = capaian − penyerapan`.
     Efisiensi { hasil: String, capaian: String, penyerapan: String },
     /// A simple or weighted mean.
@@ -382,7 +388,7 @@ impl Bentuk {
                 metode: MetodeNegatif::default(),
             },
             "selisih" => Bentuk::Selisih { hasil: s(), dari: s(), ke: s(), mutlak: false },
-            "perubahan_persen" => Bentuk::PerubahanPersen { hasil: s(), dari: s(), ke: s() },
+            "perubahan_persen" => Bentuk::PerubahanPersen { hasil: s(), dari: s(), ke: s(), mutlak: false },
             "efisiensi" => Bentuk::Efisiensi { hasil: s(), capaian: s(), penyerapan: s() },
             "rata_rata" => Bentuk::RataRata { hasil: s(), dari: v(), bobot: Some(v()) },
             "ikm" => Bentuk::Ikm {

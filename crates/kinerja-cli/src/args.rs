@@ -70,6 +70,8 @@ pub enum Cmd {
         format: ReportFormat,
         #[arg(long, help = h(msg::help_report_out()))]
         out: Option<PathBuf>,
+        #[arg(long, num_args = 0..=1, value_name = "FILE", help = h(msg::help_report_transkripsi()))]
+        transkripsi: Option<Option<PathBuf>>,
         #[command(flatten)]
         db: Db,
     },

@@ -265,7 +265,11 @@ pub(crate) fn multi_tahun(l: &Laporan) -> Option<Section> {
             match m.tahun.iter().find(|x| x.tahun == *y) {
                 Some(x) => row.extend([
                     num(x.target),
-                    t(mark(x.sintetis, Cell::Number(x.realisasi, 2).text())),
+                    if x.sintetis {
+                        t(mark(true, Cell::Number(x.realisasi, 2).text()))
+                    } else {
+                        Cell::Number(x.realisasi, 2)
+                    },
                     pct(x.capaian),
                 ]),
                 None => row.extend([Cell::Empty, Cell::Empty, Cell::Empty]),

@@ -130,8 +130,12 @@ FROM v_perubahan
 WHERE kode_unit IN (SELECT kode_unit FROM laporan_unit) AND tahun_ke = $1
 ORDER BY indikator_id, tahun_dari DESC;
 
+-- The capaian of each year against the Renstra's target of that year (not
+-- the target in force, which a PK may have changed).
 -- name: renstra
-SELECT r.tahun_awal, r.tahun_akhir, t.indikator_id, t.tahun, t.nilai, t.label, c.realisasi, c.capaian, c.predikat,
+SELECT r.tahun_awal, r.tahun_akhir, t.indikator_id, t.tahun, t.nilai, t.label, c.realisasi,
+       kj_capaian(t.nilai, c.realisasi, c.polaritas) AS capaian,
+       kj_predikat(kj_capaian(t.nilai, c.realisasi, c.polaritas)) AS predikat,
        r.kode_unit AS laporan_kunci
 FROM renstra r
 JOIN target t ON t.kode_unit = r.kode_unit AND t.jenis = 'renstra' AND t.tahun BETWEEN r.tahun_awal AND r.tahun_akhir

@@ -75,8 +75,9 @@ pub fn run(cmd: Cmd) -> Outcome {
         Cmd::Load { dir, db, terima_temuan, memory_limit, semua } => {
             done(load::run(&dir, &db.db, terima_temuan, &memory_limit, semua))
         }
-        Cmd::Report { kecamatan, kabupaten, tahun, format, out, db } => {
-            done(report::run(kecamatan.as_deref(), kabupaten.as_deref(), tahun, format, out, &db.db))
+        Cmd::Report { kecamatan, kabupaten, tahun, format, out, transkripsi, db } => {
+            let target = report::Target { kecamatan: kecamatan.as_deref(), kabupaten: kabupaten.as_deref(), tahun };
+            done(report::run(target, format, out, transkripsi, &db.db))
         }
         Cmd::Pk { kecamatan, tahun, revisi, format, out, db } => {
             done(pk::run(&kecamatan, tahun, revisi.as_deref(), format, out, &db.db))

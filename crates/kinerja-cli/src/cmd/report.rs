@@ -14,22 +14,46 @@ use crate::db;
 use crate::output::write_out;
 use crate::pesan::{KonteksExt, gagal, say, tell};
 
-/// One report (`kecamatan`) or a batch (`kabupaten`, `semua` for all).
+/// Which reports: one kecamatan's, or every kecamatan of a kabupaten
+/// (`semua`: of the database), for a year.
+pub struct Target<'a> {
+    pub kecamatan: Option<&'a str>,
+    pub kabupaten: Option<&'a str>,
+    pub tahun: i32,
+}
+
+/// Where transcriptions go: none, a file (one report), or beside each
+/// document (a batch).
+#[derive(Clone, Copy)]
+enum Transkripsi<'a> {
+    Tidak,
+    Berkas(&'a Path),
+    Samping,
+}
+
+/// One report or a batch; `transkripsi` also writes each document's audit
+/// transcription (`--transkripsi [FILE]`).
 pub fn run(
-    kecamatan: Option<&str>,
-    kabupaten: Option<&str>,
-    tahun: i32,
+    target: Target<'_>,
     format: ReportFormat,
     out: Option<PathBuf>,
+    transkripsi: Option<Option<PathBuf>>,
     path: &Path,
 ) -> Result<()> {
-    if let Some(kab) = kabupaten {
-        return batch(kab, tahun, format, out, path);
+    let tr = match (&transkripsi, target.kabupaten) {
+        (None, _) => Transkripsi::Tidak,
+        (Some(_), _) if !whole(format) => return Err(gagal(msg::cli_transkripsi_needs())),
+        (Some(Some(file)), None) => Transkripsi::Berkas(file),
+        (Some(None), Some(_)) => Transkripsi::Samping,
+        _ => return Err(gagal(msg::cli_transkripsi_needs())),
+    };
+    if let Some(kab) = target.kabupaten {
+        return batch(kab, target.tahun, format, out, tr, path);
     }
     let store = db::open_ro(path)?;
-    let l = store.laporan(kecamatan.unwrap_or_default(), tahun)?;
-    let bahan = if whole(format) { store.bahan(&l.unit.kode, tahun)? } else { Bahan::default() };
-    let kosong = write(&l, &bahan, format, out.as_deref())?;
+    let l = store.laporan(target.kecamatan.unwrap_or_default(), target.tahun)?;
+    let bahan = if whole(format) { store.bahan(&l.unit.kode, target.tahun)? } else { Bahan::default() };
+    let kosong = write(&l, &bahan, format, out.as_deref(), tr)?;
     if !kosong.is_empty() {
         let list: Vec<String> = kosong.iter().map(|(k, what)| format!("{k} ({what})")).collect();
         tell!(msg::cli_naskah_kosong(kosong.len(), list.join(", ")));
@@ -54,7 +78,14 @@ fn extension(format: ReportFormat) -> &'static str {
 }
 
 /// One report file per kecamatan with figures: `<kode>.<ext>`.
-fn batch(kabupaten: &str, tahun: i32, format: ReportFormat, out: Option<PathBuf>, path: &Path) -> Result<()> {
+fn batch(
+    kabupaten: &str,
+    tahun: i32,
+    format: ReportFormat,
+    out: Option<PathBuf>,
+    tr: Transkripsi<'_>,
+    path: &Path,
+) -> Result<()> {
     let Some(dir) = out else { return Err(gagal(msg::cli_batch_needs_out())) };
     let store = db::open_ro(path)?;
     let kab = (!matches!(kabupaten, "semua" | "all")).then_some(kabupaten);
@@ -79,7 +110,7 @@ fn batch(kabupaten: &str, tahun: i32, format: ReportFormat, out: Option<PathBuf>
                 (l, b)
             })
             .collect();
-        incomplete += write_all(&laporan, format, &dir)?;
+        incomplete += write_all(&laporan, format, &dir, tr)?;
     }
     let elapsed = format!("{:.1?}", started.elapsed());
     say!(msg::cli_wrote_reports(units.len(), tahun, dir.display(), elapsed));
@@ -93,10 +124,10 @@ fn batch(kabupaten: &str, tahun: i32, format: ReportFormat, out: Option<PathBuf>
 /// (rayon): in a batch, rendering and writing take longer than the
 /// queries. A failure stops the batch and names its kecamatan. Gives how
 /// many documents have sections not written yet.
-fn write_all(laporan: &[(Laporan, Bahan)], format: ReportFormat, dir: &Path) -> Result<usize> {
+fn write_all(laporan: &[(Laporan, Bahan)], format: ReportFormat, dir: &Path, tr: Transkripsi<'_>) -> Result<usize> {
     let kosong = laporan.par_iter().map(|(l, b)| {
         let path = dir.join(format!("{}.{}", l.unit.kode, extension(format)));
-        write(l, b, format, Some(&path))
+        write(l, b, format, Some(&path), tr)
             .konteks(|| msg::cli_report_of(&l.unit.kode))
             .map(|k| usize::from(!k.is_empty()))
     });
@@ -105,13 +136,28 @@ fn write_all(laporan: &[(Laporan, Bahan)], format: ReportFormat, dir: &Path) -> 
 
 /// Writes one report to `out` (standard output when none; XLSX, PDF and
 /// DOCX need a file). Gives the `narasi` sections its document lacks.
-fn write(l: &Laporan, b: &Bahan, format: ReportFormat, out: Option<&Path>) -> Result<Vec<(String, String)>> {
+fn write(
+    l: &Laporan,
+    b: &Bahan,
+    format: ReportFormat,
+    out: Option<&Path>,
+    tr: Transkripsi<'_>,
+) -> Result<Vec<(String, String)>> {
     let binary = matches!(format, ReportFormat::Xlsx | ReportFormat::Pdf | ReportFormat::Docx);
     if binary && out.is_none() {
         return Err(gagal(msg::cli_binary_needs_out(extension(format))));
     }
     let (bytes, kosong) = if whole(format) {
         let n = kinerja_laporan::naskah::lkjip(l, b);
+        let file = match (tr, out) {
+            (Transkripsi::Berkas(f), _) => Some(f.to_path_buf()),
+            (Transkripsi::Samping, Some(doc)) => Some(doc.with_extension("transkripsi.json")),
+            _ => None,
+        };
+        if let Some(f) = file {
+            let json = serde_json::to_string_pretty(&n.transkripsi)?;
+            write_out(Some(&f), format!("{json}\n").as_bytes())?;
+        }
         (render_whole(&n.document, format)?, n.kosong)
     } else {
         let doc = kinerja_laporan::document(l);

@@ -23,12 +23,16 @@ pub(super) fn tulis(w: &mut Penulis<'_>, l: &Laporan, b: &Bahan) {
     w.heading("C. Gambaran Umum");
     if let Some(p) = kalimat::gambaran_umum(l, b) {
         w.para(p);
-        w.table(luas(&b.desa), &format!("Daftar Desa dan Luas Wilayah Kecamatan {}", l.unit.nama));
-        w.table(
-            penduduk(&b.desa),
-            &format!("Jumlah Dusun, KK dan Penduduk Kecamatan {} Tahun {}", l.unit.nama, l.tahun),
-        );
-        w.table(lahan(&b.desa), &format!("Penggunaan Lahan Kecamatan {}", l.unit.nama));
+        let s = luas(&b.desa);
+        let id = w.table(s.clone(), &format!("Daftar Desa dan Luas Wilayah Kecamatan {}", l.unit.nama));
+        w.catat.jumlah_kolom(&id, &s, &[2]);
+        let s = penduduk(&b.desa);
+        let id =
+            w.table(s.clone(), &format!("Jumlah Dusun, KK dan Penduduk Kecamatan {} Tahun {}", l.unit.nama, l.tahun));
+        w.catat.penduduk(&id, &s);
+        let s = lahan(&b.desa);
+        let id = w.table(s.clone(), &format!("Penggunaan Lahan Kecamatan {}", l.unit.nama));
+        w.catat.jumlah_kolom(&id, &s, &[2, 3, 4]);
     } else {
         w.data_kosong("desa_statistik", "gambaran umum wilayah: data desa_statistik belum dimuat");
     }

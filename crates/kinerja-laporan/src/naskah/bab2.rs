@@ -2,6 +2,7 @@
 //! strategi: Tabel 2.1), the Perjanjian Kinerja in force (Tabel 2.2) and
 //! the budget plan per belanja and per program (Tabel 2.3, 2.4).
 
+use super::transkripsi::sel;
 use super::{Penulis, kalimat};
 use crate::doc::{Block, Cell, Section};
 use crate::lkjip;
@@ -31,14 +32,19 @@ pub(super) fn tulis(w: &mut Penulis<'_>, l: &Laporan, b: &Bahan) {
         l.tahun,
         kalimat::rp(total)
     ));
-    w.table(
-        rencana(&l.belanja, "2.3 Belanja", &["Kode", "Uraian Belanja", "Anggaran (Rp)"]),
-        &format!("Rencana Anggaran per Belanja Tahun {}", l.tahun),
-    );
-    w.table(
-        rencana(&l.program, "2.4 Program", &["Kode", "Program", "Anggaran (Rp)"]),
-        &format!("Rencana Anggaran per Program Tahun {}", l.tahun),
-    );
+    let s = rencana(&l.belanja, "2.3 Belanja", &["Kode", "Uraian Belanja", "Anggaran (Rp)"]);
+    let id = w.table(s.clone(), &format!("Rencana Anggaran per Belanja Tahun {}", l.tahun));
+    let dari: Vec<String> = l
+        .belanja
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.tingkat.is_none_or(|t| t <= 1))
+        .map(|(r, _)| sel(&id, r, 2))
+        .collect();
+    w.catat.relasi(serde_json::json!({"jenis": "jumlah", "hasil": sel(&id, l.belanja.len(), 2), "dari": dari}));
+    let s = rencana(&l.program, "2.4 Program", &["Kode", "Program", "Anggaran (Rp)"]);
+    let id = w.table(s.clone(), &format!("Rencana Anggaran per Program Tahun {}", l.tahun));
+    w.catat.jumlah_kolom(&id, &s, &[2]);
 }
 
 fn renstra(w: &mut Penulis<'_>, l: &Laporan, r: &RenstraDokumen) {

@@ -5,6 +5,11 @@
 use kinerja_core::Decimal;
 use kinerja_core::band::{AKIP_2021, BandTable, IKM_2017, PREDIKAT_CAPAIAN};
 
+use kinerja_core::kata::{Gerak, Ketercapaian};
+use serde_json::json;
+
+use super::kalimat::Kalimat;
+use super::transkripsi::sel;
 use super::{Penulis, kalimat};
 use crate::doc::{Cell, Section};
 use crate::grafik::{self, Bar, Bars, Lines, Series};
@@ -20,13 +25,16 @@ pub(super) fn tulis(w: &mut Penulis<'_>, l: &Laporan) {
         PREDIKAT_CAPAIAN.regulation
     ));
     w.table(skala(&PREDIKAT_CAPAIAN, "Persentase Capaian"), "Skala Nilai Peringkat Kinerja");
-    let nomor = w.table(lkjip::capaian(l), &format!("Capaian Kinerja Kantor Camat {} Tahun {}", l.unit.nama, l.tahun));
+    let s = lkjip::capaian(l);
+    let t = w.table(s.clone(), &format!("Capaian Kinerja Kantor Camat {} Tahun {}", l.unit.nama, l.tahun));
+    w.catat.capaian(&t, &s, l);
+    let nomor = t.trim_start_matches('t').replace('_', ".");
     w.para(format!(
-        "Berdasarkan {nomor} di atas, capaian setiap indikator kinerja tahun {} adalah sebagai berikut.",
+        "Berdasarkan Tabel {nomor} di atas, capaian setiap indikator kinerja tahun {} adalah sebagai berikut.",
         l.tahun
     ));
-    for c in &l.capaian {
-        indikator(w, l, c);
+    for (i, c) in l.capaian.iter().enumerate() {
+        indikator(w, l, c, (&t, i));
     }
     if let Some(s) = &l.skm {
         skm(w, l, s);
@@ -40,10 +48,13 @@ pub(super) fn tulis(w: &mut Penulis<'_>, l: &Laporan) {
     anggaran(w, l);
 }
 
-/// One indicator: its sentence and its chart over the years.
-fn indikator(w: &mut Penulis<'_>, l: &Laporan, c: &BarisCapaian) {
+/// One indicator: its sentence (figures related to the capaian table's
+/// row) and its chart over the years.
+fn indikator(w: &mut Penulis<'_>, l: &Laporan, c: &BarisCapaian, (t, row): (&str, usize)) {
     w.sub(c.indikator.clone());
-    w.para(kalimat::capaian(l, c));
+    let k = kalimat::capaian(l, c);
+    let id = w.kalimat(k.teks.clone(), &k.nilai);
+    relasi_capaian(w, &k, &id, (t, row), c.polaritas.code());
     let Some(m) = l.multi_tahun.iter().find(|m| m.indikator_id == c.indikator_id) else { return };
     let renstra = l.renstra.iter().find(|r| r.indikator_id == c.indikator_id);
     let mut years: Vec<i32> = m.tahun.iter().map(|t| t.tahun).collect();
@@ -82,9 +93,50 @@ fn indikator(w: &mut Penulis<'_>, l: &Laporan, c: &BarisCapaian) {
     w.figure(&caption, grafik::lines(&spec), alt);
 }
 
+/// What the capaian sentence says, related to the table and its own
+/// figures: the same figures, the change, the words.
+fn relasi_capaian(w: &mut Penulis<'_>, k: &Kalimat, id: &str, (t, row): (&str, usize), polaritas: &str) {
+    let has = |name: &str| k.nilai.iter().any(|(n, _)| *n == name);
+    let f = |name: &str| format!("{id}.{name}");
+    for (name, kolom) in [("realisasi", 4), ("target", 3), ("capaian", 5)] {
+        if has(name) {
+            w.catat.relasi(json!({"jenis": "sama", "hasil": f(name), "nilai": sel(t, row, kolom)}));
+        }
+    }
+    if has("selisih") {
+        w.catat.relasi(
+            json!({"jenis": "selisih", "hasil": f("selisih"), "dari": f("dari"), "ke": f("realisasi"), "mutlak": true}),
+        );
+    }
+    if has("persen") {
+        let v = json!({"jenis": "perubahan_persen", "hasil": f("persen"), "dari": f("dari"), "ke": f("realisasi"), "mutlak": true});
+        w.catat.relasi(v);
+    }
+    if let Some(kata @ (Gerak::Naik | Gerak::Turun)) = k.gerak {
+        w.catat.relasi(json!({"jenis": "arah", "kata": kata.kata(), "dari": f("dari"), "ke": f("realisasi")}));
+    }
+    let arah = |kata: Ketercapaian| match kata {
+        Ketercapaian::Melampaui => "melampaui",
+        Ketercapaian::Tercapai => "tercapai",
+        Ketercapaian::TidakTercapai => "tidak_tercapai",
+    };
+    if let Some(kata) = k.ketercapaian {
+        let v = json!({"jenis": "arah", "kata": arah(kata), "target": f("target"), "realisasi": f("realisasi"), "polaritas": polaritas});
+        w.catat.relasi(v);
+    }
+    if let Some(kata) = k.renstra {
+        let v = json!({"jenis": "arah", "kata": arah(kata), "target": f("akhir"), "realisasi": f("realisasi"), "polaritas": polaritas});
+        w.catat.relasi(v);
+        if has("kurang") {
+            w.catat.relasi(json!({"jenis": "selisih", "hasil": f("kurang"), "dari": f("realisasi"), "ke": f("akhir"), "mutlak": true}));
+        }
+    }
+}
+
 fn skm(w: &mut Penulis<'_>, l: &Laporan, s: &Skm) {
     w.heading("B. Survei Kepuasan Masyarakat");
-    w.table(lkjip::skm(s, l.tahun), &format!("Hasil Survei Kepuasan Masyarakat Tahun {}", l.tahun));
+    let t = w.table(lkjip::skm(s, l.tahun), &format!("Hasil Survei Kepuasan Masyarakat Tahun {}", l.tahun));
+    w.catat.skm(&t, s);
     w.para(kalimat::skm(s, l.tahun));
     w.table(skala(&IKM_2017, "Nilai IKM"), "Kategori Mutu Pelayanan (IKM)");
     // The mutu bands of one unsur are the IKM bands divided by 25 (NRR × 25).
@@ -113,7 +165,9 @@ fn skm(w: &mut Penulis<'_>, l: &Laporan, s: &Skm) {
 fn akip(w: &mut Penulis<'_>, l: &Laporan, a: &Akip) {
     w.heading("C. Evaluasi Akuntabilitas Kinerja Instansi Pemerintah");
     w.table(skala(&AKIP_2021, "Nilai AKIP"), "Kategori Hasil Evaluasi AKIP");
-    w.table(lkjip::akip(a, l.tahun), &format!("Hasil Aspek Penilaian Evaluasi AKIP Tahun {}", l.tahun));
+    let sec = lkjip::akip(a, l.tahun);
+    let t = w.table(sec.clone(), &format!("Hasil Aspek Penilaian Evaluasi AKIP Tahun {}", l.tahun));
+    w.catat.akip(&t, &sec, a);
     w.para(kalimat::akip(a, l.tahun));
     let items = a
         .komponen
@@ -135,12 +189,17 @@ fn akip(w: &mut Penulis<'_>, l: &Laporan, a: &Akip) {
 /// The multi-year table, the Renstra tables and the other kecamatan.
 fn perbandingan(w: &mut Penulis<'_>, l: &Laporan) {
     w.heading("D. Perbandingan dengan Tahun Sebelumnya dan Target Renstra");
+    let polaritas =
+        |id: &str| l.capaian.iter().find(|c| c.indikator_id == id).map_or("positif", |c| c.polaritas.code());
     if let Some(s) = lkjip::multi_tahun(l) {
-        w.table(s, &format!("Perbandingan Capaian Kinerja Tahun {} dengan Tahun Sebelumnya", l.tahun));
+        let t = w.table(s.clone(), &format!("Perbandingan Capaian Kinerja Tahun {} dengan Tahun Sebelumnya", l.tahun));
+        let p: Vec<&str> = l.multi_tahun.iter().map(|m| polaritas(&m.indikator_id)).collect();
+        w.catat.capaian_tahunan(&t, &s, &p);
     }
-    for s in lkjip::renstra(l) {
+    for (s, r) in lkjip::renstra(l).into_iter().zip(&l.renstra) {
         let caption = s.title.clone();
-        w.table(s, &caption);
+        let t = w.table(s.clone(), &caption);
+        w.catat.capaian_tahunan(&t, &s, &[polaritas(&r.indikator_id)]);
     }
     let Some(s) = lkjip::pembanding(l) else { return };
     w.heading("E. Perbandingan dengan Kecamatan Lain");
@@ -172,14 +231,17 @@ fn perbandingan(w: &mut Penulis<'_>, l: &Laporan) {
 fn anggaran(w: &mut Penulis<'_>, l: &Laporan) {
     w.heading("G. Efisiensi dan Realisasi Anggaran");
     if let Some(s) = lkjip::efisiensi(l) {
-        w.table(s, &format!("Analisis Efisiensi Penggunaan Sumber Daya Tahun {}", l.tahun));
+        let t = w.table(s.clone(), &format!("Analisis Efisiensi Penggunaan Sumber Daya Tahun {}", l.tahun));
+        w.catat.efisiensi(&t, &s);
         w.para(kalimat::efisiensi(&l.efisiensi).unwrap_or_default());
     }
     if let Some(s) = lkjip::belanja(l) {
-        w.table(s, &format!("Penyerapan Anggaran per Belanja Tahun {}", l.tahun));
+        let t = w.table(s.clone(), &format!("Penyerapan Anggaran per Belanja Tahun {}", l.tahun));
+        w.catat.belanja(&t, &s);
     }
     if let Some(s) = lkjip::program(l) {
-        w.table(s, &format!("Realisasi Anggaran per Program Tahun {}", l.tahun));
+        let t = w.table(s.clone(), &format!("Realisasi Anggaran per Program Tahun {}", l.tahun));
+        w.catat.program(&t, &s, l.total_program.is_some());
     }
     if let Some(t) = &l.total_program {
         w.para(kalimat::anggaran(t, l.tahun));

@@ -105,82 +105,114 @@ fn capaian_singkat(c: &BarisCapaian) -> String {
     s
 }
 
-/// The capaian sentence of one indicator, its change from the year before
-/// and what remains to the Renstra's final target.
-pub(crate) fn capaian(l: &Laporan, c: &BarisCapaian) -> String {
-    let mut s = format!(
-        "Capaian kinerja indikator {} tahun {} sebesar {}",
-        c.indikator,
-        l.tahun,
-        nilai(c.realisasi, &c.satuan)
-    );
-    if let Some(t) = c.target {
-        s.push_str(&format!(" dari target {}", nilai(t, &c.satuan)));
-        if let Some(cap) = c.capaian {
-            s.push_str(&format!(", sehingga persentase capaian kinerjanya {}", pct(cap)));
-            if let Some(p) = &c.predikat {
-                s.push_str(&format!(" (predikat {p})"));
-            }
-        }
-        s.push_str(&format!("; realisasi {}", Ketercapaian::of(t, c.realisasi, c.polaritas).kata()));
-    }
-    s.push('.');
-    if let Some(m) = l.multi_tahun.iter().find(|m| m.indikator_id == c.indikator_id) {
-        s.extend(banding_tahun_lalu(l.tahun, c, m).map(|x| format!(" {x}")));
-    }
-    s.extend(sisa_renstra(l, c).map(|x| format!(" {x}")));
-    s
+/// A generated sentence and the figures it prints, by name, with the
+/// words it chose: what its transcription relates.
+pub(crate) struct Kalimat {
+    pub teks: String,
+    pub nilai: Vec<(&'static str, String)>,
+    /// The movement from the year before (figures `dari`, `selisih`,
+    /// `persen`).
+    pub gerak: Option<Gerak>,
+    /// The realisasi against its target (figures `target`, `realisasi`).
+    pub ketercapaian: Option<Ketercapaian>,
+    /// The realisasi against the Renstra's final target (figures `akhir`
+    /// and, when not reached, `kurang`).
+    pub renstra: Option<Ketercapaian>,
 }
 
-/// `Dibandingkan tahun 2023 (80,50), realisasi turun 5,15 poin (6,40%).`
-fn banding_tahun_lalu(tahun: i32, c: &BarisCapaian, m: &MultiTahun) -> Option<String> {
-    let b = m.dibanding.iter().filter(|b| b.tahun_dari < tahun).max_by_key(|b| b.tahun_dari)?;
+impl Kalimat {
+    fn new() -> Kalimat {
+        Kalimat { teks: String::new(), nilai: Vec::new(), gerak: None, ketercapaian: None, renstra: None }
+    }
+
+    /// Appends text.
+    fn t(&mut self, s: &str) {
+        self.teks.push_str(s);
+    }
+
+    /// Appends a figure, as printed, under `name`.
+    fn n(&mut self, name: &'static str, printed: String) {
+        self.teks.push_str(&printed);
+        self.nilai.push((name, printed));
+    }
+}
+
+/// The capaian sentence of one indicator, its change from the year before
+/// and what remains to the Renstra's final target.
+pub(crate) fn capaian(l: &Laporan, c: &BarisCapaian) -> Kalimat {
+    let mut k = Kalimat::new();
+    k.t(&format!("Capaian kinerja indikator {} tahun {} sebesar ", c.indikator, l.tahun));
+    k.n("realisasi", nilai(c.realisasi, &c.satuan));
+    if let Some(t) = c.target {
+        k.t(" dari target ");
+        k.n("target", nilai(t, &c.satuan));
+        if let Some(cap) = c.capaian {
+            k.t(", sehingga persentase capaian kinerjanya ");
+            k.n("capaian", pct(cap));
+            if let Some(p) = &c.predikat {
+                k.t(&format!(" (predikat {p})"));
+            }
+        }
+        let kata = Ketercapaian::of(t, c.realisasi, c.polaritas);
+        k.t(&format!("; realisasi {}", kata.kata()));
+        k.ketercapaian = Some(kata);
+    }
+    k.t(".");
+    if let Some(m) = l.multi_tahun.iter().find(|m| m.indikator_id == c.indikator_id) {
+        banding_tahun_lalu(&mut k, l.tahun, c, m);
+    }
+    sisa_renstra(&mut k, l, c);
+    k
+}
+
+/// ` Dibandingkan tahun 2023 (80,50), realisasi turun 5,15 poin (6,40%).`
+fn banding_tahun_lalu(k: &mut Kalimat, tahun: i32, c: &BarisCapaian, m: &MultiTahun) {
+    let Some(b) = m.dibanding.iter().filter(|b| b.tahun_dari < tahun).max_by_key(|b| b.tahun_dari) else { return };
     let gerak = Gerak::of(b.nilai_dari, c.realisasi);
-    let mut s =
-        format!("Dibandingkan tahun {} ({}), realisasi {}", b.tahun_dari, nilai(b.nilai_dari, &c.satuan), gerak.kata());
+    k.t(&format!(" Dibandingkan tahun {} (", b.tahun_dari));
+    k.n("dari", nilai(b.nilai_dari, &c.satuan));
+    k.t(&format!("), realisasi {}", gerak.kata()));
+    k.gerak = Some(gerak);
     if gerak != Gerak::Tetap {
         if let Some(sel) = b.selisih {
-            s.push_str(&format!(" {} {}", n2(sel.abs()), satuan_selisih(&c.satuan)));
+            k.t(" ");
+            k.n("selisih", format!("{} {}", n2(sel.abs()), satuan_selisih(&c.satuan)));
         }
         if let Some(p) = b.persen {
-            s.push_str(&format!(" ({})", pct(p.abs())));
+            k.t(" (");
+            k.n("persen", pct(p.abs()));
+            k.t(")");
         }
         if let Some(baik) = gerak.membaik(c.polaritas) {
-            s.push_str(if baik { ", sebuah perbaikan" } else { ", sebuah penurunan kinerja" });
+            k.t(if baik { ", sebuah perbaikan" } else { ", sebuah penurunan kinerja" });
         }
     }
-    s.push('.');
-    Some(s)
+    k.t(".");
 }
 
 /// What remains to the Renstra's final-year target.
-fn sisa_renstra(l: &Laporan, c: &BarisCapaian) -> Option<String> {
-    let r = l.renstra.iter().find(|r| r.indikator_id == c.indikator_id)?;
-    let akhir = r.tahun.iter().find(|t| t.tahun == r.tahun_akhir)?;
+fn sisa_renstra(k: &mut Kalimat, l: &Laporan, c: &BarisCapaian) {
+    let Some(r) = l.renstra.iter().find(|r| r.indikator_id == c.indikator_id) else { return };
+    let Some(akhir) = r.tahun.iter().find(|t| t.tahun == r.tahun_akhir) else { return };
     if r.tahun_akhir <= l.tahun {
-        return None;
+        return;
     }
     let kata = Ketercapaian::of(akhir.target, c.realisasi, c.polaritas);
-    let s = match kata {
-        Ketercapaian::TidakTercapai => {
-            let kurang = kekurangan(akhir.target, c.realisasi, c.polaritas).ok()?;
-            format!(
-                "Terhadap target akhir Renstra tahun {} ({}), masih diperlukan {} {}.",
-                r.tahun_akhir,
-                nilai(akhir.target, &c.satuan),
-                n2(kurang),
-                satuan_selisih(&c.satuan)
-            )
+    match (kata, kekurangan(akhir.target, c.realisasi, c.polaritas)) {
+        (Ketercapaian::TidakTercapai, Ok(kurang)) => {
+            k.t(&format!(" Terhadap target akhir Renstra tahun {} (", r.tahun_akhir));
+            k.n("akhir", nilai(akhir.target, &c.satuan));
+            k.t("), masih diperlukan ");
+            k.n("kurang", format!("{} {}", n2(kurang), satuan_selisih(&c.satuan)));
+            k.t(".");
         }
-        _ => format!(
-            "Realisasi tahun {} telah {} akhir Renstra tahun {} ({}).",
-            l.tahun,
-            kata.kata(),
-            r.tahun_akhir,
-            nilai(akhir.target, &c.satuan)
-        ),
-    };
-    Some(s)
+        _ => {
+            k.t(&format!(" Realisasi tahun {} telah {} akhir Renstra tahun {} (", l.tahun, kata.kata(), r.tahun_akhir));
+            k.n("akhir", nilai(akhir.target, &c.satuan));
+            k.t(").");
+        }
+    }
+    k.renstra = Some(kata);
 }
 
 /// The SKM paragraph: respondents, the IKM and its mutu, the highest and
@@ -307,9 +339,17 @@ pub(crate) fn gambaran_umum(l: &Laporan, b: &Bahan) -> Option<String> {
     let luas: Decimal = b.desa.iter().map(|d| d.luas_ha).sum();
     let (dusun, kk): (i64, i64) = (b.desa.iter().map(|d| d.dusun).sum(), b.desa.iter().map(|d| d.kk).sum());
     let (lk, pr): (i64, i64) = (b.desa.iter().map(|d| d.penduduk_l).sum(), b.desa.iter().map(|d| d.penduduk_p).sum());
+    let mut kecamatan: Vec<&str> = l.pembanding.iter().map(|p| p.kode_unit.as_str()).collect();
+    kecamatan.sort_unstable();
+    kecamatan.dedup();
+    let kab = l.unit.nama_kabupaten.clone().unwrap_or_default();
+    let salah_satu = match kecamatan.len() {
+        0 => String::new(),
+        n => format!("Kecamatan {} adalah salah satu dari {n} kecamatan di Kabupaten {kab}. ", l.unit.nama),
+    };
     Some(format!(
-        "Kecamatan {} terdiri atas {} desa dengan luas wilayah {} Ha, {} dusun dan {} kepala keluarga (KK). Jumlah \
-         penduduk tahun {} sebanyak {} jiwa, terdiri atas {} jiwa laki-laki dan {} jiwa perempuan.",
+        "{salah_satu}Kecamatan {} terdiri atas {} desa dengan luas wilayah {} Ha, {} dusun dan {} kepala keluarga (KK). \
+         Jumlah penduduk tahun {} sebanyak {} jiwa, terdiri atas {} jiwa laki-laki dan {} jiwa perempuan.",
         l.unit.nama,
         b.desa.len(),
         angka(luas, 2),

@@ -17,16 +17,19 @@ mod bab3;
 mod bab4;
 mod kalimat;
 mod pk;
+mod transkripsi;
 
 use std::collections::BTreeMap;
 
 use crate::doc::{Block, Cover, Figure, Section, Signature};
 use crate::model::{Bahan, Laporan};
 use crate::{Document, SINTETIS};
+use transkripsi::{Catatan, id_tabel};
 
 pub use pk::perjanjian_kinerja;
 
-/// A document and the `narasi` sections it is missing.
+/// A document, the `narasi` sections it is missing, and its audit
+/// transcription.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Naskah {
     /// The document.
@@ -34,6 +37,10 @@ pub struct Naskah {
     /// Sections printed as placeholders, by key and description
     /// (`saran`, `saran dan langkah ke depan`).
     pub kosong: Vec<(String, String)>,
+    /// The document as an audit transcription (`docs/audit-format.md`):
+    /// its tables and generated sentences as printed, and the relations
+    /// between them; `kinerja audit` proves it consistent.
+    pub transkripsi: serde_json::Value,
 }
 
 /// Builds a document block by block, numbering tables and charts per
@@ -45,11 +52,23 @@ pub(crate) struct Penulis<'a> {
     grafik: u32,
     narasi: &'a BTreeMap<String, String>,
     kosong: Vec<(String, String)>,
+    /// The transcription, written as the document is.
+    pub(crate) catat: Catatan,
+    kalimat: u32,
 }
 
 impl<'a> Penulis<'a> {
     pub(crate) fn new(narasi: &'a BTreeMap<String, String>) -> Penulis<'a> {
-        Penulis { blocks: Vec::new(), bab: String::new(), tabel: 0, grafik: 0, narasi, kosong: Vec::new() }
+        Penulis {
+            blocks: Vec::new(),
+            bab: String::new(),
+            tabel: 0,
+            grafik: 0,
+            narasi,
+            kosong: Vec::new(),
+            catat: Catatan::default(),
+            kalimat: 0,
+        }
     }
 
     /// A chapter; its tables and charts are numbered from 1 after its
@@ -81,12 +100,26 @@ impl<'a> Penulis<'a> {
         format!("Tabel {}.{}", self.bab, self.tabel)
     }
 
-    /// A table under its number and caption.
+    /// A table under its number and caption, in the document and the
+    /// transcription; gives the table's id there (`t3_2`).
     pub(crate) fn table(&mut self, mut s: Section, caption: &str) -> String {
         let nomor = self.nomor_tabel();
         s.title = format!("{nomor} {caption}");
+        let id = id_tabel(&nomor);
+        self.catat.tabel(&id, &s);
         self.blocks.push(Block::Table(s));
-        nomor
+        id
+    }
+
+    /// A generated sentence with its figures: printed as a paragraph and
+    /// recorded in the transcription, where it is `id`.
+    pub(crate) fn kalimat(&mut self, teks: String, nilai: &[(&str, String)]) -> String {
+        self.kalimat += 1;
+        let id = format!("k{}_{}", self.bab, self.kalimat);
+        let letak = format!("Bab {}, kalimat {}", self.bab, self.kalimat);
+        self.catat.kalimat(&id, &letak, &teks, nilai);
+        self.blocks.push(Block::Paragraph(teks));
+        id
     }
 
     /// A chart under its number and caption.
@@ -149,8 +182,9 @@ impl<'a> Penulis<'a> {
         }
     }
 
-    pub(crate) fn finish(self, d: Document) -> Naskah {
-        Naskah { document: Document { blocks: self.blocks, ..d }, kosong: self.kosong }
+    pub(crate) fn finish(self, d: Document, kode_unit: &str, tahun: i32) -> Naskah {
+        let transkripsi = self.catat.json(&d.title, kode_unit, tahun);
+        Naskah { document: Document { blocks: self.blocks, ..d }, kosong: self.kosong, transkripsi }
     }
 }
 
@@ -201,7 +235,7 @@ pub fn lkjip(l: &Laporan, b: &Bahan) -> Naskah {
         date: Some(tanggal(l)),
         ..Document::default()
     };
-    w.finish(doc)
+    w.finish(doc, &l.unit.kode, l.tahun)
 }
 
 /// The date the figures are from: the last recorded write of the data, or

@@ -32,7 +32,7 @@ pub fn perjanjian_kinerja(l: &Laporan, b: &Bahan, revisi: &str) -> Naskah {
         date: Some(super::tanggal(l)),
         ..Document::default()
     };
-    w.finish(doc)
+    w.finish(doc, &l.unit.kode, l.tahun)
 }
 
 /// The PK form inside the LKjIP (Lampiran).
@@ -106,5 +106,6 @@ fn tabel(w: &mut Penulis<'_>, l: &Laporan) {
         rows,
         notes: vec![],
     };
-    w.table(s, &format!("Program dan Anggaran Tahun {}", l.tahun));
+    let id = w.table(s.clone(), &format!("Program dan Anggaran Tahun {}", l.tahun));
+    w.catat.jumlah_kolom(&id, &s, &[2]);
 }

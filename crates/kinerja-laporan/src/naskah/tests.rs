@@ -28,10 +28,18 @@ fn tables_and_charts_are_numbered_per_chapter_and_missing_text_is_listed() {
     w.bab("3", "BAB III");
     assert_eq!(w.figure("x", String::new(), String::new()), "Grafik 3.1");
     assert_eq!(w.nomor_tabel(), "Tabel 3.1");
+    let s = crate::doc::Section {
+        title: String::new(),
+        short: "x".into(),
+        columns: vec!["a".into()],
+        rows: vec![],
+        notes: vec![],
+    };
+    assert_eq!(w.table(s, "Uji"), "t3_2");
     w.narasi("saran", "saran");
     w.narasi("analisis", "analisis keberhasilan");
     w.narasi("analisis", "analisis keberhasilan");
-    let n = w.finish(Document::default());
+    let n = w.finish(Document::default(), "12.19.07", 2024);
     assert!(n.document.blocks.contains(&Block::Paragraph("Tingkatkan.".into())));
     assert!(n.document.blocks.contains(&Block::Placeholder("analisis keberhasilan".into())));
     assert_eq!(n.kosong, vec![("analisis".to_string(), "analisis keberhasilan".to_string())]);
