@@ -31,6 +31,7 @@ pub(crate) fn snapshot() -> Snapshot {
         data,
         skm_agregat: vec![],
         ringkas: false,
+        dokumen: false,
     };
     urutkan(&mut snap);
     snap

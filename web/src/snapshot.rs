@@ -291,6 +291,7 @@ pub fn parse(text: &str) -> R<Snapshot> {
         data,
         skm_agregat: list(&v, "snapshot", "skm_agregat", skm_agregat).map_err(incomplete)?,
         ringkas: v.get("ringkas").and_then(Value::as_bool).unwrap_or(false),
+        dokumen: v.get("dokumen").and_then(Value::as_bool).unwrap_or(false),
     };
     let d = &snap.data;
     urut(&d.wilayah, "wilayah", |a, b| a.kode > b.kode)?;

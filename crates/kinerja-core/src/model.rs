@@ -684,4 +684,8 @@ pub struct Snapshot {
     /// snapshot, which would otherwise hold every table of every kecamatan.
     #[serde(default)]
     pub ringkas: bool,
+    /// The server that sent it also offers each kecamatan's documents
+    /// (LKjIP, PK) for download; absent in an exported file.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dokumen: bool,
 }

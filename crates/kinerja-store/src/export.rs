@@ -182,6 +182,7 @@ impl Store {
             data,
             skm_agregat: self.detail(k, ringkas)?,
             ringkas,
+            dokumen: false,
         })
     }
 

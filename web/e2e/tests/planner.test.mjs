@@ -2,9 +2,12 @@
 // Balai, runs a goal seek, saves and finds a scenario after a reload, gets a
 // located error for a malformed import, switches language; bad snapshots give
 // clear messages; the page fits a 360 px phone; opening it logs no error and
-// no request fails.
+// no request fails; the LKjIP and the PK download as PDF.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { startServer, startStatic, browser, open } from '../harness.mjs';
 
 let server;
@@ -247,4 +250,22 @@ test('a huge or deeply nested import is refused with a message and the page stay
   const stored = await page.evaluate(() => localStorage.getItem('kinerja.skenario') ?? '');
   assert.ok(!stored.includes('besar'), 'nothing was imported');
   await kosongkan(page);
+});
+
+test('the LKjIP and the PK of the chosen kecamatan download from the planner', async () => {
+  const page = await seiBalai();
+  assert.equal(await text(page, 'unduh-lkjip-pdf'), 'LKjIP 2024 (PDF)');
+  assert.equal(await text(page, 'unduh-pk-docx'), 'PK 2025 (DOCX)');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(tid('unduh-lkjip-pdf'))]);
+  assert.equal(download.suggestedFilename(), 'LKjIP-2024-12.19.07-Sei-Balai.pdf');
+  const file = path.join(server.dir, 'unduh.pdf');
+  await download.saveAs(file);
+  assert.equal(readFileSync(file).subarray(0, 5).toString(), '%PDF-');
+  const words = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  assert.match(words, /LAPORAN KINERJA/i);
+  assert.match(words, /KECAMATAN SEI BALAI/i, 'the document of the chosen kecamatan');
+  assert.match(words, /TAHUN 2024/i);
+  const [pk] = await Promise.all([page.waitForEvent('download'), page.click(tid('unduh-pk-pdf'))]);
+  assert.equal(pk.suggestedFilename(), 'PK-2025-12.19.07-Sei-Balai.pdf');
+  assert.equal(await text(page, 'capaian-ikm-2024'), '88,65%', 'the planner stays as it was');
 });

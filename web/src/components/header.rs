@@ -6,7 +6,8 @@ use super::unit_pilih::{SnapRef, UnitPilih};
 use super::use_app;
 use kinerja_pesan::msg;
 
-use crate::i18n::teks;
+use crate::compute::unduh::{unduhan, url};
+use crate::i18n::{Lang, teks};
 use crate::state::{Action, Tab};
 
 /// The header.
@@ -40,6 +41,7 @@ pub fn Header() -> Html {
                 <button type="button" data-testid="reset-all" disabled={app.edits.is_empty()} onclick={act(|| Action::ResetAll)}>{teks(lang, msg::web_reset_semua())}</button>
                 if let Some(a) = &app.open_scenario { <span class="aktif">{format!("{}: {a}", teks(lang, msg::web_skenario()))}</span> }
             </div>
+            { unduh(&snap, app.unit.as_deref(), lang) }
             <nav role="tablist">
                 // The nation's snapshot holds no SKM, AKIP or budget detail.
                 { for tabs.iter().filter(|(tab, ..)| !snap.ringkas || !matches!(tab, Tab::Ikm | Tab::Akip | Tab::Anggaran)).map(|(tab, k, id)| {
@@ -50,4 +52,20 @@ pub fn Header() -> Html {
             </nav>
         </header>
     }
+}
+
+/// Links to the chosen kecamatan's documents, when the server renders them.
+fn unduh(snap: &kinerja_core::model::Snapshot, unit: Option<&str>, lang: Lang) -> Html {
+    let Some(unit) = unit else { return html! {} };
+    let u = unduhan(snap, unit);
+    let docs = [("lkjip", "LKjIP", u.lkjip), ("pk", "PK", u.pk)];
+    let links = docs.iter().filter_map(|(jenis, nama, tahun)| tahun.map(|t| (*jenis, *nama, t))).flat_map(|(jenis, nama, t)| {
+        [("pdf", "PDF"), ("docx", "DOCX")].map(|(ext, label)| {
+            html! { <a href={url(jenis, unit, t, ext)} data-testid={format!("unduh-{jenis}-{ext}")}>{format!("{nama} {t} ({label})")}</a> }
+        })
+    });
+    if u.lkjip.is_none() && u.pk.is_none() {
+        return html! {};
+    }
+    html! { <div class="unduh" data-testid="unduh" title={teks(lang, msg::web_unduh_catatan())}><span>{teks(lang, msg::web_unduh())}</span>{ for links }</div> }
 }

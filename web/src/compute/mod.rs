@@ -15,5 +15,6 @@ mod data;
 pub mod ikm;
 pub mod planner;
 pub mod skenario_banding;
+pub mod unduh;
 
 pub use data::{Data, Figure};

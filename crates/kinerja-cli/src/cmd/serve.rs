@@ -15,12 +15,16 @@
 //!   written beside them by `scripts/build-web`) as the client accepts them;
 //!   the snapshot is gzipped once per build. Hashed asset names are cached
 //!   for a year (`immutable`), `index.html` and the snapshot revalidated.
+//! * **The documents to sign.** `GET /dokumen/{lkjip|pk}/{kode}/{tahun}.{pdf|docx}`
+//!   renders the LKjIP or the PK of a kecamatan of the region from the
+//!   database, as `kinerja report` and `kinerja pk` do.
 //! * **Defensive.** Only `GET` and `HEAD`; no request body; no directory
 //!   listing; only files inside the app directory; `nosniff`, a Content
 //!   Security Policy the app works under, no framing; 127.0.0.1 by default,
 //!   with a warning when bound elsewhere.
 
 mod answer;
+mod dokumen;
 mod snapshot;
 
 use std::path::Path;

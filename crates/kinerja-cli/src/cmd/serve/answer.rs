@@ -16,7 +16,7 @@ use sha2::{Digest, Sha256};
 
 use crate::pesan::KonteksExt;
 
-use super::Snapshots;
+use super::{Snapshots, dokumen};
 
 /// The parts of a request the answer depends on.
 #[derive(Debug, Clone, Default)]
@@ -105,7 +105,8 @@ fn hashed(path: &Path) -> bool {
     name.split(['-', '_', '.']).any(|part| part.len() >= 12 && part.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-fn reply(status: u16, text: &str) -> Reply {
+/// A plain-text answer.
+pub(super) fn reply(status: u16, text: &str) -> Reply {
     Reply {
         status,
         headers: vec![("Content-Type".into(), "text/plain; charset=utf-8".into())],
@@ -135,6 +136,11 @@ pub fn answer(r: &Request, app: &App, snapshots: &Snapshots) -> Reply {
         reply(414, "URL too long")
     } else if r.url.split('?').next() == Some("/snapshot.json") {
         snapshot(r, snapshots)
+    } else if r.url.starts_with(dokumen::PREFIX) {
+        match dokumen::parse(&r.url) {
+            Some(p) => dokumen::answer(&p, snapshots.db(), snapshots.wilayah()),
+            None => reply(404, "not found"),
+        }
     } else {
         file(r, app)
     };
@@ -338,6 +344,35 @@ mod tests {
         let changed = answer(&get("/snapshot.json", "", &etag), &app, &snap);
         assert_eq!(changed.status, 200);
         assert_ne!(header(&changed, "ETag").unwrap(), etag);
+    }
+
+    #[test]
+    fn the_documents_of_a_kecamatan_of_the_region_are_offered_for_download() {
+        let (_dir, app, snap, _) = fixture();
+        let json: serde_json::Value =
+            serde_json::from_slice(&answer(&get("/snapshot.json", "", ""), &app, &snap).body).unwrap();
+        assert_eq!(json["dokumen"], true, "the planner learns that it may offer the downloads");
+        let pdf = answer(&get("/dokumen/lkjip/12.19.07/2024.pdf", "gzip", ""), &app, &snap);
+        assert_eq!((pdf.status, header(&pdf, "Content-Type")), (200, Some("application/pdf")));
+        assert!(pdf.body.starts_with(b"%PDF-"));
+        assert_eq!(
+            header(&pdf, "Content-Disposition"),
+            Some("attachment; filename=\"LKjIP-2024-12.19.07-Sei-Balai.pdf\"")
+        );
+        let pk = answer(&get("/dokumen/pk/12.19.07/2025.docx", "", ""), &app, &snap);
+        assert_eq!(pk.status, 200);
+        assert!(pk.body.starts_with(b"PK\x03\x04"), "a DOCX is a zip package");
+        assert!(header(&pk, "Content-Disposition").unwrap().contains("PK-2025-12.19.07-Sei-Balai.docx"));
+        let none = answer(&get("/dokumen/lkjip/12.19.07/1999.pdf", "", ""), &app, &snap);
+        assert_eq!(none.status, 404);
+        assert!(String::from_utf8_lossy(&none.body).contains("1999"), "the reason names the year");
+        let unknown = answer(&get("/dokumen/lkjip/12.19.99/2024.pdf", "", ""), &app, &snap);
+        assert!(unknown.status == 404 && String::from_utf8_lossy(&unknown.body).contains("12.19.99"));
+        let elsewhere = answer(&get("/dokumen/lkjip/12.20.01/2024.pdf", "", ""), &app, &snap);
+        assert_eq!(elsewhere.status, 404, "only the region served");
+        for bad in ["/dokumen/lkjip/12.19.07/2024.html", "/dokumen/../index.html", "/dokumen/"] {
+            assert_eq!(answer(&get(bad, "", ""), &app, &snap).status, 404, "{bad}");
+        }
     }
 
     #[test]

@@ -51,6 +51,16 @@ impl Snapshots {
         Snapshots { db: db.to_path_buf(), kabupaten: kabupaten.to_string(), current: Mutex::new(None) }
     }
 
+    /// The database file.
+    pub fn db(&self) -> &Path {
+        &self.db
+    }
+
+    /// The region served (a kabupaten or provinsi code; empty: the nation).
+    pub fn wilayah(&self) -> &str {
+        &self.kabupaten
+    }
+
     /// The current snapshot: the one built before while the database is
     /// unchanged, or while a writer holds it (the last committed state it
     /// showed); else built now.
@@ -77,7 +87,9 @@ impl Snapshots {
 fn build(db: &Path, kabupaten: &str) -> Result<(String, Vec<u8>, Vec<u8>)> {
     // Not waiting for a writer: meanwhile the last snapshot is served.
     let store = Store::open_read_only(db).konteks(|| msg::cli_opening_read_only(db.display()))?;
-    let json = serde_json::to_vec(&store.snapshot(kabupaten, &now_iso())?)?;
+    let mut snapshot = store.snapshot(kabupaten, &now_iso())?;
+    snapshot.dokumen = true;
+    let json = serde_json::to_vec(&snapshot)?;
     drop(store);
     let etag: String = Sha256::digest(&json).iter().take(16).map(|b| format!("{b:02x}")).collect();
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
