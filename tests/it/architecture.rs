@@ -173,4 +173,8 @@ fn the_report_renderer_does_not_know_the_database() {
     let mut audit = BTreeSet::new();
     depends_on("kinerja-audit", &mut audit);
     assert!(!audit.contains("duckdb") && !audit.contains("kinerja-store"), "{audit:?}");
+    let mut cetak = BTreeSet::new();
+    depends_on("kinerja-cetak", &mut cetak);
+    assert!(cetak.contains("kinerja-laporan"), "{cetak:?}");
+    assert!(!cetak.contains("duckdb") && !cetak.contains("kinerja-store"), "the PDF and DOCX writers: {cetak:?}");
 }

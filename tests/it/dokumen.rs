@@ -1,6 +1,6 @@
 //! The documents pemda sign: the whole LKjIP as PDF, DOCX and HTML, and the
 //! Perjanjian Kinerja, checked with other readers (poppler's pdftotext,
-//! pdfinfo and pdffonts; the DOCX package's XML).
+//! pdfinfo and pdffonts; the DOCX package's XML; LibreOffice Writer).
 
 use std::fs;
 use std::io::Read;
@@ -108,6 +108,51 @@ fn the_whole_lkjip_is_written_as_pdf_docx_and_html() {
     assert_eq!(grafik(&text), grafik(&html));
     assert_eq!(grafik(&html).len(), media(&docx));
     assert!(grafik(&html).len() >= 4, "{:?}", grafik(&html));
+}
+
+/// LibreOffice Writer (Debian's `libreoffice-writer-nogui`) converts the
+/// DOCX to PDF: the draft opens in the office suite kecamatan edit it with,
+/// its contents list is filled in and it reads like the PDF Kinerja prints.
+#[test]
+fn libreoffice_opens_the_docx_as_the_draft_it_is() {
+    let (dir, db) = loaded();
+    let docx = dir.path().join("lkjip.docx");
+    ok(&[
+        "report",
+        "--kecamatan",
+        "Sei Balai",
+        "--tahun",
+        "2024",
+        "--format",
+        "docx",
+        "--out",
+        p(&docx),
+        "--db",
+        p(&db),
+    ]);
+    let profile = dir.path().join("lo-profile");
+    let o = Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&docx)
+        .output()
+        .unwrap_or_else(|e| panic!("soffice (libreoffice-writer-nogui) runs: {e}"));
+    assert!(o.status.success(), "soffice: {}", String::from_utf8_lossy(&o.stderr));
+    let pdf = dir.path().join("lkjip.pdf");
+    let info = pdfinfo(&pdf);
+    let pages: usize = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
+    assert!((12..=60).contains(&pages), "{pages} pages");
+    let text = poppler("pdftotext", &pdf);
+    let contents = text.split("DAFTAR ISI").nth(1).unwrap_or("");
+    let contents = contents.split("DAFTAR TABEL").next().unwrap_or("");
+    for entry in ["BAB I PENDAHULUAN", "A. Latar Belakang", "BAB III AKUNTABILITAS KINERJA", "BAB IV PENUTUP"] {
+        assert!(contents.contains(entry), "the contents list names {entry:?}: {contents}");
+    }
+    assert!(!text.contains("TOC \\o"), "the field's code is not shown");
+    for expected in ["Tabel 3.2 Capaian Kinerja Kantor Camat Sei Balai Tahun 2024", "88,65%", "Grafik 3.1"] {
+        assert!(text.contains(expected), "LibreOffice's rendering lacks {expected:?}");
+    }
 }
 
 #[test]

@@ -5,9 +5,9 @@
 //! A4, the same margins and type sizes, page numbers in the footer.
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, Footer, Header, LineSpacing, PageMargin, PageNum, Paragraph, Pic, Run, RunFonts,
-    Shading, SpecialIndentType, Style, StyleType, Table, TableCell, TableLayoutType, TableOfContents, TableRow,
-    WidthType,
+    AlignmentType, BreakType, Docx, FieldCharType, Footer, Header, InstrText, InstrToC, LineSpacing, PageMargin,
+    PageNum, Paragraph, Pic, Run, RunFonts, Shading, SpecialIndentType, Style, StyleType, Table, TableCell,
+    TableLayoutType, TableRow, WidthType,
 };
 use kinerja_laporan::doc::{Contents, Figure, Signature};
 use kinerja_laporan::{Block, Cell, Document, Section};
@@ -185,7 +185,8 @@ fn figure(doc: Docx, f: &Figure) -> Result<Docx> {
     let (ew, eh) = (u64::from(w) * EMU_PER_PX, u64::from(h) * EMU_PER_PX);
     let (ew, eh) = if ew > max { (max, eh * max / ew) } else { (ew, eh) };
     let size = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
-    let pic = Pic::new_with_dimensions(png, w.saturating_mul(3), h.saturating_mul(3)).size(size(ew), size(eh));
+    let pic = Pic::new_with_dimensions(png, w.saturating_mul(gambar::SCALE_PX), h.saturating_mul(gambar::SCALE_PX))
+        .size(size(ew), size(eh));
     let image = Paragraph::new().align(AlignmentType::Center).keep_next(true).add_run(Run::new().add_image(pic));
     let title = Paragraph::new().align(AlignmentType::Center).add_run(text(&f.title).bold());
     Ok(doc.add_paragraph(image).add_paragraph(title))
@@ -214,15 +215,57 @@ fn signatures(all: &[Signature]) -> Table {
     Table::without_borders(vec![TableRow::new(cells)]).set_grid(vec![width; all.len().max(1)])
 }
 
-/// Word's own table of contents for the chapters (Word fills in the page
-/// numbers when it opens the file); the tables and charts listed by title.
+/// Word's own table of contents for the chapters and headings, its entries
+/// already filled in (the field is marked dirty, so Word sets the page
+/// numbers when it opens the file; LibreOffice shows the entries as they
+/// are); the tables and charts listed by title.
 fn contents(doc: Docx, d: &Document, kind: Contents, title: &str) -> Docx {
-    let doc = doc.add_paragraph(Paragraph::new().style("Heading2").add_run(text(title)));
+    let heading = Paragraph::new().line_spacing(LineSpacing::new().before(240).after(120));
+    let doc = doc.add_paragraph(heading.add_run(text(title).bold().size(24)));
     match kind {
-        Contents::Chapters => doc.add_table_of_contents(TableOfContents::new().heading_styles_range(1, 2).alias(title)),
+        Contents::Chapters => toc(doc, d),
         Contents::Tables => d.tables().fold(doc, |doc, s| doc.add_paragraph(Paragraph::new().add_run(text(&s.title)))),
         Contents::Figures => {
             d.figures().fold(doc, |doc, f| doc.add_paragraph(Paragraph::new().add_run(text(&f.title))))
         }
     }
+}
+
+/// A `TOC` field over Heading 1–2 whose result is the headings' text, one
+/// paragraph each (docx-rs's own table of contents leaves the result empty,
+/// which LibreOffice shows as the field's code).
+fn toc(doc: Docx, d: &Document) -> Docx {
+    let entries: Vec<(usize, &String)> = d
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Chapter(t) => Some((1, t)),
+            Block::Heading(t) => Some((2, t)),
+            _ => None,
+        })
+        .collect();
+    let last = entries.len().saturating_sub(1);
+    let instr = InstrText::TOC(InstrToC::new().heading_styles_range(1, 2).hyperlink());
+    let begin = Run::new()
+        .add_field_char(FieldCharType::Begin, true)
+        .add_instr_text(instr)
+        .add_field_char(FieldCharType::Separate, false);
+    let end = Run::new().add_field_char(FieldCharType::End, false);
+    if entries.is_empty() {
+        return doc.add_paragraph(Paragraph::new().add_run(begin).add_run(end));
+    }
+    entries.into_iter().enumerate().fold(doc, |doc, (i, (level, t))| {
+        let mut p = Paragraph::new();
+        if i == 0 {
+            p = p.add_run(begin.clone());
+        }
+        p = p.add_run(text(t));
+        if level > 1 {
+            p = p.indent(Some(360), None, None, None);
+        }
+        if i == last {
+            p = p.add_run(end.clone());
+        }
+        doc.add_paragraph(p)
+    })
 }

@@ -32,14 +32,24 @@ fn engine() -> &'static TypstEngine<TypstTemplateMainFile> {
 pub fn pdf(d: &Document) -> Result<Vec<u8>> {
     let inputs: Dict = serde_json::from_value(data(d)).map_err(|e| Error::Typeset(e.to_string()))?;
     let compiled = engine().compile_with_input::<_, PagedDocument>(inputs);
-    let doc = compiled.output.map_err(|e| Error::Typeset(e.to_string()))?;
-    let standards = PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| Error::Typeset(e.message().to_string()))?;
-    let options = PdfOptions { standards, ..PdfOptions::default() };
-    typst_pdf::pdf(&doc, &options).map_err(|e| {
-        let why: Vec<String> = e.iter().map(|d| d.message.to_string()).collect();
-        Error::Typeset(why.join("; "))
-    })
+    let doc = compiled.output.map_err(|e| Error::Typeset(e.to_string()));
+    let bytes = doc.and_then(|doc| {
+        let standards = PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| Error::Typeset(e.message().to_string()))?;
+        let options = PdfOptions { standards, ..PdfOptions::default() };
+        typst_pdf::pdf(&doc, &options).map_err(|e| {
+            let why: Vec<String> = e.iter().map(|d| d.message.to_string()).collect();
+            Error::Typeset(why.join("; "))
+        })
+    });
+    // typst memoises layout across compilations; a batch of thousands of
+    // documents would keep every one's. Results unused for a few
+    // compilations are dropped, as typst's own command line does.
+    comemo::evict(EVICT_AFTER);
+    bytes
 }
+
+/// Compilations after which an unused memoised result is dropped.
+const EVICT_AFTER: usize = 4;
 
 /// The document as the template's data.
 fn data(d: &Document) -> Value {

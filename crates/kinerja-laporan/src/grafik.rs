@@ -49,8 +49,9 @@ const REFERENCE: &str = r##"stroke="#000" stroke-dasharray="4 3""##;
 const GOAL: &str = r##"stroke="#000" stroke-dasharray="1 3""##;
 const SOLID: &str = r##"stroke="#000" stroke-width="1.5""##;
 const DASHED: &str = r##"stroke="#000" stroke-width="1.5" stroke-dasharray="6 4""##;
-/// Extra attributes of the smaller labels (values, reference lines).
-const SMALL: &str = r#" font-size="10""#;
+/// Extra attributes of the smaller labels (values, reference lines): a white
+/// halo keeps them legible where they cross a line or a gridline.
+const SMALL: &str = r##" font-size="10" paint-order="stroke" stroke="#fff" stroke-width="3" stroke-linejoin="round""##;
 
 /// One bar of a bar chart.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -142,14 +143,14 @@ pub fn lines(spec: &Lines) -> String {
     let axis = Axis::new(min, max, min <= dec(50));
     let mut svg = Svg::new(dec(LINE_HEIGHT));
     line_grid(&mut svg, axis, &spec.years);
-    if let Some((goal, label)) = &spec.goal {
-        let text = format!("{label} ({})", value_text(Some(*goal), spec.dp, &spec.unit));
-        goal_line(&mut svg, axis, *goal, &text);
-    }
+    let goal = spec.goal.as_ref().map(|(goal, label)| {
+        goal_line(&mut svg, axis, *goal);
+        format!("{label} ({})", value_text(Some(*goal), spec.dp, &spec.unit))
+    });
     for (k, series) in spec.series.iter().enumerate() {
         draw_series(&mut svg, axis, spec, k, series);
     }
-    legend(&mut svg, &spec.series);
+    legend(&mut svg, &spec.series, goal.as_deref());
     svg.finish()
 }
 
@@ -398,12 +399,11 @@ fn line_grid(svg: &mut Svg, axis: Axis, years: &[i32]) {
     }
 }
 
-/// The goal as a dotted line across the plot, its label above the right end.
-fn goal_line(svg: &mut Svg, axis: Axis, goal: Decimal, label: &str) {
+/// The goal as a dotted line across the plot; its label is in the legend,
+/// where no value label can fall on it.
+fn goal_line(svg: &mut Svg, axis: Axis, goal: Decimal) {
     let y = line_y(axis, goal);
-    let x1 = dec(LINE_X0 + LINE_LEN);
-    svg.line(dec(LINE_X0), y, x1, y, GOAL);
-    svg.text(x1, y - dec(4), "end", SMALL, label);
+    svg.line(dec(LINE_X0), y, dec(LINE_X0 + LINE_LEN), y, GOAL);
 }
 
 /// Series number `k`: a polyline per run of present values (a gap breaks
@@ -422,8 +422,15 @@ fn draw_series(svg: &mut Svg, axis: Axis, spec: &Lines, k: usize, series: &Serie
     }
     for (i, (x, y, v)) in points.iter().enumerate().filter_map(|(i, p)| Some((i, (*p)?))) {
         marker(svg, k, x, y);
-        let label_y = if on_top(spec, k, i, v) { y - dec(8) } else { y + dec(16) };
-        svg.text(x, label_y, "middle", SMALL, &value_text(Some(v), spec.dp, &spec.unit));
+        let text = value_text(Some(v), spec.dp, &spec.unit);
+        if on_top(spec, k, i, v) {
+            svg.text(x, y - dec(8), "middle", SMALL, &text);
+        } else if y + dec(16) <= dec(LINE_TOP + LINE_H - 3) {
+            svg.text(x, y + dec(16), "middle", SMALL, &text);
+        } else {
+            // Below would fall on the year under the axis: beside the marker.
+            svg.text(x + dec(7), y - dec(3), "start", SMALL, &text);
+        }
     }
 }
 
@@ -455,14 +462,19 @@ fn marker(svg: &mut Svg, k: usize, x: Decimal, y: Decimal) {
 
 /// The legend above the plot: per series a sample of its line with its
 /// marker, then its name.
-fn legend(svg: &mut Svg, series: &[Series]) {
+fn legend(svg: &mut Svg, series: &[Series], goal: Option<&str>) {
     let y = dec(16);
     let mut x = dec(LINE_X0);
+    let advance = |name: &str| dec(46) + dec(6) * Decimal::from(name.chars().count());
     for (k, s) in series.iter().enumerate() {
         svg.line(x, y, x + dec(24), y, if s.dashed { DASHED } else { SOLID });
         marker(svg, k, x + dec(12), y);
         svg.text(x + dec(30), y + dec(4), "start", "", &s.name);
-        x += dec(46) + dec(6) * Decimal::from(s.name.chars().count());
+        x += advance(&s.name);
+    }
+    if let Some(label) = goal {
+        svg.line(x, y, x + dec(24), y, GOAL);
+        svg.text(x + dec(30), y + dec(4), "start", "", label);
     }
 }
 

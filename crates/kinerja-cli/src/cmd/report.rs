@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use kinerja_laporan::model::{Bahan, Laporan};
 use kinerja_pesan::msg;
-use rayon::prelude::*;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crate::args::ReportFormat;
 use crate::db;
@@ -120,18 +120,40 @@ fn batch(
     Ok(())
 }
 
-/// Renders and writes reports as `<dir>/<kode>.<ext>` on every core
-/// (rayon): in a batch, rendering and writing take longer than the
-/// queries. A failure stops the batch and names its kecamatan. Gives how
-/// many documents have sections not written yet.
+/// Renders and writes reports as `<dir>/<kode>.<ext>` on every core: in a
+/// batch, rendering and writing take longer than the queries. A failure
+/// stops the batch and names its kecamatan. Gives how many documents have
+/// sections not written yet.
+///
+/// Plain scoped threads, one per core, each taking the next report, rather
+/// than a rayon `par_iter`: typst lays out in parallel on rayon's pool, and
+/// a pool thread waiting for that work would start further reports of the
+/// batch meanwhile, holding dozens of half-typeset documents in memory.
 fn write_all(laporan: &[(Laporan, Bahan)], format: ReportFormat, dir: &Path, tr: Transkripsi<'_>) -> Result<usize> {
-    let kosong = laporan.par_iter().map(|(l, b)| {
-        let path = dir.join(format!("{}.{}", l.unit.kode, extension(format)));
-        write(l, b, format, Some(&path), tr)
-            .konteks(|| msg::cli_report_of(&l.unit.kode))
-            .map(|k| usize::from(!k.is_empty()))
-    });
-    kosong.try_reduce(|| 0, |a, b| Ok(a + b))
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(laporan.len().max(1));
+    let work = || -> Result<usize> {
+        let mut kosong = 0;
+        while !failed.load(Ordering::Relaxed) {
+            let Some((l, b)) = laporan.get(next.fetch_add(1, Ordering::Relaxed)) else { break };
+            let path = dir.join(format!("{}.{}", l.unit.kode, extension(format)));
+            match write(l, b, format, Some(&path), tr).konteks(|| msg::cli_report_of(&l.unit.kode)) {
+                Ok(k) => kosong += usize::from(!k.is_empty()),
+                Err(e) => {
+                    failed.store(true, Ordering::Relaxed);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(kosong)
+    };
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..workers).map(|_| s.spawn(work)).collect();
+        let results: Vec<Result<usize>> =
+            handles.into_iter().map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))).collect();
+        results.into_iter().sum()
+    })
 }
 
 /// Writes one report to `out` (standard output when none; XLSX, PDF and
