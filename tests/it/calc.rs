@@ -65,3 +65,53 @@ fn calc_uses_the_core() {
         "{all}"
     );
 }
+
+/// The regulation's sample test at its boundary: the seed's 97 respondents
+/// suffice for 130 service users, not for 131, nor for Sei Balai's 30,336
+/// inhabitants.
+#[test]
+fn calc_sampel_applies_the_krejcie_morgan_table() {
+    let text = ok(&["--lang", "id", "calc", "sampel", "--populasi", "30336", "--responden", "97"]);
+    assert!(text.contains("sampel minimum untuk populasi 30.336: 379 responden"), "{text}");
+    assert!(text.contains("97 responden: kurang dari minimum 379"), "{text}");
+    assert!(text.contains("mencukupi populasi paling banyak 130"), "{text}");
+    let at = |populasi: &str| -> serde_json::Value {
+        serde_json::from_str(&ok(&["calc", "sampel", "--populasi", populasi, "--responden", "97", "--format", "json"]))
+            .unwrap()
+    };
+    assert_eq!(at("130")["responden"]["cukup"], true);
+    assert_eq!(at("131")["responden"]["cukup"], false);
+    assert_eq!(at("131")["sampel_minimum"], 98);
+    assert!(ok(&["--lang", "id", "calc", "sampel", "--responden", "384"]).contains("mencukupi populasi berapa pun"));
+    let en = ok(&["--lang", "en", "calc", "sampel", "--responden", "383"]);
+    assert!(en.contains("383 respondents suffice for a population of at most"), "{en}");
+    let none = kinerja(&["calc", "sampel"]);
+    assert_eq!(none.code, 2, "a population or a sample is needed: {}", none.err);
+    let bad = kinerja(&["calc", "sampel", "--populasi", "banyak"]);
+    assert_eq!(bad.code, 2, "{}", bad.err);
+}
+
+/// The seed's IKM with its 97 respondents: the conservative interval is
+/// labelled as such, and the sample is judged against the population.
+#[test]
+fn calc_ikm_gives_the_conservative_interval_and_the_sample_test() {
+    let mut args = vec!["--lang", "id", "calc", "ikm", "--bobot", "0.111", "--responden", "97", "--populasi", "30336"];
+    for i in &kinerja_tests::SEI_BALAI_NRR {
+        args.extend(["--nrr", i]);
+    }
+    let text = ok(&args);
+    assert!(text.starts_with("IKM 75,34 · mutu C"), "{text}");
+    assert!(
+        text.contains("selang 95 % konservatif (batas Bhatia–Davis, dari IKM dan 97 responden): 68,34 – 82,34"),
+        "{text}"
+    );
+    assert!(text.contains("97 responden: kurang dari minimum 379 untuk populasi 30.336"), "{text}");
+    args.extend(["--format", "json"]);
+    let j: serde_json::Value = serde_json::from_str(&ok(&args)).unwrap();
+    assert_eq!(
+        (j["selang_95"]["metode"].as_str(), j["selang_95"]["bawah"].as_str()),
+        (Some("konservatif"), Some("68.34"))
+    );
+    assert_eq!(j["sampel"]["cukup"], false);
+    assert_eq!(j["ikm"], "75.34", "the point value is unchanged");
+}

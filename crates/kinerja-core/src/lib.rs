@@ -37,6 +37,8 @@
 //! | [`kode`] | Permendagri 90/2019 program and account codes |
 //! | [`model`] | the data model shared by loader, store, snapshot and web |
 //! | [`narasi`] | the text sections of the LKjIP and Perjanjian Kinerja (re-exported by [`model`]) |
+//! | [`selang`] | how sure an IKM is: its 95 % interval from what reports print |
+//! | [`sampel`] | the minimum SKM sample for a population (PermenPANRB 14/2017, Krejcie–Morgan) |
 
 pub mod akip;
 pub mod anggaran;
@@ -50,6 +52,8 @@ pub mod model;
 pub mod narasi;
 pub mod notation;
 pub mod plan;
+pub mod sampel;
+pub mod selang;
 pub mod skm;
 
 pub use exact::Ratio;

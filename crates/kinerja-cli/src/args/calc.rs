@@ -49,6 +49,10 @@ pub enum Calc {
         bobot: Option<Bobot>,
         #[arg(long, value_parser = core(Skema::parse), help = h(msg::help_calc_skema()))]
         skema: Option<Skema>,
+        #[arg(long, help = h(msg::help_calc_ikm_responden()))]
+        responden: Option<u32>,
+        #[arg(long, requires = "responden", help = h(msg::help_calc_populasi()))]
+        populasi: Option<u64>,
         #[arg(long, value_enum, default_value_t = Format::Text, help = h(msg::help_format()))]
         format: Format,
     },
@@ -80,6 +84,16 @@ pub enum Calc {
         metode: Metode,
         #[arg(long, default_value_t = 2, help = h(msg::help_calc_presisi()))]
         presisi: u32,
+        #[arg(long, value_enum, default_value_t = Format::Text, help = h(msg::help_format()))]
+        format: Format,
+    },
+    #[command(about = h(msg::help_calc_sampel_about()), after_help = h(msg::help_calc_sampel_after()))]
+    #[command(group(clap::ArgGroup::new("ukuran").required(true).multiple(true).args(["populasi", "responden"])))]
+    Sampel {
+        #[arg(long, help = h(msg::help_calc_populasi()))]
+        populasi: Option<u64>,
+        #[arg(long, help = h(msg::help_calc_responden()))]
+        responden: Option<u32>,
         #[arg(long, value_enum, default_value_t = Format::Text, help = h(msg::help_format()))]
         format: Format,
     },

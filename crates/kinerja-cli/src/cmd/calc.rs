@@ -4,10 +4,11 @@ use anyhow::Result;
 use kinerja_core::akip::{NilaiAkip, SkemaAkip};
 use kinerja_core::band::{AKIP_2021, IKM_2017, PREDIKAT_CAPAIAN};
 use kinerja_core::capaian::{Aturan, Batas, MetodeNegatif, Polaritas, capaian, predikat};
-use kinerja_core::notation::{Notasi, parse_number};
+use kinerja_core::notation::{Notasi, format_number, parse_number};
 use kinerja_core::plan::{Arah, GoalSeek, nilai_for_band, realisasi_for_band, realisasi_for_capaian};
 use kinerja_core::skm::{Bobot, Ikm, Skema, Skor, Tally, ikm_from_nrr, mutu_unsur};
 use kinerja_core::{Decimal, Ratio};
+use kinerja_core::{sampel, selang};
 use kinerja_pesan::{Message, Pesan, msg};
 use serde_json::json;
 
@@ -60,15 +61,16 @@ pub fn run(c: Calc) -> Result<()> {
         Calc::Capaian { target, realisasi, polaritas, metode, batas, format } => {
             run_capaian(&target, &realisasi, pol(polaritas), aturan(metode, batas)?, format)
         }
-        Calc::Ikm { nrr, jawaban, bobot, skema, format } => {
+        Calc::Ikm { nrr, jawaban, bobot, skema, responden, populasi, format } => {
             let (skema, bobot) = (skema.unwrap_or_default(), bobot.unwrap_or_default());
             let (ikm, per_unsur) = match jawaban {
                 Some(path) => ikm_from_answers(&path, skema, bobot)?,
                 None => ikm_from_args(&nrr, skema, bobot)?,
             };
-            print_ikm(&ikm, &per_unsur, format)
+            print_ikm(&ikm, &per_unsur, responden.map(|r| (r, populasi)), format)
         }
         Calc::Akip { komponen, pemenuhan, format } => run_akip(&komponen, &pemenuhan, format),
+        Calc::Sampel { populasi, responden, format } => run_sampel(populasi, responden, format),
         Calc::Goalseek { target, capaian, predikat, mutu, akip, polaritas, metode, presisi, format } => {
             if let Some(m) = mutu {
                 let v = nilai_for_band(&IKM_2017, &m, presisi)?.ok_or_else(|| gagal(msg::cli_no_lower_mutu(&m)))?;
@@ -147,18 +149,34 @@ fn ikm_from_args(nrr: &[String], skema: Skema, bobot: Bobot) -> Result<(Ikm, Vec
     Ok((ikm, values.into_iter().map(|(k, v)| (k.to_string(), v)).collect()))
 }
 
-fn print_ikm(ikm: &Ikm, per_unsur: &[(String, Ratio)], format: Format) -> Result<()> {
+/// The IKM; with `sampel` (respondents, population) also its conservative
+/// interval and the regulation's sample test.
+fn print_ikm(
+    ikm: &Ikm,
+    per_unsur: &[(String, Ratio)],
+    sampel: Option<(u32, Option<u64>)>,
+    format: Format,
+) -> Result<()> {
     let (m, skema, bobot) = (ikm.mutu()?, ikm.skema, ikm.bobot);
     let unsur: Vec<serde_json::Value> = per_unsur
         .iter()
         .map(|(k, v)| Ok(json!({"unsur": k, "nrr": v.round2()?, "mutu": mutu_unsur(skema, *v)?.code})))
         .collect::<Result<_>>()?;
-    let text = msg::cli_calc_ikm(format_id(ikm.rounded()?), m.code, m.label, bobot.label(skema), skema.code());
-    print(
-        format,
-        text,
-        json!({"ikm": ikm.rounded()?, "ikm_tepat": ikm.nilai.to_decimal()?, "mutu": m.code, "kinerja": m.label, "bobot": bobot.code(), "skema": skema.code(), "unsur": unsur}),
-    )
+    let mut lines =
+        vec![msg::cli_calc_ikm(format_id(ikm.rounded()?), m.code, m.label, bobot.label(skema), skema.code())];
+    let mut value = json!({"ikm": ikm.rounded()?, "ikm_tepat": ikm.nilai.to_decimal()?, "mutu": m.code, "kinerja": m.label, "bobot": bobot.code(), "skema": skema.code(), "unsur": unsur});
+    if let Some((responden, populasi)) = sampel {
+        let s = selang::ikm_konservatif(ikm.nilai, responden, populasi)?;
+        lines.push(msg::cli_selang_konservatif(responden, format_id(s.bawah), format_id(s.atas)));
+        lines.extend(sampel_lines(populasi, Some(responden)));
+        value["selang_95"] = json!(s);
+        value["sampel"] = json!(sampel::kecukupan(responden, populasi));
+    }
+    match format {
+        Format::Text => lines.into_iter().for_each(|l| say!(l)),
+        Format::Json => cetak(&serde_json::to_string_pretty(&value)?),
+    }
+    Ok(())
 }
 
 fn run_akip(komponen: &[String], pemenuhan: &[String], format: Format) -> Result<()> {
@@ -227,4 +245,51 @@ fn print_goals(goals: &[(String, GoalSeek)], format: Format) -> Result<()> {
     let js: Vec<serde_json::Value> =
         goals.iter().map(|(what, g)| json!({"tujuan": what, "realisasi": g.realisasi, "arah": g.arah})).collect();
     print(format, text, json!(js))
+}
+
+/// The regulation's sample test: the minimum for a population, what a
+/// sample suffices for, or both.
+fn run_sampel(populasi: Option<u64>, responden: Option<u32>, format: Format) -> Result<()> {
+    let mut lines = Vec::new();
+    if let Some(n) = populasi {
+        lines.push(msg::cli_sampel_minimum(group(n), sampel::sampel_minimum(n), sampel::SUMBER));
+    }
+    lines.extend(sampel_lines(populasi, responden));
+    let k = responden.map(|s| sampel::kecukupan(s, populasi));
+    match format {
+        Format::Text => lines.iter().for_each(|l| say!(l.clone())),
+        Format::Json => {
+            let value = json!({
+                "populasi": populasi,
+                "sampel_minimum": populasi.map(sampel::sampel_minimum),
+                "responden": k,
+                "sumber": sampel::SUMBER,
+            });
+            cetak(&serde_json::to_string_pretty(&value)?);
+        }
+    }
+    Ok(())
+}
+
+/// A whole number grouped as printed (`30.336`).
+fn group(n: u64) -> String {
+    format_number(Decimal::from(n), 0).unwrap_or_else(|_| n.to_string())
+}
+
+/// What `responden` respondents mean against the regulation: enough or not
+/// for `populasi`, and the largest population they suffice for.
+fn sampel_lines(populasi: Option<u64>, responden: Option<u32>) -> Vec<Pesan> {
+    let mut lines = Vec::new();
+    if let Some(k) = responden.map(|s| sampel::kecukupan(s, populasi)) {
+        match (k.populasi, k.minimum, k.cukup) {
+            (Some(n), Some(m), Some(true)) => lines.push(msg::cli_sampel_cukup(k.sampel, group(n), m)),
+            (Some(n), Some(m), _) => lines.push(msg::cli_sampel_kurang(k.sampel, m, group(n))),
+            _ => {}
+        }
+        lines.push(match k.populasi_maksimum {
+            Some(n) => msg::cli_sampel_maksimum(k.sampel, group(n)),
+            None => msg::cli_sampel_semua(k.sampel),
+        });
+    }
+    lines
 }

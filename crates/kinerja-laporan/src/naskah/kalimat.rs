@@ -2,10 +2,10 @@
 //! number is the model's (the tables print the same), every direction or
 //! achievement word is the core's (`kinerja_core::kata`).
 
-use kinerja_core::Decimal;
 use kinerja_core::capaian::kekurangan;
 use kinerja_core::kata::{Gerak, Ketercapaian, Posisi, efisien, satuan_selisih};
 use kinerja_core::notation::format_number;
+use kinerja_core::{Decimal, Ratio};
 
 use crate::model::{Akip, Bahan, BarisCapaian, BarisEfisiensi, Laporan, MultiTahun, Skm, TotalProgram};
 
@@ -233,6 +233,7 @@ pub(crate) fn skm(s: &Skm, tahun: i32) -> String {
         out.push_str(&format!(" dengan mutu pelayanan {m} ({kinerja})"));
     }
     out.push('.');
+    out.push_str(&sampel(s.responden, ikm));
     let nrr: Vec<(&str, Decimal)> = s
         .unsur
         .iter()
@@ -249,6 +250,30 @@ pub(crate) fn skm(s: &Skm, tahun: i32) -> String {
             n2(lo.1)
         ));
     }
+    out
+}
+
+/// How sure the IKM is, and the regulation's sample test, when the
+/// respondents are known: the conservative 95 % interval (said to be one)
+/// and the largest population the sample suffices for.
+fn sampel(responden: Option<i64>, ikm: Option<Decimal>) -> String {
+    let Some(r) = responden.and_then(|r| u32::try_from(r).ok()).filter(|r| *r > 0) else { return String::new() };
+    let mut out = String::new();
+    if let Some(s) = ikm.and_then(|v| kinerja_core::selang::ikm_konservatif(Ratio::from_decimal(v), r, None).ok()) {
+        out.push_str(&format!(
+            " Dengan {r} responden, selang 95% konservatif IKM tersebut adalah {} – {} (batas Bhatia–Davis dari IKM dan jumlah responden).",
+            n2(s.bawah),
+            n2(s.atas)
+        ));
+    }
+    let cakupan = match kinerja_core::sampel::populasi_maksimum(r) {
+        Some(n) => format!(
+            "populasi paling banyak {} pengguna layanan",
+            format_number(Decimal::from(n), 0).unwrap_or_default()
+        ),
+        None => "populasi berapa pun".to_string(),
+    };
+    out.push_str(&format!(" Menurut {}, {r} responden mencukupi {cakupan}.", kinerja_core::sampel::SUMBER));
     out
 }
 
