@@ -67,6 +67,9 @@ fn the_seed_gives_exactly_the_documented_contradictions() {
     // With 97 respondents only the weight 0,111 gives the printed IKM.
     let ikm = h.info.iter().map(|i| i.pesan.render(Lang::Id)).find(|i| i.starts_with("IKM 75,35")).unwrap();
     assert_eq!(ikm, "IKM 75,35 konsisten dengan bobot: 0,111, NRR sebagai k/97");
+    // The report prints no population: the audit says what 97 respondents cover.
+    let sampel = h.info.iter().map(|i| i.pesan.render(Lang::Id)).find(|i| i.starts_with("97 responden")).unwrap();
+    assert!(sampel.starts_with("97 responden mencukupi populasi paling banyak 130 pengguna layanan"), "{sampel}");
     assert!(h.relasi > 250 && h.angka > 600, "{} relations, {} figures", h.relasi, h.angka);
 }
 

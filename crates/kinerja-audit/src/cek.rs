@@ -462,6 +462,10 @@ fn ikm(
         None => msg::audit_info_ikm_weights(&c.teks, weights),
     };
     out.info.push(Info { id: id.to_string(), letak: ix.letak(hasil), pesan, ikm: true });
+    if let Some(cakup) = n.and_then(|n| u32::try_from(n).ok()).and_then(kinerja_core::sampel::populasi_maksimum) {
+        let pesan = msg::audit_info_sampel(n.unwrap_or_default(), cakup, kinerja_core::sampel::SUMBER);
+        out.info.push(Info { id: id.to_string(), letak: ix.letak(hasil), pesan, ikm: true });
+    }
     let stated = bobot.map(Bobot::parse).transpose()?;
     let wrong = match stated {
         Some(b) => !fits.iter().any(|f| f == b.label(skema)),
