@@ -42,3 +42,26 @@ fn compare_lists_all_twelve_kecamatan() {
     let sb = ok(&["report", "--kecamatan", "Sei Balai", "--tahun", "2024", "--db", p(&db)]);
     assert!(sb.contains("Medang Deras [sintetis]"), "peers in Sei Balai's report are marked");
 }
+
+/// An IKM is an estimate: each gets its conservative interval and the
+/// ranks that interval allows, which hold its exact rank; AKIP is not an
+/// estimate and keeps its exact rank alone.
+#[test]
+fn compare_says_how_sure_each_ikm_rank_is() {
+    let (_dir, db) = loaded();
+    ok(&["demo", "synth", "--seed", "3", "--db", p(&db)]);
+    let json = ok(&["compare", "--kabupaten", "12.19", "--tahun", "2024", "--format", "json", "--db", p(&db)]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    let sei = rows.iter().find(|r| r["indikator_id"] == "ikm" && r["kode_unit"] == "12.19.07").unwrap();
+    assert_eq!(sei["responden"], 97);
+    assert_eq!((sei["selang_95"]["bawah"].as_str(), sei["selang_95"]["atas"].as_str()), (Some("68.34"), Some("82.36")));
+    assert_eq!(sei["selang_95"]["metode"], "konservatif");
+    for r in rows.iter().filter(|r| r["indikator_id"] == "ikm" && r["realisasi"].is_string()) {
+        let (rank, range) = (r["peringkat"].as_u64().unwrap(), &r["rentang_peringkat"]);
+        let (lo, hi) = (range[0].as_u64().unwrap(), range[1].as_u64().unwrap());
+        assert!(lo <= rank && rank <= hi, "{r}");
+    }
+    assert!(rows.iter().filter(|r| r["indikator_id"] == "akip").all(|r| r["selang_95"].is_null()));
+    let table = ok(&["--lang", "id", "compare", "--kabupaten", "12.19", "--tahun", "2024", "--db", p(&db)]);
+    assert!(table.contains("Indikator yang bukan perkiraan (AKIP, anggaran) tetap berperingkat tepat"), "{table}");
+}

@@ -91,6 +91,36 @@ pub fn ikm_konservatif(ikm: Ratio, responden: u32, populasi: Option<u64>) -> Res
     Ok(Selang { bawah: crate::exact::round2(lo)?, atas: crate::exact::round2(hi)?, metode: Metode::Konservatif })
 }
 
+/// The ranks each value could take given every value's interval: the best
+/// is 1 + the number of others surely better (their whole interval above
+/// its own, below it when lower is better), the worst the count of values
+/// less those surely worse. Values without an interval get none and are
+/// not counted. Ranks that overlap cannot be told apart by the data.
+///
+/// ```
+/// use kinerja_core::selang::rentang_peringkat;
+/// use kinerja_core::Decimal;
+/// let d = |a: i64, b: i64| Some((Decimal::from(a), Decimal::from(b)));
+/// let r = rentang_peringkat(&[d(80, 90), d(70, 82), d(60, 65), None], true);
+/// assert_eq!(r, vec![Some((1, 2)), Some((1, 2)), Some((3, 3)), None]);
+/// ```
+pub fn rentang_peringkat(
+    selang: &[Option<(Decimal, Decimal)>],
+    tinggi_lebih_baik: bool,
+) -> Vec<Option<(usize, usize)>> {
+    let ada: Vec<(Decimal, Decimal)> = selang.iter().flatten().copied().collect();
+    selang
+        .iter()
+        .map(|s| {
+            let (lo, hi) = (*s)?;
+            let above = ada.iter().filter(|(l, _)| *l > hi).count();
+            let below = ada.iter().filter(|(_, h)| *h < lo).count();
+            let (better, worse) = if tinggi_lebih_baik { (above, below) } else { (below, above) };
+            Some((1 + better, ada.len() - worse))
+        })
+        .collect()
+}
+
 /// `√x` rounded up at four decimals, for `x ≥ 0`.
 fn sqrt_up_4dp(x: Ratio) -> Result<Decimal> {
     // ⌈√(x·10⁸)⌉ / 10⁴, with x·10⁸ itself rounded up.
@@ -179,6 +209,16 @@ mod tests {
             covered += usize::from(s.bawah <= t && t <= s.atas);
         }
         assert!(covered * 100 >= runs * 95, "covered {covered} of {runs}");
+    }
+
+    #[test]
+    fn ranks_that_overlap_share_a_range_and_lower_can_be_better() {
+        let d = |a: i64, b: i64| Some((Decimal::from(a), Decimal::from(b)));
+        let r = rentang_peringkat(&[d(80, 90), d(70, 82), d(60, 65)], false);
+        assert_eq!(r, vec![Some((2, 3)), Some((2, 3)), Some((1, 1))]);
+        // Equal bounds touching: neither is surely ahead.
+        assert_eq!(rentang_peringkat(&[d(70, 80), d(80, 90)], true), vec![Some((1, 2)), Some((1, 2))]);
+        assert_eq!(rentang_peringkat(&[], true), vec![]);
     }
 
     #[test]

@@ -198,13 +198,17 @@ SELECT anggaran, realisasi, penyerapan, sisa, rata_rata_penyerapan, kode_unit AS
 FROM v_anggaran_total
 WHERE kode_unit IN (SELECT kode_unit FROM laporan_unit) AND tahun = $1;
 
+-- The respondents of an IKM indicator's survey ride along, for its interval.
 -- name: bandingkan
-SELECT indikator_id, indikator, polaritas, peringkat, kode_unit, nama_unit, ada_data, target, realisasi, capaian,
-       predikat, kategori, nilai_terbaik, kekurangan_ke_terbaik, kekurangan_ke_target, jumlah_berdata, jumlah_kecamatan,
-       sintetis, sumber
-FROM v_peringkat
-WHERE kode_kabupaten = $1 AND tahun = $2 AND (CAST($3 AS VARCHAR) IS NULL OR indikator_id = CAST($3 AS VARCHAR))
-ORDER BY indikator_id, peringkat NULLS LAST, kode_unit;
+SELECT p.indikator_id, p.indikator, p.polaritas, p.peringkat, p.kode_unit, p.nama_unit, p.ada_data, p.target,
+       p.realisasi, p.capaian, p.predikat, p.kategori, p.nilai_terbaik, p.kekurangan_ke_terbaik,
+       p.kekurangan_ke_target, p.jumlah_berdata, p.jumlah_kecamatan, p.sintetis, p.sumber,
+       CASE WHEN ind.jenis = 'ikm' THEN s.responden END AS responden
+FROM v_peringkat p
+JOIN indikator ind ON ind.id = p.indikator_id
+LEFT JOIN v_ikm s ON s.kode_unit = p.kode_unit AND s.tahun = p.tahun
+WHERE p.kode_kabupaten = $1 AND p.tahun = $2 AND (CAST($3 AS VARCHAR) IS NULL OR p.indikator_id = CAST($3 AS VARCHAR))
+ORDER BY p.indikator_id, p.peringkat NULLS LAST, p.kode_unit;
 
 -- name: kecamatan_kabupaten
 SELECT kode_unit, nama_unit FROM v_unit WHERE kode_kabupaten = ? ORDER BY kode_unit;

@@ -35,6 +35,9 @@ pub struct BarisBanding {
     pub jumlah_berdata: i64,
     pub jumlah_kecamatan: i64,
     pub sintetis: bool,
+    /// The respondents of the survey an IKM indicator's realisasi comes
+    /// from (`None` for other indicators).
+    pub responden: Option<i64>,
     pub sumber: Option<String>,
 }
 
@@ -124,6 +127,7 @@ impl Store {
                 jumlah_kecamatan: r.get(16)?,
                 sintetis: r.get(17)?,
                 sumber: r.get(18)?,
+                responden: r.get(19)?,
             })
         })?;
         if rows.is_empty() {

@@ -3,6 +3,9 @@
 use std::path::Path;
 
 use anyhow::Result;
+use kinerja_core::capaian::Polaritas;
+use kinerja_core::selang::{Selang, ikm_konservatif, rentang_peringkat};
+use kinerja_core::{Decimal, Ratio};
 use kinerja_pesan::msg;
 use kinerja_store::query::{BarisBanding, Table};
 
@@ -14,18 +17,69 @@ use crate::pesan::{cetak, say};
 /// Prints the comparison of a kabupaten's kecamatan in a year.
 pub fn run(kabupaten: &str, tahun: i32, indikator: Option<&str>, format: TableFormat, path: &Path) -> Result<()> {
     let rows = db::open_ro(path)?.bandingkan(kabupaten, tahun, indikator)?;
+    let pasti = kepastian(&rows);
     if format == TableFormat::Json {
+        let rows: Vec<serde_json::Value> = rows
+            .iter()
+            .zip(&pasti)
+            .map(|(r, (s, p))| {
+                let mut v = serde_json::to_value(r)?;
+                v["selang_95"] = serde_json::to_value(s)?;
+                v["rentang_peringkat"] = serde_json::to_value(p)?;
+                Ok(v)
+            })
+            .collect::<Result<_>>()?;
         cetak(&serde_json::to_string_pretty(&rows)?);
         return Ok(());
     }
-    print_table(&table(&rows, format), format)?;
+    print_table(&table(&rows, &pasti, format), format)?;
     if format == TableFormat::Table && rows.iter().any(|r| r.sintetis) {
         say!(msg::cli_sintetis_rows());
+    }
+    if format == TableFormat::Table && pasti.iter().any(|(s, _)| s.is_some()) {
+        say!(msg::cli_compare_selang());
     }
     Ok(())
 }
 
-const COLUMNS: [&str; 12] = [
+/// How sure each row's value is: for an IKM with its respondents, the
+/// conservative 95 % interval and the ranks it allows among the
+/// kecamatan of the same indicator; none for values that are not
+/// estimates (their rank is exact).
+fn kepastian(rows: &[BarisBanding]) -> Vec<(Option<Selang>, Option<(usize, usize)>)> {
+    let selang: Vec<Option<Selang>> = rows
+        .iter()
+        .map(|r| {
+            let n = u32::try_from(r.responden?).ok()?;
+            ikm_konservatif(Ratio::from_decimal(r.realisasi?), n, None).ok()
+        })
+        .collect();
+    let mut out: Vec<(Option<Selang>, Option<(usize, usize)>)> = selang.iter().map(|s| (*s, None)).collect();
+    let mut start = 0;
+    while start < rows.len() {
+        let id = &rows[start].indikator_id;
+        let end = start + rows[start..].iter().take_while(|r| &r.indikator_id == id).count();
+        // An IKM without its respondents could be anywhere on the scale:
+        // it widens the others' ranges and gets the widest itself.
+        let skala = (Decimal::from(25), Decimal::from(100));
+        let estimates = rows[start..end].iter().any(|r| r.responden.is_some());
+        let bounds: Vec<Option<(Decimal, Decimal)>> = (start..end)
+            .map(|i| match (selang[i], rows[i].realisasi) {
+                (Some(s), _) => Some((s.bawah, s.atas)),
+                (None, Some(_)) if estimates => Some(skala),
+                _ => None,
+            })
+            .collect();
+        let positif = rows[start].polaritas == Polaritas::Positif;
+        for (i, p) in rentang_peringkat(&bounds, positif).into_iter().enumerate() {
+            out[start + i].1 = p;
+        }
+        start = end;
+    }
+    out
+}
+
+const COLUMNS: [&str; 14] = [
     "indikator",
     "peringkat",
     "kode",
@@ -37,16 +91,19 @@ const COLUMNS: [&str; 12] = [
     "kategori",
     "kekurangan_ke_terbaik",
     "kekurangan_ke_target",
+    "selang_95",
+    "rentang_peringkat",
     "keterangan",
 ];
 
-fn table(rows: &[BarisBanding], format: TableFormat) -> Table {
+fn table(rows: &[BarisBanding], pasti: &[(Option<Selang>, Option<(usize, usize)>)], format: TableFormat) -> Table {
     let fmt = |d: Option<kinerja_core::Decimal>| {
         if format == TableFormat::Csv { d.map(|d| d.to_string()) } else { Some(format_id_opt(d)) }
     };
     let rows = rows
         .iter()
-        .map(|r| {
+        .zip(pasti)
+        .map(|(r, (selang, rentang))| {
             // Values of the keterangan column, like its name the same in
             // every language (scripts read them).
             let ket = match (r.ada_data, r.sintetis) {
@@ -66,6 +123,10 @@ fn table(rows: &[BarisBanding], format: TableFormat) -> Table {
                 r.kategori.clone(),
                 fmt(r.kekurangan_ke_terbaik),
                 fmt(r.kekurangan_ke_target),
+                selang.map(|s| {
+                    format!("{} – {}", fmt(Some(s.bawah)).unwrap_or_default(), fmt(Some(s.atas)).unwrap_or_default())
+                }),
+                rentang.map(|(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") }),
                 Some(ket.to_string()),
             ]
         })
