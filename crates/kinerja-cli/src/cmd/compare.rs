@@ -42,11 +42,14 @@ pub fn run(kabupaten: &str, tahun: i32, indikator: Option<&str>, format: TableFo
     Ok(())
 }
 
+/// A row's interval and the ranks it allows (none: not an estimate).
+type Kepastian = (Option<Selang>, Option<(usize, usize)>);
+
 /// How sure each row's value is: for an IKM with its respondents, the
 /// conservative 95 % interval and the ranks it allows among the
 /// kecamatan of the same indicator; none for values that are not
 /// estimates (their rank is exact).
-fn kepastian(rows: &[BarisBanding]) -> Vec<(Option<Selang>, Option<(usize, usize)>)> {
+fn kepastian(rows: &[BarisBanding]) -> Vec<Kepastian> {
     let selang: Vec<Option<Selang>> = rows
         .iter()
         .map(|r| {
@@ -54,7 +57,7 @@ fn kepastian(rows: &[BarisBanding]) -> Vec<(Option<Selang>, Option<(usize, usize
             ikm_konservatif(Ratio::from_decimal(r.realisasi?), n, None).ok()
         })
         .collect();
-    let mut out: Vec<(Option<Selang>, Option<(usize, usize)>)> = selang.iter().map(|s| (*s, None)).collect();
+    let mut out: Vec<Kepastian> = selang.iter().map(|s| (*s, None)).collect();
     let mut start = 0;
     while start < rows.len() {
         let id = &rows[start].indikator_id;
@@ -96,7 +99,7 @@ const COLUMNS: [&str; 14] = [
     "keterangan",
 ];
 
-fn table(rows: &[BarisBanding], pasti: &[(Option<Selang>, Option<(usize, usize)>)], format: TableFormat) -> Table {
+fn table(rows: &[BarisBanding], pasti: &[Kepastian], format: TableFormat) -> Table {
     let fmt = |d: Option<kinerja_core::Decimal>| {
         if format == TableFormat::Csv { d.map(|d| d.to_string()) } else { Some(format_id_opt(d)) }
     };
