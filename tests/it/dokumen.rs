@@ -355,3 +355,61 @@ fn the_seeds_contradictions_come_out_corrected() {
         assert!(text.contains(right), "{what}: the document lacks {right:?}");
     }
 }
+
+/// With the population a survey samples recorded, the SKM paragraph applies
+/// PermenPANRB 14/2017's sample test to it (and narrows the interval by
+/// the finite-population correction); without, it says what the sample
+/// covers.
+#[test]
+fn the_skm_paragraph_judges_the_sample_against_its_population() {
+    let (dir, db) = loaded();
+    let skm = |html: &str| -> String {
+        let start = html.find("Survei Kepuasan Masyarakat tahun 2024 melibatkan").expect("the SKM paragraph");
+        html[start..].split("</p>").next().unwrap().to_string()
+    };
+    let html = dir.path().join("l.html");
+    let report = || {
+        ok(&[
+            "report",
+            "--kecamatan",
+            "Sei Balai",
+            "--tahun",
+            "2024",
+            "--format",
+            "html",
+            "--out",
+            p(&html),
+            "--db",
+            p(&db),
+        ]);
+        skm(&fs::read_to_string(&html).unwrap())
+    };
+    let before = report();
+    assert!(before.contains("97 responden mencukupi populasi paling banyak 130 pengguna layanan"), "{before}");
+    assert!(before.contains("selang 95% konservatif IKM tersebut adalah 68,34 – 82,36"), "{before}");
+    // The seed's data with a populasi column added to its survey.
+    let extra = dir.path().join("data");
+    fs::create_dir_all(&extra).unwrap();
+    for f in fs::read_dir(kinerja_tests::repo_root().join("data")).unwrap().flatten() {
+        if f.path().is_file() && f.path().extension().is_some_and(|e| e != "duckdb" && e != "wal") {
+            fs::copy(f.path(), extra.join(f.file_name())).unwrap();
+        }
+    }
+    let original = fs::read_to_string(extra.join("skm_survei.csv")).unwrap();
+    let with = |populasi: &str| {
+        let mut lines = original.lines();
+        let head = format!("{},populasi\n", lines.next().unwrap());
+        let rows: String = lines.map(|l| format!("{l},{populasi}\n")).collect();
+        fs::write(extra.join("skm_survei.csv"), head + &rows).unwrap();
+        ok(&["load", p(&extra), "--db", p(&db)]);
+        report()
+    };
+    let big = with("30336");
+    assert!(
+        big.contains("97 responden kurang dari sampel minimum 379 untuk populasi 30.336 pengguna layanan"),
+        "{big}"
+    );
+    let small = with("120");
+    assert!(small.contains("97 responden mencukupi populasi 120 pengguna layanan (minimum 92)"), "{small}");
+    assert!(!small.contains("68,34 – 82,36"), "a known small population narrows the interval: {small}");
+}

@@ -173,6 +173,7 @@ fn skm(data: &mut DataPerencana, src: &str) {
         responden: 97,
         periode: None,
         sumber: src.into(),
+        populasi: None,
     });
 }
 

@@ -181,6 +181,7 @@ fn skm_survei(r: &Rec<'_>) -> R<SkmSurvei> {
         responden: r.int("responden")?,
         periode: r.opt_teks("periode")?,
         sumber: r.teks("sumber")?,
+        populasi: r.opt_int("populasi")?,
     })
 }
 

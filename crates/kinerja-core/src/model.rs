@@ -423,6 +423,10 @@ pub struct SkmSurvei {
     pub periode: Option<String>,
     /// Source.
     pub sumber: String,
+    /// The population sampled: service users in the period, when known
+    /// (PermenPANRB 14/2017's sample test, [`crate::sampel`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub populasi: Option<i64>,
 }
 
 /// The NRR of one unsur, where raw answers are not available.

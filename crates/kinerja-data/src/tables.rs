@@ -92,7 +92,7 @@ pub static TABLES: &[Table] = &[
     Table {
         name: "skm_survei",
         required: &["kode_unit", "tahun", "responden", "sumber"],
-        optional: &["skema", "bobot", "periode"],
+        optional: &["skema", "bobot", "periode", "populasi"],
         multiline: &[],
     },
     Table {
@@ -424,6 +424,7 @@ fn skm_survei(r: &mut Row<'_>) -> Option<SkmSurvei> {
     let bobot = r.opt_parse("bobot", Bobot::parse);
     let n = r.int("responden");
     let s = r.text("sumber");
+    let populasi = r.opt_int("populasi");
     Some(SkmSurvei {
         kode_unit: u?,
         tahun: t?,
@@ -432,6 +433,7 @@ fn skm_survei(r: &mut Row<'_>) -> Option<SkmSurvei> {
         responden: n?,
         periode: r.opt_text("periode"),
         sumber: s?,
+        populasi: populasi?,
     })
 }
 

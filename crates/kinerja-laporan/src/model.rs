@@ -177,6 +177,8 @@ pub struct Skm {
     pub kinerja_resmi: Option<String>,
     pub unsur: Vec<BarisUnsur>,
     pub sintetis: bool,
+    /// The population the survey samples, when recorded.
+    pub populasi: Option<i64>,
 }
 
 /// One AKIP komponen (Tabel 3.8).

@@ -152,10 +152,11 @@ WHERE p.kode_kabupaten IN (SELECT u.kode_kabupaten FROM v_unit u WHERE u.kode_un
 ORDER BY p.indikator_id, p.kode_unit, p.tahun;
 
 -- name: skm
-SELECT skema, bobot, bobot_tercetak, responden, dasar, jumlah_unsur, unsur_skema, ikm, mutu, kinerja, sintetis,
-       kode_unit AS laporan_kunci
-FROM v_ikm
-WHERE kode_unit IN (SELECT kode_unit FROM laporan_unit) AND tahun = $1;
+SELECT i.skema, i.bobot, i.bobot_tercetak, i.responden, i.dasar, i.jumlah_unsur, i.unsur_skema, i.ikm, i.mutu,
+       i.kinerja, i.sintetis, s.populasi, i.kode_unit AS laporan_kunci
+FROM v_ikm i
+LEFT JOIN skm_survei s ON s.kode_unit = i.kode_unit AND s.tahun = i.tahun
+WHERE i.kode_unit IN (SELECT kode_unit FROM laporan_unit) AND i.tahun = $1;
 
 -- name: skm_unsur
 SELECT unsur_id, unsur, urutan, no_laporan, nama_dalam_laporan, nrr, mutu, jumlah, n, kode_unit AS laporan_kunci
@@ -203,10 +204,12 @@ WHERE kode_unit IN (SELECT kode_unit FROM laporan_unit) AND tahun = $1;
 SELECT p.indikator_id, p.indikator, p.polaritas, p.peringkat, p.kode_unit, p.nama_unit, p.ada_data, p.target,
        p.realisasi, p.capaian, p.predikat, p.kategori, p.nilai_terbaik, p.kekurangan_ke_terbaik,
        p.kekurangan_ke_target, p.jumlah_berdata, p.jumlah_kecamatan, p.sintetis, p.sumber,
-       CASE WHEN ind.jenis = 'ikm' THEN s.responden END AS responden
+       CASE WHEN ind.jenis = 'ikm' THEN s.responden END AS responden,
+       CASE WHEN ind.jenis = 'ikm' THEN ss.populasi END AS populasi
 FROM v_peringkat p
 JOIN indikator ind ON ind.id = p.indikator_id
 LEFT JOIN v_ikm s ON s.kode_unit = p.kode_unit AND s.tahun = p.tahun
+LEFT JOIN skm_survei ss ON ss.kode_unit = p.kode_unit AND ss.tahun = p.tahun
 WHERE p.kode_kabupaten = $1 AND p.tahun = $2 AND (CAST($3 AS VARCHAR) IS NULL OR p.indikator_id = CAST($3 AS VARCHAR))
 ORDER BY p.indikator_id, p.peringkat NULLS LAST, p.kode_unit;
 
@@ -258,7 +261,7 @@ SELECT kode_unit, indikator_id, tahun, nilai, label, sumber FROM realisasi
 WHERE kode_unit IN (SELECT kode FROM wilayah_dalam($1)) ORDER BY kode_unit, indikator_id, tahun;
 
 -- name: snap_skm_survei
-SELECT kode_unit, tahun, skema, bobot, responden, periode, sumber FROM skm_survei
+SELECT kode_unit, tahun, skema, bobot, responden, periode, sumber, populasi FROM skm_survei
 WHERE kode_unit IN (SELECT kode FROM wilayah_dalam($1)) ORDER BY kode_unit, tahun;
 
 -- name: snap_skm_nrr

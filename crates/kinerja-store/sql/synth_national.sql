@@ -102,9 +102,11 @@ SELECT kode || '/R/S' || s, CASE s WHEN 1 THEN 'ikm' ELSE 'akip' END, 'sintetis'
 
 -- Raw SKM answers: 100–400 respondents per kecamatan-year, scores around
 -- the unit's level (± per unsur), about one answer in 50 skipped.
-INSERT INTO skm_survei
+-- populasi: service users of the period, 50–20,049 (labelled sintetis
+-- with the row): some samples meet PermenPANRB 14/2017's minimum, most not.
+INSERT INTO skm_survei (kode_unit, tahun, skema, bobot, responden, periode, sumber, populasi)
 SELECT u.kode, y.tahun, 'permenpanrb_14_2017', 'tepat', 100 + hash(getvariable('seed'), u.kode, y.tahun, 'n') % 301,
-       'Januari-Desember ' || y.tahun, 'sintetis'
+       'Januari-Desember ' || y.tahun, 'sintetis', 50 + hash(getvariable('seed'), u.kode, y.tahun, 'pop') % 20000
 FROM syn_unit u, syn_tahun y;
 
 INSERT INTO skm_jawaban

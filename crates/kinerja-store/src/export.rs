@@ -285,6 +285,7 @@ from_row!(SkmSurvei, "snap_skm_survei", |r| SkmSurvei {
     responden: r.get(4)?,
     periode: r.get(5)?,
     sumber: r.get(6)?,
+    populasi: r.get(7)?,
 });
 from_row!(SkmNrr, "snap_skm_nrr", |r| SkmNrr {
     kode_unit: r.get(0)?,

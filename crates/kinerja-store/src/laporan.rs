@@ -352,6 +352,7 @@ fn skm(r: &Row<'_>) -> duckdb::Result<Skm> {
         kinerja_resmi: None,
         unsur: vec![],
         sintetis: r.get(10)?,
+        populasi: r.get(11)?,
     })
 }
 

@@ -293,7 +293,8 @@ staged!(SkmSurvei, "skm_survei", |a, s| a.append_row(params![
     s.bobot.code(),
     s.responden,
     s.periode,
-    s.sumber
+    s.sumber,
+    s.populasi
 ]));
 staged!(SkmNrr, "skm_nrr", |a, n| a.append_row(params![
     n.kode_unit,

@@ -38,6 +38,8 @@ pub struct BarisBanding {
     /// The respondents of the survey an IKM indicator's realisasi comes
     /// from (`None` for other indicators).
     pub responden: Option<i64>,
+    /// The population that survey samples, when recorded.
+    pub populasi: Option<i64>,
     pub sumber: Option<String>,
 }
 
@@ -128,6 +130,7 @@ impl Store {
                 sintetis: r.get(17)?,
                 sumber: r.get(18)?,
                 responden: r.get(19)?,
+                populasi: r.get(20)?,
             })
         })?;
         if rows.is_empty() {

@@ -17,6 +17,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../sql/migrations/003_audit.sql"),
     include_str!("../sql/migrations/004_riwayat.sql"),
     include_str!("../sql/migrations/005_narasi.sql"),
+    include_str!("../sql/migrations/006_populasi.sql"),
 ];
 
 /// The schema version this build writes.

@@ -180,6 +180,7 @@ fn skm_2024(d: &mut Dataset, kode: &str, ikm: i64, rng: &mut Rng) -> Result<i64>
         responden: n,
         periode: Some("Januari-Desember 2024".into()),
         sumber: src(),
+        populasi: Some(populasi_sintetis(kode, n)),
     });
     in_hundredths(tally.ikm(Bobot::Tepat)?.rounded()?)
 }
@@ -384,3 +385,14 @@ impl Store {
 }
 
 const SYNTH_NATIONAL: &str = include_str!("../sql/synth_national.sql");
+
+/// A synthetic population for a survey of `n` respondents: from a third of
+/// the regulation's minimum sample's reach to five times it, so that some
+/// synthetic samples are adequate and some are not (deterministic by code).
+fn populasi_sintetis(kode: &str, n: i64) -> i64 {
+    let reach =
+        u32::try_from(n).ok().and_then(kinerja_core::sampel::populasi_maksimum).map_or(50_000, |p| p.min(50_000));
+    let h = kode.bytes().fold(7_u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)));
+    let reach = i64::try_from(reach).unwrap_or(50_000);
+    reach / 3 + i64::try_from(h % 15).unwrap_or(0) * reach / 3
+}

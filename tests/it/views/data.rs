@@ -246,6 +246,7 @@ fn skm(d: &mut Dataset) {
             responden: i64::try_from(20 + i).unwrap_or(0),
             periode: None,
             sumber: sumber(i),
+            populasi: (i % 2 == 0).then_some(1000),
         };
         // 2024: raw answers (no survey row for the kecamatan 99.01.06: defaults apply).
         if i != 5 {

@@ -54,7 +54,8 @@ fn kepastian(rows: &[BarisBanding]) -> Vec<Kepastian> {
         .iter()
         .map(|r| {
             let n = u32::try_from(r.responden?).ok()?;
-            ikm_konservatif(Ratio::from_decimal(r.realisasi?), n, None).ok()
+            let populasi = r.populasi.and_then(|p| u64::try_from(p).ok());
+            ikm_konservatif(Ratio::from_decimal(r.realisasi?), n, populasi).ok()
         })
         .collect();
     let mut out: Vec<Kepastian> = selang.iter().map(|s| (*s, None)).collect();

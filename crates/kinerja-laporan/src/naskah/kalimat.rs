@@ -233,7 +233,7 @@ pub(crate) fn skm(s: &Skm, tahun: i32) -> String {
         out.push_str(&format!(" dengan mutu pelayanan {m} ({kinerja})"));
     }
     out.push('.');
-    out.push_str(&sampel(s.responden, ikm));
+    out.push_str(&sampel(s.responden, s.populasi, ikm));
     let nrr: Vec<(&str, Decimal)> = s
         .unsur
         .iter()
@@ -256,24 +256,36 @@ pub(crate) fn skm(s: &Skm, tahun: i32) -> String {
 /// How sure the IKM is, and the regulation's sample test, when the
 /// respondents are known: the conservative 95 % interval (said to be one)
 /// and the largest population the sample suffices for.
-fn sampel(responden: Option<i64>, ikm: Option<Decimal>) -> String {
+fn sampel(responden: Option<i64>, populasi: Option<i64>, ikm: Option<Decimal>) -> String {
     let Some(r) = responden.and_then(|r| u32::try_from(r).ok()).filter(|r| *r > 0) else { return String::new() };
+    let populasi = populasi.and_then(|p| u64::try_from(p).ok());
+    let group = |n: u64| format_number(Decimal::from(n), 0).unwrap_or_default();
     let mut out = String::new();
-    if let Some(s) = ikm.and_then(|v| kinerja_core::selang::ikm_konservatif(Ratio::from_decimal(v), r, None).ok()) {
+    if let Some(s) = ikm.and_then(|v| kinerja_core::selang::ikm_konservatif(Ratio::from_decimal(v), r, populasi).ok()) {
         out.push_str(&format!(
             " Dengan {r} responden, selang 95% konservatif IKM tersebut adalah {} – {} (batas Bhatia–Davis dari IKM dan jumlah responden).",
             n2(s.bawah),
             n2(s.atas)
         ));
     }
-    let cakupan = match kinerja_core::sampel::populasi_maksimum(r) {
-        Some(n) => format!(
-            "populasi paling banyak {} pengguna layanan",
-            format_number(Decimal::from(n), 0).unwrap_or_default()
+    let k = kinerja_core::sampel::kecukupan(r, populasi);
+    let sumber = kinerja_core::sampel::SUMBER;
+    out.push_str(&match (k.populasi, k.minimum, k.cukup) {
+        (Some(n), Some(m), Some(true)) => {
+            format!(" Menurut {sumber}, {r} responden mencukupi populasi {} pengguna layanan (minimum {m}).", group(n))
+        }
+        (Some(n), Some(m), _) => format!(
+            " Menurut {sumber}, {r} responden kurang dari sampel minimum {m} untuk populasi {} pengguna layanan.",
+            group(n)
         ),
-        None => "populasi berapa pun".to_string(),
-    };
-    out.push_str(&format!(" Menurut {}, {r} responden mencukupi {cakupan}.", kinerja_core::sampel::SUMBER));
+        _ => match k.populasi_maksimum {
+            Some(n) => format!(
+                " Menurut {sumber}, {r} responden mencukupi populasi paling banyak {} pengguna layanan.",
+                group(n)
+            ),
+            None => format!(" Menurut {sumber}, {r} responden mencukupi populasi berapa pun."),
+        },
+    });
     out
 }
 
