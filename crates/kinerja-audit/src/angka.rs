@@ -32,7 +32,10 @@ impl Cetak {
     }
 }
 
-const UNITS: [&str; 8] = ["%", "ha", "jiwa", "poin", "orang", "responden", "kk", "rupiah"];
+/// Unit words reports print after a figure (`84,33 persen` as often as
+/// `84,33 %`); matched without regard to case.
+const UNITS: [&str; 12] =
+    ["%", "persen", "ha", "jiwa", "poin", "orang", "responden", "kk", "rupiah", "dokumen", "desa", "kali"];
 
 fn strip_units(s: &str) -> &str {
     let mut t = s.trim();
@@ -61,6 +64,13 @@ fn strip_rp(s: &str) -> &str {
     }
 }
 
+/// The text before a trailing word of three or more letters (`12 paket` →
+/// `12`), when there is one; shorter words may be codes (`A`, `BB`).
+fn unit_word(s: &str) -> Option<&str> {
+    let (rest, word) = s.trim().rsplit_once(' ')?;
+    (word.chars().count() >= 3 && word.chars().all(char::is_alphabetic)).then(|| rest.trim_end())
+}
+
 /// A label: a short word or code without digits (`BB`, `Kurang Baik`).
 fn is_label(s: &str) -> bool {
     !s.is_empty() && !s.chars().any(|c| c.is_ascii_digit())
@@ -82,10 +92,14 @@ pub struct TidakTerbaca {
 /// ```
 /// use kinerja_audit::angka::baca;
 /// use kinerja_core::notation::Notasi;
+/// use rust_decimal::Decimal;
 /// let c = baca("BB (72,62)", Notasi::Indonesia, false)?;
 /// assert_eq!((c.label.as_deref(), c.nilai.map(|d| d.to_string())), (Some("BB"), Some("72.62".into())));
 /// assert_eq!(baca("1.619,9 Ha", Notasi::Indonesia, true)?.dp(), 1);
 /// assert!(baca("Rp. 2.960.780,030,-", Notasi::Indonesia, true).is_err());
+/// assert_eq!(baca("84,33 persen", Notasi::Indonesia, false)?.nilai, Some(Decimal::new(8433, 2)));
+/// assert_eq!(baca("12 paket", Notasi::Indonesia, true)?.nilai, Some(Decimal::from(12)));
+/// assert_eq!(baca("Rp 9.349.027.544,00", Notasi::Indonesia, true)?.nilai, Some(Decimal::new(934902754400, 2)));
 /// # Ok::<(), kinerja_audit::angka::TidakTerbaca>(())
 /// ```
 pub fn baca(teks: &str, notasi: Notasi, eksak: bool) -> Result<Cetak, TidakTerbaca> {
@@ -112,7 +126,14 @@ pub fn baca(teks: &str, notasi: Notasi, eksak: bool) -> Result<Cetak, TidakTerba
     if label.is_none() && is_label(body) {
         return Ok(Cetak { teks: teks.to_string(), nilai: None, label: Some(body.to_string()), eksak });
     }
-    let nilai = parse_number(body, notasi).map_err(|e| bad(e.pesan()))?;
+    // Another unit word after a well-formed number (`12 paket`): the number,
+    // the word kept in the printed text the messages quote.
+    let nilai = parse_number(body, notasi)
+        .or_else(|e| match unit_word(body) {
+            Some(rest) => parse_number(rest, notasi).map_err(|_| e),
+            None => Err(e),
+        })
+        .map_err(|e| bad(e.pesan()))?;
     if strip_rp(angka) != angka.trim() && nilai.scale() > 2 {
         return Err(bad(msg::audit_angka_rupiah_sen()));
     }
@@ -150,5 +171,15 @@ mod tests {
         check("1012,28%", "Some(\"1012.28\") None dp2");
         check("2,70 poin", "Some(\"2.70\") None dp2");
         check("30.336 jiwa", "Some(\"30336\") None dp0");
+        // Unit words as reports print them, known or not.
+        check("84,33 persen", "Some(\"84.33\") None dp2");
+        check("84,33 Persen", "Some(\"84.33\") None dp2");
+        check("12 dokumen", "Some(\"12\") None dp0");
+        check("3 kali", "Some(\"3\") None dp0");
+        check("1.250 paket", "Some(\"1250\") None dp0");
+        check("RP 9.349.027.544,-", "Some(\"9349027544\") None dp0");
+        // A short code after a number is no unit: not guessed.
+        check("3,99 A", "error");
+        check("12 paket 3", "error");
     }
 }
