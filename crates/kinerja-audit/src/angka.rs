@@ -71,6 +71,11 @@ fn unit_word(s: &str) -> Option<&str> {
     (word.chars().count() >= 3 && word.chars().all(char::is_alphabetic)).then(|| rest.trim_end())
 }
 
+/// A predikat code: one short word (`A`, `BB`, `ST`).
+fn is_code(s: &str) -> bool {
+    !s.is_empty() && s.chars().count() <= 3 && s.chars().all(char::is_alphabetic)
+}
+
 /// A label: a short word or code without digits (`BB`, `Kurang Baik`).
 fn is_label(s: &str) -> bool {
     !s.is_empty() && !s.chars().any(|c| c.is_ascii_digit())
@@ -109,6 +114,12 @@ pub fn baca(teks: &str, notasi: Notasi, eksak: bool) -> Result<Cetak, TidakTerba
     let (label, angka) = match (s.find('('), s.strip_suffix(')')) {
         (Some(open), Some(inner)) => {
             let (before, inside) = (inner[..open].trim(), inner[open + 1..].trim());
+            if is_label(before) && is_label(inside) {
+                // A code with its description, either way round (`C (Kurang
+                // Baik)`, `Sangat Baik (A)`): the code is the label.
+                let code = if is_code(inside) && !is_code(before) { inside } else { before };
+                return Ok(Cetak { teks: teks.to_string(), nilai: None, label: Some(code.to_string()), eksak });
+            }
             if is_label(before) && !before.is_empty() {
                 (Some(before.to_string()), inside)
             } else if is_label(inside) {
@@ -121,6 +132,10 @@ pub fn baca(teks: &str, notasi: Notasi, eksak: bool) -> Result<Cetak, TidakTerba
     };
     let body = strip_units(strip_rp(angka));
     if body == "-" || body.is_empty() && label.is_none() && angka.trim() == "-" {
+        return Ok(Cetak { teks: teks.to_string(), nilai: None, label, eksak });
+    }
+    if body.is_empty() && label.is_some() {
+        // A description alone in brackets, `(Sangat Baik)`.
         return Ok(Cetak { teks: teks.to_string(), nilai: None, label, eksak });
     }
     if label.is_none() && is_label(body) {
@@ -178,6 +193,11 @@ mod tests {
         check("3 kali", "Some(\"3\") None dp0");
         check("1.250 paket", "Some(\"1250\") None dp0");
         check("RP 9.349.027.544,-", "Some(\"9349027544\") None dp0");
+        // A code with its description is the code.
+        check("C (Kurang Baik)", "None Some(\"C\") dp0");
+        check("A (Sangat Baik)", "None Some(\"A\") dp0");
+        check("Sangat Baik (A)", "None Some(\"A\") dp0");
+        check("(Sangat Baik)", "None Some(\"Sangat Baik\") dp0");
         // A short code after a number is no unit: not guessed.
         check("3,99 A", "error");
         check("12 paket 3", "error");
