@@ -205,8 +205,8 @@ fn tidak_melebihi(ix: &Indeks<'_>, rel: &Relasi, id: &str, bagian: &[String], ke
 pub(crate) fn skala(s: Skala) -> &'static BandTable {
     match s {
         Skala::PredikatCapaian => &PREDIKAT_CAPAIAN,
-        Skala::MutuIkm2017 | Skala::KinerjaIkm2017 => &IKM_2017,
-        Skala::MutuIkm2004 => &IKM_2004,
+        Skala::MutuIkm2017 | Skala::KinerjaIkm2017 | Skala::MutuNrr2017 | Skala::KinerjaNrr2017 => &IKM_2017,
+        Skala::MutuIkm2004 | Skala::MutuNrr2004 => &IKM_2004,
         Skala::PredikatAkip => &AKIP_2021,
     }
 }
@@ -248,11 +248,15 @@ fn label(ix: &Indeks<'_>, rel: &Relasi, id: &str, hasil: &str, nilai: Option<&st
     let mut out = Keluaran::default();
     let Some(c) = ix.cetak(hasil) else { return Ok(out) };
     let Some(l) = c.label.clone() else { return Ok(out) };
+    // An unsur's NRR is labelled on the IKM bands of NRR × 25, the NRR
+    // being any value its printed precision allows (3,06: 3,055 to 3,065).
+    let band_of = |x: &Cetak| if s.nrr() { Rentang::dari(x) } else { rentang_band(x) };
     let value = match nilai {
-        Some(n) => ix.cetak(n).map(|x| rentang_band(&x)).transpose()?.flatten(),
-        None => rentang_band(&c)?,
+        Some(n) => ix.cetak(n).map(|x| band_of(&x)).transpose()?.flatten(),
+        None => band_of(&c)?,
     };
     let Some(r) = value else { return Ok(out) };
+    let r = if s.nrr() { r.checked_mul(Rentang::titik(Ratio::int(25)))? } else { r };
     let t = skala(s);
     if has_label(&bands(t, r), &l) {
         return Ok(out);

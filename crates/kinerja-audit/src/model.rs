@@ -203,6 +203,24 @@ pub enum Skala {
     MutuIkm2004,
     /// Predikat AKIP AA–D, PermenPANRB 88/2021.
     PredikatAkip,
+    /// Mutu A–D of an unsur's NRR (1–4), PermenPANRB 14/2017: the IKM
+    /// bands on NRR × 25.
+    #[serde(rename = "mutu_nrr_2017")]
+    MutuNrr2017,
+    /// Kinerja unit of an unsur's NRR, PermenPANRB 14/2017.
+    #[serde(rename = "kinerja_nrr_2017")]
+    KinerjaNrr2017,
+    /// Mutu A–D of an unsur's NRR, KepMenPAN 25/2004.
+    #[serde(rename = "mutu_nrr_2004")]
+    MutuNrr2004,
+}
+
+impl Skala {
+    /// Whether the scale labels an NRR (1–4) rather than a value on its
+    /// table's own range: the value is read × 25.
+    pub fn nrr(self) -> bool {
+        matches!(self, Skala::MutuNrr2017 | Skala::KinerjaNrr2017 | Skala::MutuNrr2004)
+    }
 }
 
 /// The direction words of a sentence.

@@ -121,6 +121,17 @@ fn labels_and_their_scales() {
     check(&label("C (76,60)", "mutu_ikm_2017"), "ok");
     check(&label("B (76,61)", "mutu_ikm_2017"), "ok");
     check(&label("Kurang Baik (75,35)", "kinerja_ikm_2017"), "ok");
+    // An unsur's NRR on the NRR intervals (the 2017 NI bands 3,0644 and
+    // 3,5324, as NRR × 25): 3,71 is Sangat Baik (A); a printed 3,06 may be
+    // 3,0644 or more (B) or less (C), a printed 3,05 only C.
+    check(&label("Sangat Baik (3,71)", "kinerja_nrr_2017"), "ok");
+    check(&label("A (3,71)", "mutu_nrr_2017"), "ok");
+    check(&label("C (3,06)", "mutu_nrr_2017"), "ok");
+    check(&label("B (3,06)", "mutu_nrr_2017"), "ok");
+    check(&label("B (3,07)", "mutu_nrr_2017"), "ok");
+    check(&label("B (3,05)", "mutu_nrr_2017"), "galat SkalaLain"); // B under KepMenPAN 25/2004
+    check(&label("D (3,05)", "mutu_nrr_2017"), "galat");
+    check(&label("Sangat Baik (3,71)", "kinerja_ikm_2017"), "galat");
     check(&label("Tinggi (88,65)", "predikat_capaian"), "ok");
 }
 
