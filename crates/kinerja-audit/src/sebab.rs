@@ -18,11 +18,14 @@ pub(crate) fn cari(ix: &Indeks<'_>, rel: &Relasi, n: &Num<'_>, c: &Cetak) -> Res
     if let Bentuk::Jumlah { .. } = rel.bentuk {
         v.extend(baris(ix, n, c)?);
     }
-    if let Bentuk::PerubahanPersen { .. } = rel.bentuk
+    if let Bentuk::PerubahanPersen { mutlak, .. } = rel.bentuk
         && let Some(d) = n.rentang.get(1).zip(n.rentang.first()).map(|(ke, dari)| ke.checked_sub(*dari)).transpose()?
-        && cocok(d, c)?
     {
-        v.push(Sebab::PoinPersen);
+        // The unsigned form prints the size of a fall as a positive figure.
+        let turun = Rentang::titik(kinerja_core::Ratio::ZERO).checked_sub(d)?;
+        if cocok(d, c)? || (mutlak && cocok(turun, c)?) {
+            v.push(Sebab::PoinPersen);
+        }
     }
     if let Some(r) = (n.f)(&n.rentang)? {
         v.extend(digit(ix, c, |x| cocok(r, x))?);

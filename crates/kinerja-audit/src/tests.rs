@@ -194,6 +194,17 @@ fn changes_differences_and_directions() {
     };
     check(&pct("10,00%"), "ok");
     check(&pct("8,00%"), "galat PoinPersen");
+    // "penurunan sebesar 2,85 %": the size of a fall, its direction in the
+    // word; points called a percent are found in that form too.
+    let fall = |v: &str| {
+        doc(
+            &[("v", v), ("a", "80,50"), ("b", "77,65")],
+            "",
+            r#"{"jenis":"perubahan_persen","hasil":"k.v","dari":"k.a","ke":"k.b","mutlak":true}"#,
+        )
+    };
+    check(&fall("3,54%"), "ok");
+    check(&fall("2,85%"), "galat PoinPersen");
     let arah = |kata: &str, a: &str, b: &str| {
         doc(&[("x", a), ("y", b)], "", &format!(r#"{{"jenis":"arah","kata":"{kata}","dari":"k.x","ke":"k.y"}}"#))
     };
