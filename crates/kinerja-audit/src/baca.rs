@@ -122,8 +122,13 @@ pub fn lembar(sheets: &[Lembar], file: &str) -> Result<Transkripsi, Vec<Masalah>
     let t = Transkripsi {
         format: kv.get("format").cloned().unwrap_or_default(),
         versi: kv.get("versi").and_then(|v| v.parse().ok()).unwrap_or(0),
-        notasi: match head.get("notasi") {
-            Some(v) => serde_json::from_value(v.clone()).unwrap_or(kinerja_core::notation::Notasi::Indonesia),
+        notasi: match head.get("notasi").map(|v| serde_json::from_value(v.clone())) {
+            Some(Ok(n)) => n,
+            Some(Err(_)) => {
+                let found = kv.get("notasi").cloned().unwrap_or_default();
+                problems.push(Masalah::at("dokumen.notasi", msg::audit_masalah_notasi(), found));
+                kinerja_core::notation::Notasi::Indonesia
+            }
             None => kinerja_core::notation::Notasi::Indonesia,
         },
         dokumen,

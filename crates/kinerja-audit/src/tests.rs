@@ -374,3 +374,40 @@ fn doc_exact(figures: &[(&str, &str)], relasi: &str) -> Transkripsi {
     );
     serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"))
 }
+
+/// A page printed in English notation (`1,004,422,800`) is read as such
+/// when the transcription names it: its total adds up, a slip is found.
+#[test]
+fn english_notation_when_named() {
+    let sum = |total: &str| {
+        let mut t = doc(
+            &[("t", total), ("a", "1,004,422,800"), ("b", "749,930,215")],
+            "",
+            r#"{"jenis":"jumlah","hasil":"k.t","dari":["k.a","k.b"]}"#,
+        );
+        t.notasi = notation::Notasi::Inggris;
+        t
+    };
+    check(&sum("1,754,353,015"), "ok");
+    check(&sum("1,754,353,025"), "galat");
+}
+
+/// The workbook form names its notation in the `dokumen` sheet: English is
+/// read, a misspelt one is a problem located there, never a silent guess.
+#[test]
+fn the_workbook_names_its_notation() {
+    let dokumen = |notasi: &str| baca::Lembar {
+        nama: "dokumen".into(),
+        file: "t.xlsx".into(),
+        headers: vec!["kunci".into(), "nilai".into()],
+        rows: vec![
+            (2, vec!["format".into(), "kinerja-audit".into()]),
+            (3, vec!["versi".into(), "1".into()]),
+            (4, vec!["notasi".into(), notasi.into()]),
+        ],
+    };
+    assert_eq!(baca::lembar(&[dokumen("inggris")], "t.xlsx").unwrap().notasi, notation::Notasi::Inggris);
+    let err = baca::lembar(&[dokumen("inggirs")], "t.xlsx").unwrap_err();
+    let text: Vec<String> = err.iter().map(|m| m.pesan().render(Lang::Id)).collect();
+    assert!(text.iter().any(|t| t.contains("dokumen.notasi") && t.contains("\"inggirs\"")), "{text:?}");
+}

@@ -8,6 +8,8 @@
 //!   groups of three separated by `.`, optional `,` and decimals.
 //! * [`Notasi::Polos`] (plain): optional sign, digits, optional `.` and
 //!   decimals.
+//! * [`Notasi::Inggris`] (English): digits in groups of three separated by
+//!   `,`, optional `.` and decimals (`1,004,422,800.50`), when named.
 //! * [`Notasi::Otomatis`]: accepts text that reads as a number in exactly
 //!   one way. `1.234` (Indonesian 1234, plain 1.234) and `1,500` (Indonesian
 //!   1.5, English 1500) are [`Error::Ambiguous`]; `1.234,5`, `75.35`,
@@ -34,6 +36,9 @@ pub enum Notasi {
     Indonesia,
     /// `1234567.89`
     Polos,
+    /// `1,234,567.89`: English grouping, as web pages and SKM applications
+    /// print; only when named (in automatic reading `1,500` is ambiguous).
+    Inggris,
     /// Either, when unambiguous (default).
     #[default]
     Otomatis,
@@ -149,6 +154,7 @@ pub fn parse_number(text: &str, notasi: Notasi) -> Result<Decimal> {
     match notasi {
         Notasi::Indonesia => parse_indonesia(s).ok_or_else(|| invalid(text, msg::core_expected_number_indonesia())),
         Notasi::Polos => parse_polos(s).ok_or_else(|| invalid(text, msg::core_expected_number_polos())),
+        Notasi::Inggris => parse_inggris(s).ok_or_else(|| invalid(text, msg::core_expected_number_inggris())),
         Notasi::Otomatis => match (parse_indonesia(s), parse_polos(s)) {
             (Some(a), Some(b)) if a == b => Ok(a),
             (Some(a), Some(b)) => Err(Error::Ambiguous {
@@ -163,6 +169,19 @@ pub fn parse_number(text: &str, notasi: Notasi) -> Result<Decimal> {
             (None, None) => Err(invalid(text, msg::core_expected_number())),
         },
     }
+}
+
+/// English notation is Indonesian notation with `,` and `.` swapped.
+fn parse_inggris(s: &str) -> Option<Decimal> {
+    let swapped: String = s
+        .chars()
+        .map(|c| match c {
+            ',' => '.',
+            '.' => ',',
+            c => c,
+        })
+        .collect();
+    parse_indonesia(&swapped)
 }
 
 /// Parses a number whose valid range decides between readings: when the
@@ -441,6 +460,11 @@ mod tests {
         check("1.234", Notasi::Indonesia, "1234");
         check("1.234", Notasi::Polos, "1.234");
         check("1,5", Notasi::Polos, "invalid");
+        check("1,004,422,800", Notasi::Inggris, "1004422800");
+        check("1,004,422,800.50", Notasi::Inggris, "1004422800.50");
+        check("93.6", Notasi::Inggris, "93.6");
+        check("1.234,5", Notasi::Inggris, "invalid");
+        check("1,23", Notasi::Inggris, "invalid");
         check("1234.5", Notasi::Indonesia, "invalid");
         check("0.123", Notasi::Indonesia, "invalid");
     }
