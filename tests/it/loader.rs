@@ -351,3 +351,22 @@ fn a_range_decides_an_ambiguous_number_and_the_summary_says_so() {
         assert!(said.contains(line), "{lang}: {said}");
     }
 }
+
+/// The population a survey samples is optional, and a count when given.
+#[test]
+fn a_survey_population_is_a_count() {
+    let edits = [("skm_survei.csv", "responden,periode,sumber", "responden,periode,sumber,populasi")];
+    let dir = fixture(&edits);
+    let path = dir.path().join("skm_survei.csv");
+    let text = fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    lines[1].push_str(",-5");
+    fs::write(&path, lines.join("\n") + "\n").unwrap();
+    assert_eq!(
+        problems(dir.path()),
+        ["skm_survei.csv, row 2, column populasi: expected a count of 0 or more, found \"-5\""]
+    );
+    lines[1] = lines[1].replace(",-5", ",30336");
+    fs::write(&path, lines.join("\n") + "\n").unwrap();
+    assert_eq!(problems(dir.path()), Vec::<String>::new());
+}

@@ -45,9 +45,12 @@ pub struct Selang {
     pub metode: Metode,
 }
 
-/// The IKM's lowest and highest values.
-const IKM_MIN: Decimal = Decimal::from_parts(25, 0, 0, false, 0);
-const IKM_MAX: Decimal = Decimal::from_parts(100, 0, 0, false, 0);
+/// The IKM's lowest and highest values: the interval of an IKM whose
+/// respondents are not known.
+pub const SKALA_IKM: (Decimal, Decimal) =
+    (Decimal::from_parts(25, 0, 0, false, 0), Decimal::from_parts(100, 0, 0, false, 0));
+const IKM_MIN: Decimal = SKALA_IKM.0;
+const IKM_MAX: Decimal = SKALA_IKM.1;
 
 /// The conservative 95 % interval of an IKM (25..100) from `responden`
 /// respondents of a population of `populasi` (when known).

@@ -627,15 +627,12 @@ impl Row<'_> {
 
     /// A count: a whole number, 0 or more.
     pub fn count(&mut self, col: &str) -> Option<i64> {
-        self.parse(col, |s| {
-            parse_int(s).and_then(|n| {
-                if n >= 0 {
-                    Ok(n)
-                } else {
-                    Err(kinerja_core::Error::invalid(msg::data_what_count(), msg::data_expected_count(), s))
-                }
-            })
-        })
+        self.parse(col, parse_count)
+    }
+
+    /// An optional count.
+    pub fn opt_count(&mut self, col: &str) -> Option<Option<i64>> {
+        self.opt_parse(col, parse_count)
     }
 
     /// An optional whole number.
@@ -647,6 +644,17 @@ impl Row<'_> {
     pub fn year(&mut self, col: &str) -> Option<i32> {
         self.parse(col, kinerja_core::model::parse_tahun)
     }
+}
+
+/// A whole number, 0 or more.
+fn parse_count(s: &str) -> kinerja_core::Result<i64> {
+    parse_int(s).and_then(|n| {
+        if n >= 0 {
+            Ok(n)
+        } else {
+            Err(kinerja_core::Error::invalid(msg::data_what_count(), msg::data_expected_count(), s))
+        }
+    })
 }
 
 /// A value for a `DECIMAL(18,4)` column: stored exactly or refused.

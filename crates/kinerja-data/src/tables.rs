@@ -424,7 +424,7 @@ fn skm_survei(r: &mut Row<'_>) -> Option<SkmSurvei> {
     let bobot = r.opt_parse("bobot", Bobot::parse);
     let n = r.int("responden");
     let s = r.text("sumber");
-    let populasi = r.opt_int("populasi");
+    let populasi = r.opt_count("populasi");
     Some(SkmSurvei {
         kode_unit: u?,
         tahun: t?,

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::Result;
 use kinerja_core::capaian::Polaritas;
-use kinerja_core::selang::{Selang, ikm_konservatif, rentang_peringkat};
+use kinerja_core::selang::{SKALA_IKM, Selang, ikm_konservatif, rentang_peringkat};
 use kinerja_core::{Decimal, Ratio};
 use kinerja_pesan::msg;
 use kinerja_store::query::{BarisBanding, Table};
@@ -65,12 +65,11 @@ fn kepastian(rows: &[BarisBanding]) -> Vec<Kepastian> {
         let end = start + rows[start..].iter().take_while(|r| &r.indikator_id == id).count();
         // An IKM without its respondents could be anywhere on the scale:
         // it widens the others' ranges and gets the widest itself.
-        let skala = (Decimal::from(25), Decimal::from(100));
         let estimates = rows[start..end].iter().any(|r| r.responden.is_some());
         let bounds: Vec<Option<(Decimal, Decimal)>> = (start..end)
             .map(|i| match (selang[i], rows[i].realisasi) {
                 (Some(s), _) => Some((s.bawah, s.atas)),
-                (None, Some(_)) if estimates => Some(skala),
+                (None, Some(_)) if estimates => Some(SKALA_IKM),
                 _ => None,
             })
             .collect();

@@ -370,6 +370,7 @@ mod tests {
         assert!(unknown.status == 404 && String::from_utf8_lossy(&unknown.body).contains("12.19.99"));
         let elsewhere = answer(&get("/dokumen/lkjip/12.20.01/2024.pdf", "", ""), &app, &snap);
         assert_eq!(elsewhere.status, 404, "only the region served");
+        assert!(String::from_utf8_lossy(&elsewhere.body).contains("12.20.01"), "the reply names the kecamatan");
         for bad in ["/dokumen/lkjip/12.19.07/2024.html", "/dokumen/../index.html", "/dokumen/"] {
             assert_eq!(answer(&get(bad, "", ""), &app, &snap).status, 404, "{bad}");
         }
