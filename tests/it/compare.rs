@@ -62,6 +62,23 @@ fn compare_says_how_sure_each_ikm_rank_is() {
         assert!(lo <= rank && rank <= hi, "{r}");
     }
     assert!(rows.iter().filter(|r| r["indikator_id"] == "akip").all(|r| r["selang_95"].is_null()));
+    // The synthetic kecamatan have raw answers: their intervals are the
+    // analytic ones, narrower than the bound from the IKM alone.
+    let synthetic: Vec<_> = rows.iter().filter(|r| r["indikator_id"] == "ikm" && r["sintetis"] == true).collect();
+    assert_eq!(synthetic.len(), 10);
+    for r in synthetic {
+        assert_eq!(r["selang_95"]["metode"], "analitik", "{r}");
+        let d = |v: &serde_json::Value| v.as_str().unwrap().parse::<kinerja_core::Decimal>().unwrap();
+        let ikm = kinerja_core::Ratio::from_decimal(d(&r["realisasi"]));
+        let n = u32::try_from(r["responden"].as_u64().unwrap()).unwrap();
+        let bound = kinerja_core::selang::ikm_konservatif(ikm, n, r["populasi"].as_u64()).unwrap();
+        let (lo, hi) = (d(&r["selang_95"]["bawah"]), d(&r["selang_95"]["atas"]));
+        if r["populasi"] == r["responden"] {
+            assert_eq!((lo, hi), (bound.bawah, bound.atas), "a census has no sampling error: {r}");
+        } else {
+            assert!(bound.bawah < lo && hi < bound.atas, "{r}: {bound:?}");
+        }
+    }
     let table = ok(&["--lang", "id", "compare", "--kabupaten", "12.19", "--tahun", "2024", "--db", p(&db)]);
     assert!(table.contains("Indikator yang bukan perkiraan (AKIP, anggaran) tetap berperingkat tepat"), "{table}");
 }

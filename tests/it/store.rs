@@ -365,6 +365,29 @@ fn sql_answers_every_column_type_as_text() {
     assert_eq!(one(&store, "SELECT count(*) FROM t"), vec![s("1")]);
 }
 
+/// Synthetic respondents answer the unsur alike, as real ones do: the mean
+/// Cronbach's α of the synthetic surveys lies in 0,80–0,90 and the mean
+/// correlation of two unsur in 0,30–0,50 (`v_skm_keandalan`), for the
+/// kabupaten's and the nation's generators alike; and no survey has fewer
+/// service users than respondents.
+#[test]
+fn synthetic_answers_correlate_like_real_ones() {
+    let check = |store: &Store, what: &str| {
+        let q = "SELECT count(*), avg(alfa_cronbach), avg(korelasi_unsur) FROM v_skm_keandalan WHERE sintetis";
+        let r: Vec<f64> = one(store, q).into_iter().map(|v| v.unwrap().parse().unwrap()).collect();
+        assert!(r[0] >= 10.0, "{what}: {r:?}");
+        assert!((0.80..=0.90).contains(&r[1]) && (0.30..=0.50).contains(&r[2]), "{what}: α, ρ = {r:?}");
+        let q = "SELECT count(*) FROM skm_survei WHERE populasi < responden";
+        assert_eq!(one(store, q), vec![s("0")], "{what}");
+    };
+    let store = seed_store();
+    store.synth("12.19", 7).unwrap();
+    check(&store, "kabupaten");
+    let store = seed_store();
+    national(&store, 5, 2_000);
+    check(&store, "nation");
+}
+
 fn national(store: &Store, seed: u64, fraksi_ppm: u32) -> kinerja_store::synth::NationalSummary {
     let p = kinerja_store::synth::National { seed, fraksi_ppm, tahun_awal: 2023, tahun_akhir: 2024 };
     store.synth_national(p).unwrap()

@@ -173,7 +173,7 @@ impl Skema {
         })
     }
 
-    fn position(self, id: &str) -> Result<usize> {
+    pub(crate) fn position(self, id: &str) -> Result<usize> {
         self.unsur_by_id(id)?;
         self.unsur().iter().position(|x| x.id == id).ok_or_else(|| Error::Invalid {
             what: msg::core_what_unsur_skm(),

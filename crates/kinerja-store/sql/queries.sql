@@ -647,3 +647,16 @@ LEFT JOIN target t ON t.kode_unit = si.kode_unit AND t.indikator_id = i.id AND t
 LEFT JOIN v_target_berlaku b ON b.kode_unit = si.kode_unit AND b.indikator_id = i.id AND b.tahun = $2
 WHERE si.kode_unit = $1 AND $2 BETWEEN si.tahun_awal AND si.tahun_akhir
 ORDER BY si.no_sasaran, i.id;
+
+-- The surveys of a kecamatan, or of every kecamatan of a kabupaten, in a
+-- range of years: what an IKM's standard error is computed from.
+-- name: galat_survei
+SELECT i.kode_unit, i.tahun, i.skema, i.bobot, i.ikm, i.responden, s.populasi
+FROM v_ikm i
+LEFT JOIN skm_survei s ON s.kode_unit = i.kode_unit AND s.tahun = i.tahun
+WHERE (i.kode_unit = $1 OR i.kode_kabupaten = $1) AND i.tahun BETWEEN $2 AND $3 AND i.ikm IS NOT NULL;
+
+-- name: galat_jawaban
+SELECT j.kode_unit, j.tahun, j.responden, j.unsur_id, j.skor
+FROM skm_jawaban j
+WHERE (j.kode_unit = $1 OR j.kode_unit IN (SELECT kode FROM wilayah WHERE induk = $1)) AND j.tahun BETWEEN $2 AND $3;

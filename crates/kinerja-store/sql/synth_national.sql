@@ -100,14 +100,24 @@ FROM syn_unit, range(1, 3) r(s);
 INSERT OR REPLACE INTO sasaran_indikator
 SELECT kode || '/R/S' || s, CASE s WHEN 1 THEN 'ikm' ELSE 'akip' END, 'sintetis' FROM syn_unit, range(1, 3) r(s);
 
--- Raw SKM answers: 100–400 respondents per kecamatan-year, scores around
--- the unit's level (± per unsur), about one answer in 50 skipped.
--- populasi: service users of the period, 50–20,049 (labelled sintetis
--- with the row): some samples meet PermenPANRB 14/2017's minimum, most not.
+-- Raw SKM answers: 100–400 respondents per kecamatan-year, about one answer
+-- in 50 skipped. An answer (hundredths of a score) is the unit's level, the
+-- unsur's offset (± 0,30), a level shared by the respondent's answers and the
+-- answer's own variation — each a sum of three uniforms (one hash split in
+-- three), standard deviations about 0,55 and 0,50 — rounded at random to a
+-- score: unsur correlate about 0,3–0,45 within a respondent, Cronbach's α about
+-- 0,8–0,9 (as synth.rs explains and a test measures on v_skm_keandalan).
+-- populasi: service users of the period, from the respondents up to 20,000
+-- more (labelled sintetis with the row): some samples meet PermenPANRB
+-- 14/2017's minimum, most not.
 INSERT INTO skm_survei (kode_unit, tahun, skema, bobot, responden, periode, sumber, populasi)
-SELECT u.kode, y.tahun, 'permenpanrb_14_2017', 'tepat', 100 + hash(getvariable('seed'), u.kode, y.tahun, 'n') % 301,
-       'Januari-Desember ' || y.tahun, 'sintetis', 50 + hash(getvariable('seed'), u.kode, y.tahun, 'pop') % 20000
-FROM syn_unit u, syn_tahun y;
+SELECT kode, tahun, 'permenpanrb_14_2017', 'tepat', n, 'Januari-Desember ' || tahun, 'sintetis',
+       n + hash(getvariable('seed'), kode, tahun, 'pop') % 20000
+FROM (SELECT u.kode, y.tahun, 100 + hash(getvariable('seed'), u.kode, y.tahun, 'n') % 301 AS n
+      FROM syn_unit u, syn_tahun y);
+
+CREATE OR REPLACE TEMP MACRO syn_tiga(h, sd) AS
+    CAST((h % (2 * sd + 1)) + ((h >> 21) % (2 * sd + 1)) + ((h >> 42) % (2 * sd + 1)) AS BIGINT) - 3 * sd;
 
 INSERT INTO skm_jawaban
 SELECT s.kode_unit, s.tahun, CAST(r.responden AS INTEGER), un.unsur_id,
@@ -118,7 +128,9 @@ JOIN syn_unit u ON u.kode = s.kode_unit
 JOIN syn_tahun y ON y.tahun = s.tahun,
      range(1, s.responden + 1) r(responden),
      (SELECT unsur_id, urutan FROM ref_unsur WHERE skema = 'permenpanrb_14_2017') un,
-     LATERAL (SELECT u.mutu_h - 30 + CAST(hash(getvariable('seed'), s.kode_unit, s.tahun, un.unsur_id) % 61 AS BIGINT) AS m) lv
+     LATERAL (SELECT greatest(100, least(400, u.mutu_h - 30 + CAST(hash(getvariable('seed'), s.kode_unit, s.tahun, un.unsur_id) % 61 AS BIGINT)
+                  + syn_tiga(hash(getvariable('seed'), s.kode_unit, s.tahun, r.responden, 'tingkat'), 55)
+                  + syn_tiga(hash(getvariable('seed'), s.kode_unit, s.tahun, r.responden, un.urutan, 'jawab'), 50))) AS m) lv
 WHERE hash(getvariable('seed'), s.kode_unit, s.tahun, r.responden, un.urutan, 'lewat') % 50 <> 0;
 
 INSERT INTO skm_agregat

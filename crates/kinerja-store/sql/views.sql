@@ -275,6 +275,42 @@ LEFT JOIN v_identitas u ON u.kode_unit = n.kode_unit;
 CREATE OR REPLACE TABLE cache_ikm AS SELECT * FROM calc_ikm;
 CREATE OR REPLACE VIEW v_ikm AS SELECT * FROM cache_ikm;
 
+-- How consistently each survey's respondents answer (an analyst's check of
+-- the instrument, not a SAKIP figure: floating point, rounded to three
+-- decimals): Cronbach's α of the unsur over the respondents who answered
+-- every unsur, and the mean correlation of two unsur it implies,
+-- ρ = α / (k − (k − 1)·α). Surveys with fewer than three such respondents
+-- have none.
+CREATE OR REPLACE VIEW v_skm_keandalan AS
+WITH survei AS (
+    SELECT s.kode_unit, s.tahun, rs.jumlah_unsur AS k, kj_sintetis(s.sumber) AS sintetis
+    FROM skm_survei s
+    JOIN ref_skema_skm rs ON rs.skema = kj_skema_skm(s.skema)
+), lengkap AS (
+    SELECT j.kode_unit, j.tahun, j.responden, sum(j.skor) AS total
+    FROM skm_jawaban j
+    JOIN survei v ON v.kode_unit = j.kode_unit AND v.tahun = j.tahun
+    GROUP BY j.kode_unit, j.tahun, j.responden, v.k
+    HAVING count(*) = v.k
+), ragam_unsur AS (
+    SELECT j.kode_unit, j.tahun, sum(var_samp(j.skor)) OVER (PARTITION BY j.kode_unit, j.tahun) AS jumlah_ragam
+    FROM skm_jawaban j
+    JOIN lengkap l ON l.kode_unit = j.kode_unit AND l.tahun = j.tahun AND l.responden = j.responden
+    GROUP BY j.kode_unit, j.tahun, j.unsur_id
+    QUALIFY row_number() OVER (PARTITION BY j.kode_unit, j.tahun) = 1
+), alfa AS (
+    SELECT l.kode_unit, l.tahun, v.k, v.sintetis, count(*) AS responden_lengkap, var_samp(l.total) AS ragam_total,
+           r.jumlah_ragam, CAST(v.k AS DOUBLE) / (v.k - 1) * (1 - r.jumlah_ragam / var_samp(l.total)) AS a
+    FROM lengkap l
+    JOIN survei v ON v.kode_unit = l.kode_unit AND v.tahun = l.tahun
+    JOIN ragam_unsur r ON r.kode_unit = l.kode_unit AND r.tahun = l.tahun
+    GROUP BY l.kode_unit, l.tahun, v.k, v.sintetis, r.jumlah_ragam
+    HAVING count(*) >= 3 AND var_samp(l.total) > 0
+)
+SELECT kode_unit, tahun, k AS jumlah_unsur, responden_lengkap, round(a, 3) AS alfa_cronbach,
+       round(a / (k - (k - 1) * a), 3) AS korelasi_unsur, sintetis
+FROM alfa;
+
 -- AKIP by komponen (persen = capaian of a positive indicator, kj_capaian).
 CREATE OR REPLACE VIEW v_akip_komponen AS
 SELECT u.kode_kabupaten, a.kode_unit, u.nama_unit, a.tahun, a.skema, k.urutan, a.komponen_id, k.nama AS komponen,

@@ -33,6 +33,7 @@ mod bahan;
 mod cache_sources;
 pub mod export;
 mod jawaban;
+pub mod kepastian;
 mod laporan;
 mod load;
 pub mod query;

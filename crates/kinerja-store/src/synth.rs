@@ -32,6 +32,12 @@ impl Rng {
         z ^ (z >> 31)
     }
 
+    /// A sum of three uniform integers in `−sd..=sd`: bell-shaped, mean 0,
+    /// standard deviation about `sd`.
+    fn normalish(&mut self, sd: i64) -> i64 {
+        (0..3).map(|_| self.range(-sd, sd)).sum()
+    }
+
     /// Uniform integer in `lo..=hi`.
     fn range(&mut self, lo: i64, hi: i64) -> i64 {
         let span = u64::try_from(hi - lo + 1).unwrap_or(1).max(1);
@@ -157,15 +163,27 @@ fn renstra_structure(d: &mut Dataset, kode: &str) -> (String, String) {
 
 /// 2024 raw SKM answers around the IKM level `ikm` (hundredths), some
 /// questions skipped; returns the IKM of the answers in hundredths.
+///
+/// Respondents answer the unsur alike, as real ones do: an answer is the
+/// unit's level, plus the unsur's own offset, plus a level shared by all of
+/// the respondent's answers (standard deviation 0,55 of a score), plus the
+/// answer's own variation (0,50), rounded at random to a score. That makes
+/// the correlation of two unsur of a respondent about 0,3–0,45 and
+/// Cronbach's α of the nine about 0,8–0,9, the range survey scales of this
+/// kind report (Cronbach 1951; α ≈ 0,8–0,9 for satisfaction scales): the test
+/// `synthetic_answers_correlate_like_real_ones` measures it on
+/// `v_skm_keandalan`.
 fn skm_2024(d: &mut Dataset, kode: &str, ikm: i64, rng: &mut Rng) -> Result<i64> {
     let n = rng.range(60, 240);
     let mut tally = Tally::new(Skema::PermenPanRb14_2017);
+    let offset: Vec<i64> = UNSUR_2017.iter().map(|_| rng.range(-30, 30)).collect();
     for responden in 1..=n {
-        for u in &UNSUR_2017 {
+        let level = rng.normalish(55);
+        for (u, off) in UNSUR_2017.iter().zip(&offset) {
             if rng.range(0, 99) < 2 {
                 continue; // a skipped question
             }
-            let mean = (ikm / 25 + rng.range(-40, 40)).clamp(150, 395);
+            let mean = (ikm / 25 + off + level + rng.normalish(50)).clamp(100, 400);
             let s = skor(rng, mean)?;
             tally.add(u.id, s)?;
             let (kode_unit, unsur_id) = (kode.into(), u.id.into());
@@ -386,13 +404,14 @@ impl Store {
 
 const SYNTH_NATIONAL: &str = include_str!("../sql/synth_national.sql");
 
-/// A synthetic population for a survey of `n` respondents: from a third of
-/// the regulation's minimum sample's reach to five times it, so that some
-/// synthetic samples are adequate and some are not (deterministic by code).
+/// A synthetic population for a survey of `n` respondents: never fewer
+/// than its respondents, up to five times the population the regulation's
+/// minimum sample reaches, so that some synthetic samples are adequate and
+/// some are not (deterministic by code).
 fn populasi_sintetis(kode: &str, n: i64) -> i64 {
     let reach =
         u32::try_from(n).ok().and_then(kinerja_core::sampel::populasi_maksimum).map_or(50_000, |p| p.min(50_000));
     let h = kode.bytes().fold(7_u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)));
     let reach = i64::try_from(reach).unwrap_or(50_000);
-    reach / 3 + i64::try_from(h % 15).unwrap_or(0) * reach / 3
+    n + i64::try_from(h % 15).unwrap_or(0) * reach / 3
 }

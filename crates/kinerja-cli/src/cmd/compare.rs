@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::Result;
 use kinerja_core::capaian::Polaritas;
-use kinerja_core::selang::{SKALA_IKM, Selang, ikm_konservatif, rentang_peringkat};
+use kinerja_core::selang::{Galat, Metode, SKALA_IKM, Selang, rentang_peringkat};
 use kinerja_core::{Decimal, Ratio};
 use kinerja_pesan::msg;
 use kinerja_store::query::{BarisBanding, Table};
@@ -16,8 +16,10 @@ use crate::pesan::{cetak, say};
 
 /// Prints the comparison of a kabupaten's kecamatan in a year.
 pub fn run(kabupaten: &str, tahun: i32, indikator: Option<&str>, format: TableFormat, path: &Path) -> Result<()> {
-    let rows = db::open_ro(path)?.bandingkan(kabupaten, tahun, indikator)?;
-    let pasti = kepastian(&rows);
+    let store = db::open_ro(path)?;
+    let rows = store.bandingkan(kabupaten, tahun, indikator)?;
+    let galat = store.galat_ikm(kabupaten, tahun..=tahun)?;
+    let pasti = kepastian(&rows, |r| galat.get(&(r.kode_unit.clone(), tahun)).copied());
     if format == TableFormat::Json {
         let rows: Vec<serde_json::Value> = rows
             .iter()
@@ -45,17 +47,16 @@ pub fn run(kabupaten: &str, tahun: i32, indikator: Option<&str>, format: TableFo
 /// A row's interval and the ranks it allows (none: not an estimate).
 type Kepastian = (Option<Selang>, Option<(usize, usize)>);
 
-/// How sure each row's value is: for an IKM with its respondents, the
-/// conservative 95 % interval and the ranks it allows among the
-/// kecamatan of the same indicator; none for values that are not
-/// estimates (their rank is exact).
-fn kepastian(rows: &[BarisBanding]) -> Vec<Kepastian> {
+/// How sure each row's value is: for an IKM with a standard error (from
+/// its raw answers, else bounded from its respondents), the 95 % interval
+/// and the ranks it allows among the kecamatan of the same indicator;
+/// none for values that are not estimates (their rank is exact).
+fn kepastian(rows: &[BarisBanding], galat: impl Fn(&BarisBanding) -> Option<Galat>) -> Vec<Kepastian> {
     let selang: Vec<Option<Selang>> = rows
         .iter()
         .map(|r| {
-            let n = u32::try_from(r.responden?).ok()?;
-            let populasi = r.populasi.and_then(|p| u64::try_from(p).ok());
-            ikm_konservatif(Ratio::from_decimal(r.realisasi?), n, populasi).ok()
+            r.responden?;
+            galat(r)?.selang_ikm(Ratio::from_decimal(r.realisasi?)).ok()
         })
         .collect();
     let mut out: Vec<Kepastian> = selang.iter().map(|s| (*s, None)).collect();
@@ -82,7 +83,7 @@ fn kepastian(rows: &[BarisBanding]) -> Vec<Kepastian> {
     out
 }
 
-const COLUMNS: [&str; 14] = [
+const COLUMNS: [&str; 15] = [
     "indikator",
     "peringkat",
     "kode",
@@ -95,9 +96,20 @@ const COLUMNS: [&str; 14] = [
     "kekurangan_ke_terbaik",
     "kekurangan_ke_target",
     "selang_95",
+    "metode_selang",
     "rentang_peringkat",
     "keterangan",
 ];
+
+/// The method's name as the JSON output writes it (the same in every
+/// language, as column values are).
+fn metode(m: Metode) -> &'static str {
+    match m {
+        Metode::Konservatif => "konservatif",
+        Metode::Bootstrap { .. } => "bootstrap",
+        _ => "analitik",
+    }
+}
 
 fn table(rows: &[BarisBanding], pasti: &[Kepastian], format: TableFormat) -> Table {
     let fmt = |d: Option<kinerja_core::Decimal>| {
@@ -129,6 +141,7 @@ fn table(rows: &[BarisBanding], pasti: &[Kepastian], format: TableFormat) -> Tab
                 selang.map(|s| {
                     format!("{} – {}", fmt(Some(s.bawah)).unwrap_or_default(), fmt(Some(s.atas)).unwrap_or_default())
                 }),
+                selang.map(|s| metode(s.metode).to_string()),
                 rentang.map(|(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") }),
                 Some(ket.to_string()),
             ]
