@@ -115,3 +115,52 @@ fn calc_ikm_gives_the_conservative_interval_and_the_sample_test() {
     assert_eq!(j["sampel"]["cukup"], false);
     assert_eq!(j["ikm"], "75.34", "the point value is unchanged");
 }
+
+/// From raw answers: the analytic interval of the IKM as computed (for
+/// respondents who answer every unsur alike, the mean of their own IKM:
+/// 100, 75, 75, 50 give 75 ± 1,96·10,2063), and on request the percentile
+/// bootstrap, the same for the same seed.
+#[test]
+fn calc_ikm_from_answers_gives_the_analytic_and_bootstrap_intervals() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("jawaban.csv");
+    let mut text = String::from("responden,unsur_id,skor\n");
+    for (r, skor) in [(1, 4), (2, 3), (3, 3), (4, 2)] {
+        for u in kinerja_core::skm::Skema::PermenPanRb14_2017.unsur() {
+            text.push_str(&format!("{r},{},{skor}\n", u.id));
+        }
+    }
+    fs::write(&csv, &text).unwrap();
+    let out = ok(&["--lang", "id", "calc", "ikm", "--jawaban", p(&csv)]);
+    assert!(out.contains("selang 95 % analitik (dari jawaban mentah 4 responden): 55,00 – 95,00"), "{out}");
+    let run = |benih: &str| -> serde_json::Value {
+        let args = ["calc", "ikm", "--jawaban", p(&csv), "--bootstrap", "500", "--benih", benih, "--format", "json"];
+        serde_json::from_str(&ok(&args)).unwrap()
+    };
+    let j = run("9");
+    assert_eq!(
+        (j["selang_95"]["metode"].as_str(), j["selang_95"]["galat_baku"].as_str()),
+        (Some("analitik"), Some("10.2063"))
+    );
+    assert_eq!(j["selang_95_bootstrap"]["metode"]["bootstrap"]["ulangan"], 500);
+    assert_eq!(j, run("9"), "same seed, same interval");
+    // A census: no sampling error.
+    let census = ok(&["--lang", "id", "calc", "ikm", "--jawaban", p(&csv), "--populasi", "4"]);
+    assert!(census.contains("75,00 – 75,00"), "{census}");
+    // The bootstrap needs the answers; the population needs a sample.
+    assert_eq!(kinerja(&["calc", "ikm", "--nrr", "persyaratan=3", "--bootstrap", "100"]).code, 2);
+    assert_eq!(kinerja(&["calc", "ikm", "--nrr", "persyaratan=3", "--populasi", "100"]).code, 2);
+}
+
+/// The respondents a precision needs: ±1 point around the seed's IKM for
+/// Sei Balai's 30,336 inhabitants needs 4,121 — the regulation's 379 give
+/// about ±3,6.
+#[test]
+fn calc_sampel_gives_the_respondents_a_precision_needs() {
+    let text = ok(&["--lang", "id", "calc", "sampel", "--ikm", "75,35", "--presisi", "1", "--populasi", "30336"]);
+    assert!(text.contains("± 1,00 poin di sekitar IKM 75,35: 4.121 responden (konservatif"), "{text}");
+    let j: serde_json::Value =
+        serde_json::from_str(&ok(&["calc", "sampel", "--ikm", "75.35", "--presisi", "2", "--format", "json"])).unwrap();
+    assert_eq!(j["untuk_presisi"]["responden"], 1192);
+    assert_eq!(kinerja(&["calc", "sampel", "--ikm", "75"]).code, 2, "a precision is needed");
+}

@@ -40,6 +40,7 @@ pub enum Calc {
     },
     #[command(about = h(msg::help_calc_ikm_about()), after_help = h(msg::help_calc_ikm_after()))]
     #[command(group(clap::ArgGroup::new("masukan").required(true).args(["nrr", "jawaban"])))]
+    #[command(group(clap::ArgGroup::new("sampel").args(["responden", "jawaban"])))]
     Ikm {
         #[arg(long, help = h(msg::help_calc_nrr()))]
         nrr: Vec<String>,
@@ -49,10 +50,14 @@ pub enum Calc {
         bobot: Option<Bobot>,
         #[arg(long, value_parser = core(Skema::parse), help = h(msg::help_calc_skema()))]
         skema: Option<Skema>,
-        #[arg(long, help = h(msg::help_calc_ikm_responden()))]
+        #[arg(long, conflicts_with = "jawaban", help = h(msg::help_calc_ikm_responden()))]
         responden: Option<u32>,
-        #[arg(long, requires = "responden", help = h(msg::help_calc_populasi()))]
+        #[arg(long, requires = "sampel", help = h(msg::help_calc_populasi()))]
         populasi: Option<u64>,
+        #[arg(long, requires = "jawaban", conflicts_with = "nrr", help = h(msg::help_calc_bootstrap()))]
+        bootstrap: Option<u32>,
+        #[arg(long, requires = "bootstrap", default_value_t = 1, help = h(msg::help_calc_benih()))]
+        benih: u64,
         #[arg(long, value_enum, default_value_t = Format::Text, help = h(msg::help_format()))]
         format: Format,
     },
@@ -88,12 +93,16 @@ pub enum Calc {
         format: Format,
     },
     #[command(about = h(msg::help_calc_sampel_about()), after_help = h(msg::help_calc_sampel_after()))]
-    #[command(group(clap::ArgGroup::new("ukuran").required(true).multiple(true).args(["populasi", "responden"])))]
+    #[command(group(clap::ArgGroup::new("ukuran").required(true).multiple(true).args(["populasi", "responden", "ikm"])))]
     Sampel {
         #[arg(long, help = h(msg::help_calc_populasi()))]
         populasi: Option<u64>,
         #[arg(long, help = h(msg::help_calc_responden()))]
         responden: Option<u32>,
+        #[arg(long, requires = "presisi", help = h(msg::help_calc_sampel_ikm()))]
+        ikm: Option<String>,
+        #[arg(long, requires = "ikm", help = h(msg::help_calc_sampel_presisi()))]
+        presisi: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Text, help = h(msg::help_format()))]
         format: Format,
     },

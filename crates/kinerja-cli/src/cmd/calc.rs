@@ -6,7 +6,9 @@ use kinerja_core::band::{AKIP_2021, IKM_2017, PREDIKAT_CAPAIAN};
 use kinerja_core::capaian::{Aturan, Batas, MetodeNegatif, Polaritas, capaian, predikat};
 use kinerja_core::notation::{Notasi, format_number, parse_number};
 use kinerja_core::plan::{Arah, GoalSeek, nilai_for_band, realisasi_for_band, realisasi_for_capaian};
-use kinerja_core::skm::{Bobot, Ikm, Skema, Skor, Tally, ikm_from_nrr, mutu_unsur};
+use kinerja_core::selang::Selang;
+use kinerja_core::selang::jawaban::Jawaban;
+use kinerja_core::skm::{Bobot, Ikm, Skema, Skor, ikm_from_nrr, mutu_unsur};
 use kinerja_core::{Decimal, Ratio};
 use kinerja_core::{sampel, selang};
 use kinerja_pesan::{Message, Pesan, msg};
@@ -61,16 +63,43 @@ pub fn run(c: Calc) -> Result<()> {
         Calc::Capaian { target, realisasi, polaritas, metode, batas, format } => {
             run_capaian(&target, &realisasi, pol(polaritas), aturan(metode, batas)?, format)
         }
-        Calc::Ikm { nrr, jawaban, bobot, skema, responden, populasi, format } => {
+        Calc::Ikm { nrr, jawaban, bobot, skema, responden, populasi, bootstrap, benih, format } => {
             let (skema, bobot) = (skema.unwrap_or_default(), bobot.unwrap_or_default());
-            let (ikm, per_unsur) = match jawaban {
-                Some(path) => ikm_from_answers(&path, skema, bobot)?,
-                None => ikm_from_args(&nrr, skema, bobot)?,
+            let Some(path) = jawaban else {
+                let (ikm, per_unsur) = ikm_from_args(&nrr, skema, bobot)?;
+                let mut selang = Vec::new();
+                if let Some(n) = responden {
+                    let s = selang::ikm_konservatif(ikm.nilai, n, populasi)?;
+                    selang.push((
+                        "selang_95",
+                        msg::cli_selang_konservatif(n, format_id(s.bawah), format_id(s.atas)),
+                        s,
+                    ));
+                }
+                return print_ikm(&ikm, &per_unsur, responden.map(|r| (r, populasi)), selang, format);
             };
-            print_ikm(&ikm, &per_unsur, responden.map(|r| (r, populasi)), format)
+            let answers = answers_from_csv(&path, skema)?;
+            let (ikm, n) = (answers.ikm(bobot)?, answers.responden());
+            let tally = answers.tally();
+            let per: Vec<(String, Ratio)> =
+                skema.unsur().iter().map(|u| Ok((u.id.to_string(), tally.nrr(u.id)?))).collect::<Result<_>>()?;
+            let s = answers.selang(bobot, populasi)?;
+            let mut selang = vec![("selang_95", msg::cli_selang_analitik(n, format_id(s.bawah), format_id(s.atas)), s)];
+            if let Some(b) = bootstrap {
+                let s = answers.bootstrap(bobot, b, benih)?;
+                let line = msg::cli_selang_bootstrap(b, benih, format_id(s.bawah), format_id(s.atas));
+                selang.push(("selang_95_bootstrap", line, s));
+            }
+            print_ikm(&ikm, &per, Some((n, populasi)), selang, format)
         }
         Calc::Akip { komponen, pemenuhan, format } => run_akip(&komponen, &pemenuhan, format),
-        Calc::Sampel { populasi, responden, format } => run_sampel(populasi, responden, format),
+        Calc::Sampel { populasi, responden, ikm, presisi, format } => {
+            let presisi = match (ikm, presisi) {
+                (Some(v), Some(p)) => Some((num(&v, "--ikm")?, num(&p, "--presisi")?)),
+                _ => None,
+            };
+            run_sampel(populasi, responden, presisi, format)
+        }
         Calc::Goalseek { target, capaian, predikat, mutu, akip, polaritas, metode, presisi, format } => {
             if let Some(m) = mutu {
                 let v = nilai_for_band(&IKM_2017, &m, presisi)?.ok_or_else(|| gagal(msg::cli_no_lower_mutu(&m)))?;
@@ -101,14 +130,13 @@ fn run_capaian(target: &str, realisasi: &str, p: Polaritas, a: Aturan, format: F
     )
 }
 
-/// IKM and the NRR per unsur from a CSV of raw answers (`responden`,
-/// `unsur_id`, `skor`), every problem located.
-fn ikm_from_answers(path: &std::path::Path, skema: Skema, bobot: Bobot) -> Result<(Ikm, Vec<(String, Ratio)>)> {
+/// The raw answers of a CSV (`responden`, `unsur_id`, `skor`), every
+/// problem located.
+fn answers_from_csv(path: &std::path::Path, skema: Skema) -> Result<Jawaban> {
     let file = path.display().to_string();
     let sheet = kinerja_data::Sheet::from_csv(path, &file)?;
     let mut problems = Vec::new();
     sheet.check_headers(&["responden", "unsur_id", "skor"], &[], &mut problems);
-    let mut tally = Tally::new(skema);
     let rows = sheet.each_row(&mut problems, |r| {
         let u = r.text("unsur_id");
         let s = r.parse("skor", Skor::parse);
@@ -117,23 +145,23 @@ fn ikm_from_answers(path: &std::path::Path, skema: Skema, bobot: Bobot) -> Resul
     });
     // One answer per respondent and unsur, as `kinerja load` requires.
     let mut seen: std::collections::HashMap<(i64, String), usize> = std::collections::HashMap::new();
+    let mut answers = Vec::with_capacity(rows.len());
     for (line, (u, s, n)) in rows {
         if let Some(first) = seen.insert((n, u.clone()), line) {
             let found = msg::cli_answers_again(n, &u, first);
             let expected = msg::store_jawaban_expected_once();
             problems.push(kinerja_data::Problem::described(&file, Some(line), Some("unsur_id"), expected, found));
-            continue;
-        }
-        if let Err(e) = tally.add(&u, s) {
+        } else if let Err(e) = skema.unsur_by_id(&u) {
             let expected = msg::data_expected_unsur_of(skema.code(), e.pesan());
             problems.push(kinerja_data::Problem::new(&file, Some(line), Some("unsur_id"), expected, &u));
+        } else {
+            answers.push((n, u, s));
         }
     }
     if !problems.is_empty() {
         return Err(kinerja_data::Error::Invalid(problems).into());
     }
-    let per = skema.unsur().iter().map(|u| Ok((u.id.to_string(), tally.nrr(u.id)?))).collect::<Result<Vec<_>>>()?;
-    Ok((tally.ikm(bobot)?, per))
+    Ok(Jawaban::from_answers(skema, answers.iter().map(|(n, u, s)| (*n, u.as_str(), *s)))?)
 }
 
 /// IKM from `--nrr unsur=value` arguments.
@@ -149,12 +177,13 @@ fn ikm_from_args(nrr: &[String], skema: Skema, bobot: Bobot) -> Result<(Ikm, Vec
     Ok((ikm, values.into_iter().map(|(k, v)| (k.to_string(), v)).collect()))
 }
 
-/// The IKM; with `sampel` (respondents, population) also its conservative
-/// interval and the regulation's sample test.
+/// The IKM, its intervals (JSON key, line, interval) and, with `sampel`
+/// (respondents, population), the regulation's sample test.
 fn print_ikm(
     ikm: &Ikm,
     per_unsur: &[(String, Ratio)],
     sampel: Option<(u32, Option<u64>)>,
+    selang: Vec<(&str, Pesan, Selang)>,
     format: Format,
 ) -> Result<()> {
     let (m, skema, bobot) = (ikm.mutu()?, ikm.skema, ikm.bobot);
@@ -165,11 +194,13 @@ fn print_ikm(
     let mut lines =
         vec![msg::cli_calc_ikm(format_id(ikm.rounded()?), m.code, m.label, bobot.label(skema), skema.code())];
     let mut value = json!({"ikm": ikm.rounded()?, "ikm_tepat": ikm.nilai.to_decimal()?, "mutu": m.code, "kinerja": m.label, "bobot": bobot.code(), "skema": skema.code(), "unsur": unsur});
+    for (key, line, s) in selang {
+        lines.push(line);
+        value[key] = json!(s);
+    }
     if let Some((responden, populasi)) = sampel {
-        let s = selang::ikm_konservatif(ikm.nilai, responden, populasi)?;
-        lines.push(msg::cli_selang_konservatif(responden, format_id(s.bawah), format_id(s.atas)));
         lines.extend(sampel_lines(populasi, Some(responden)));
-        value["selang_95"] = json!(s);
+        value["responden"] = json!(responden);
         value["sampel"] = json!(sampel::kecukupan(responden, populasi));
     }
     match format {
@@ -249,12 +280,25 @@ fn print_goals(goals: &[(String, GoalSeek)], format: Format) -> Result<()> {
 
 /// The regulation's sample test: the minimum for a population, what a
 /// sample suffices for, or both.
-fn run_sampel(populasi: Option<u64>, responden: Option<u32>, format: Format) -> Result<()> {
+fn run_sampel(
+    populasi: Option<u64>,
+    responden: Option<u32>,
+    presisi: Option<(Decimal, Decimal)>,
+    format: Format,
+) -> Result<()> {
     let mut lines = Vec::new();
     if let Some(n) = populasi {
         lines.push(msg::cli_sampel_minimum(group(n), sampel::sampel_minimum(n), sampel::SUMBER));
     }
     lines.extend(sampel_lines(populasi, responden));
+    let untuk_presisi = match presisi {
+        Some((ikm, p)) => {
+            let n = selang::responden_untuk_presisi(Ratio::from_decimal(ikm), p, populasi)?;
+            lines.push(msg::cli_sampel_presisi(format_id(p), format_id(ikm), group(u64::from(n))));
+            Some(json!({"ikm": ikm, "presisi": p, "responden": n, "metode": "konservatif"}))
+        }
+        None => None,
+    };
     let k = responden.map(|s| sampel::kecukupan(s, populasi));
     match format {
         Format::Text => lines.iter().for_each(|l| say!(l.clone())),
@@ -263,6 +307,7 @@ fn run_sampel(populasi: Option<u64>, responden: Option<u32>, format: Format) -> 
                 "populasi": populasi,
                 "sampel_minimum": populasi.map(sampel::sampel_minimum),
                 "responden": k,
+                "untuk_presisi": untuk_presisi,
                 "sumber": sampel::SUMBER,
             });
             cetak(&serde_json::to_string_pretty(&value)?);
