@@ -41,6 +41,14 @@ fn compare_lists_all_twelve_kecamatan() {
     assert!(md.contains("DATA SINTETIS"), "{md}");
     let sb = ok(&["report", "--kecamatan", "Sei Balai", "--tahun", "2024", "--db", p(&db)]);
     assert!(sb.contains("Medang Deras [sintetis]"), "peers in Sei Balai's report are marked");
+    // Tabel 3.12 says how sure each IKM and its rank are: Sei Balai's from
+    // its 97 respondents only (conservative, marked *), the synthetic
+    // kecamatan's from their answers; AKIP ranks stay exact.
+    let row = sb.lines().find(|l| l.starts_with("| Indeks Kepuasan Masyarakat (IKM) | Sei Balai |")).unwrap();
+    assert!(row.contains("| 68,34 – 82,36* |"), "{row}");
+    let akip = sb.lines().find(|l| l.starts_with("| Nilai AKIP | Sei Balai |")).unwrap();
+    assert!(akip.ends_with("| - | - |"), "{akip}");
+    assert!(sb.contains("Rentang peringkat adalah peringkat yang dimungkinkan selang itu"), "{sb}");
 }
 
 /// An IKM is an estimate: each gets its conservative interval and the

@@ -171,3 +171,45 @@ fn batch_report_writes_one_file_per_kecamatan_with_figures() {
     assert_eq!(r.code, 1, "{}", r.err);
     assert!(r.err.contains("the report of 12.19.07"), "{}", r.err);
 }
+
+/// How sure the report's IKM figures are: with raw answers in two years,
+/// the change from the year before carries its 95 % interval and is called
+/// an improvement or a decline only when the interval leaves out zero; the
+/// SKM paragraph gives the interval from the answers.
+#[test]
+fn report_says_how_sure_its_ikm_change_and_rank_are() {
+    let (dir, db) = loaded();
+    let args = ["demo", "synth", "--scale", "national", "--tahun", "2023-2024", "--fraction", "0.002", "--seed", "5"];
+    ok(&[&args[..], &["--db", p(&db)]].concat());
+    let q = "SELECT kode_unit FROM v_ikm WHERE sintetis AND tahun = 2024 ORDER BY 1";
+    let units = ok(&["sql", q, "--format", "csv", "--db", p(&db)]);
+    let units: Vec<&str> = units.lines().skip(1).collect();
+    assert!(units.len() >= 5, "{units:?}");
+    let number = |t: &str| -> kinerja_core::Decimal {
+        let t: String = t.chars().take_while(|c| c.is_ascii_digit() || *c == '-' || *c == ',').collect();
+        t.trim_end_matches(',').replace(',', ".").parse().unwrap()
+    };
+    let mut changes = 0;
+    for kode in units {
+        let out = dir.path().join(format!("{kode}.html"));
+        ok(&["report", "--kecamatan", kode, "--tahun", "2024", "--format", "html", "--out", p(&out), "--db", p(&db)]);
+        let html = fs::read_to_string(&out).unwrap();
+        assert!(html.contains("selang 95% IKM tersebut, dihitung dari jawaban responden, adalah"), "{kode}");
+        if html.contains("Perbandingan dengan Kecamatan Lain") {
+            assert!(html.contains("Selang 95% 2024") && html.contains("Rentang Peringkat 2024"), "{kode}");
+        }
+        let Some(at) = html.find("(selang 95%").or_else(|| html.find("dengan selang 95% ")) else { continue };
+        let sentence = &html[html[..at].rfind("Dibandingkan tahun 2023").unwrap()..];
+        let after = sentence.find(" s.d. ").unwrap() + " s.d. ".len();
+        let sentence = &sentence[..after + sentence[after..].find(['.', '<']).unwrap()];
+        let (lo, hi) = sentence.split_once("dengan selang 95% ").unwrap().1.split_once(" s.d. ").unwrap();
+        let zero = kinerja_core::Decimal::ZERO;
+        let contains_zero = number(lo) <= zero && zero <= number(hi);
+        assert_eq!(sentence.contains("belum dapat dibedakan dari variasi sampel"), contains_zero, "{sentence}");
+        if contains_zero {
+            assert!(!sentence.contains("sebuah perbaikan") && !sentence.contains("sebuah penurunan"), "{sentence}");
+        }
+        changes += 1;
+    }
+    assert!(changes >= 3, "changes with an interval: {changes}");
+}

@@ -6,6 +6,7 @@ use kinerja_core::Decimal;
 use kinerja_core::band::{AKIP_2021, PREDIKAT_CAPAIAN};
 use kinerja_core::capaian::JenisIndikator;
 use kinerja_core::notation::format_rupiah;
+use kinerja_core::selang::{Kepastian, Metode, Selang, kepastian_ikm};
 
 use crate::doc::{Block, Cell, Document, Section};
 use crate::model::{Akip, DasarIkm, Laporan, Skm};
@@ -317,7 +318,34 @@ pub(crate) fn renstra(l: &Laporan) -> Vec<Section> {
         .collect()
 }
 
-/// The other kecamatan of the kabupaten (Tabel 3.12), when any has data.
+/// How sure each peer's IKM of the report's year is (the core's
+/// [`kepastian_ikm`]): for the IKM indicator, each kecamatan's 95 %
+/// interval and the ranks it allows; nothing for other indicators, whose
+/// ranks are exact.
+pub(crate) fn kepastian_pembanding(l: &Laporan, indikator_id: &str) -> Vec<(String, Kepastian)> {
+    let ikm = l.capaian.iter().any(|c| c.indikator_id == indikator_id && c.jenis == JenisIndikator::Ikm);
+    let peers: Vec<_> = l.pembanding.iter().filter(|p| p.indikator_id == indikator_id).collect();
+    let input: Vec<_> = peers
+        .iter()
+        .map(|p| (p.per_tahun.get(&l.tahun).and_then(|v| v.realisasi), l.galat(&p.kode_unit, l.tahun)))
+        .collect();
+    let pasti = if ikm { kepastian_ikm(&input).unwrap_or_default() } else { Vec::new() };
+    peers.iter().enumerate().map(|(i, p)| (p.kode_unit.clone(), pasti.get(i).copied().unwrap_or_default())).collect()
+}
+
+/// A 95 % interval as printed: `68,34 – 82,36`, a conservative one marked `*`.
+pub(crate) fn selang_teks(s: &Selang) -> String {
+    let mark = if s.metode == Metode::Konservatif { "*" } else { "" };
+    format!("{} – {}{mark}", Cell::Number(s.bawah, 2).text(), Cell::Number(s.atas, 2).text())
+}
+
+/// A rank range as printed: `3` or `2–7`.
+pub(crate) fn rentang_teks((a, b): (usize, usize)) -> String {
+    if a == b { a.to_string() } else { format!("{a}–{b}") }
+}
+
+/// The other kecamatan of the kabupaten (Tabel 3.12), when any has data;
+/// with each IKM's 95 % interval and the ranks it allows when any is known.
 pub(crate) fn pembanding(l: &Laporan) -> Option<Section> {
     let peers_with_data =
         l.pembanding.iter().any(|p| p.kode_unit != l.unit.kode && p.per_tahun.values().any(|v| v.ada_data));
@@ -325,6 +353,13 @@ pub(crate) fn pembanding(l: &Laporan) -> Option<Section> {
         return None;
     }
     let (th, prev) = (l.tahun, l.tahun - 1);
+    let mut ids: Vec<&str> = l.pembanding.iter().map(|p| p.indikator_id.as_str()).collect();
+    ids.dedup();
+    let pasti: Vec<(String, String, Kepastian)> = ids
+        .iter()
+        .flat_map(|id| kepastian_pembanding(l, id).into_iter().map(move |(k, p)| (id.to_string(), k, p)))
+        .collect();
+    let with_selang = pasti.iter().any(|(_, _, (s, _))| s.is_some());
     let rows = l
         .pembanding
         .iter()
@@ -335,7 +370,7 @@ pub(crate) fn pembanding(l: &Laporan) -> Option<Section> {
                 None if g(th).is_some_and(|v| v.ada_data) => Cell::Empty,
                 None => t("tidak ada data"),
             };
-            vec![
+            let mut row = vec![
                 t(nama_indikator(l, &p.indikator_id)),
                 t(mark(p.sintetis, p.nama_unit.clone())),
                 num(g(prev).and_then(|v| v.target)),
@@ -343,24 +378,47 @@ pub(crate) fn pembanding(l: &Laporan) -> Option<Section> {
                 num(g(prev).and_then(|v| v.realisasi)),
                 num(g(th).and_then(|v| v.realisasi)),
                 rank,
-            ]
+            ];
+            if with_selang {
+                let (selang, rentang) = pasti
+                    .iter()
+                    .find(|(id, k, _)| *id == p.indikator_id && *k == p.kode_unit)
+                    .map(|(_, _, x)| *x)
+                    .unwrap_or_default();
+                row.push(selang.map_or(Cell::Empty, |s| t(selang_teks(&s))));
+                row.push(rentang.map_or(Cell::Empty, |r| t(rentang_teks(r))));
+            }
+            row
         })
         .collect();
     let kab = l.unit.nama_kabupaten.clone().unwrap_or_default();
+    let mut columns = vec![
+        "Indikator".into(),
+        "Kecamatan".into(),
+        format!("Target {prev}"),
+        format!("Target {th}"),
+        format!("Realisasi {prev}"),
+        format!("Realisasi {th}"),
+        format!("Peringkat {th}"),
+    ];
+    let mut notes = vec!["Kecamatan tanpa data tetap dicantumkan.".to_string()];
+    if with_selang {
+        columns.extend([format!("Selang 95% {th}"), format!("Rentang Peringkat {th}")]);
+        notes.push(
+            "IKM adalah perkiraan dari survei: selang 95% dihitung dari jawaban responden (analitik); yang bertanda * \
+             konservatif, hanya dari IKM dan jumlah responden (batas Bhatia–Davis). Rentang peringkat adalah \
+             peringkat yang dimungkinkan selang itu; kecamatan yang rentangnya bertumpang tindih belum dapat \
+             dibedakan oleh sampelnya. IKM tanpa data responden dapat berada di mana saja pada skala 25–100. \
+             Indikator lain bukan perkiraan dan berperingkat tepat."
+                .into(),
+        );
+    }
     Some(Section {
         title: format!("Tabel 3.12 Perbandingan dengan Kecamatan Lain di Kabupaten {kab}"),
         short: "3.12 Pembanding".into(),
-        columns: vec![
-            "Indikator".into(),
-            "Kecamatan".into(),
-            format!("Target {prev}"),
-            format!("Target {th}"),
-            format!("Realisasi {prev}"),
-            format!("Realisasi {th}"),
-            format!("Peringkat {th}"),
-        ],
+        columns,
         rows,
-        notes: vec!["Kecamatan tanpa data tetap dicantumkan.".into()],
+        notes,
     })
 }
 

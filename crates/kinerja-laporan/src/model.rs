@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use kinerja_core::Decimal;
 use kinerja_core::capaian::{JenisIndikator, Polaritas};
 use kinerja_core::model::JenisTarget;
+use kinerja_core::selang::Galat;
 use kinerja_core::skm::{Bobot, Skema};
 use serde::{Serialize, Serializer};
 
@@ -270,6 +271,26 @@ pub struct Laporan {
     pub belanja: Vec<BarisAnggaran>,
     pub program: Vec<BarisAnggaran>,
     pub total_program: Option<TotalProgram>,
+    /// How sure the IKM of the unit and of its peers is, this year and the
+    /// year before.
+    pub galat_ikm: Vec<GalatIkm>,
+}
+
+/// The standard error of a kecamatan's IKM in a year, and how it was
+/// obtained ([`kinerja_core::selang::galat_ikm`]).
+#[allow(missing_docs)] // fields are named after the columns they hold
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GalatIkm {
+    pub kode_unit: String,
+    pub tahun: i32,
+    pub galat: Galat,
+}
+
+impl Laporan {
+    /// The standard error of `kode_unit`'s IKM in `tahun`, when known.
+    pub fn galat(&self, kode_unit: &str, tahun: i32) -> Option<Galat> {
+        self.galat_ikm.iter().find(|g| g.kode_unit == kode_unit && g.tahun == tahun).map(|g| g.galat)
+    }
 }
 
 /// What an IKM is computed from.

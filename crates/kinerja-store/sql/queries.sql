@@ -649,7 +649,8 @@ WHERE si.kode_unit = $1 AND $2 BETWEEN si.tahun_awal AND si.tahun_akhir
 ORDER BY si.no_sasaran, i.id;
 
 -- The surveys of a kecamatan, or of every kecamatan of a kabupaten, in a
--- range of years: what an IKM's standard error is computed from.
+-- range of years: what an IKM's standard error is computed from. Answers
+-- come in survey order, for one survey at a time.
 -- name: galat_survei
 SELECT i.kode_unit, i.tahun, i.skema, i.bobot, i.ikm, i.responden, s.populasi
 FROM v_ikm i
@@ -659,4 +660,22 @@ WHERE (i.kode_unit = $1 OR i.kode_kabupaten = $1) AND i.tahun BETWEEN $2 AND $3 
 -- name: galat_jawaban
 SELECT j.kode_unit, j.tahun, j.responden, j.unsur_id, j.skor
 FROM skm_jawaban j
-WHERE (j.kode_unit = $1 OR j.kode_unit IN (SELECT kode FROM wilayah WHERE induk = $1)) AND j.tahun BETWEEN $2 AND $3;
+WHERE (j.kode_unit = $1 OR j.kode_unit IN (SELECT kode FROM wilayah WHERE induk = $1)) AND j.tahun BETWEEN $2 AND $3
+ORDER BY j.kode_unit, j.tahun;
+
+-- The same for the reports of the set `laporan_unit`: every kecamatan of
+-- their kabupaten, this year and the year before ($1 = the year).
+-- name: galat_survei_laporan
+SELECT i.kode_unit, i.tahun, i.skema, i.bobot, i.ikm, i.responden, s.populasi
+FROM v_ikm i
+LEFT JOIN skm_survei s ON s.kode_unit = i.kode_unit AND s.tahun = i.tahun
+WHERE i.kode_kabupaten IN (SELECT u.kode_kabupaten FROM v_unit u WHERE u.kode_unit IN (SELECT kode_unit FROM laporan_unit))
+  AND i.tahun IN ($1 - 1, $1) AND i.ikm IS NOT NULL;
+
+-- name: galat_jawaban_laporan
+SELECT j.kode_unit, j.tahun, j.responden, j.unsur_id, j.skor
+FROM skm_jawaban j
+WHERE j.kode_unit IN (SELECT w.kode FROM wilayah w WHERE w.induk IN
+        (SELECT u.kode_kabupaten FROM v_unit u WHERE u.kode_unit IN (SELECT kode_unit FROM laporan_unit)))
+  AND j.tahun IN ($1 - 1, $1)
+ORDER BY j.kode_unit, j.tahun;

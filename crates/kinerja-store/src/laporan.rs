@@ -17,7 +17,8 @@ use kinerja_core::model::JenisTarget;
 use kinerja_core::skm::{Bobot, Skema};
 use kinerja_laporan::model::{
     Akip, Asal, Banding, BarisAkip, BarisAnggaran, BarisCapaian, BarisEfisiensi, BarisPk, BarisUnsur, DasarIkm,
-    Laporan, MultiTahun, Pembanding, PembandingTahun, RenstraIndikator, RenstraTahun, Skm, Tahunan, TotalProgram, Unit,
+    GalatIkm, Laporan, MultiTahun, Pembanding, PembandingTahun, RenstraIndikator, RenstraTahun, Skm, Tahunan,
+    TotalProgram, Unit,
 };
 
 /// Rows of one section, by the report (kecamatan or kabupaten) they belong to.
@@ -43,6 +44,8 @@ struct Bagian {
     belanja: PerUnit<BarisAnggaran>,
     program: PerUnit<BarisAnggaran>,
     total_program: PerUnit<TotalProgram>,
+    /// Every survey's standard error, for the kabupaten of the set.
+    galat: BTreeMap<(String, i32), kinerja_core::selang::Galat>,
 }
 
 impl Store {
@@ -130,6 +133,7 @@ impl Store {
             belanja: self.per_unit("belanja", tahun, |r| anggaran(r, false))?,
             program: self.per_unit("program", tahun, |r| anggaran(r, true))?,
             total_program: self.per_unit("program_total", tahun, total_program)?,
+            galat: self.galat_laporan(tahun)?,
         })
     }
 }
@@ -154,6 +158,18 @@ impl Bagian {
         let mut pembanding = pembanding_unit(peers.map_or(&[][..], Vec::as_slice), k);
         pembanding.sort_by_key(|p| order(&p.indikator_id));
         let skm = self.skm_unit(k, &capaian);
+        let galat_ikm = pembanding
+            .iter()
+            .map(|p| p.kode_unit.as_str())
+            .chain([k])
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .flat_map(|u| [tahun - 1, tahun].map(|y| (u, y)))
+            .filter_map(|(u, y)| {
+                let galat = *self.galat.get(&(u.to_string(), y))?;
+                Some(GalatIkm { kode_unit: u.to_string(), tahun: y, galat })
+            })
+            .collect();
         let akip = take_one(&mut self.akip, k)
             .map(|a| Akip { komponen: self.akip_komponen.remove(k).unwrap_or_default(), ..a });
         let (belanja, program) =
@@ -179,6 +195,7 @@ impl Bagian {
             akip,
             belanja,
             program,
+            galat_ikm,
         })
     }
 

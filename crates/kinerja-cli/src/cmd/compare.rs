@@ -3,9 +3,7 @@
 use std::path::Path;
 
 use anyhow::Result;
-use kinerja_core::capaian::Polaritas;
-use kinerja_core::selang::{Galat, Metode, SKALA_IKM, Selang, rentang_peringkat};
-use kinerja_core::{Decimal, Ratio};
+use kinerja_core::selang::{Galat, Kepastian, Metode, kepastian_ikm};
 use kinerja_pesan::msg;
 use kinerja_store::query::{BarisBanding, Table};
 
@@ -19,7 +17,7 @@ pub fn run(kabupaten: &str, tahun: i32, indikator: Option<&str>, format: TableFo
     let store = db::open_ro(path)?;
     let rows = store.bandingkan(kabupaten, tahun, indikator)?;
     let galat = store.galat_ikm(kabupaten, tahun..=tahun)?;
-    let pasti = kepastian(&rows, |r| galat.get(&(r.kode_unit.clone(), tahun)).copied());
+    let pasti = kepastian(&rows, |r| galat.get(&(r.kode_unit.clone(), tahun)).copied())?;
     if format == TableFormat::Json {
         let rows: Vec<serde_json::Value> = rows
             .iter()
@@ -44,43 +42,27 @@ pub fn run(kabupaten: &str, tahun: i32, indikator: Option<&str>, format: TableFo
     Ok(())
 }
 
-/// A row's interval and the ranks it allows (none: not an estimate).
-type Kepastian = (Option<Selang>, Option<(usize, usize)>);
-
-/// How sure each row's value is: for an IKM with a standard error (from
-/// its raw answers, else bounded from its respondents), the 95 % interval
-/// and the ranks it allows among the kecamatan of the same indicator;
-/// none for values that are not estimates (their rank is exact).
-fn kepastian(rows: &[BarisBanding], galat: impl Fn(&BarisBanding) -> Option<Galat>) -> Vec<Kepastian> {
-    let selang: Vec<Option<Selang>> = rows
-        .iter()
-        .map(|r| {
-            r.responden?;
-            galat(r)?.selang_ikm(Ratio::from_decimal(r.realisasi?)).ok()
-        })
-        .collect();
-    let mut out: Vec<Kepastian> = selang.iter().map(|s| (*s, None)).collect();
+/// How sure each row's value is: for an IKM, its 95 % interval and the
+/// ranks it allows among the kecamatan of the same indicator (the core's
+/// [`kepastian_ikm`]); none for values that are not estimates (their rank
+/// is exact).
+fn kepastian(rows: &[BarisBanding], galat: impl Fn(&BarisBanding) -> Option<Galat>) -> Result<Vec<Kepastian>> {
+    let mut out = Vec::with_capacity(rows.len());
     let mut start = 0;
     while start < rows.len() {
         let id = &rows[start].indikator_id;
         let end = start + rows[start..].iter().take_while(|r| &r.indikator_id == id).count();
-        // An IKM without its respondents could be anywhere on the scale:
-        // it widens the others' ranges and gets the widest itself.
-        let estimates = rows[start..end].iter().any(|r| r.responden.is_some());
-        let bounds: Vec<Option<(Decimal, Decimal)>> = (start..end)
-            .map(|i| match (selang[i], rows[i].realisasi) {
-                (Some(s), _) => Some((s.bawah, s.atas)),
-                (None, Some(_)) if estimates => Some(SKALA_IKM),
-                _ => None,
-            })
-            .collect();
-        let positif = rows[start].polaritas == Polaritas::Positif;
-        for (i, p) in rentang_peringkat(&bounds, positif).into_iter().enumerate() {
-            out[start + i].1 = p;
+        let group = &rows[start..end];
+        // Only an IKM indicator's rows carry their survey's respondents.
+        if group.iter().any(|r| r.responden.is_some()) {
+            let ikm: Vec<_> = group.iter().map(|r| (r.realisasi, galat(r))).collect();
+            out.extend(kepastian_ikm(&ikm)?);
+        } else {
+            out.extend(group.iter().map(|_| (None, None)));
         }
         start = end;
     }
-    out
+    Ok(out)
 }
 
 const COLUMNS: [&str; 15] = [

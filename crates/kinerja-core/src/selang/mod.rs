@@ -303,6 +303,41 @@ pub fn rentang_peringkat(
         .collect()
 }
 
+/// An estimate's 95 % interval and the ranks it allows; both empty for a
+/// value that is not an estimate (its rank is exact).
+pub type Kepastian = (Option<Selang>, Option<(usize, usize)>);
+
+/// How sure each IKM of a comparison is: the 95 % interval of each IKM
+/// with a standard error, and the ranks every IKM allows (higher is
+/// better). An IKM without a standard error could lie anywhere on the
+/// scale: it gets the widest range and widens the others'. With no
+/// standard error at all there is nothing to say, and every entry is
+/// empty; an entry without an IKM is left out of the ranking.
+///
+/// # Errors
+/// Only on arithmetic overflow.
+pub fn kepastian_ikm(ikm: &[(Option<Decimal>, Option<Galat>)]) -> Result<Vec<Kepastian>> {
+    if ikm.iter().all(|(_, g)| g.is_none()) {
+        return Ok(vec![(None, None); ikm.len()]);
+    }
+    let selang = ikm
+        .iter()
+        .map(|(v, g)| match (v, g) {
+            (Some(v), Some(g)) => g.selang_ikm(Ratio::from_decimal(*v)).map(Some),
+            _ => Ok(None),
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let bounds: Vec<_> = ikm
+        .iter()
+        .zip(&selang)
+        .map(|((v, _), s)| match s {
+            Some(s) => Some((s.bawah, s.atas)),
+            None => v.map(|_| SKALA_IKM),
+        })
+        .collect();
+    Ok(selang.into_iter().zip(rentang_peringkat(&bounds, true)).collect())
+}
+
 /// `√x` rounded up at four decimals, for `x ≥ 0`.
 fn sqrt_up_4dp(x: Ratio) -> Result<Decimal> {
     // ⌈√(x·10⁸)⌉ / 10⁴, with x·10⁸ itself rounded up.
@@ -454,6 +489,19 @@ mod tests {
         assert!(bound.baku >= from_answers.baku);
         assert_eq!(galat_ikm(v, None, None, None).unwrap(), None);
         assert_eq!(galat_ikm(v, None, Some(0), None).unwrap(), None);
+    }
+
+    #[test]
+    fn ikm_without_a_standard_error_could_rank_anywhere() {
+        let g = |se: i64| Some(Galat { baku: Decimal::new(se, 2), metode: Metode::Analitik });
+        let d = |v: i64| Some(Decimal::from(v));
+        let k = kepastian_ikm(&[(d(90), g(100)), (d(80), g(100)), (d(70), None), (None, None)]).unwrap();
+        let ranks: Vec<_> = k.iter().map(|(_, r)| *r).collect();
+        assert_eq!(ranks, vec![Some((1, 2)), Some((2, 3)), Some((1, 3)), None]);
+        assert_eq!(k[0].0.map(|s| (s.bawah, s.atas)), Some((Decimal::new(8804, 2), Decimal::new(9196, 2))));
+        assert!(k[2].0.is_none(), "no interval is made up");
+        let none = kepastian_ikm(&[(d(90), None), (d(80), None)]).unwrap();
+        assert_eq!(none, vec![(None, None), (None, None)]);
     }
 
     #[test]

@@ -137,7 +137,7 @@ fn skm(w: &mut Penulis<'_>, l: &Laporan, s: &Skm) {
     w.heading("B. Survei Kepuasan Masyarakat");
     let t = w.table(lkjip::skm(s, l.tahun), &format!("Hasil Survei Kepuasan Masyarakat Tahun {}", l.tahun));
     w.catat.skm(&t, s);
-    w.para(kalimat::skm(s, l.tahun));
+    w.para(kalimat::skm(s, l.tahun, l.galat(&l.unit.kode, l.tahun)));
     w.table(skala(&IKM_2017, "Nilai IKM"), "Kategori Mutu Pelayanan (IKM)");
     // The mutu bands of one unsur are the IKM bands divided by 25 (NRR × 25).
     let lines = IKM_2017

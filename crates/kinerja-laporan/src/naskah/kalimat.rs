@@ -2,9 +2,10 @@
 //! number is the model's (the tables print the same), every direction or
 //! achievement word is the core's (`kinerja_core::kata`).
 
-use kinerja_core::capaian::kekurangan;
+use kinerja_core::capaian::{JenisIndikator, kekurangan};
 use kinerja_core::kata::{Gerak, Ketercapaian, Posisi, efisien, satuan_selisih};
 use kinerja_core::notation::format_number;
+use kinerja_core::selang::{Galat, Metode, Perubahan, perubahan};
 use kinerja_core::{Decimal, Ratio};
 
 use crate::model::{Akip, Bahan, BarisCapaian, BarisEfisiensi, Laporan, MultiTahun, Skm, TotalProgram};
@@ -159,15 +160,18 @@ pub(crate) fn capaian(l: &Laporan, c: &BarisCapaian) -> Kalimat {
     }
     k.t(".");
     if let Some(m) = l.multi_tahun.iter().find(|m| m.indikator_id == c.indikator_id) {
-        banding_tahun_lalu(&mut k, l.tahun, c, m);
+        banding_tahun_lalu(&mut k, l, c, m);
     }
     sisa_renstra(&mut k, l, c);
     k
 }
 
 /// ` Dibandingkan tahun 2023 (80,50), realisasi turun 5,15 poin (6,40%).`
-fn banding_tahun_lalu(k: &mut Kalimat, tahun: i32, c: &BarisCapaian, m: &MultiTahun) {
-    let Some(b) = m.dibanding.iter().filter(|b| b.tahun_dari < tahun).max_by_key(|b| b.tahun_dari) else { return };
+/// For an IKM whose surveys' standard errors are known, the change's 95 %
+/// interval follows, and a change the interval cannot tell from sampling
+/// variation is not called an improvement or a decline.
+fn banding_tahun_lalu(k: &mut Kalimat, l: &Laporan, c: &BarisCapaian, m: &MultiTahun) {
+    let Some(b) = m.dibanding.iter().filter(|b| b.tahun_dari < l.tahun).max_by_key(|b| b.tahun_dari) else { return };
     let gerak = Gerak::of(b.nilai_dari, c.realisasi);
     k.t(&format!(" Dibandingkan tahun {} (", b.tahun_dari));
     k.n("dari", nilai(b.nilai_dari, &c.satuan));
@@ -183,11 +187,35 @@ fn banding_tahun_lalu(k: &mut Kalimat, tahun: i32, c: &BarisCapaian, m: &MultiTa
             k.n("persen", pct(p.abs()));
             k.t(")");
         }
-        if let Some(baik) = gerak.membaik(c.polaritas) {
+        let terbedakan = match perubahan_ikm(l, c, b.tahun_dari, b.nilai_dari) {
+            Some(p) => {
+                k.t(&format!(", dengan selang 95% {} s.d. {}", n2(p.selang.bawah), n2(p.selang.atas)));
+                if p.selang.metode == Metode::Konservatif {
+                    k.t(" (konservatif)");
+                }
+                if !p.terbedakan {
+                    k.t(": belum dapat dibedakan dari variasi sampel");
+                }
+                p.terbedakan
+            }
+            None => true,
+        };
+        if let Some(baik) = gerak.membaik(c.polaritas).filter(|_| terbedakan) {
             k.t(if baik { ", sebuah perbaikan" } else { ", sebuah penurunan kinerja" });
         }
     }
     k.t(".");
+}
+
+/// The change of an IKM indicator's realisasi from `tahun_dari` with its
+/// 95 % interval, when both years' standard errors are known.
+fn perubahan_ikm(l: &Laporan, c: &BarisCapaian, tahun_dari: i32, dari: Decimal) -> Option<Perubahan> {
+    if c.jenis != JenisIndikator::Ikm {
+        return None;
+    }
+    let (kini, lalu) = (l.galat(&l.unit.kode, l.tahun)?, l.galat(&l.unit.kode, tahun_dari)?);
+    let (a, b) = (Ratio::from_decimal(c.realisasi), Ratio::from_decimal(dari));
+    perubahan((a, &kini.selang_ikm(a).ok()?), (b, &lalu.selang_ikm(b).ok()?)).ok()
 }
 
 /// What remains to the Renstra's final-year target.
@@ -217,7 +245,7 @@ fn sisa_renstra(k: &mut Kalimat, l: &Laporan, c: &BarisCapaian) {
 
 /// The SKM paragraph: respondents, the IKM and its mutu, the highest and
 /// the lowest unsur.
-pub(crate) fn skm(s: &Skm, tahun: i32) -> String {
+pub(crate) fn skm(s: &Skm, tahun: i32, galat: Option<Galat>) -> String {
     let ikm = s.ikm_resmi.or(s.ikm);
     let mutu = s.mutu_resmi.clone().or(s.mutu.clone());
     let mut out = format!("Survei Kepuasan Masyarakat tahun {tahun}");
@@ -233,7 +261,7 @@ pub(crate) fn skm(s: &Skm, tahun: i32) -> String {
         out.push_str(&format!(" dengan mutu pelayanan {m} ({kinerja})"));
     }
     out.push('.');
-    out.push_str(&sampel(s.responden, s.populasi, ikm));
+    out.push_str(&sampel(s.responden, s.populasi, ikm.zip(galat)));
     let nrr: Vec<(&str, Decimal)> = s
         .unsur
         .iter()
@@ -254,19 +282,23 @@ pub(crate) fn skm(s: &Skm, tahun: i32) -> String {
 }
 
 /// How sure the IKM is, and the regulation's sample test, when the
-/// respondents are known: the conservative 95 % interval (said to be one)
-/// and the largest population the sample suffices for.
-fn sampel(responden: Option<i64>, populasi: Option<i64>, ikm: Option<Decimal>) -> String {
+/// respondents are known: the 95 % interval (from the raw answers, or a
+/// conservative one said to be one) and the largest population the
+/// sample suffices for.
+fn sampel(responden: Option<i64>, populasi: Option<i64>, ikm: Option<(Decimal, Galat)>) -> String {
     let Some(r) = responden.and_then(|r| u32::try_from(r).ok()).filter(|r| *r > 0) else { return String::new() };
     let populasi = populasi.and_then(|p| u64::try_from(p).ok());
     let group = |n: u64| format_number(Decimal::from(n), 0).unwrap_or_default();
     let mut out = String::new();
-    if let Some(s) = ikm.and_then(|v| kinerja_core::selang::ikm_konservatif(Ratio::from_decimal(v), r, populasi).ok()) {
-        out.push_str(&format!(
-            " Dengan {r} responden, selang 95% konservatif IKM tersebut adalah {} – {} (batas Bhatia–Davis dari IKM dan jumlah responden).",
-            n2(s.bawah),
-            n2(s.atas)
-        ));
+    if let Some((s, g)) = ikm.and_then(|(v, g)| Some((g.selang_ikm(Ratio::from_decimal(v)).ok()?, g))) {
+        let how = match g.metode {
+            Metode::Konservatif => {
+                "konservatif IKM tersebut adalah {} – {} (batas Bhatia–Davis dari IKM dan jumlah responden)"
+            }
+            _ => "IKM tersebut, dihitung dari jawaban responden, adalah {} – {}",
+        };
+        let how = how.replacen("{}", &n2(s.bawah), 1).replacen("{}", &n2(s.atas), 1);
+        out.push_str(&format!(" Dengan {r} responden, selang 95% {how}."));
     }
     let k = kinerja_core::sampel::kecukupan(r, populasi);
     let sumber = kinerja_core::sampel::SUMBER;
@@ -344,10 +376,22 @@ pub(crate) fn peringkat(l: &Laporan, indikator_id: &str, nama: &str) -> Option<S
     let rows: Vec<_> = l.pembanding.iter().filter(|p| p.indikator_id == indikator_id).collect();
     let own = rows.iter().find(|p| p.kode_unit == l.unit.kode)?.per_tahun.get(&l.tahun)?;
     let ada = rows.iter().filter(|p| p.per_tahun.get(&l.tahun).is_some_and(|t| t.ada_data)).count();
-    Some(format!(
+    let mut out = format!(
         "Untuk indikator {nama}, Kecamatan {} berada di peringkat {} dari {ada} kecamatan yang memiliki data tahun {}.",
         l.unit.nama, own.peringkat?, l.tahun
-    ))
+    );
+    let rentang = crate::lkjip::kepastian_pembanding(l, indikator_id)
+        .into_iter()
+        .find(|(k, _)| *k == l.unit.kode)
+        .and_then(|(_, (_, r))| r);
+    match rentang {
+        Some((a, b)) if a == b => out.push_str(" Selang 95% IKM seluruh kecamatan memastikan peringkat tersebut."),
+        Some((a, b)) => out.push_str(&format!(
+            " Mengingat selang 95% IKM setiap kecamatan, peringkat tersebut dapat berada antara {a} dan {b}."
+        )),
+        None => {}
+    }
+    Some(out)
 }
 
 /// The conclusions drawn from the figures.
