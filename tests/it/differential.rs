@@ -240,3 +240,85 @@ fn synthetic_marker_agrees() {
     let null: bool = store.conn().query_row("SELECT kj_sintetis(NULL)", [], |r| r.get(0)).unwrap();
     assert!(!null);
 }
+
+/// How sure an IKM is agrees on every path. The standard error stored with
+/// the results (`hasil_galat_ikm`: answers summed in SQL, finished by the
+/// core) is the core's own from the same answers, byte for byte; and the
+/// analysts' view `v_peringkat_selang` gives the intervals and rank ranges
+/// of the core's `kepastian_ikm`, which `kinerja compare` and the report
+/// print — for a kabupaten's demo and two years of a synthetic nation.
+#[test]
+fn stored_intervals_and_rank_ranges_equal_the_core() {
+    use kinerja_core::selang::jawaban::Jawaban;
+    use kinerja_core::selang::{Galat, Metode, kepastian_ikm};
+    use kinerja_core::skm::{Bobot, Skema, Skor};
+    let store = kinerja_tests::seed_store();
+    store.synth("12.19", 3).unwrap();
+    let p = kinerja_store::synth::National { seed: 9, fraksi_ppm: 3_000, tahun_awal: 2023, tahun_akhir: 2024 };
+    store.synth_national(p).unwrap();
+    let c = store.conn();
+    let q = "SELECT g.kode_unit, g.tahun, g.galat_baku, s.skema, s.bobot, s.populasi FROM hasil_galat_ikm g \
+             JOIN skm_survei s USING (kode_unit, tahun) WHERE g.metode = 'analitik' ORDER BY ALL";
+    let mut stmt = c.prepare(q).unwrap();
+    let stored: Vec<(String, i32, Decimal, String, String, Option<u64>)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(stored.len() >= 30, "{}", stored.len());
+    for (kode, tahun, se, skema, bobot, populasi) in &stored {
+        let mut stmt =
+            c.prepare("SELECT responden, unsur_id, skor FROM skm_jawaban WHERE kode_unit = ? AND tahun = ?").unwrap();
+        let rows: Vec<(i64, String, u8)> = stmt
+            .query_map(params![kode, tahun], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let skema = Skema::parse(skema).unwrap();
+        let answers = rows.iter().map(|(n, u, s)| (*n, u.as_str(), Skor::try_from(*s).unwrap()));
+        let j = Jawaban::from_answers(skema, answers).unwrap();
+        let core = j.galat(Bobot::parse(bobot).unwrap(), *populasi).unwrap();
+        assert_eq!(core.baku, *se, "{kode} {tahun}");
+    }
+    let q = "SELECT kode_kabupaten, tahun, realisasi, galat_baku, metode_selang, selang_bawah, selang_atas, \
+             peringkat_terbaik, peringkat_terburuk FROM v_peringkat_selang WHERE indikator_id = 'ikm' \
+             ORDER BY kode_kabupaten, tahun, kode_unit";
+    let mut stmt = c.prepare(q).unwrap();
+    type Row = (
+        String,
+        i32,
+        Option<Decimal>,
+        Option<Decimal>,
+        Option<String>,
+        Option<Decimal>,
+        Option<Decimal>,
+        Option<i64>,
+        Option<i64>,
+    );
+    let rows: Vec<Row> = stmt
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let (mut groups, mut ranged) = (0, 0);
+    for group in rows.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
+        let input: Vec<_> = group
+            .iter()
+            .map(|r| {
+                let metode = if r.4.as_deref() == Some("konservatif") { Metode::Konservatif } else { Metode::Analitik };
+                (r.2, r.3.map(|baku| Galat { baku, metode }))
+            })
+            .collect();
+        let core = kepastian_ikm(&input).unwrap();
+        for (r, (selang, rentang)) in group.iter().zip(core) {
+            assert_eq!((r.5, r.6), (selang.map(|s| s.bawah), selang.map(|s| s.atas)), "{r:?}");
+            let view = r.7.zip(r.8).map(|(a, b)| (usize::try_from(a).unwrap(), usize::try_from(b).unwrap()));
+            assert_eq!(view, rentang, "{r:?}");
+            ranged += usize::from(rentang.is_some_and(|(a, b)| a < b));
+        }
+        groups += 1;
+    }
+    assert!(groups >= 10 && ranged >= 10, "{groups} groups, {ranged} uncertain ranks");
+}

@@ -356,6 +356,10 @@ SELECT count(*) FROM skm_jawaban WHERE kj_sintetis(sumber);
 -- name: export_load_csv
 COPY (SELECT * FROM main.{table}) TO {path} (HEADER, DELIMITER ',');
 
+-- The indicators a template offers, in code order (the same file every time).
+-- name: export_indikator_template
+COPY (SELECT * FROM main.indikator ORDER BY id) TO {path} (HEADER, DELIMITER ',');
+
 -- The wilayah rows of one kabupaten ({kabupaten}, quoted), as a load file.
 -- name: export_wilayah_kabupaten
 COPY (SELECT * FROM main.wilayah WHERE kode IN (SELECT kode FROM wilayah_dalam({kabupaten})) ORDER BY kode)
@@ -648,34 +652,46 @@ LEFT JOIN v_target_berlaku b ON b.kode_unit = si.kode_unit AND b.indikator_id = 
 WHERE si.kode_unit = $1 AND $2 BETWEEN si.tahun_awal AND si.tahun_akhir
 ORDER BY si.no_sasaran, i.id;
 
--- The surveys of a kecamatan, or of every kecamatan of a kabupaten, in a
--- range of years: what an IKM's standard error is computed from. Answers
--- come in survey order, for one survey at a time.
--- name: galat_survei
+-- How sure each survey's IKM is (hasil_galat_ikm, kepastian.rs): every
+-- survey with an IKM, and for those with raw answers the respondents who
+-- answered and Σ ẑᵢ², each respondent's linearised contribution in fixed
+-- point exactly as kinerja_core::selang::jawaban::Jawaban::jumlah_kuadrat
+-- computes it (HUGEINT `//` truncates toward zero, as Rust's `/` does).
+-- name: galat_survei_semua
 SELECT i.kode_unit, i.tahun, i.skema, i.bobot, i.ikm, i.responden, s.populasi
 FROM v_ikm i
 LEFT JOIN skm_survei s ON s.kode_unit = i.kode_unit AND s.tahun = i.tahun
-WHERE (i.kode_unit = $1 OR i.kode_kabupaten = $1) AND i.tahun BETWEEN $2 AND $3 AND i.ikm IS NOT NULL;
+WHERE i.ikm IS NOT NULL;
 
--- name: galat_jawaban
-SELECT j.kode_unit, j.tahun, j.responden, j.unsur_id, j.skor
-FROM skm_jawaban j
-WHERE (j.kode_unit = $1 OR j.kode_unit IN (SELECT kode FROM wilayah WHERE induk = $1)) AND j.tahun BETWEEN $2 AND $3
-ORDER BY j.kode_unit, j.tahun;
+-- name: galat_jumlah_kuadrat
+WITH agregat AS (
+    SELECT kode_unit, tahun, unsur_id, CAST(sum(skor) AS HUGEINT) AS s, CAST(count(*) AS HUGEINT) AS c
+    FROM skm_jawaban GROUP BY kode_unit, tahun, unsur_id
+), z AS (
+    SELECT j.kode_unit, j.tahun, j.responden,
+           sum((CAST(j.skor AS HUGEINT) * a.c - a.s) * CAST(1000000000000 AS HUGEINT) // (a.c * a.c)) AS z
+    FROM skm_jawaban j
+    JOIN agregat a ON a.kode_unit = j.kode_unit AND a.tahun = j.tahun AND a.unsur_id = j.unsur_id
+    GROUP BY j.kode_unit, j.tahun, j.responden
+)
+SELECT kode_unit, tahun, count(*) AS responden, CAST(sum(z * z) AS VARCHAR) AS jumlah_kuadrat
+FROM z GROUP BY kode_unit, tahun;
+
+-- name: galat_hapus
+DELETE FROM hasil_galat_ikm;
+
+-- The standard errors of a kecamatan, or of every kecamatan of a kabupaten,
+-- in a range of years.
+-- name: galat_baca
+SELECT g.kode_unit, g.tahun, g.galat_baku, g.metode
+FROM hasil_galat_ikm g
+WHERE (g.kode_unit = $1 OR g.kode_unit IN (SELECT kode FROM wilayah WHERE induk = $1)) AND g.tahun BETWEEN $2 AND $3;
 
 -- The same for the reports of the set `laporan_unit`: every kecamatan of
 -- their kabupaten, this year and the year before ($1 = the year).
--- name: galat_survei_laporan
-SELECT i.kode_unit, i.tahun, i.skema, i.bobot, i.ikm, i.responden, s.populasi
-FROM v_ikm i
-LEFT JOIN skm_survei s ON s.kode_unit = i.kode_unit AND s.tahun = i.tahun
-WHERE i.kode_kabupaten IN (SELECT u.kode_kabupaten FROM v_unit u WHERE u.kode_unit IN (SELECT kode_unit FROM laporan_unit))
-  AND i.tahun IN ($1 - 1, $1) AND i.ikm IS NOT NULL;
-
--- name: galat_jawaban_laporan
-SELECT j.kode_unit, j.tahun, j.responden, j.unsur_id, j.skor
-FROM skm_jawaban j
-WHERE j.kode_unit IN (SELECT w.kode FROM wilayah w WHERE w.induk IN
+-- name: galat_baca_laporan
+SELECT g.kode_unit, g.tahun, g.galat_baku, g.metode
+FROM hasil_galat_ikm g
+WHERE g.kode_unit IN (SELECT w.kode FROM wilayah w WHERE w.induk IN
         (SELECT u.kode_kabupaten FROM v_unit u WHERE u.kode_unit IN (SELECT kode_unit FROM laporan_unit)))
-  AND j.tahun IN ($1 - 1, $1)
-ORDER BY j.kode_unit, j.tahun;
+  AND g.tahun IN ($1 - 1, $1);

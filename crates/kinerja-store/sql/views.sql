@@ -275,6 +275,47 @@ LEFT JOIN v_identitas u ON u.kode_unit = n.kode_unit;
 CREATE OR REPLACE TABLE cache_ikm AS SELECT * FROM calc_ikm;
 CREATE OR REPLACE VIEW v_ikm AS SELECT * FROM cache_ikm;
 
+-- Every kecamatan's rank with how sure it is. For the IKM (a survey
+-- estimate): the 95 % interval of its realisasi, ± 1,96 standard errors of
+-- hasil_galat_ikm within 25..100, each bound rounded half-up to two
+-- decimals; and the ranks those intervals allow among the kecamatan of the
+-- kabupaten — the best 1 + those whose whole interval lies above, the worst
+-- the count less those whose whole interval lies below, an IKM without a
+-- standard error spanning the whole scale (kinerja_core::selang::kepastian_ikm,
+-- which `kinerja compare` and the report use; a test proves they agree).
+-- Other indicators are not estimates: their rank is exact, and these
+-- columns are NULL.
+CREATE OR REPLACE VIEW v_peringkat_selang AS
+WITH p AS (
+    SELECT p.*, i.jenis = 'ikm' AS perkiraan, g.galat_baku, g.metode AS metode_selang
+    FROM v_peringkat p
+    JOIN indikator i ON i.id = p.indikator_id
+    LEFT JOIN hasil_galat_ikm g ON i.jenis = 'ikm' AND g.kode_unit = p.kode_unit AND g.tahun = p.tahun
+), s AS (
+    SELECT *,
+           CASE WHEN galat_baku IS NOT NULL THEN round(greatest(25, realisasi - 1.96 * galat_baku), 2) END
+               AS selang_bawah,
+           CASE WHEN galat_baku IS NOT NULL THEN round(least(100, realisasi + 1.96 * galat_baku), 2) END
+               AS selang_atas,
+           bool_or(galat_baku IS NOT NULL) OVER (PARTITION BY kode_kabupaten, indikator_id, tahun) AS ada_galat
+    FROM p
+), b AS (
+    SELECT *,
+           CASE WHEN perkiraan AND ada_galat AND realisasi IS NOT NULL THEN coalesce(selang_bawah, 25) END AS lo,
+           CASE WHEN perkiraan AND ada_galat AND realisasi IS NOT NULL THEN coalesce(selang_atas, 100) END AS hi
+    FROM s
+)
+SELECT x.kode_kabupaten, x.nama_kabupaten, x.indikator_id, x.indikator, x.tahun, x.peringkat, x.kode_unit,
+       x.nama_unit, x.realisasi, x.perkiraan, x.galat_baku, x.selang_bawah, x.selang_atas, x.metode_selang,
+       CASE WHEN x.lo IS NOT NULL THEN 1 + count(y.lo) FILTER (WHERE y.lo > x.hi) END AS peringkat_terbaik,
+       CASE WHEN x.lo IS NOT NULL THEN count(y.lo) - count(y.lo) FILTER (WHERE y.hi < x.lo) END AS peringkat_terburuk,
+       x.sintetis
+FROM b x
+LEFT JOIN b y ON y.kode_kabupaten = x.kode_kabupaten AND y.indikator_id = x.indikator_id AND y.tahun = x.tahun
+GROUP BY x.kode_kabupaten, x.nama_kabupaten, x.indikator_id, x.indikator, x.tahun, x.peringkat, x.kode_unit,
+         x.nama_unit, x.realisasi, x.perkiraan, x.galat_baku, x.selang_bawah, x.selang_atas, x.metode_selang, x.lo,
+         x.hi, x.sintetis;
+
 -- How consistently each survey's respondents answer (an analyst's check of
 -- the instrument, not a SAKIP figure: floating point, rounded to three
 -- decimals): Cronbach's α of the unsur over the respondents who answered

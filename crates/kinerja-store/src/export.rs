@@ -145,7 +145,7 @@ impl Store {
         let sql = filled("export_wilayah_kabupaten", &fill)?;
         self.conn.execute_batch(&sql).map_err(|source| Error::Export { path: wilayah, source })?;
         let indikator = dir.join("indikator.csv");
-        let sql = filled("export_load_csv", &[("table", "indikator"), ("path", &quote(&indikator.to_string_lossy()))])?;
+        let sql = filled("export_indikator_template", &[("path", &quote(&indikator.to_string_lossy()))])?;
         self.conn.execute_batch(&sql).map_err(|source| Error::Export { path: indikator, source })
     }
 

@@ -18,6 +18,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../sql/migrations/004_riwayat.sql"),
     include_str!("../sql/migrations/005_narasi.sql"),
     include_str!("../sql/migrations/006_populasi.sql"),
+    include_str!("../sql/migrations/007_galat.sql"),
 ];
 
 /// The schema version this build writes.
@@ -61,6 +62,7 @@ pub(crate) fn apply(conn: &Connection) -> Result<()> {
         reference_rows(&mut Tables(&tx))?;
         tx.batch("kj_* macros", &macros)?;
         tx.batch("sql/views.sql", VIEWS)?;
+        crate::kepastian::simpan(&tx)?;
         tx.exec("derived_fingerprint_clear", [])?;
         tx.exec("derived_fingerprint_set", [&code])?;
     }
@@ -73,7 +75,8 @@ fn derived_code() -> Result<(String, String)> {
     let macros = render::all_macros_sql();
     let mut rows = Text(String::new());
     reference_rows(&mut rows)?;
-    Ok((fingerprint(&[REFERENCE, &rows.0, &macros, VIEWS]), macros))
+    let rule = kinerja_core::selang::ATURAN;
+    Ok((fingerprint(&[REFERENCE, &rows.0, &macros, VIEWS, rule]), macros))
 }
 
 /// Whether a file's views, macros and reference tables are this build's (a
@@ -111,7 +114,7 @@ pub(crate) fn refresh_cache(conn: &Connection) -> Result<()> {
     for name in cached() {
         refresh_one(conn, name)?;
     }
-    Ok(())
+    crate::kepastian::simpan(conn)
 }
 
 /// Recomputes the stored results computed from any of the tables
@@ -124,6 +127,10 @@ pub(crate) fn refresh_cache_for(conn: &Connection, changed: &[&str]) -> Result<V
             refresh_one(conn, &name)?;
             done.push(name);
         }
+    }
+    // The IKMs' standard errors follow their IKMs (hasil_galat_ikm).
+    if done.iter().any(|n| n == "ikm") || changed.contains(&"skm_jawaban") {
+        crate::kepastian::simpan(conn)?;
     }
     Ok(done)
 }

@@ -37,6 +37,40 @@ use kinerja_pesan::msg;
 
 /// Fixed-point scale of a resampled IKM.
 const SKALA_TETAP: i128 = 10_000_000_000;
+/// Fixed-point scale of a respondent's linearised contribution `ẑᵢ`.
+pub const SKALA_Z: i128 = 1_000_000_000_000;
+
+/// The analytic standard error of an IKM from `jumlah_kuadrat`
+/// ([`Jawaban::jumlah_kuadrat`]) over `responden` respondents (those who
+/// answered at least one unsur), with the finite-population correction
+/// when `populasi` is known: `c · √(n/(n − 1) · Σẑᵢ²/10²⁴ · fpc)`, the sum
+/// taken up to 10⁻¹⁶, rounded up at four decimals.
+///
+/// # Errors
+/// Fewer than two respondents, a negative sum, or an unknown weight.
+pub fn galat_dari_jumlah(
+    skema: Skema,
+    bobot: Bobot,
+    jumlah_kuadrat: i128,
+    responden: u32,
+    populasi: Option<u64>,
+) -> Result<Galat> {
+    if responden < 2 {
+        return Err(dua_responden(responden));
+    }
+    if jumlah_kuadrat < 0 {
+        return Err(Error::Overflow { op: "precision" });
+    }
+    let c = ikm_from_total(skema, bobot, Ratio::ONE)?.nilai;
+    let sum_sq = Ratio::new((jumlah_kuadrat + 99_999_999) / 100_000_000, 10_000_000_000_000_000)?;
+    let nn = i128::from(responden);
+    let var = c
+        .checked_mul(c)?
+        .checked_mul(sum_sq)?
+        .checked_mul(Ratio::new(nn, nn - 1)?)?
+        .checked_mul(fpc(responden, populasi)?)?;
+    Ok(Galat { baku: sqrt_up_4dp(var)?, metode: Metode::Analitik })
+}
 
 /// The raw answers of one survey: a row of the scheme's unsur per
 /// respondent, `0` where the answer was skipped.
@@ -137,34 +171,33 @@ impl Jawaban {
     /// # Errors
     /// Fewer than two respondents, or an unsur nobody answered.
     pub fn galat(&self, bobot: Bobot, populasi: Option<u64>) -> Result<Galat> {
-        let n = self.responden();
-        if n < 2 {
-            return Err(dua_responden(n));
-        }
-        let (c, sc) = self.parts(bobot)?;
-        // zᵢ·10¹²/c, from integers: (sᵢᵤ·Cᵤ − Sᵤ)/Cᵤ² per answered unsur.
-        const K: i128 = 1_000_000_000_000;
-        let sum_sq: i128 = self
-            .rows()
+        self.parts(bobot)?;
+        galat_dari_jumlah(self.skema, bobot, self.jumlah_kuadrat(), self.responden(), populasi)
+    }
+
+    /// `Σᵢ ẑᵢ²`, with each respondent's `ẑᵢ = Σᵤ trunc((sᵢᵤ·Cᵤ − Sᵤ) · 10¹² / Cᵤ²)`
+    /// over the unsur they answered (truncated toward zero): what
+    /// [`galat_dari_jumlah`] takes. A database can compute the same integer
+    /// from its answers without reading them out one by one.
+    pub fn jumlah_kuadrat(&self) -> i128 {
+        let tally = self.tally();
+        let sc: Vec<(i128, i128)> = self
+            .skema
+            .unsur()
+            .iter()
+            .map(|u| tally.get(u.id).map_or((0, 0), |(s, n)| (i128::from(s), i128::from(n))))
+            .collect();
+        self.rows()
             .map(|r| {
                 let z: i128 = r
                     .iter()
                     .zip(&sc)
                     .filter(|(s, _)| **s > 0)
-                    .map(|(s, (sum, count))| (i128::from(*s) * count - sum) * K / (count * count))
+                    .map(|(s, (sum, count))| (i128::from(*s) * count - sum) * SKALA_Z / (count * count))
                     .sum();
                 z * z
             })
-            .sum();
-        // var = c² · n/(n − 1) · Σz²/10²⁴ · fpc, Σz² taken up to 10⁻¹⁶.
-        let sum_sq = Ratio::new((sum_sq + 99_999_999) / 100_000_000, 10_000_000_000_000_000)?;
-        let nn = i128::from(n);
-        let var = c
-            .checked_mul(c)?
-            .checked_mul(sum_sq)?
-            .checked_mul(Ratio::new(nn, nn - 1)?)?
-            .checked_mul(fpc(n, populasi)?)?;
-        Ok(Galat { baku: sqrt_up_4dp(var)?, metode: Metode::Analitik })
+            .sum()
     }
 
     /// The percentile-bootstrap 95 % interval of the IKM from `ulangan`

@@ -28,6 +28,10 @@
 
 pub mod jawaban;
 
+/// The version of these rules: a database that stores standard errors
+/// computed by them (`hasil_galat_ikm`) recomputes them when it changes.
+pub const ATURAN: &str = "selang-1: konservatif Bhatia–Davis, analitik linearised, 4 dp up";
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
