@@ -287,11 +287,15 @@ fn arah(ix: &Indeks<'_>, rel: &Relasi, id: &str) -> Result<Keluaran> {
         r.as_deref().map(|r| ix.rentang(r)).transpose().map(Option::flatten)
     };
     // "a > b is possible": a.hi > b.lo; "a ≥ b possible": a.hi ≥ b.lo.
-    let (mungkin, subjek) = match kata {
-        Kata::Naik | Kata::Meningkat => (lebih(get(ke)?, get(dari)?, true), ke),
-        Kata::Turun | Kata::Menurun => (lebih(get(dari)?, get(ke)?, true), ke),
-        Kata::DiAtas | Kata::Unggul => (lebih(get(nilai)?, get(pembanding)?, true), nilai),
-        Kata::DiBawah => (lebih(get(pembanding)?, get(nilai)?, true), nilai),
+    // With the verdict, the two figures the word compares and the relation
+    // they show instead (what the finding prints: `88,95 ≥ 83,24`).
+    let (mungkin, subjek, banding) = match kata {
+        Kata::Naik | Kata::Meningkat => (lebih(get(ke)?, get(dari)?, true), ke, (ke.clone(), "≤", dari.clone())),
+        Kata::Turun | Kata::Menurun => (lebih(get(dari)?, get(ke)?, true), ke, (ke.clone(), "≥", dari.clone())),
+        Kata::DiAtas | Kata::Unggul => {
+            (lebih(get(nilai)?, get(pembanding)?, true), nilai, (nilai.clone(), "≤", pembanding.clone()))
+        }
+        Kata::DiBawah => (lebih(get(pembanding)?, get(nilai)?, true), nilai, (nilai.clone(), "≥", pembanding.clone())),
         Kata::Tercapai | Kata::Melampaui | Kata::TidakTercapai => {
             let (t, r) = (get(target)?, get(realisasi)?);
             let (better, strict) = match polaritas {
@@ -303,23 +307,38 @@ fn arah(ix: &Indeks<'_>, rel: &Relasi, id: &str) -> Result<Keluaran> {
             } else {
                 lebih(better.0, better.1, strict)
             };
-            (m, realisasi)
+            let op = match (kata, polaritas) {
+                (Kata::TidakTercapai, Polaritas::Positif) | (Kata::Tercapai, Polaritas::Negatif) => "≥",
+                (Kata::TidakTercapai, Polaritas::Negatif) | (Kata::Tercapai, Polaritas::Positif) => "<",
+                (_, Polaritas::Positif) => "≤",
+                (_, Polaritas::Negatif) => "≥",
+            };
+            (m, realisasi, (realisasi.clone(), op, target.clone()))
         }
         Kata::Tertinggi | Kata::Terendah => {
             let v = get(nilai)?;
-            let others = di_antara.iter().map(|r| ix.rentang(r)).collect::<Result<Vec<_>>>()?;
-            let ok = others
-                .iter()
-                .flatten()
-                .all(|o| if *kata == Kata::Tertinggi { lebih(v, Some(*o), false) } else { lebih(Some(*o), v, false) });
-            (ok, nilai)
+            let mut beaten = None;
+            for r in di_antara {
+                let o = ix.rentang(r)?;
+                let ok = if *kata == Kata::Tertinggi { lebih(v, o, false) } else { lebih(o, v, false) };
+                if !ok && beaten.is_none() {
+                    beaten = Some(r.clone());
+                }
+            }
+            let op = if *kata == Kata::Tertinggi { "<" } else { ">" };
+            (beaten.is_none(), nilai, (nilai.clone(), op, beaten))
         }
     };
     let mut out = Keluaran::default();
     if !mungkin {
         let s = subjek.as_deref().unwrap_or("");
         let teks = format!("{kata:?}").to_lowercase();
-        out.temuan.push(ix.temuan(rel, id, s, &teks, msg::audit_uraian_arah(&teks)));
+        let printed = |r: &Option<String>| r.as_deref().and_then(|r| ix.cetak(r)).map(|c| c.teks);
+        let uraian = match (printed(&banding.0), printed(&banding.2)) {
+            (Some(a), Some(b)) => msg::audit_uraian_arah_angka(&teks, a, banding.1, b),
+            _ => msg::audit_uraian_arah(&teks),
+        };
+        out.temuan.push(ix.temuan(rel, id, s, &teks, uraian));
     }
     Ok(out)
 }

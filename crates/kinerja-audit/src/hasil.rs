@@ -229,6 +229,9 @@ pub struct Hasil {
     pub info: Vec<Info>,
     /// Relations checked.
     pub relasi: usize,
+    /// Relations that could not be checked because an input does not read
+    /// as a number (their ids); its finding says which.
+    pub tidak_diperiksa: Vec<String>,
     /// Figures transcribed.
     pub angka: usize,
 }
@@ -237,5 +240,11 @@ impl Hasil {
     /// The findings that are errors.
     pub fn galat(&self) -> impl Iterator<Item = &Temuan> {
         self.temuan.iter().filter(|t| t.severity == Severity::Galat)
+    }
+
+    /// Whether no relation could be checked: every one uses a figure that
+    /// does not read as a number.
+    pub fn tak_terperiksa(&self) -> bool {
+        self.relasi == 0 && !self.tidak_diperiksa.is_empty()
     }
 }

@@ -223,6 +223,16 @@ fn changes_differences_and_directions() {
         r#"{"jenis":"arah","kata":"terendah","nilai":"k.v","di_antara":["k.a"]}"#,
     );
     check(&low, "galat");
+    // A direction finding names the figures that contradict the word.
+    let said = |t: &Transkripsi| periksa(t).unwrap().temuan[0].uraian.render(Lang::Id);
+    assert_eq!(said(&arah("naik", "80,50", "75,35")), "arah \"naik\" tidak sesuai angka tercetak: 75,35 ≤ 80,50");
+    assert_eq!(said(&low), "arah \"terendah\" tidak sesuai angka tercetak: 90,10 > 77,98");
+    let below = doc(
+        &[("v", "88,95"), ("p", "83,24")],
+        "",
+        r#"{"jenis":"arah","kata":"di_bawah","nilai":"k.v","pembanding":"k.p"}"#,
+    );
+    assert_eq!(said(&below), "arah \"dibawah\" tidak sesuai angka tercetak: 88,95 ≥ 83,24");
 }
 
 #[test]
@@ -410,4 +420,33 @@ fn the_workbook_names_its_notation() {
     let err = baca::lembar(&[dokumen("inggirs")], "t.xlsx").unwrap_err();
     let text: Vec<String> = err.iter().map(|m| m.pesan().render(Lang::Id)).collect();
     assert!(text.iter().any(|t| t.contains("dokumen.notasi") && t.contains("\"inggirs\"")), "{text:?}");
+}
+
+/// A relation whose input does not read as a number is not checked, and
+/// the summary says so instead of counting it as checked; the misprinted
+/// figure is still a finding.
+#[test]
+fn unreadable_inputs_leave_their_relation_unchecked() {
+    let two = |c: &str| {
+        doc(
+            &[("c", c), ("t", "85,00"), ("r", "75,35"), ("a", "10"), ("b", "10")],
+            "",
+            r#"{"jenis":"capaian","hasil":"k.c","target":"k.t","realisasi":"k.r"},
+               {"jenis":"sama","hasil":"k.a","nilai":"k.b"}"#,
+        )
+    };
+    let h = periksa(&two("88,6.5%")).unwrap();
+    assert_eq!((h.relasi, h.tidak_diperiksa.clone()), (1, vec!["r1".to_string()]));
+    assert_eq!(h.temuan.len(), 1);
+    assert_eq!(h.temuan[0].id, "cetak:k.c");
+    let summary = crate::tulis::ringkasan(&h).render(Lang::Id);
+    assert!(summary.starts_with("1 relasi atas 5 angka tercetak diperiksa, 1 tidak dapat diperiksa"), "{summary}");
+    assert!(!h.tak_terperiksa(), "another relation was checked");
+    // Nothing checkable at all.
+    let only = doc(&[("a", "1.2,3"), ("b", "10")], "", r#"{"jenis":"sama","hasil":"k.a","nilai":"k.b"}"#);
+    assert!(periksa(&only).unwrap().tak_terperiksa());
+    // A clean transcription keeps the plain summary.
+    let ok = periksa(&two("88,65%")).unwrap();
+    assert_eq!((ok.relasi, ok.tidak_diperiksa.len()), (2, 0));
+    assert!(crate::tulis::ringkasan(&ok).render(Lang::Id).starts_with("2 relasi atas 5 angka tercetak diperiksa:"));
 }

@@ -28,7 +28,11 @@ fn angka(d: Decimal) -> String {
 /// The one-line summary: relations and figures checked, errors and notes.
 pub fn ringkasan(h: &Hasil) -> Pesan {
     let galat = h.galat().count();
-    msg::audit_text_ringkasan(h.relasi, h.angka, galat, h.temuan.len() - galat)
+    let catatan = h.temuan.len() - galat;
+    if h.tidak_diperiksa.is_empty() {
+        return msg::audit_text_ringkasan(h.relasi, h.angka, galat, catatan);
+    }
+    msg::audit_text_ringkasan_sebagian(h.relasi, h.angka, h.tidak_diperiksa.len(), galat, catatan)
 }
 
 /// The lines of one finding: a heading line, then its details.
@@ -213,7 +217,7 @@ pub fn json(results: &[Reviu], lang: Lang) -> serde_json::Result<String> {
                 .map(|i| json!({ "id": i.id, "letak": i.letak.render(lang), "pesan": i.pesan.render(lang) }))
                 .collect();
             let temuan: Vec<Value> = h.temuan.iter().map(|t| temuan_json(t, lang)).collect();
-            json!({"berkas": berkas, "judul": judul, "relasi": h.relasi, "angka": h.angka, "temuan": temuan, "info": info})
+            json!({"berkas": berkas, "judul": judul, "relasi": h.relasi, "relasi_tidak_diperiksa": h.tidak_diperiksa, "angka": h.angka, "temuan": temuan, "info": info})
         })
         .collect();
     Ok(format!("{}\n", serde_json::to_string_pretty(&all)?))

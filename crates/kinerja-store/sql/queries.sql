@@ -656,7 +656,9 @@ ORDER BY si.no_sasaran, i.id;
 -- survey with an IKM, and for those with raw answers the respondents who
 -- answered and Σ ẑᵢ², each respondent's linearised contribution in fixed
 -- point exactly as kinerja_core::selang::jawaban::Jawaban::jumlah_kuadrat
--- computes it (HUGEINT `//` truncates toward zero, as Rust's `/` does).
+-- computes it (integer `//` truncates toward zero, as Rust's `/` does),
+-- from the answers and their aggregates (skm_agregat, which every write of
+-- answers keeps equal to them): one scan of the answers.
 -- name: galat_survei_semua
 SELECT i.kode_unit, i.tahun, i.skema, i.bobot, i.ikm, i.responden, s.populasi
 FROM v_ikm i
@@ -664,17 +666,14 @@ LEFT JOIN skm_survei s ON s.kode_unit = i.kode_unit AND s.tahun = i.tahun
 WHERE i.ikm IS NOT NULL;
 
 -- name: galat_jumlah_kuadrat
-WITH agregat AS (
-    SELECT kode_unit, tahun, unsur_id, CAST(sum(skor) AS HUGEINT) AS s, CAST(count(*) AS HUGEINT) AS c
-    FROM skm_jawaban GROUP BY kode_unit, tahun, unsur_id
-), z AS (
+WITH z AS (
     SELECT j.kode_unit, j.tahun, j.responden,
-           sum((CAST(j.skor AS HUGEINT) * a.c - a.s) * CAST(1000000000000 AS HUGEINT) // (a.c * a.c)) AS z
+           sum((CAST(j.skor AS BIGINT) * a.n - a.jumlah) * 1000000000000 // (a.n * a.n)) AS z
     FROM skm_jawaban j
-    JOIN agregat a ON a.kode_unit = j.kode_unit AND a.tahun = j.tahun AND a.unsur_id = j.unsur_id
+    JOIN skm_agregat a ON a.kode_unit = j.kode_unit AND a.tahun = j.tahun AND a.unsur_id = j.unsur_id
     GROUP BY j.kode_unit, j.tahun, j.responden
 )
-SELECT kode_unit, tahun, count(*) AS responden, CAST(sum(z * z) AS VARCHAR) AS jumlah_kuadrat
+SELECT kode_unit, tahun, count(*) AS responden, CAST(sum(CAST(z AS HUGEINT) * z) AS VARCHAR) AS jumlah_kuadrat
 FROM z GROUP BY kode_unit, tahun;
 
 -- name: galat_hapus

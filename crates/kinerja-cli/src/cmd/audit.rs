@@ -113,6 +113,10 @@ fn audit(files: &[PathBuf], db: Option<Basis>, format: AuditFormat, out: Option<
         AuditFormat::Xlsx => kinerja_laporan::xlsx::render(&tulis::table(&results, lang))?,
     };
     write_out(out, &bytes)?;
+    // Nothing could be checked: trouble, after the findings say why.
+    if let Some(r) = results.iter().find(|r| r.hasil.tak_terperiksa()) {
+        return Err(gagal(msg::cli_audit_nothing_checked(&r.berkas, r.hasil.tidak_diperiksa.len())));
+    }
     Ok(results.iter().any(|r| !r.hasil.temuan.is_empty()))
 }
 
