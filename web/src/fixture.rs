@@ -30,6 +30,12 @@ pub(crate) fn snapshot() -> Snapshot {
         dibuat: String::new(),
         data,
         skm_agregat: vec![],
+        // Sei Balai's bound from its 97 respondents; Medang Deras's from its
+        // (synthetic) answers; Datuk Tanah Datar's respondents unknown.
+        galat_ikm: vec![
+            GalatSurvei { kode_unit: "12.19.01".into(), tahun: 2024, galat_baku: d("1.2"), konservatif: false },
+            GalatSurvei { kode_unit: "12.19.07".into(), tahun: 2024, galat_baku: d("3.5771"), konservatif: true },
+        ],
         ringkas: false,
         dokumen: false,
     };

@@ -208,6 +208,15 @@ fn skm_agregat(r: &Rec<'_>) -> R<SkmAgregat> {
     })
 }
 
+fn galat_ikm(r: &Rec<'_>) -> R<GalatSurvei> {
+    Ok(GalatSurvei {
+        kode_unit: r.teks("kode_unit")?,
+        tahun: r.i32("tahun")?,
+        galat_baku: r.desimal("galat_baku")?,
+        konservatif: r.v.get("konservatif").and_then(Value::as_bool).unwrap_or(false),
+    })
+}
+
 fn akip_komponen(r: &Rec<'_>) -> R<AkipKomponen> {
     Ok(AkipKomponen {
         kode_unit: r.teks("kode_unit")?,
@@ -291,9 +300,11 @@ pub fn parse(text: &str) -> R<Snapshot> {
         dibuat: top.opt_teks("dibuat").map_err(incomplete)?.unwrap_or_default(),
         data,
         skm_agregat: list(&v, "snapshot", "skm_agregat", skm_agregat).map_err(incomplete)?,
+        galat_ikm: list(&v, "snapshot", "galat_ikm", galat_ikm).map_err(incomplete)?,
         ringkas: v.get("ringkas").and_then(Value::as_bool).unwrap_or(false),
         dokumen: v.get("dokumen").and_then(Value::as_bool).unwrap_or(false),
     };
+    urut(&snap.galat_ikm, "galat_ikm", |a, b| (&a.kode_unit, a.tahun) >= (&b.kode_unit, b.tahun))?;
     let d = &snap.data;
     urut(&d.wilayah, "wilayah", |a, b| a.kode > b.kode)?;
     urut(&d.realisasi, "realisasi", |a, b| {

@@ -661,6 +661,7 @@ pub struct DataPerencana {
     pub program_sasaran: Vec<ProgramSasaran>,
 }
 
+pub use crate::selang::GalatSurvei;
 /// Version of the snapshot format written by `kinerja export snapshot`.
 /// Version 1 named the region `kode_kabupaten` and held one kabupaten;
 /// version 2 names it `kode_wilayah` and may hold a provinsi or the nation.
@@ -683,6 +684,10 @@ pub struct Snapshot {
     pub data: DataPerencana,
     /// SKM aggregates from raw answers.
     pub skm_agregat: Vec<SkmAgregat>,
+    /// How sure each survey's IKM is (the database's `hasil_galat_ikm`),
+    /// by unit and year.
+    #[serde(default)]
+    pub galat_ikm: Vec<GalatSurvei>,
     /// Only what the comparison and the planner of targets need (regions,
     /// indicators, Renstra periods, targets, realisasi): the nation's
     /// snapshot, which would otherwise hold every table of every kecamatan.

@@ -264,6 +264,10 @@ WHERE kode_unit IN (SELECT kode FROM wilayah_dalam($1)) ORDER BY kode_unit, indi
 SELECT kode_unit, tahun, skema, bobot, responden, periode, sumber, populasi FROM skm_survei
 WHERE kode_unit IN (SELECT kode FROM wilayah_dalam($1)) ORDER BY kode_unit, tahun;
 
+-- name: snap_galat_ikm
+SELECT kode_unit, tahun, galat_baku, metode = 'konservatif' FROM hasil_galat_ikm
+WHERE kode_unit IN (SELECT kode FROM wilayah_dalam($1)) ORDER BY kode_unit, tahun;
+
 -- name: snap_skm_nrr
 SELECT kode_unit, tahun, unsur_id, no_laporan, nama_dalam_laporan, nrr, sumber FROM skm_nrr
 WHERE kode_unit IN (SELECT kode FROM wilayah_dalam($1)) ORDER BY kode_unit, tahun, no_laporan, unsur_id;

@@ -181,6 +181,7 @@ impl Store {
             dibuat: dibuat.to_string(),
             data,
             skm_agregat: self.detail(k, ringkas)?,
+            galat_ikm: self.snap(k)?,
             ringkas,
             dokumen: false,
         })
@@ -268,6 +269,12 @@ from_row!(Target, "snap_target", |r| Target {
     nilai: r.get(4)?,
     label: r.get(5)?,
     sumber: r.get(6)?,
+});
+from_row!(GalatSurvei, "snap_galat_ikm", |r| GalatSurvei {
+    kode_unit: r.get(0)?,
+    tahun: r.get(1)?,
+    galat_baku: r.get(2)?,
+    konservatif: r.get(3)?,
 });
 from_row!(Realisasi, "snap_realisasi", |r| Realisasi {
     kode_unit: r.get(0)?,

@@ -20,6 +20,9 @@ import zlib from 'node:zlib';
 import { startServer, browser, open, bin, repo } from '../harness.mjs';
 
 const N = Number(process.env.N || 300);
+// The indicator compared: the IKM by default, whose every keystroke also
+// recomputes each kecamatan's interval and rank range (IND=akip: exact ranks only).
+const IND = process.env.IND || 'ikm';
 const SCOPE = process.env.SCOPE || 'kabupaten';
 const budget = { kabupaten: [4, 16], provinsi: [null, 16], nasional: [null, 50] }[SCOPE];
 if (!budget) throw new Error(`SCOPE must be kabupaten, provinsi or nasional, not ${SCOPE}`);
@@ -85,9 +88,10 @@ try {
   const page = await open(chrome.ctx, server.url, 600000);
   const ready = Date.now() - t0;
   await page.click('[data-testid="tab-kabupaten"]');
+  await page.selectOption('[data-testid="kab-indikator"]', IND);
   await page.waitForSelector('[data-testid^="kab-realisasi-"]');
   const rows = await page.evaluate(() => document.querySelector('[data-testid="kab-jumlah"]').textContent);
-  console.log(`input → DOM updated, comparison view (${SCOPE}; rows ${rows}), ${N} edits each, headless Chromium`);
+  console.log(`input → DOM updated, comparison view (${SCOPE}, ${IND}; rows ${rows}), ${N} edits each, headless Chromium`);
   console.log(`  snapshot.json ${(size.raw / 1e6).toFixed(1)} MB raw, ${(size.gz / 1e6).toFixed(2)} MB gzipped; planner ready in ${(ready / 1000).toFixed(1)} s`);
   let ok = report('top row of the full list', await measure(page, N));
   const kode = await page.evaluate(() => document.querySelector('input[data-testid^="kab-realisasi-"]').dataset.testid.slice('kab-realisasi-'.length));

@@ -93,6 +93,10 @@ test('IKM and AKIP simulators recompute through the core', async () => {
   await page.click(tid('tab-ikm'));
   assert.equal(await text(page, 'ikm-nilai'), '75,34'); // weights 0,111 as the report prints them
   assert.match(await text(page, 'ikm-mutu'), /^C/);
+  // How sure: the bound from 97 respondents, the target outside it, and
+  // the respondents ± 1 point would need.
+  assert.match(await text(page, 'ikm-selang'),
+    /^selang 95% 68,3\d – 82,3\d \(konservatif, dari jumlah responden\) · target 85,00 di luar selang: dapat dibedakan oleh survei · ± 1 poin memerlukan \d+ responden$/);
   await ketik(page, 'nrr-pengaduan', '3,58');
   assert.match(await text(page, 'ikm-mutu'), /^B/);
   await page.click(tid('tab-akip'));
@@ -116,6 +120,15 @@ test('the kabupaten comparison lists every kecamatan and marks synthetic ones', 
   await page.click(tid('tab-kabupaten'));
   assert.equal(await page.locator('[data-testid^="bar-"]').count(), 12);
   assert.equal(await page.locator('tr.sintetis').count(), 10);
+  // The AKIP is not an estimate: exact ranks. Every IKM with a standard
+  // error has its interval drawn and a rank range: the ten synthetic
+  // kecamatan (from their answers) and Sei Balai (from its respondents);
+  // Datuk Tanah Datar's respondents are unknown.
+  assert.equal(await page.locator('[data-testid^="selang-"]').count(), 0);
+  assert.equal(await page.locator('[data-testid^="rentang-"]').count(), 0);
+  await page.selectOption(tid('kab-indikator'), 'ikm');
+  assert.equal(await page.locator('[data-testid^="selang-"]').count(), 11);
+  assert.match(await text(page, 'rentang-12.19.07'), /^\(\d+–\d+\)$/);
   await ketik(page, 'kab-realisasi-12.19.07', '99');
   assert.equal(await text(page, 'peringkat-12.19.07'), '1');
   await page.click(tid('reset-all'));

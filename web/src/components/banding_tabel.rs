@@ -1,5 +1,6 @@
-//! The comparison as a table: rank, target, realisasi (editable
-//! for what-if), capaian and predikat of every kecamatan. Only the rows in
+//! The comparison as a table: rank (with the ranks an IKM's interval
+//! allows), target, realisasi (editable for what-if), capaian and predikat
+//! of every kecamatan. Only the rows in
 //! view are rendered; spacer rows keep the scroll height of them all.
 
 use kinerja_skenario::Jenis;
@@ -60,7 +61,8 @@ pub fn BandingTabel(p: &Props) -> Html {
                 let k = Key::Nilai { kode_unit: r.kode.clone(), indikator_id: ind.to_string(), tahun, jenis: Jenis::Realisasi };
                 html! {
                     <tr class={classes!(r.realisasi.sintetis.then_some("sintetis"))} data-testid={format!("kab-{}", r.kode)}>
-                        <td class="n" data-testid={format!("peringkat-{}", r.kode)}>{r.peringkat.map_or("-".to_string(), |p| p.to_string())}</td>
+                        <td class="n"><span data-testid={format!("peringkat-{}", r.kode)}>{r.peringkat.map_or("-".to_string(), |p| p.to_string())}</span>
+                            { match r.kepastian.1 { Some((a, b)) if a != b => html! { <small data-testid={format!("rentang-{}", r.kode)}>{format!(" ({a}–{b})")}</small> }, _ => html! {} } }</td>
                         <th scope="row">{&r.nama}{ if r.realisasi.sintetis { html!{ <small>{format!(" ({})", teks(lang, msg::web_sintetis()))}</small> } } else { html!{} } }</th>
                         {sel_angka(fmt::angka(r.target.nilai), None)}
                         <td><Cell kunci={k} isian={r.realisasi.isian.clone()} dasar={r.realisasi_dasar}

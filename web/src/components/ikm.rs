@@ -8,10 +8,12 @@ use super::use_app;
 use kinerja_pesan::msg;
 
 use crate::compute::Data;
-use crate::compute::ikm::sim_ikm;
+use crate::compute::ikm::{SimIkm, sim_ikm};
 use crate::edit::Key;
 use crate::fmt;
-use crate::i18n::teks;
+use crate::i18n::{Lang, teks};
+use kinerja_core::Decimal;
+use kinerja_core::selang::Metode;
 
 /// The IKM simulator view.
 #[component]
@@ -32,6 +34,7 @@ pub fn Ikm() -> Html {
                 <span>{format!(" · {} {bobot} · {} {}", teks(lang, msg::web_bobot()), teks(lang, msg::web_responden()), s.responden.map_or("-".into(), |r| r.to_string()))}</span>
                 <span>{format!(" · dasar {}", fmt::angka(s.ikm_dasar))}</span>
             </p>
+            {kepastian(lang, &s)}
             <div class="gulir"><table>
                 {kepala(&[teks(lang, msg::web_unsur()), teks(lang, msg::web_nrr()), teks(lang, msg::web_mutu()),
                     &format!("{} B", teks(lang, msg::web_perlu_mutu())), &format!("{} A", teks(lang, msg::web_perlu_mutu()))])}
@@ -60,4 +63,27 @@ pub fn Ikm() -> Html {
             </table></div>
         </section>
     }
+}
+
+/// How sure the IKM is: its 95 % interval, the respondents ± 1 point
+/// needs, and whether the target lies outside the interval.
+fn kepastian(lang: Lang, s: &SimIkm) -> Html {
+    let mut parts = Vec::new();
+    if let Some(sel) = s.selang {
+        let metode = if sel.metode == Metode::Konservatif { msg::web_konservatif() } else { msg::web_analitik() };
+        parts.push(msg::web_ikm_selang(fmt::angka(Some(sel.bawah)), fmt::angka(Some(sel.atas)), teks(lang, metode)));
+        if let Some(t) = s.target {
+            let shown = fmt::angka(Some(t));
+            parts.push(if sel.memuat(t) {
+                msg::web_target_tak_terbedakan(shown)
+            } else {
+                msg::web_target_terbedakan(shown)
+            });
+        }
+    }
+    if let Some(n) = s.untuk_satu_poin {
+        parts.push(msg::web_satu_poin(kinerja_core::notation::format_number(Decimal::from(n), 0).unwrap_or_default()));
+    }
+    let text: Vec<String> = parts.iter().map(|p| p.render(lang)).collect();
+    html! { <p class="catatan" data-testid="ikm-selang">{text.join(" · ")}</p> }
 }

@@ -3,8 +3,10 @@
 //! ranked by the core, ordered and narrowed by a search.
 
 use kinerja_core::Decimal;
+use kinerja_core::capaian::JenisIndikator;
 use kinerja_core::model::{Indikator, Realisasi, Target, TingkatWilayah, is_sintetis};
 use kinerja_core::plan::peringkat;
+use kinerja_core::selang::{Kepastian, kepastian_ikm};
 use kinerja_skenario::Jenis;
 
 use super::data::{Data, Figure, figure, presented, tahun_unik};
@@ -35,6 +37,9 @@ pub struct BandingRow {
     pub predikat: Option<&'static str>,
     /// Rank (1 = best, ties share a rank), None without data.
     pub peringkat: Option<usize>,
+    /// For an IKM (a survey estimate): its 95 % interval and the ranks it
+    /// allows (the core's [`kepastian_ikm`]); None for exact values.
+    pub kepastian: Kepastian,
 }
 
 /// Years that have realisasi for an indicator anywhere in the snapshot.
@@ -77,6 +82,7 @@ pub fn banding_dasar(d: &Data<'_>, ind: &Indikator, tahun: i32) -> Vec<BandingRo
                     capaian: None,
                     predikat: None,
                     peringkat: None,
+                    kepastian: (None, None),
                 },
             )
         })
@@ -137,6 +143,9 @@ pub fn banding_dari(base: &[BandingRow], d: &Data<'_>, ind: &Indikator, tahun: i
     for (r, rank) in rows.iter_mut().zip(ranks) {
         r.peringkat = rank;
     }
+    if ind.jenis == JenisIndikator::Ikm {
+        kepastian(&mut rows, d, tahun);
+    }
     // One comparison for every order (one sort in the app, not three).
     fn folded(r: &BandingRow) -> impl Iterator<Item = u8> + '_ {
         r.nama.bytes().map(|c| c.to_ascii_lowercase())
@@ -149,6 +158,20 @@ pub fn banding_dari(base: &[BandingRow], d: &Data<'_>, ind: &Indikator, tahun: i
         SortBy::Kode => a.kode.cmp(&b.kode),
     });
     rows
+}
+
+/// Each IKM's interval (the snapshot's standard error around the shown,
+/// possibly edited, realisasi) and the ranks the intervals allow.
+fn kepastian(rows: &mut [BandingRow], d: &Data<'_>, tahun: i32) {
+    let galat = &d.snap.galat_ikm;
+    let of = |kode: &str| {
+        let i = galat.binary_search_by(|g| (g.kode_unit.as_str(), g.tahun).cmp(&(kode, tahun))).ok()?;
+        Some(galat[i].galat())
+    };
+    let input: Vec<_> = rows.iter().map(|r| (r.realisasi.nilai, of(&r.kode))).collect();
+    for (r, k) in rows.iter_mut().zip(kepastian_ikm(&input).unwrap_or_default()) {
+        r.kepastian = k;
+    }
 }
 
 /// The edits of one indicator-year of one kind, by unit: what a
@@ -218,6 +241,38 @@ mod tests {
         let rows = banding(&Data { snap: &snap, edits: &edits }, &ikm, 2024, SortBy::Peringkat);
         assert_eq!(rows[0].nama, "Sei Balai");
         assert_eq!(banding_tahun(&Data { snap: &snap, edits: &edits }, "ikm"), vec![2023, 2024]);
+    }
+
+    /// The IKM's rank comes with the ranks its interval allows (the core's
+    /// rule, the CLI's and the report's): Datuk Tanah Datar has no standard
+    /// error and could be anywhere; an edited realisasi moves its interval.
+    #[test]
+    fn ikm_ranks_carry_their_range() {
+        let snap = snapshot();
+        let mut edits = Edits::new();
+        let ikm = snap.data.indikator.iter().find(|i| i.id == "ikm").unwrap().clone();
+        let by_code = |edits: &Edits| {
+            let mut rows = banding(&Data { snap: &snap, edits }, &ikm, 2024, SortBy::Kode);
+            rows.sort_by(|a, b| a.kode.cmp(&b.kode));
+            rows.into_iter().map(|r| (r.kode, r.kepastian)).collect::<Vec<_>>()
+        };
+        let rows = by_code(&edits);
+        let sei = rows.iter().find(|r| r.0 == "12.19.07").unwrap().1;
+        assert_eq!(sei.0.map(|s| (s.bawah, s.atas)), Some((crate::fixture::d("68.34"), crate::fixture::d("82.36"))));
+        assert_eq!(rows.iter().map(|r| r.1.1).collect::<Vec<_>>(), vec![Some((1, 3)), Some((1, 3)), Some((1, 3))]);
+        assert!(rows.iter().find(|r| r.0 == "12.19.11").unwrap().1.0.is_none(), "no interval is made up");
+        let k = Key::Nilai {
+            kode_unit: "12.19.07".into(),
+            indikator_id: "ikm".into(),
+            tahun: 2024,
+            jenis: Jenis::Realisasi,
+        };
+        edit(&mut edits, k, "60");
+        let sei = by_code(&edits).into_iter().find(|r| r.0 == "12.19.07").unwrap().1;
+        assert_eq!(sei.1, Some((2, 3)), "surely below Medang Deras (78,65 – 83,35)");
+        let akip = snap.data.indikator.iter().find(|i| i.id == "akip").unwrap().clone();
+        let rows = banding(&Data { snap: &snap, edits: &edits }, &akip, 2024, SortBy::Kode);
+        assert!(rows.iter().all(|r| r.kepastian == (None, None)), "AKIP is not an estimate");
     }
 
     #[test]

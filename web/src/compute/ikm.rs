@@ -2,7 +2,9 @@
 //! recorded), the IKM and its mutu, and what mutu B and A would need.
 
 use kinerja_core::band::Band;
-use kinerja_core::model::is_sintetis;
+use kinerja_core::capaian::JenisIndikator;
+use kinerja_core::model::{is_sintetis, target_berlaku};
+use kinerja_core::selang::{Selang, responden_untuk_presisi};
 use kinerja_core::skm::{Bobot, Skema, ikm_from_nrr, mutu_unsur, nrr_needed, respondents_needed};
 use kinerja_core::{Decimal, Ratio};
 
@@ -51,6 +53,13 @@ pub struct SimIkm {
     pub mutu: Option<&'static Band>,
     /// Synthetic.
     pub sintetis: bool,
+    /// The IKM's 95 % interval (the snapshot's standard error around the
+    /// simulated IKM), when the survey's is known.
+    pub selang: Option<Selang>,
+    /// The respondents a conservative interval of ± 1 point needs.
+    pub untuk_satu_poin: Option<u32>,
+    /// The IKM target in force that year.
+    pub target: Option<Decimal>,
 }
 
 /// The recorded NRR of every unsur of a unit-year: from raw-answer
@@ -108,7 +117,13 @@ pub fn sim_ikm(d: &Data<'_>, unit: &str) -> Option<SimIkm> {
             unsur_sim(skema, bobot, complete.as_deref(), responden, (id, nama, *b), *nrr, isian)
         })
         .collect();
+    let galat = d.snap.galat_ikm.iter().find(|g| g.kode_unit == unit && g.tahun == tahun).map(|g| g.galat());
+    let populasi = survei.and_then(|s| s.populasi).and_then(|p| u64::try_from(p).ok());
+    let ind = data.indikator.iter().find(|i| i.jenis == JenisIndikator::Ikm);
     Some(SimIkm {
+        selang: ikm.zip(galat).and_then(|(i, g)| g.selang_ikm(i.nilai).ok()),
+        untuk_satu_poin: ikm.and_then(|i| responden_untuk_presisi(i.nilai, Decimal::ONE, populasi).ok()),
+        target: ind.and_then(|i| target_berlaku(&data.target, unit, &i.id, tahun)).map(|t| t.nilai),
         tahun,
         skema,
         bobot,
@@ -172,6 +187,13 @@ mod tests {
             (s.tahun, s.ikm, s.mutu.map(|m| m.code), s.responden),
             (2024, Some(d("75.42")), Some("C"), Some(97))
         );
+        // How sure: the bound from 97 respondents around the simulated IKM;
+        // the target 85 lies outside it; ± 1 point needs thousands.
+        let sel = s.selang.unwrap();
+        assert_eq!((sel.bawah, sel.atas), (d("68.41"), d("82.43")));
+        assert_eq!(s.target, Some(d("85")));
+        assert!(!sel.memuat(d("85")));
+        assert!(s.untuk_satu_poin.is_some_and(|n| n > 4_000));
         let peng = s.unsur.iter().find(|u| u.id == "pengaduan").unwrap();
         assert_eq!(peng.mutu, Some("D"));
         let need_b = peng.perlu[0].1.clone().unwrap();
