@@ -96,7 +96,7 @@ test('IKM and AKIP simulators recompute through the core', async () => {
   // How sure: the bound from 97 respondents, the target outside it, and
   // the respondents ± 1 point would need.
   assert.match(await text(page, 'ikm-selang'),
-    /^selang 95% 68,3\d – 82,3\d \(konservatif, dari jumlah responden\) · target 85,00 di luar selang: dapat dibedakan oleh survei · ± 1 poin memerlukan \d+ responden$/);
+    /^selang 95% 68,3\d – 82,3\d \(konservatif, dari jumlah responden\) · target 85,00 di luar selang: dapat dibedakan oleh survei · ± 1 poin memerlukan \d\.\d{3} responden$/);
   await ketik(page, 'nrr-pengaduan', '3,58');
   assert.match(await text(page, 'ikm-mutu'), /^B/);
   await page.click(tid('tab-akip'));
