@@ -322,3 +322,55 @@ fn stored_intervals_and_rank_ranges_equal_the_core() {
     }
     assert!(groups >= 10 && ranged >= 10, "{groups} groups, {ranged} uncertain ranks");
 }
+
+/// The analysts' year-on-year view `v_tren_selang` gives each IKM change
+/// the interval and verdict of the core's `perubahan`, which the LKjIP's
+/// sentence prints: five years of a synthetic nation.
+#[test]
+fn year_on_year_intervals_equal_the_core() {
+    use kinerja_core::Ratio;
+    use kinerja_core::selang::{Galat, Metode, perubahan};
+    let store = kinerja_tests::seed_store();
+    let p = kinerja_store::synth::National { seed: 4, fraksi_ppm: 2_000, tahun_awal: 2021, tahun_akhir: 2025 };
+    store.synth_national(p).unwrap();
+    let c = store.conn();
+    let q = "SELECT v.realisasi, v.realisasi_sebelumnya, g1.galat_baku, g1.metode, g0.galat_baku, g0.metode, \
+             v.perubahan, v.galat_baku_perubahan, v.selang_bawah, v.selang_atas, v.metode_selang, v.terbedakan \
+             FROM v_tren_selang v \
+             JOIN hasil_galat_ikm g1 ON g1.kode_unit = v.kode_unit AND g1.tahun = v.tahun \
+             JOIN hasil_galat_ikm g0 ON g0.kode_unit = v.kode_unit AND g0.tahun = v.tahun_sebelumnya";
+    let mut stmt = c.prepare(q).unwrap();
+    let mut rows = stmt.query([]).unwrap();
+    let (mut n, mut told) = (0, 0);
+    while let Some(r) = rows.next().unwrap() {
+        let g = |i: usize, j: usize| {
+            let metode =
+                if r.get::<_, String>(j).unwrap() == "konservatif" { Metode::Konservatif } else { Metode::Analitik };
+            Galat { baku: r.get(i).unwrap(), metode }
+        };
+        let (baru, lama) = (Ratio::from_decimal(r.get(0).unwrap()), Ratio::from_decimal(r.get(1).unwrap()));
+        let core =
+            perubahan((baru, &g(2, 3).selang_ikm(baru).unwrap()), (lama, &g(4, 5).selang_ikm(lama).unwrap())).unwrap();
+        let view: (Decimal, Decimal, Decimal, Decimal, String, bool) = (
+            r.get(6).unwrap(),
+            r.get(7).unwrap(),
+            r.get(8).unwrap(),
+            r.get(9).unwrap(),
+            r.get(10).unwrap(),
+            r.get(11).unwrap(),
+        );
+        let metode = if core.selang.metode == Metode::Konservatif { "konservatif" } else { "analitik" };
+        let want = (
+            core.selisih,
+            core.selang.galat_baku,
+            core.selang.bawah,
+            core.selang.atas,
+            metode.to_string(),
+            core.terbedakan,
+        );
+        assert_eq!(view, want);
+        n += 1;
+        told += usize::from(core.terbedakan);
+    }
+    assert!(n >= 40 && told > 0 && told < n, "{n} changes, {told} told apart");
+}
