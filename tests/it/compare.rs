@@ -90,3 +90,47 @@ fn compare_says_how_sure_each_ikm_rank_is() {
     let table = ok(&["--lang", "id", "compare", "--kabupaten", "12.19", "--tahun", "2024", "--db", p(&db)]);
     assert!(table.contains("Indikator yang bukan perkiraan (AKIP, anggaran) tetap berperingkat tepat"), "{table}");
 }
+
+/// `compare` gives each IKM's change from the year before with its
+/// interval, the same as the analysts' `v_tren_selang` and the core.
+#[test]
+fn compare_says_whether_each_ikm_change_is_real() {
+    let (_dir, db) = loaded();
+    let args = ["demo", "synth", "--scale", "national", "--tahun", "2023-2024", "--fraction", "0.002", "--seed", "5"];
+    ok(&[&args[..], &["--db", p(&db)]].concat());
+    let q = "SELECT kode_kabupaten, kode_unit, perubahan, selang_bawah, selang_atas, terbedakan FROM v_tren_selang \
+             WHERE tahun = 2024 ORDER BY kode_unit";
+    let view = ok(&["sql", q, "--format", "csv", "--db", p(&db)]);
+    let lines: Vec<&str> = view.lines().skip(1).collect();
+    assert!(lines.len() >= 5, "{view}");
+    let mut told = [0, 0];
+    for line in lines {
+        let f: Vec<&str> = line.split(',').collect();
+        let json = ok(&[
+            "compare",
+            "--kabupaten",
+            f[0],
+            "--tahun",
+            "2024",
+            "--indikator",
+            "ikm",
+            "--format",
+            "json",
+            "--db",
+            p(&db),
+        ]);
+        let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+        let row = rows.iter().find(|r| r["kode_unit"] == f[1]).unwrap();
+        let u = &row["perubahan"];
+        assert_eq!(
+            (u["selisih"].as_str(), u["selang"]["bawah"].as_str(), u["selang"]["atas"].as_str()),
+            (Some(f[2]), Some(f[3]), Some(f[4])),
+            "{row}"
+        );
+        assert_eq!(u["terbedakan"].as_bool(), Some(f[5] == "true"), "{row}");
+        told[usize::from(f[5] == "true")] += 1;
+    }
+    assert!(told[0] > 0 && told[1] > 0, "both kinds of change occur: {told:?}");
+    let table = ok(&["--lang", "id", "compare", "--kabupaten", "12.19", "--tahun", "2024", "--db", p(&db)]);
+    assert!(table.contains("perubahan_terbedakan: apakah selang itu tidak memuat nol"), "{table}");
+}

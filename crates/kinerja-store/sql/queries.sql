@@ -199,17 +199,20 @@ SELECT anggaran, realisasi, penyerapan, sisa, rata_rata_penyerapan, kode_unit AS
 FROM v_anggaran_total
 WHERE kode_unit IN (SELECT kode_unit FROM laporan_unit) AND tahun = $1;
 
--- The respondents of an IKM indicator's survey ride along, for its interval.
+-- The respondents of an IKM indicator's survey ride along, for its interval,
+-- and the year before's realisasi, for the change.
 -- name: bandingkan
 SELECT p.indikator_id, p.indikator, p.polaritas, p.peringkat, p.kode_unit, p.nama_unit, p.ada_data, p.target,
        p.realisasi, p.capaian, p.predikat, p.kategori, p.nilai_terbaik, p.kekurangan_ke_terbaik,
        p.kekurangan_ke_target, p.jumlah_berdata, p.jumlah_kecamatan, p.sintetis, p.sumber,
        CASE WHEN ind.jenis = 'ikm' THEN s.responden END AS responden,
-       CASE WHEN ind.jenis = 'ikm' THEN ss.populasi END AS populasi
+       CASE WHEN ind.jenis = 'ikm' THEN ss.populasi END AS populasi,
+       t.tahun_sebelumnya, t.realisasi_sebelumnya
 FROM v_peringkat p
 JOIN indikator ind ON ind.id = p.indikator_id
 LEFT JOIN v_ikm s ON s.kode_unit = p.kode_unit AND s.tahun = p.tahun
 LEFT JOIN skm_survei ss ON ss.kode_unit = p.kode_unit AND ss.tahun = p.tahun
+LEFT JOIN v_tren t ON t.kode_unit = p.kode_unit AND t.indikator_id = p.indikator_id AND t.tahun = p.tahun
 WHERE p.kode_kabupaten = $1 AND p.tahun = $2 AND (CAST($3 AS VARCHAR) IS NULL OR p.indikator_id = CAST($3 AS VARCHAR))
 ORDER BY p.indikator_id, p.peringkat NULLS LAST, p.kode_unit;
 

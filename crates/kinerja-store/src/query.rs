@@ -40,6 +40,9 @@ pub struct BarisBanding {
     pub responden: Option<i64>,
     /// The population that survey samples, when recorded.
     pub populasi: Option<i64>,
+    /// The latest earlier year with a realisasi, and that realisasi.
+    pub tahun_sebelumnya: Option<i32>,
+    pub realisasi_sebelumnya: Option<Decimal>,
     pub sumber: Option<String>,
 }
 
@@ -131,6 +134,8 @@ impl Store {
                 sumber: r.get(18)?,
                 responden: r.get(19)?,
                 populasi: r.get(20)?,
+                tahun_sebelumnya: r.get(21)?,
+                realisasi_sebelumnya: r.get(22)?,
             })
         })?;
         if rows.is_empty() {

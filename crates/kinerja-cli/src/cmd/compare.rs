@@ -3,7 +3,8 @@
 use std::path::Path;
 
 use anyhow::Result;
-use kinerja_core::selang::{Galat, Kepastian, Metode, kepastian_ikm};
+use kinerja_core::Ratio;
+use kinerja_core::selang::{Galat, Kepastian, Metode, Perubahan, kepastian_ikm, perubahan};
 use kinerja_pesan::msg;
 use kinerja_store::query::{BarisBanding, Table};
 
@@ -16,23 +17,28 @@ use crate::pesan::{cetak, say};
 pub fn run(kabupaten: &str, tahun: i32, indikator: Option<&str>, format: TableFormat, path: &Path) -> Result<()> {
     let store = db::open_ro(path)?;
     let rows = store.bandingkan(kabupaten, tahun, indikator)?;
-    let galat = store.galat_ikm(kabupaten, tahun..=tahun)?;
-    let pasti = kepastian(&rows, |r| galat.get(&(r.kode_unit.clone(), tahun)).copied())?;
+    let awal = rows.iter().filter_map(|r| r.tahun_sebelumnya).min().unwrap_or(tahun);
+    let galat = store.galat_ikm(kabupaten, awal..=tahun)?;
+    let galat_of = |r: &BarisBanding, y: i32| galat.get(&(r.kode_unit.clone(), y)).copied();
+    let pasti = kepastian(&rows, |r| galat_of(r, tahun))?;
+    let ubah: Vec<Option<Perubahan>> = rows.iter().map(|r| perubahan_dari(r, tahun, galat_of)).collect();
     if format == TableFormat::Json {
         let rows: Vec<serde_json::Value> = rows
             .iter()
             .zip(&pasti)
-            .map(|(r, (s, p))| {
+            .zip(&ubah)
+            .map(|((r, (s, p)), u)| {
                 let mut v = serde_json::to_value(r)?;
                 v["selang_95"] = serde_json::to_value(s)?;
                 v["rentang_peringkat"] = serde_json::to_value(p)?;
+                v["perubahan"] = serde_json::to_value(u)?;
                 Ok(v)
             })
             .collect::<Result<_>>()?;
         cetak(&serde_json::to_string_pretty(&rows)?);
         return Ok(());
     }
-    print_table(&table(&rows, &pasti, format), format)?;
+    print_table(&table(&rows, &pasti, &ubah, format), format)?;
     if format == TableFormat::Table && rows.iter().any(|r| r.sintetis) {
         say!(msg::cli_sintetis_rows());
     }
@@ -40,6 +46,20 @@ pub fn run(kabupaten: &str, tahun: i32, indikator: Option<&str>, format: TableFo
         say!(msg::cli_compare_selang());
     }
     Ok(())
+}
+
+/// An IKM's change from the year before with its 95 % interval (the core's
+/// [`perubahan`]), when both years' standard errors are known.
+fn perubahan_dari(
+    r: &BarisBanding,
+    tahun: i32,
+    galat: impl Fn(&BarisBanding, i32) -> Option<Galat>,
+) -> Option<Perubahan> {
+    r.responden?;
+    let (lalu, kini) = (r.tahun_sebelumnya?, Ratio::from_decimal(r.realisasi?));
+    let dulu = Ratio::from_decimal(r.realisasi_sebelumnya?);
+    let (a, b) = (galat(r, tahun)?.selang_ikm(kini).ok()?, galat(r, lalu)?.selang_ikm(dulu).ok()?);
+    perubahan((kini, &a), (dulu, &b)).ok()
 }
 
 /// How sure each row's value is: for an IKM, its 95 % interval and the
@@ -65,7 +85,7 @@ fn kepastian(rows: &[BarisBanding], galat: impl Fn(&BarisBanding) -> Option<Gala
     Ok(out)
 }
 
-const COLUMNS: [&str; 15] = [
+const COLUMNS: [&str; 17] = [
     "indikator",
     "peringkat",
     "kode",
@@ -80,6 +100,8 @@ const COLUMNS: [&str; 15] = [
     "selang_95",
     "metode_selang",
     "rentang_peringkat",
+    "perubahan_selang",
+    "perubahan_terbedakan",
     "keterangan",
 ];
 
@@ -93,14 +115,15 @@ fn metode(m: Metode) -> &'static str {
     }
 }
 
-fn table(rows: &[BarisBanding], pasti: &[Kepastian], format: TableFormat) -> Table {
+fn table(rows: &[BarisBanding], pasti: &[Kepastian], ubah: &[Option<Perubahan>], format: TableFormat) -> Table {
     let fmt = |d: Option<kinerja_core::Decimal>| {
         if format == TableFormat::Csv { d.map(|d| d.to_string()) } else { Some(format_id_opt(d)) }
     };
     let rows = rows
         .iter()
         .zip(pasti)
-        .map(|(r, (selang, rentang))| {
+        .zip(ubah)
+        .map(|((r, (selang, rentang)), ubah)| {
             // Values of the keterangan column, like its name the same in
             // every language (scripts read them).
             let ket = match (r.ada_data, r.sintetis) {
@@ -125,6 +148,11 @@ fn table(rows: &[BarisBanding], pasti: &[Kepastian], format: TableFormat) -> Tab
                 }),
                 selang.map(|s| metode(s.metode).to_string()),
                 rentang.map(|(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") }),
+                ubah.map(|u| {
+                    let (d, lo, hi) = (fmt(Some(u.selisih)), fmt(Some(u.selang.bawah)), fmt(Some(u.selang.atas)));
+                    format!("{} ({} – {})", d.unwrap_or_default(), lo.unwrap_or_default(), hi.unwrap_or_default())
+                }),
+                ubah.map(|u| if u.terbedakan { "ya" } else { "tidak" }.to_string()),
                 Some(ket.to_string()),
             ]
         })
