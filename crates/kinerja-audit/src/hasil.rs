@@ -59,6 +59,11 @@ pub enum Sebab {
         /// The consistent printing.
         seharusnya: String,
     },
+    /// One digit typed wrong (`…405` for `…415`).
+    DigitSalah {
+        /// The consistent printing.
+        seharusnya: String,
+    },
     /// The figure follows from another year's figures.
     TahunLain {
         /// That year.
@@ -105,6 +110,8 @@ pub enum Sebab {
         /// Why.
         alasan: Pesan,
     },
+    /// None of the known slips explains the figure: said, never silence.
+    TidakDikenali,
 }
 
 impl Sebab {
@@ -115,6 +122,7 @@ impl Sebab {
             Sebab::DigitLebih { .. } => "digit_lebih",
             Sebab::DigitHilang { .. } => "digit_hilang",
             Sebab::DigitTertukar { .. } => "digit_tertukar",
+            Sebab::DigitSalah { .. } => "digit_salah",
             Sebab::TahunLain { .. } => "tahun_lain",
             Sebab::BarisTerlewat { .. } => "baris_terlewat",
             Sebab::BarisGanda { .. } => "baris_ganda",
@@ -124,6 +132,7 @@ impl Sebab {
             Sebab::PoinPersen => "poin_persen",
             Sebab::Bobot { .. } => "bobot",
             Sebab::TidakTerbaca { .. } => "tidak_terbaca",
+            Sebab::TidakDikenali => "tidak_dikenali",
         }
     }
 
@@ -134,6 +143,7 @@ impl Sebab {
             Sebab::DigitLebih { seharusnya } => msg::audit_sebab_digit_lebih(seharusnya),
             Sebab::DigitHilang { seharusnya } => msg::audit_sebab_digit_hilang(seharusnya),
             Sebab::DigitTertukar { seharusnya } => msg::audit_sebab_digit_tertukar(seharusnya),
+            Sebab::DigitSalah { seharusnya } => msg::audit_sebab_digit_salah(seharusnya),
             Sebab::TahunLain { tahun, masukan } => msg::audit_sebab_tahun_lain(*tahun, masukan.join(", ")),
             Sebab::BarisTerlewat { baris } => msg::audit_sebab_baris_terlewat(baris),
             Sebab::BarisGanda { baris } => msg::audit_sebab_baris_ganda(baris),
@@ -144,6 +154,7 @@ impl Sebab {
             Sebab::Bobot { cocok } if cocok.is_empty() => msg::audit_sebab_bobot_none(),
             Sebab::Bobot { cocok } => msg::audit_sebab_bobot(cocok.join(", ")),
             Sebab::TidakTerbaca { alasan } => msg::audit_sebab_tidak_terbaca(alasan.clone()),
+            Sebab::TidakDikenali => msg::audit_sebab_tidak_dikenali(),
         }
     }
 }

@@ -55,6 +55,10 @@ pub fn periksa(t: &Transkripsi) -> std::result::Result<Hasil, Vec<Masalah>> {
             Err(e) => hasil.temuan.push(arithmetic_failure(&ix, r, i, &e)),
         }
     }
+    // An error whose cause none of the known slips explains says so.
+    for t in hasil.temuan.iter_mut().filter(|t| t.severity == Severity::Galat && t.sebab.is_empty()) {
+        t.sebab.push(Sebab::TidakDikenali);
+    }
     Ok(hasil)
 }
 

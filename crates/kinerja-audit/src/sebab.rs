@@ -1,7 +1,8 @@
 //! Likely causes of a finding, tried among a few recognisable slips: a
-//! digit typed twice or dropped, another year's figures, a row left out of
-//! a total, percentage points called a percent change, another column's
-//! quantity.
+//! digit typed twice, dropped, transposed or typed wrong, another year's
+//! figures, a row left out of a total, percentage points called a percent
+//! change, another column's quantity. An error no slip explains says so
+//! ([`Sebab::TidakDikenali`]).
 
 use kinerja_core::Result;
 
@@ -76,6 +77,20 @@ pub(crate) fn digit(ix: &Indeks<'_>, c: &Cetak, ok: impl Fn(&Cetak) -> Result<bo
             v.insert(i, d);
             if let Some(s) = try_text(v.iter().collect())? {
                 return Ok(Some(Sebab::DigitHilang { seharusnya: s }));
+            }
+        }
+    }
+    // One digit typed wrong: the least specific slip, tried last, and only
+    // in a figure of four digits or more (a shorter one has too few
+    // neighbours for one to mean anything).
+    if digits.len() >= 4 {
+        for &i in &digits {
+            for d in ('0'..='9').filter(|d| *d != chars[i]) {
+                let mut v = chars.clone();
+                v[i] = d;
+                if let Some(s) = try_text(v.iter().collect())? {
+                    return Ok(Some(Sebab::DigitSalah { seharusnya: s }));
+                }
             }
         }
     }

@@ -175,10 +175,11 @@ fn sebab_json(s: &Sebab, lang: Lang) -> Value {
         Sebab::DigitGanda { seharusnya }
         | Sebab::DigitLebih { seharusnya }
         | Sebab::DigitHilang { seharusnya }
-        | Sebab::DigitTertukar { seharusnya } => json!({ "seharusnya": seharusnya }),
+        | Sebab::DigitTertukar { seharusnya }
+        | Sebab::DigitSalah { seharusnya } => json!({ "seharusnya": seharusnya }),
         Sebab::TahunLain { tahun, masukan } => json!({ "tahun": tahun, "masukan": masukan }),
         Sebab::BarisTerlewat { baris } | Sebab::BarisGanda { baris } => json!({ "baris": baris }),
-        Sebab::RataSederhana | Sebab::PoinPersen => json!({}),
+        Sebab::RataSederhana | Sebab::PoinPersen | Sebab::TidakDikenali => json!({}),
         Sebab::SkalaLain { skala, regulasi } => json!({ "skala": skala, "regulasi": regulasi }),
         Sebab::NilaiLain { rujukan, letak } => json!({ "rujukan": rujukan, "letak": letak.render(lang) }),
         Sebab::Bobot { cocok } => json!({ "cocok": cocok }),
