@@ -293,3 +293,30 @@ fn a_transcription_loads_its_facts() {
     let recorded = store.sql("SELECT count(*), count(DISTINCT berkas) FROM audit_temuan").unwrap().rows;
     assert_eq!(recorded, vec![vec![Some("17".to_string()), Some("1".to_string())]]);
 }
+
+/// The format documentation lists every scheme with its unsur ids in the
+/// core's order and every label scale with the core's bands, so a
+/// reviewer transcribing from the documentation alone uses the right ids.
+#[test]
+fn the_format_documentation_lists_the_cores_schemes_unsur_and_scales() {
+    use kinerja_core::skm::Skema;
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/audit-format.md")).unwrap();
+    for skema in [Skema::PermenPanRb14_2017, Skema::KepMenPan25_2004] {
+        let ids: Vec<String> = skema.unsur().iter().map(|u| format!("`{}`", u.id)).collect();
+        let row = doc.lines().find(|l| l.starts_with(&format!("| `{}`", skema.code()))).unwrap_or_else(|| panic!("{}", skema.code()));
+        assert!(row.ends_with(&format!("| {} |", ids.join(", "))), "{row}");
+    }
+    for table in kinerja_core::band::ALL {
+        assert!(doc.contains(&format!("| `{}`", table.id)), "{}", table.id);
+        let row = doc.lines().find(|l| l.starts_with(&format!("| `{}`", table.id))).unwrap();
+        assert!(row.ends_with(&format!("| {} |", table.regulation)), "{row}");
+        for b in table.bands.iter().filter(|b| b.min_hundredths != i64::MIN) {
+            let min = kinerja_core::notation::format_number(kinerja_core::Decimal::new(b.min_hundredths, 2), 2).unwrap();
+            assert!(row.contains(&format!("{} ≥ {min}", b.label)), "{row}: {} {min}", b.label);
+        }
+    }
+    for skala in ["kinerja_ikm_2017", "mutu_nrr_2017", "kinerja_nrr_2017", "mutu_nrr_2004"] {
+        let t: kinerja_audit::model::Skala = serde_json::from_str(&format!("\"{skala}\"")).unwrap();
+        assert!(doc.contains(&format!("`{skala}`")), "{skala} {t:?}");
+    }
+}
