@@ -303,7 +303,10 @@ fn the_format_documentation_lists_the_cores_schemes_unsur_and_scales() {
     let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/audit-format.md")).unwrap();
     for skema in [Skema::PermenPanRb14_2017, Skema::KepMenPan25_2004] {
         let ids: Vec<String> = skema.unsur().iter().map(|u| format!("`{}`", u.id)).collect();
-        let row = doc.lines().find(|l| l.starts_with(&format!("| `{}`", skema.code()))).unwrap_or_else(|| panic!("{}", skema.code()));
+        let row = doc
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{}`", skema.code())))
+            .unwrap_or_else(|| panic!("{}", skema.code()));
         assert!(row.ends_with(&format!("| {} |", ids.join(", "))), "{row}");
     }
     for table in kinerja_core::band::ALL {
@@ -311,7 +314,8 @@ fn the_format_documentation_lists_the_cores_schemes_unsur_and_scales() {
         let row = doc.lines().find(|l| l.starts_with(&format!("| `{}`", table.id))).unwrap();
         assert!(row.ends_with(&format!("| {} |", table.regulation)), "{row}");
         for b in table.bands.iter().filter(|b| b.min_hundredths != i64::MIN) {
-            let min = kinerja_core::notation::format_number(kinerja_core::Decimal::new(b.min_hundredths, 2), 2).unwrap();
+            let min =
+                kinerja_core::notation::format_number(kinerja_core::Decimal::new(b.min_hundredths, 2), 2).unwrap();
             assert!(row.contains(&format!("{} ≥ {min}", b.label)), "{row}: {} {min}", b.label);
         }
     }

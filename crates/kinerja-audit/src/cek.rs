@@ -53,6 +53,15 @@ pub(crate) fn fmt(d: rust_decimal::Decimal, dp: u32) -> String {
     format_number(d, dp).unwrap_or_else(|_| d.to_string())
 }
 
+/// The figures of a quotient, numerator's first, and how many those are.
+fn bagian(ix: &Indeks<'_>, hasil: &str, pembilang: &[String], penyebut: &[String]) -> (Vec<String>, usize) {
+    let expand = |l: &[String]| -> Vec<String> { l.iter().flat_map(|d| ix.expand(d, Some(hasil), &[])).collect() };
+    let (mut masukan, bawah) = (expand(pembilang), expand(penyebut));
+    let k = masukan.len();
+    masukan.extend(bawah);
+    (masukan, k)
+}
+
 /// The check of one relation.
 pub(crate) fn relasi(ix: &Indeks<'_>, rel: &Relasi, id: &str) -> Result<Keluaran> {
     match &rel.bentuk {
@@ -63,9 +72,24 @@ pub(crate) fn relasi(ix: &Indeks<'_>, rel: &Relasi, id: &str) -> Result<Keluaran
             num(ix, rel, id, hasil, masukan, &f, uraian)
         }
         Bentuk::Persen { hasil, pembilang, penyebut } => {
-            let f = |v: &[Rentang]| v[0].checked_div(v[1])?.map(|q| q.checked_mul(hundred())).transpose();
-            let uraian = msg::audit_uraian_persen();
-            num(ix, rel, id, hasil, vec![pembilang.clone(), penyebut.clone()], &f, uraian)
+            let (masukan, k) = bagian(ix, hasil, pembilang, penyebut);
+            let f = move |v: &[Rentang]| {
+                let q = Rentang::sum(v[..k].iter().copied())?.checked_div(Rentang::sum(v[k..].iter().copied())?)?;
+                q.map(|q| q.checked_mul(hundred())).transpose()
+            };
+            num(ix, rel, id, hasil, masukan, &f, msg::audit_uraian_persen())
+        }
+        Bentuk::Bagi { hasil, pembilang, penyebut } => {
+            let (masukan, k) = bagian(ix, hasil, pembilang, penyebut);
+            let f = move |v: &[Rentang]| {
+                Rentang::sum(v[..k].iter().copied())?.checked_div(Rentang::sum(v[k..].iter().copied())?)
+            };
+            num(ix, rel, id, hasil, masukan, &f, msg::audit_uraian_bagi())
+        }
+        Bentuk::Kali { hasil, dari } => {
+            let masukan: Vec<String> = dari.iter().flat_map(|d| ix.expand(d, Some(hasil), &[])).collect();
+            let f = |v: &[Rentang]| v.iter().skip(1).try_fold(v[0], |acc, x| acc.checked_mul(*x)).map(Some);
+            num(ix, rel, id, hasil, masukan, &f, msg::audit_uraian_kali(dari.len()))
         }
         Bentuk::Capaian { hasil, target, realisasi, polaritas, metode } => {
             let (p, m) = (*polaritas, *metode);

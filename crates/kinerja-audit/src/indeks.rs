@@ -186,8 +186,14 @@ pub(crate) fn refs(b: &Bentuk) -> Vec<(&'static str, &str)> {
             v.extend(bagian.iter().map(|r| ("bagian", r.as_str())));
             v.push(("keseluruhan", keseluruhan));
         }
-        Bentuk::Persen { hasil, pembilang, penyebut } => {
-            v.extend([("hasil", hasil.as_str()), ("pembilang", pembilang), ("penyebut", penyebut)])
+        Bentuk::Persen { hasil, pembilang, penyebut } | Bentuk::Bagi { hasil, pembilang, penyebut } => {
+            v.push(("hasil", hasil));
+            v.extend(pembilang.iter().map(|r| ("pembilang", r.as_str())));
+            v.extend(penyebut.iter().map(|r| ("penyebut", r.as_str())));
+        }
+        Bentuk::Kali { hasil, dari } => {
+            v.push(("hasil", hasil));
+            v.extend(dari.iter().map(|r| ("dari", r.as_str())));
         }
         Bentuk::Capaian { hasil, target, realisasi, .. } => {
             v.extend([("hasil", hasil.as_str()), ("target", target), ("realisasi", realisasi)])

@@ -274,8 +274,32 @@ pub enum Bentuk {
         bagian: Vec<String>,
         keseluruhan: String,
     },
-    /// `hasil = pembilang / penyebut × 100`.
-    Persen { hasil: String, pembilang: String, penyebut: String },
+    /// `hasil = Σ pembilang / Σ penyebut × 100` (one figure each, or the
+    /// rows whose totals the report does not print).
+    Persen {
+        hasil: String,
+        #[serde(deserialize_with = "list")]
+        pembilang: Vec<String>,
+        #[serde(deserialize_with = "list")]
+        penyebut: Vec<String>,
+    },
+    /// `hasil = Σ pembilang / Σ penyebut` (an NRR from the sum of its
+    /// scores and the respondents).
+    Bagi {
+        hasil: String,
+        #[serde(deserialize_with = "list")]
+        pembilang: Vec<String>,
+        #[serde(deserialize_with = "list")]
+        penyebut: Vec<String>,
+    },
+    /// `hasil = Π dari` (an IKM as a weighted NRR × 25, the "nilai
+    /// konversi"; a weighted NRR as NRR × bobot); a factor may be a
+    /// literal (`=25`).
+    Kali {
+        hasil: String,
+        #[serde(deserialize_with = "list")]
+        dari: Vec<String>,
+    },
     /// Capaian kinerja by the core's formula.
     Capaian {
         hasil: String,
@@ -397,7 +421,9 @@ impl Bentuk {
         Some(match jenis {
             "jumlah" => Bentuk::Jumlah { hasil: s(), dari: v(), kecuali: v() },
             "tidak_melebihi" => Bentuk::TidakMelebihi { bagian: v(), keseluruhan: s() },
-            "persen" => Bentuk::Persen { hasil: s(), pembilang: s(), penyebut: s() },
+            "persen" => Bentuk::Persen { hasil: s(), pembilang: v(), penyebut: v() },
+            "bagi" => Bentuk::Bagi { hasil: s(), pembilang: v(), penyebut: v() },
+            "kali" => Bentuk::Kali { hasil: s(), dari: v() },
             "capaian" => Bentuk::Capaian {
                 hasil: s(),
                 target: s(),
@@ -443,6 +469,8 @@ impl Bentuk {
             Bentuk::Jumlah { .. } => "jumlah",
             Bentuk::TidakMelebihi { .. } => "tidak_melebihi",
             Bentuk::Persen { .. } => "persen",
+            Bentuk::Bagi { .. } => "bagi",
+            Bentuk::Kali { .. } => "kali",
             Bentuk::Capaian { .. } => "capaian",
             Bentuk::Selisih { .. } => "selisih",
             Bentuk::PerubahanPersen { .. } => "perubahan_persen",
@@ -463,6 +491,8 @@ impl Bentuk {
         match self {
             Bentuk::Jumlah { hasil, .. }
             | Bentuk::Persen { hasil, .. }
+            | Bentuk::Bagi { hasil, .. }
+            | Bentuk::Kali { hasil, .. }
             | Bentuk::Capaian { hasil, .. }
             | Bentuk::Selisih { hasil, .. }
             | Bentuk::PerubahanPersen { hasil, .. }

@@ -452,3 +452,39 @@ fn unreadable_inputs_leave_their_relation_unchecked() {
     assert_eq!((ok.relasi, ok.tidak_diperiksa.len()), (2, 0));
     assert!(crate::tulis::ringkasan(&ok).render(Lang::Id).starts_with("2 relasi atas 5 angka tercetak diperiksa:"));
 }
+
+/// Products and quotients reports assert: the IKM as a weighted NRR × 25
+/// ("nilai konversi"), a weighted NRR as NRR × bobot, an NRR as the sum of
+/// its scores over the respondents, a percentage of rows whose totals are
+/// not printed.
+#[test]
+fn products_and_quotients() {
+    let kali = |h: &str, a: &str, b: &str| {
+        doc(&[("h", h), ("a", a), ("b", b)], "", r#"{"jenis":"kali","hasil":"k.h","dari":["k.a","k.b"]}"#)
+    };
+    check(&kali("75,34", "3,0136", "25"), "ok");
+    check(&kali("75,45", "3,0136", "25"), "galat TidakDikenali");
+    let konversi =
+        doc(&[("h", "75,34"), ("a", "3,0136")], "", r#"{"jenis":"kali","hasil":"k.h","dari":["k.a","=25"]}"#);
+    check(&konversi, "ok");
+    check(&kali("0,41", "3,71", "0,111"), "ok");
+    let bagi = |h: &str| {
+        doc(
+            &[("h", h), ("a", "360"), ("b", "97")],
+            "",
+            r#"{"jenis":"bagi","hasil":"k.h","pembilang":"k.a","penyebut":"k.b"}"#,
+        )
+    };
+    check(&bagi("3,71"), "ok");
+    check(&bagi("3,81"), "galat TidakDikenali");
+    let tabel = r#"{"id":"p","judul":"Program","kolom":["anggaran","realisasi","persen"],"baris":[
+        {"id":"a","sel":{"anggaran":"1.000.000","realisasi":"950.000","persen":"95,00%"}},
+        {"id":"b","sel":{"anggaran":"3.000.000","realisasi":"2.700.000","persen":"90,00%"}},
+        {"id":"x","sel":{"persen":"X"}}]}"#;
+    let program = |x: &str| {
+        let rel = r#"{"jenis":"persen","hasil":"p.x.persen","pembilang":["p.a.realisasi","p.b.realisasi"],"penyebut":"p.a.anggaran;p.b.anggaran"}"#;
+        doc(&[], &tabel.replace('X', x), rel)
+    };
+    check(&program("91,25%"), "ok"); // 3.650.000 / 4.000.000, not the mean of 95 and 90
+    check(&program("92,50%"), "galat TidakDikenali");
+}
