@@ -324,3 +324,29 @@ fn the_format_documentation_lists_the_cores_schemes_unsur_and_scales() {
         assert!(doc.contains(&format!("`{skala}`")), "{skala} {t:?}");
     }
 }
+
+/// Real-world printing patterns (`tests/audit-pola`): each transcription,
+/// written as reports print (unit words, English notation, labels with
+/// descriptions, NRR labels, unsigned changes, conversions, rows whose
+/// totals are not printed), gives exactly the findings its `.harapan` file
+/// lists, with their first cause — `bersih` for the consistent ones.
+#[test]
+fn printing_patterns_give_exactly_their_findings() {
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/audit-pola"));
+    let mut cases: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    cases.retain(|p| p.extension().is_some_and(|x| x == "json"));
+    cases.sort();
+    assert!(cases.len() >= 12, "{cases:?}");
+    let check = |json: &std::path::Path, expect: &str| {
+        let name = json.file_name().unwrap().to_string_lossy().into_owned();
+        let t = kinerja_audit::baca::json(&std::fs::read_to_string(json).unwrap(), &name).unwrap();
+        let h = periksa(&t).unwrap();
+        let got: Vec<String> =
+            h.temuan.iter().map(|f| format!("{} {}", f.id, f.sebab.first().map_or("-", |s| s.jenis()))).collect();
+        let want: Vec<String> = expect.lines().filter(|l| *l != "bersih").map(String::from).collect();
+        assert_eq!(got, want, "{name}");
+    };
+    for json in cases {
+        check(&json, &std::fs::read_to_string(json.with_extension("harapan")).unwrap());
+    }
+}

@@ -226,6 +226,12 @@ fn tidak_melebihi(ix: &Indeks<'_>, rel: &Relasi, id: &str, bagian: &[String], ke
 
 /// The scale of a [`Skala`] and whether labels are read as codes or words
 /// (both are accepted).
+/// A scale's name as a reviewer reads it, its regulation named once:
+/// `IKM (PermenPANRB 14/2017)`, `nilai AKIP (PermenPANRB 88/2021)`.
+fn nama_skala(t: &BandTable) -> String {
+    if t.title.contains(t.regulation) { t.title.to_string() } else { format!("{} ({})", t.title, t.regulation) }
+}
+
 pub(crate) fn skala(s: Skala) -> &'static BandTable {
     match s {
         Skala::PredikatCapaian => &PREDIKAT_CAPAIAN,
@@ -285,7 +291,7 @@ fn label(ix: &Indeks<'_>, rel: &Relasi, id: &str, hasil: &str, nilai: Option<&st
     if has_label(&bands(t, r), &l) {
         return Ok(out);
     }
-    let mut uraian = msg::audit_uraian_label(&l, t.title, t.regulation);
+    let mut uraian = msg::audit_uraian_label(&l, nama_skala(t));
     let reachable: Vec<Pesan> = bands(t, r).iter().map(|b| msg::audit_uraian_band(b.code, b.label)).collect();
     if let Some(gives) = reachable.into_iter().reduce(msg::audit_uraian_or) {
         uraian = msg::audit_uraian_label_gives(uraian, gives);
@@ -293,7 +299,7 @@ fn label(ix: &Indeks<'_>, rel: &Relasi, id: &str, hasil: &str, nilai: Option<&st
     let mut f = ix.temuan(rel, id, hasil, &c.teks, uraian);
     for other in [&PREDIKAT_CAPAIAN, &IKM_2017, &IKM_2004, &AKIP_2021].into_iter().filter(|o| !std::ptr::eq(*o, t)) {
         if has_label(&bands(other, r), &l) {
-            f.sebab.push(Sebab::SkalaLain { skala: other.title.to_string(), regulasi: other.regulation.to_string() });
+            f.sebab.push(Sebab::SkalaLain { skala: nama_skala(other), regulasi: other.regulation.to_string() });
         }
     }
     out.temuan.push(f);

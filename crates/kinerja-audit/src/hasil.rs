@@ -148,7 +148,7 @@ impl Sebab {
             Sebab::BarisTerlewat { baris } => msg::audit_sebab_baris_terlewat(baris),
             Sebab::BarisGanda { baris } => msg::audit_sebab_baris_ganda(baris),
             Sebab::RataSederhana => msg::audit_sebab_rata_sederhana(),
-            Sebab::SkalaLain { skala, regulasi } => msg::audit_sebab_skala_lain(skala, regulasi),
+            Sebab::SkalaLain { skala, .. } => msg::audit_sebab_skala_lain(skala),
             Sebab::NilaiLain { letak, .. } => msg::audit_sebab_nilai_lain(letak.clone()),
             Sebab::PoinPersen => msg::audit_sebab_poin_persen(),
             Sebab::Bobot { cocok } if cocok.is_empty() => msg::audit_sebab_bobot_none(),
