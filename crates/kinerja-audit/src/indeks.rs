@@ -10,8 +10,9 @@ use rust_decimal::Decimal;
 
 use crate::angka::{Cetak, TidakTerbaca, baca};
 use crate::hasil::{Info, Masalah, Severity, Temuan};
-use crate::model::{Bentuk, Kalimat, Relasi, Tabel, Transkripsi};
+use crate::model::{Baris, Bentuk, Kalimat, Relasi, Tabel, Transkripsi};
 use crate::rentang::{Rentang, cetakan};
+use kinerja_core::notation::Notasi;
 
 /// One transcribed figure.
 #[derive(Debug, Clone)]
@@ -60,12 +61,13 @@ impl<'a> Indeks<'a> {
                     &b.id,
                 ));
             }
-            // The row's name: its first printed cell without digits, else its
-            // first cell that does not read as a figure.
-            let cells = || tb.kolom.iter().filter_map(|k| b.sel.get(k));
-            let nama = cells()
-                .find(|s| !s.chars().any(|c| c.is_ascii_digit()))
-                .or_else(|| cells().find(|s| baca(s, self.t.notasi, false).is_err()));
+            // The row's name, with its id where another row has the same.
+            let nama = match nama_baris(tb, b, self.t.notasi) {
+                Some(n) if tb.baris.iter().filter(|o| nama_baris(tb, o, self.t.notasi) == Some(n)).count() > 1 => {
+                    Some(format!("{n} ({})", b.id))
+                }
+                n => n.map(str::to_string),
+            };
             for (k, teks) in &b.sel {
                 if !tb.kolom.contains(k) {
                     let expected = msg::audit_masalah_column_of(&tb.id, tb.kolom.join(", "));
@@ -73,7 +75,7 @@ impl<'a> Indeks<'a> {
                     continue;
                 }
                 let header = tb.judul_kolom.get(k).unwrap_or(k);
-                let letak = msg::audit_letak_sel(&tb.judul, nama.unwrap_or(&b.id), header);
+                let letak = msg::audit_letak_sel(&tb.judul, nama.as_deref().unwrap_or(&b.id), header);
                 let cetak = baca(teks, self.t.notasi, tb.eksak.contains(k));
                 let sel = Some((tb.id.clone(), b.id.clone(), k.clone()));
                 self.angka.insert(format!("{}.{}.{}", tb.id, b.id, k), Angka { cetak, letak, kutipan: None, sel });
@@ -274,4 +276,14 @@ pub(crate) fn dihitung(r: Option<Rentang>, dp: u32) -> Result<Option<Decimal>> {
 /// The face value of a printed figure as a point.
 pub(crate) fn titik(c: &Cetak) -> Option<Rentang> {
     c.ratio().map(Rentang::titik)
+}
+
+/// A row's name: its first printed cell without digits, else its first
+/// cell that does not read as a figure.
+fn nama_baris<'t>(tb: &'t Tabel, b: &'t Baris, notasi: Notasi) -> Option<&'t str> {
+    let cells = || tb.kolom.iter().filter_map(|k| b.sel.get(k));
+    cells()
+        .find(|s| !s.chars().any(|c| c.is_ascii_digit()))
+        .or_else(|| cells().find(|s| baca(s, notasi, false).is_err()))
+        .map(String::as_str)
 }

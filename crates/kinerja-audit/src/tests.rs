@@ -488,3 +488,20 @@ fn products_and_quotients() {
     check(&program("91,25%"), "ok"); // 3.650.000 / 4.000.000, not the mean of 95 and 90
     check(&program("92,50%"), "galat TidakDikenali");
 }
+
+/// A row is located by its first text cell, and by its id too where
+/// another row has the same text (two "Jumlah" rows of one table).
+#[test]
+fn rows_with_the_same_name_are_told_apart_by_id() {
+    let tabel = r#"{"id":"t","judul":"Tabel uji","kolom":["nama","n"],"eksak":["n"],"baris":[
+        {"id":"a","sel":{"nama":"A","n":"10"}},{"id":"j1","sel":{"nama":"Jumlah","n":"10"}},
+        {"id":"b","sel":{"nama":"B","n":"20"}},{"id":"j2","sel":{"nama":"Jumlah","n":"21"}}]}"#;
+    let t = doc(
+        &[],
+        tabel,
+        r#"{"jenis":"sama","hasil":"t.j2.n","nilai":"t.b.n"},{"jenis":"sama","hasil":"t.a.n","nilai":"t.b.n"}"#,
+    );
+    let h = periksa(&t).unwrap();
+    let letak: Vec<String> = h.temuan.iter().map(|f| f.letak.render(Lang::Id)).collect();
+    assert_eq!(letak, vec!["Tabel uji, baris Jumlah (j2), kolom n", "Tabel uji, baris A, kolom n"]);
+}
