@@ -18,6 +18,8 @@ pub struct Cetak {
     pub label: Option<String>,
     /// Exact rather than rounded at its printed precision.
     pub eksak: bool,
+    /// The notation it was read in (a variant of it is read the same way).
+    pub notasi: Notasi,
 }
 
 impl Cetak {
@@ -118,7 +120,7 @@ pub fn baca(teks: &str, notasi: Notasi, eksak: bool) -> Result<Cetak, TidakTerba
                 // A code with its description, either way round (`C (Kurang
                 // Baik)`, `Sangat Baik (A)`): the code is the label.
                 let code = if is_code(inside) && !is_code(before) { inside } else { before };
-                return Ok(Cetak { teks: teks.to_string(), nilai: None, label: Some(code.to_string()), eksak });
+                return Ok(Cetak { teks: teks.to_string(), nilai: None, label: Some(code.to_string()), eksak, notasi });
             }
             if is_label(before) && !before.is_empty() {
                 (Some(before.to_string()), inside)
@@ -132,14 +134,14 @@ pub fn baca(teks: &str, notasi: Notasi, eksak: bool) -> Result<Cetak, TidakTerba
     };
     let body = strip_units(strip_rp(angka));
     if body == "-" || body.is_empty() && label.is_none() && angka.trim() == "-" {
-        return Ok(Cetak { teks: teks.to_string(), nilai: None, label, eksak });
+        return Ok(Cetak { teks: teks.to_string(), nilai: None, label, eksak, notasi });
     }
     if body.is_empty() && label.is_some() {
         // A description alone in brackets, `(Sangat Baik)`.
-        return Ok(Cetak { teks: teks.to_string(), nilai: None, label, eksak });
+        return Ok(Cetak { teks: teks.to_string(), nilai: None, label, eksak, notasi });
     }
     if label.is_none() && is_label(body) {
-        return Ok(Cetak { teks: teks.to_string(), nilai: None, label: Some(body.to_string()), eksak });
+        return Ok(Cetak { teks: teks.to_string(), nilai: None, label: Some(body.to_string()), eksak, notasi });
     }
     // Another unit word after a well-formed number (`12 paket`): the number,
     // the word kept in the printed text the messages quote.
@@ -152,7 +154,7 @@ pub fn baca(teks: &str, notasi: Notasi, eksak: bool) -> Result<Cetak, TidakTerba
     if strip_rp(angka) != angka.trim() && nilai.scale() > 2 {
         return Err(bad(msg::audit_angka_rupiah_sen()));
     }
-    Ok(Cetak { teks: teks.to_string(), nilai: Some(nilai), label, eksak })
+    Ok(Cetak { teks: teks.to_string(), nilai: Some(nilai), label, eksak, notasi })
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use kinerja_core::notation::Notasi;
 use kinerja_pesan::{Pesan, msg};
 use serde_json::{Map, Value};
 
@@ -133,7 +134,7 @@ pub fn lembar(sheets: &[Lembar], file: &str) -> Result<Transkripsi, Vec<Masalah>
         },
         dokumen,
         tabel: tables(&get, &mut problems),
-        kalimat: get("kalimat").map(kalimat).unwrap_or_default(),
+        kalimat: get("kalimat").map(|s| kalimat(s, &mut problems)).unwrap_or_default(),
         relasi: get("relasi").map(|s| relations(s, &mut problems)).unwrap_or_default(),
         muat: vec![],
     };
@@ -155,21 +156,30 @@ fn tables<'a>(get: &dyn Fn(&str) -> Option<&'a Lembar>, problems: &mut Vec<Masal
             continue;
         };
         let kolom: Vec<String> = s.headers.iter().skip(1).cloned().collect();
-        let mut judul_kolom = BTreeMap::new();
+        let (mut judul_kolom, mut notasi_kolom) = (BTreeMap::new(), BTreeMap::new());
         let mut baris = Vec::new();
-        for (_, row) in &s.rows {
+        for (line, row) in &s.rows {
             let first = row.first().map_or("", |c| c.trim());
             let cells = || kolom.iter().cloned().zip(row.iter().skip(1).cloned());
-            if first == "#judul" {
-                judul_kolom = cells().filter(|(_, v)| !v.is_empty()).collect();
-                continue;
+            match first {
+                "#judul" => judul_kolom = cells().filter(|(_, v)| !v.is_empty()).collect(),
+                "#notasi" => {
+                    for (k, v) in cells().filter(|(_, v)| !v.trim().is_empty()) {
+                        let place = || row_letak(s, *line, &k);
+                        notasi_kolom.extend(notasi(&v, place, problems).map(|n| (k.clone(), n)));
+                    }
+                }
+                _ => {
+                    let sel = cells().filter(|(_, v)| !v.trim().is_empty()).collect();
+                    baris.push(Baris { id: first.to_string(), sel });
+                }
             }
-            let sel = cells().filter(|(_, v)| !v.trim().is_empty()).collect();
-            baris.push(Baris { id: first.to_string(), sel });
         }
         let judul = list.cell(r, "judul").to_string();
         let eksak = split_list(list.cell(r, "eksak"));
-        out.push(Tabel { id, judul, kolom, judul_kolom, eksak, baris });
+        let tn = list.cell(r, "notasi");
+        let notasi = if tn.is_empty() { None } else { notasi(tn, || row_letak(list, *line, "notasi"), problems) };
+        out.push(Tabel { id, judul, kolom, judul_kolom, eksak, notasi, notasi_kolom, baris });
     }
     out
 }
@@ -182,21 +192,44 @@ fn yes(s: &str) -> bool {
     matches!(s.to_ascii_lowercase().as_str(), "ya" | "true" | "1")
 }
 
-fn kalimat(s: &Lembar) -> Vec<Kalimat> {
+/// A notation as a sheet writes it (`inggris`), a located problem if not one.
+fn notasi(v: &str, place: impl Fn() -> Pesan, problems: &mut Vec<Masalah>) -> Option<Notasi> {
+    match serde_json::from_value(Value::String(v.trim().to_ascii_lowercase())) {
+        Ok(n) => Some(n),
+        Err(_) => {
+            problems.push(Masalah {
+                letak: place(),
+                expected: msg::audit_masalah_notasi(),
+                found: v.to_string().into(),
+            });
+            None
+        }
+    }
+}
+
+/// One figure per row; a `notasi` cell gives that figure's notation.
+fn kalimat(s: &Lembar, problems: &mut Vec<Masalah>) -> Vec<Kalimat> {
     let mut out: Vec<Kalimat> = Vec::new();
-    for (_, r) in &s.rows {
+    for (line, r) in &s.rows {
         let id = s.cell(r, "id");
         let i = match out.iter().position(|k| k.id == id) {
             Some(i) => i,
             None => {
                 let (letak, teks) = (s.cell(r, "letak").to_string(), s.cell(r, "teks").to_string());
-                out.push(Kalimat { id: id.to_string(), letak, teks, nilai: BTreeMap::new(), eksak: vec![] });
+                let (nilai, eksak, notasi, notasi_nilai) = (BTreeMap::new(), vec![], None, BTreeMap::new());
+                out.push(Kalimat { id: id.to_string(), letak, teks, nilai, eksak, notasi, notasi_nilai });
                 out.len() - 1
             }
         };
         let nama = s.cell(r, "nama").to_string();
         if yes(s.cell(r, "eksak")) {
             out[i].eksak.push(nama.clone());
+        }
+        let n = s.cell(r, "notasi");
+        if !n.is_empty()
+            && let Some(n) = notasi(n, || row_letak(s, *line, "notasi"), problems)
+        {
+            out[i].notasi_nilai.insert(nama.clone(), n);
         }
         out[i].nilai.insert(nama, s.cell(r, "nilai").to_string());
     }

@@ -445,7 +445,7 @@ fn sama(ix: &Indeks<'_>, rel: &Relasi, id: &str, hasil: &str, nilai: &str) -> Re
     let mut t = ix.temuan(rel, id, hasil, &c.teks, msg::audit_uraian_sama(other, ix.letak(nilai)));
     t.konsisten = Some(rentang_cetak(r, c.dp())?);
     t.dihitung = ix.cetak(nilai).and_then(|x| x.nilai);
-    t.sebab.extend(crate::sebab::digit(ix, &c, |x| Ok(Rentang::dari(x)?.is_some_and(|o| o.bertemu(r))))?);
+    t.sebab.extend(crate::sebab::digit(&c, |x| Ok(Rentang::dari(x)?.is_some_and(|o| o.bertemu(r))))?);
     if t.sebab.is_empty() {
         t.sebab.extend(crate::sebab::nilai_lain(ix, hasil, &[nilai.to_string()], &c));
     }

@@ -93,7 +93,7 @@ impl Ctx<'_> {
                     continue;
                 };
                 let Some(text) = b.sel.get(kol) else { continue };
-                match baca(text, self.t.notasi, true) {
+                match baca(text, tabel.notasi_of(kol, self.t.notasi), true) {
                     Ok(Cetak { nilai: Some(v), label, .. }) => {
                         let f = Fact {
                             unit: &unit,

@@ -76,7 +76,7 @@ impl<'a> Indeks<'a> {
                 }
                 let header = tb.judul_kolom.get(k).unwrap_or(k);
                 let letak = msg::audit_letak_sel(&tb.judul, nama.as_deref().unwrap_or(&b.id), header);
-                let cetak = baca(teks, self.t.notasi, tb.eksak.contains(k));
+                let cetak = baca(teks, tb.notasi_of(k, self.t.notasi), tb.eksak.contains(k));
                 let sel = Some((tb.id.clone(), b.id.clone(), k.clone()));
                 self.angka.insert(format!("{}.{}.{}", tb.id, b.id, k), Angka { cetak, letak, kutipan: None, sel });
             }
@@ -85,7 +85,7 @@ impl<'a> Indeks<'a> {
 
     fn kalimat(&mut self, k: &Kalimat) {
         for (n, teks) in &k.nilai {
-            let cetak = baca(teks, self.t.notasi, k.eksak.contains(n));
+            let cetak = baca(teks, k.notasi_of(n, self.t.notasi), k.eksak.contains(n));
             let letak = msg::audit_letak_teks(if k.letak.is_empty() { &k.id } else { &k.letak });
             let a = Angka { cetak, letak, kutipan: Some(k.teks.clone()), sel: None };
             self.angka.insert(format!("{}.{n}", k.id), a);

@@ -139,8 +139,22 @@ pub struct Tabel {
     /// Columns of exact figures.
     #[serde(default)]
     pub eksak: Vec<String>,
+    /// The table's number notation, when it differs from the document's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notasi: Option<Notasi>,
+    /// A column's number notation, when it differs from the table's (a
+    /// Rupiah column `749.930.215` beside percentages `93.6`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub notasi_kolom: BTreeMap<String, Notasi>,
     /// Rows.
     pub baris: Vec<Baris>,
+}
+
+impl Tabel {
+    /// The notation of a column: its own, the table's, or the document's.
+    pub fn notasi_of(&self, kolom: &str, dokumen: Notasi) -> Notasi {
+        self.notasi_kolom.get(kolom).copied().or(self.notasi).unwrap_or(dokumen)
+    }
 }
 
 /// A row of a table.
@@ -169,6 +183,20 @@ pub struct Kalimat {
     /// Names of exact figures.
     #[serde(default)]
     pub eksak: Vec<String>,
+    /// The sentence's number notation, when it differs from the document's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notasi: Option<Notasi>,
+    /// A figure's number notation, when it differs from the sentence's (a
+    /// legend's `0,111` on a page whose figures use `.`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub notasi_nilai: BTreeMap<String, Notasi>,
+}
+
+impl Kalimat {
+    /// The notation of a figure: its own, the sentence's, or the document's.
+    pub fn notasi_of(&self, nama: &str, dokumen: Notasi) -> Notasi {
+        self.notasi_nilai.get(nama).copied().or(self.notasi).unwrap_or(dokumen)
+    }
 }
 
 /// One relation the report asserts. Read as its kind's fields (no other

@@ -29,7 +29,7 @@ pub(crate) fn cari(ix: &Indeks<'_>, rel: &Relasi, n: &Num<'_>, c: &Cetak) -> Res
         }
     }
     if let Some(r) = (n.f)(&n.rentang)? {
-        v.extend(digit(ix, c, |x| cocok(r, x))?);
+        v.extend(digit(c, |x| cocok(r, x))?);
     }
     if v.is_empty() {
         v.extend(nilai_lain(ix, n.hasil, &n.masukan, c));
@@ -39,11 +39,11 @@ pub(crate) fn cari(ix: &Indeks<'_>, rel: &Relasi, n: &Num<'_>, c: &Cetak) -> Res
 
 /// A digit typed twice or once too often, dropped, or two transposed: the
 /// first variant of the printed text that `ok` accepts.
-pub(crate) fn digit(ix: &Indeks<'_>, c: &Cetak, ok: impl Fn(&Cetak) -> Result<bool>) -> Result<Option<Sebab>> {
+pub(crate) fn digit(c: &Cetak, ok: impl Fn(&Cetak) -> Result<bool>) -> Result<Option<Sebab>> {
     let chars: Vec<char> = c.teks.chars().collect();
     let digits: Vec<usize> = (0..chars.len()).filter(|i| chars[*i].is_ascii_digit()).collect();
     let try_text = |s: String| -> Result<Option<String>> {
-        match baca(&s, ix.t.notasi, c.eksak) {
+        match baca(&s, c.notasi, c.eksak) {
             Ok(v) if v.nilai.is_some() && ok(&v)? => Ok(Some(s)),
             _ => Ok(None),
         }

@@ -505,3 +505,26 @@ fn rows_with_the_same_name_are_told_apart_by_id() {
     let letak: Vec<String> = h.temuan.iter().map(|f| f.letak.render(Lang::Id)).collect();
     assert_eq!(letak, vec!["Tabel uji, baris Jumlah (j2), kolom n", "Tabel uji, baris A, kolom n"]);
 }
+
+/// Notation per table, column and sentence figure: a Rupiah column printed
+/// `749.930.215` beside a percentage column printed `93.6`, and a legend's
+/// `0,111` on a page whose figures use `.`, read as printed.
+#[test]
+fn notation_per_table_column_and_figure() {
+    let tabel = r#"{"id":"t","judul":"Tabel uji","kolom":["nama","anggaran","realisasi","persen"],
+        "notasi_kolom":{"persen":"polos"},"eksak":["anggaran","realisasi"],"baris":[
+        {"id":"a","sel":{"nama":"A","anggaran":"801.207.500","realisasi":"749.930.215","persen":"93.6"}}]}"#;
+    let rel = r#"{"jenis":"persen","hasil":"t.a.persen","pembilang":"t.a.realisasi","penyebut":"t.a.anggaran"}"#;
+    check(&doc(&[], tabel, rel), "ok");
+    // Without the column's notation `93.6` does not read in the document's.
+    check(&doc(&[], &tabel.replace(r#""notasi_kolom":{"persen":"polos"},"#, ""), rel), "galat TidakTerbaca");
+    let mut t = doc(
+        &[("x", "0,41"), ("y", "3.71"), ("z", "0,111")],
+        "",
+        r#"{"jenis":"kali","hasil":"k.x","dari":["k.y","k.z"]}"#,
+    );
+    t.notasi = notation::Notasi::Polos;
+    t.kalimat[0].notasi_nilai.insert("x".into(), notation::Notasi::Indonesia);
+    t.kalimat[0].notasi_nilai.insert("z".into(), notation::Notasi::Indonesia);
+    check(&t, "ok");
+}

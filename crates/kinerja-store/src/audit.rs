@@ -64,6 +64,8 @@ impl Store {
             kolom: vec!["nama".into(), "nilai".into()],
             judul_kolom: BTreeMap::new(),
             eksak: vec![],
+            notasi: None,
+            notasi_kolom: BTreeMap::new(),
             baris,
         };
         let kalimat = tercetak
@@ -82,6 +84,8 @@ impl Store {
                     teks: format!("{letak}: tercetak {t}, dari baris-barisnya {d}"),
                     nilai,
                     eksak: vec!["dihitung".into()],
+                    notasi: None,
+                    notasi_nilai: BTreeMap::new(),
                 }
             })
             .collect();
