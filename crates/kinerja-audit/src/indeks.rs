@@ -76,7 +76,9 @@ impl<'a> Indeks<'a> {
                 }
                 let header = tb.judul_kolom.get(k).unwrap_or(k);
                 let letak = msg::audit_letak_sel(&tb.judul, nama.as_deref().unwrap_or(&b.id), header);
-                let cetak = baca(teks, tb.notasi_of(k, self.t.notasi), tb.eksak.contains(k));
+                // Exact by column (`target`) or by cell (`baris.target`).
+                let eksak = tb.eksak.iter().any(|e| e == k || *e == format!("{}.{k}", b.id));
+                let cetak = baca(teks, tb.notasi_of(k, self.t.notasi), eksak);
                 let sel = Some((tb.id.clone(), b.id.clone(), k.clone()));
                 self.angka.insert(format!("{}.{}.{}", tb.id, b.id, k), Angka { cetak, letak, kutipan: None, sel });
             }
@@ -155,7 +157,12 @@ impl<'a> Indeks<'a> {
             jenis: rel.bentuk.jenis(),
             severity: Severity::Galat,
             letak: self.letak(hasil),
-            kutipan: self.angka.get(hasil).and_then(|a| a.kutipan.clone()),
+            kutipan: rel
+                .kalimat
+                .as_ref()
+                .and_then(|k| self.t.kalimat.iter().find(|x| &x.id == k))
+                .map(|k| k.teks.clone())
+                .or_else(|| self.angka.get(hasil).and_then(|a| a.kutipan.clone())),
             tercetak: tercetak.to_string(),
             uraian,
             konsisten: None,

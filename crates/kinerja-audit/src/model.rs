@@ -209,6 +209,10 @@ pub struct Relasi {
     /// A remark shown with a finding.
     #[serde(default)]
     pub catatan: Option<String>,
+    /// The sentence that asserts it (a `kalimat` id): a finding quotes it,
+    /// also when the figures are table cells.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kalimat: Option<String>,
     /// What it asserts.
     #[serde(flatten)]
     pub bentuk: Bentuk,
@@ -548,9 +552,9 @@ impl<'de> Deserialize<'de> for Relasi {
                 Some(other) => Err(D::Error::custom(format!("invalid type: {other}, expected a string for `{k}`"))),
             }
         };
-        let (id, catatan) = (text("id")?, text("catatan")?);
+        let (id, catatan, kalimat) = (text("id")?, text("catatan")?, text("kalimat")?);
         let bentuk = Bentuk::deserialize(Value::Object(map)).map_err(D::Error::custom)?;
-        Ok(Relasi { id, catatan, bentuk })
+        Ok(Relasi { id, catatan, kalimat, bentuk })
     }
 }
 

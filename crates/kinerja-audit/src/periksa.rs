@@ -64,6 +64,12 @@ pub fn periksa(t: &Transkripsi) -> std::result::Result<Hasil, Vec<Masalah>> {
 
 fn check_refs(ix: &Indeks<'_>, masalah: &mut Vec<Masalah>) {
     for (i, r) in ix.t.relasi.iter().enumerate() {
+        if let Some(k) = &r.kalimat
+            && !ix.t.kalimat.iter().any(|x| &x.id == k)
+        {
+            let place = format!("relasi[{i}] ({}).kalimat", relasi_id(r, i));
+            masalah.push(Masalah::at(place, msg::audit_masalah_kalimat(), k));
+        }
         let (hasil, kecuali) = match &r.bentuk {
             Bentuk::Jumlah { hasil, kecuali, .. } => (Some(hasil.as_str()), kecuali.as_slice()),
             b => (b.hasil(), &[][..]),

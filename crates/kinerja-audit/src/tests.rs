@@ -528,3 +528,21 @@ fn notation_per_table_column_and_figure() {
     t.kalimat[0].notasi_nilai.insert("z".into(), notation::Notasi::Indonesia);
     check(&t, "ok");
 }
+
+/// A relation can name the sentence that asserts it: its finding quotes
+/// that sentence though its figures are table cells; an unknown sentence
+/// makes the transcription unusable, located. A cell can be exact on its
+/// own (`a.t`: a target column holding `65` and `44,44`).
+#[test]
+fn sentences_named_by_relations_and_exact_cells() {
+    let tabel = r#"{"id":"t","judul":"Tabel uji","kolom":["nama","t"],"eksak":["a.t"],"baris":[
+        {"id":"a","sel":{"nama":"A","t":"65"}},{"id":"b","sel":{"nama":"B","t":"44,44"}}]}"#;
+    let rel = r#"{"jenis":"sama","hasil":"k.x","nilai":"t.a.t","kalimat":"k"}"#;
+    let t = doc(&[("x", "65,4")], tabel, rel);
+    let h = periksa(&t).unwrap();
+    assert_eq!(h.temuan.len(), 1, "65 is exact: 65,4 is another figure");
+    assert_eq!(h.temuan[0].kutipan.as_deref(), Some("kalimat uji"));
+    check(&doc(&[("x", "65,4")], &tabel.replace(r#"["a.t"]"#, "[]"), rel), "ok"); // 65 stands for 64,5–65,5
+    let unknown = doc(&[("x", "65,4")], tabel, &rel.replace(r#""kalimat":"k""#, r#""kalimat":"k9""#));
+    assert!(periksa(&unknown).is_err());
+}

@@ -54,7 +54,7 @@ impl Store {
         let mut baris = Vec::new();
         for ((id, text, s), name) in &labels {
             let bentuk = Bentuk::Label { hasil: format!("label.{id}.nilai"), nilai: None, skala: *s };
-            relasi.push(Relasi { id: Some(format!("label:{id}")), catatan: None, bentuk });
+            relasi.push(Relasi { id: Some(format!("label:{id}")), catatan: None, kalimat: None, bentuk });
             let sel = BTreeMap::from([("nama".to_string(), name.clone()), ("nilai".to_string(), text.clone())]);
             baris.push(Baris { id: id.clone(), sel });
         }
@@ -75,6 +75,7 @@ impl Store {
                 relasi.push(Relasi {
                     id: Some(format!("tercetak:{id}")),
                     catatan: None,
+                    kalimat: None,
                     bentuk: Bentuk::Sama { hasil: format!("{k}.tercetak"), nilai: format!("{k}.dihitung") },
                 });
                 let nilai = BTreeMap::from([("tercetak".to_string(), t.clone()), ("dihitung".to_string(), d.clone())]);

@@ -18,7 +18,7 @@ pub(super) struct Salah {
 }
 
 /// The fields every relation may have besides its kind's own.
-const UMUM: [&str; 3] = ["jenis", "id", "catatan"];
+const UMUM: [&str; 4] = ["jenis", "id", "catatan", "kalimat"];
 
 /// Reads one relation.
 pub(super) fn read(v: Value) -> Result<Relasi, Salah> {
@@ -33,7 +33,9 @@ fn diagnose(v: &Value) -> Salah {
     let Some(obj) = v.as_object() else {
         return Salah { field: None, expected: msg::audit_baca_relation_object(), found: shown(v) };
     };
-    if let Some((k, x)) = obj.iter().find(|(k, x)| (*k == "id" || *k == "catatan") && !(x.is_string() || x.is_null())) {
+    if let Some((k, x)) =
+        obj.iter().find(|(k, x)| (*k == "id" || *k == "catatan" || *k == "kalimat") && !(x.is_string() || x.is_null()))
+    {
         return salah(k, msg::audit_baca_text(), shown(x));
     }
     let jenis = obj.get("jenis");
