@@ -546,3 +546,76 @@ fn sentences_named_by_relations_and_exact_cells() {
     let unknown = doc(&[("x", "65,4")], tabel, &rel.replace(r#""kalimat":"k""#, r#""kalimat":"k9""#));
     assert!(periksa(&unknown).is_err());
 }
+
+/// `text` (Indonesian notation) in another notation: English swaps the
+/// separators, plain drops the grouping.
+fn in_notation(text: &str, n: notation::Notasi) -> String {
+    match n {
+        notation::Notasi::Inggris => text
+            .chars()
+            .map(|c| match c {
+                '.' => ',',
+                ',' => '.',
+                c => c,
+            })
+            .collect(),
+        notation::Notasi::Polos => text.replace('.', "").replace(',', "."),
+        _ => text.to_string(),
+    }
+}
+
+proptest! {
+    /// Exact figures printed as reports print them — in any of the
+    /// notations, with unit words and Rupiah marks, an AKIP value with its
+    /// predikat in any label style, an IKM as a weighted NRR × 25 — never
+    /// give a finding.
+    #[test]
+    fn figures_printed_in_every_style_are_never_flagged(
+        counts in proptest::collection::vec(1i64..100_000, 2..5),
+        rupiah in (1i64..10_000_000_000, 1i64..10_000_000_000),
+        akip in 0i64..10_000,
+        nrr in 100_000i64..400_000,
+        style in 0usize..4,
+        unit in 0usize..4,
+        notasi in 0usize..3,
+    ) {
+        let n = [notation::Notasi::Indonesia, notation::Notasi::Inggris, notation::Notasi::Polos][notasi];
+        let p = |d: Decimal, dp: u32| in_notation(&printed(d, dp), n);
+        let word = ["", " jiwa", " orang", " KK"][unit];
+        let mut nilai: Vec<(String, String)> = counts.iter().enumerate().map(|(i, c)| (format!("c{i}"), format!("{}{word}", p(Decimal::from(*c), 0)))).collect();
+        nilai.push(("total".into(), format!("{}{word}", p(Decimal::from(counts.iter().sum::<i64>()), 0))));
+        let (pagu, real) = (Decimal::from(rupiah.0.max(rupiah.1)), Decimal::from(rupiah.0.min(rupiah.1)));
+        let rp = |d: Decimal| if n == notation::Notasi::Polos { format!("Rp {}", p(d, 0)) } else { format!("Rp. {},-", p(d, 0)) };
+        nilai.push(("pagu".into(), rp(pagu)));
+        nilai.push(("real".into(), rp(real)));
+        let serap = Ratio::from_decimal(real).checked_div(Ratio::from_decimal(pagu)).unwrap().checked_mul(Ratio::HUNDRED).unwrap();
+        nilai.push(("serap".into(), format!("{} persen", in_notation(&notation::format_ratio(serap, 2).unwrap(), n))));
+        let v = Decimal::new(akip, 2);
+        let b = kinerja_core::band::AKIP_2021.classify(Ratio::from_decimal(v)).unwrap();
+        let (num, code, label) = (p(v, 2), b.code, b.label);
+        let styled = [format!("{code} ({num})"), format!("{num} ({code})"), format!("{code} ({label})"), format!("({label})")][style].clone();
+        nilai.push(("akip".into(), num));
+        nilai.push(("predikat".into(), styled));
+        let w = Decimal::new(nrr, 5); // a weighted NRR, 1,00000–3,99999
+        nilai.push(("nrr".into(), p(w, 5)));
+        nilai.push(("ikm".into(), in_notation(&notation::format_ratio(Ratio::from_decimal(w).checked_mul(Ratio::int(25)).unwrap(), 2).unwrap(), n)));
+        let eksak: Vec<String> = nilai.iter().map(|(k, _)| format!("\"{k}\"")).filter(|k| k.starts_with("\"c") || k.contains("total") || k.contains("pagu") || k.contains("real")).collect();
+        let figures: Vec<String> = nilai.iter().map(|(k, v)| format!("\"{k}\":\"{v}\"")).collect();
+        let parts: Vec<String> = (0..counts.len()).map(|i| format!("\"k.c{i}\"")).collect();
+        let json = format!(
+            r#"{{"format":"kinerja-audit","versi":1,"notasi":"{notasi}","dokumen":{{"judul":"uji","tahun":2024}},
+               "kalimat":[{{"id":"k","teks":"uji","nilai":{{{figures}}},"eksak":[{eksak}]}}],
+               "relasi":[{{"jenis":"jumlah","hasil":"k.total","dari":[{parts}]}},
+                         {{"jenis":"persen","hasil":"k.serap","pembilang":"k.real","penyebut":"k.pagu"}},
+                         {{"jenis":"label","hasil":"k.predikat","nilai":"k.akip","skala":"predikat_akip"}},
+                         {{"jenis":"kali","hasil":"k.ikm","dari":["k.nrr","=25"]}}]}}"#,
+            notasi = ["indonesia", "inggris", "polos"][notasi],
+            figures = figures.join(","),
+            eksak = eksak.join(","),
+            parts = parts.join(","),
+        );
+        let t: Transkripsi = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
+        let h = periksa(&t).unwrap();
+        prop_assert!(h.temuan.is_empty() && h.tidak_diperiksa.is_empty(), "{json}\n{:#?}", h.temuan);
+    }
+}
