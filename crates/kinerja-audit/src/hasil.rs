@@ -64,6 +64,11 @@ pub enum Sebab {
         /// The consistent printing.
         seharusnya: String,
     },
+    /// The decimal point shifted (`30,15` for `3,015`).
+    DesimalBergeser {
+        /// The consistent printing.
+        seharusnya: String,
+    },
     /// The figure follows from another year's figures.
     TahunLain {
         /// That year.
@@ -123,6 +128,7 @@ impl Sebab {
             Sebab::DigitHilang { .. } => "digit_hilang",
             Sebab::DigitTertukar { .. } => "digit_tertukar",
             Sebab::DigitSalah { .. } => "digit_salah",
+            Sebab::DesimalBergeser { .. } => "desimal_bergeser",
             Sebab::TahunLain { .. } => "tahun_lain",
             Sebab::BarisTerlewat { .. } => "baris_terlewat",
             Sebab::BarisGanda { .. } => "baris_ganda",
@@ -144,6 +150,7 @@ impl Sebab {
             Sebab::DigitHilang { seharusnya } => msg::audit_sebab_digit_hilang(seharusnya),
             Sebab::DigitTertukar { seharusnya } => msg::audit_sebab_digit_tertukar(seharusnya),
             Sebab::DigitSalah { seharusnya } => msg::audit_sebab_digit_salah(seharusnya),
+            Sebab::DesimalBergeser { seharusnya } => msg::audit_sebab_desimal_bergeser(seharusnya),
             Sebab::TahunLain { tahun, masukan } => msg::audit_sebab_tahun_lain(*tahun, masukan.join(", ")),
             Sebab::BarisTerlewat { baris } => msg::audit_sebab_baris_terlewat(baris),
             Sebab::BarisGanda { baris } => msg::audit_sebab_baris_ganda(baris),

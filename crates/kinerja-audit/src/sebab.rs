@@ -5,6 +5,8 @@
 //! ([`Sebab::TidakDikenali`]).
 
 use kinerja_core::Result;
+use kinerja_core::notation::Notasi;
+use rust_decimal::Decimal;
 
 use crate::angka::{Cetak, baca};
 use crate::hasil::Sebab;
@@ -30,6 +32,9 @@ pub(crate) fn cari(ix: &Indeks<'_>, rel: &Relasi, n: &Num<'_>, c: &Cetak) -> Res
     }
     if let Some(r) = (n.f)(&n.rentang)? {
         v.extend(digit(c, |x| cocok(r, x))?);
+        if v.is_empty() {
+            v.extend(desimal(c, r)?);
+        }
     }
     if v.is_empty() {
         v.extend(nilai_lain(ix, n.hasil, &n.masukan, c));
@@ -91,6 +96,38 @@ pub(crate) fn digit(c: &Cetak, ok: impl Fn(&Cetak) -> Result<bool>) -> Result<Op
                 if let Some(s) = try_text(v.iter().collect())? {
                     return Ok(Some(Sebab::DigitSalah { seharusnya: s }));
                 }
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// A decimal point shifted by one to three places (`30,15` for `3,015`):
+/// the printed digits, read with the point moved, fit.
+fn desimal(c: &Cetak, r: Rentang) -> Result<Option<Sebab>> {
+    let Some(v) = c.nilai else { return Ok(None) };
+    for k in 1..=3u32 {
+        let p = Decimal::from(10_i64.pow(k));
+        let (kecil, besar) = (v.checked_div(p), v.checked_mul(p));
+        for (d, dp) in [(kecil, c.dp() + k), (besar, c.dp().saturating_sub(k))] {
+            let Some(d) = d.filter(|d| !d.is_zero()) else { continue };
+            let Ok(text) = kinerja_core::notation::format_number(d, dp) else { continue };
+            let text = match c.notasi {
+                Notasi::Inggris => text
+                    .chars()
+                    .map(|x| match x {
+                        '.' => ',',
+                        ',' => '.',
+                        x => x,
+                    })
+                    .collect(),
+                Notasi::Polos => text.replace('.', "").replace(',', "."),
+                _ => text,
+            };
+            if let Ok(x) = baca(&text, c.notasi, c.eksak)
+                && cocok(r, &x)?
+            {
+                return Ok(Some(Sebab::DesimalBergeser { seharusnya: text }));
             }
         }
     }

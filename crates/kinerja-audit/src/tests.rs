@@ -468,6 +468,7 @@ fn products_and_quotients() {
         doc(&[("h", "75,34"), ("a", "3,0136")], "", r#"{"jenis":"kali","hasil":"k.h","dari":["k.a","=25"]}"#);
     check(&konversi, "ok");
     check(&kali("0,41", "3,71", "0,111"), "ok");
+    check(&kali("4,12", "3,71", "0,111"), "galat DesimalBergeser"); // 0,412 with its point moved
     let bagi = |h: &str| {
         doc(
             &[("h", h), ("a", "360"), ("b", "97")],

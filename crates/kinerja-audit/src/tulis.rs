@@ -176,7 +176,8 @@ fn sebab_json(s: &Sebab, lang: Lang) -> Value {
         | Sebab::DigitLebih { seharusnya }
         | Sebab::DigitHilang { seharusnya }
         | Sebab::DigitTertukar { seharusnya }
-        | Sebab::DigitSalah { seharusnya } => json!({ "seharusnya": seharusnya }),
+        | Sebab::DigitSalah { seharusnya }
+        | Sebab::DesimalBergeser { seharusnya } => json!({ "seharusnya": seharusnya }),
         Sebab::TahunLain { tahun, masukan } => json!({ "tahun": tahun, "masukan": masukan }),
         Sebab::BarisTerlewat { baris } | Sebab::BarisGanda { baris } => json!({ "baris": baris }),
         Sebab::RataSederhana | Sebab::PoinPersen | Sebab::TidakDikenali => json!({}),
