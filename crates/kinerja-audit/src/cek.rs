@@ -130,6 +130,7 @@ pub(crate) fn relasi(ix: &Indeks<'_>, rel: &Relasi, id: &str) -> Result<Keluaran
         Bentuk::RerataBulat { hasil, n } => granular(ix, rel, id, hasil, n, false),
         Bentuk::PersenDariN { hasil, n } => granular(ix, rel, id, hasil, n, true),
         Bentuk::UrutanUnsur { unsur, skema } => Ok(urutan(ix, rel, id, unsur, *skema)),
+        Bentuk::SkalaTercetak { skala: s, kode, bawah, atas } => skala_tercetak(ix, rel, id, *s, kode, bawah, atas),
     }
 }
 
@@ -538,6 +539,48 @@ fn ikm(
             t.sebab.insert(0, Sebab::Bobot { cocok: fits.clone() });
         }
         out.temuan.extend(k.temuan);
+    }
+    Ok(out)
+}
+
+/// A band table the report prints, against the regulation's: each printed
+/// code's lower bound (and upper, when printed) must be a printing of the
+/// regulation's (on an NRR scale, ÷ 25).
+fn skala_tercetak(
+    ix: &Indeks<'_>,
+    rel: &Relasi,
+    id: &str,
+    s: Skala,
+    kode: &[String],
+    bawah: &[String],
+    atas: &Option<Vec<String>>,
+) -> Result<Keluaran> {
+    let mut out = Keluaran::default();
+    let t = skala(s);
+    let expand = |l: &[String]| -> Vec<String> { l.iter().flat_map(|r| ix.expand(r, None, &[])).collect() };
+    let (kode, bawah) = (expand(kode), expand(bawah));
+    let atas = atas.as_deref().map(expand).unwrap_or_default();
+    let per = if s.nrr() { Ratio::int(2500) } else { Ratio::int(100) };
+    for (i, k) in kode.iter().enumerate() {
+        let Some(c) = ix.cetak(k) else { continue };
+        let teks = c.label.clone().unwrap_or_else(|| c.teks.clone());
+        let Some(j) = t.bands.iter().position(|b| b.code == teks || b.label.eq_ignore_ascii_case(&teks)) else {
+            let uraian = msg::audit_uraian_skala_kode(&teks, nama_skala(t));
+            out.temuan.push(ix.temuan(rel, &format!("{id}:{k}"), k, &c.teks, uraian));
+            continue;
+        };
+        let lo = Some(t.bands[j].min_hundredths).filter(|m| *m != i64::MIN);
+        let hi = if j == 0 { t.range.map(|r| r.1) } else { Some(t.bands[j - 1].min_hundredths - 1) };
+        for (r, h) in [(bawah.get(i), lo), (atas.get(i), hi)] {
+            let (Some(r), Some(h)) = (r, h) else { continue };
+            let Some(printed) = ix.cetak(r) else { continue };
+            let v = Ratio::int(i128::from(h)).checked_div(per)?;
+            if !cocok(Rentang::titik(v), &printed)? {
+                let harus = kinerja_core::notation::format_ratio(v, printed.dp().max(2))?;
+                let uraian = msg::audit_uraian_skala_batas(&teks, nama_skala(t), harus);
+                out.temuan.push(ix.temuan(rel, &format!("{id}:{r}"), r, &printed.teks, uraian));
+            }
+        }
     }
     Ok(out)
 }

@@ -240,6 +240,11 @@ pub(crate) fn refs(b: &Bentuk) -> Vec<(&'static str, &str)> {
             v.extend([("hasil", hasil.as_str()), ("n", n)])
         }
         Bentuk::UrutanUnsur { .. } => {}
+        Bentuk::SkalaTercetak { kode, bawah, atas, .. } => {
+            v.extend(kode.iter().map(|r| ("kode", r.as_str())));
+            v.extend(bawah.iter().map(|r| ("bawah", r.as_str())));
+            v.extend(atas.iter().flatten().map(|r| ("atas", r.as_str())));
+        }
     }
     v
 }

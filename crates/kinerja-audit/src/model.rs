@@ -422,14 +422,27 @@ pub enum Bentuk {
         #[serde(default)]
         skema: Skema,
     },
+    /// A band table the report prints is the regulation's: each printed
+    /// code (or label) with its lower and, optionally, upper bound.
+    SkalaTercetak {
+        skala: Skala,
+        #[serde(deserialize_with = "list")]
+        kode: Vec<String>,
+        #[serde(deserialize_with = "list")]
+        bawah: Vec<String>,
+        #[serde(default, deserialize_with = "opt_list")]
+        atas: Option<Vec<String>>,
+    },
 }
 
 impl Bentuk {
     /// Every kind, as written in the transcription.
-    pub const JENIS: [&'static str; 15] = [
+    pub const JENIS: [&'static str; 18] = [
         "jumlah",
         "tidak_melebihi",
         "persen",
+        "bagi",
+        "kali",
         "capaian",
         "selisih",
         "perubahan_persen",
@@ -442,6 +455,7 @@ impl Bentuk {
         "rerata_bulat",
         "persen_dari_n",
         "urutan_unsur",
+        "skala_tercetak",
     ];
 
     /// A relation of the kind `jenis` with every field given: serialized,
@@ -491,6 +505,9 @@ impl Bentuk {
             "rerata_bulat" => Bentuk::RerataBulat { hasil: s(), n: s() },
             "persen_dari_n" => Bentuk::PersenDariN { hasil: s(), n: s() },
             "urutan_unsur" => Bentuk::UrutanUnsur { unsur: v(), skema: Skema::default() },
+            "skala_tercetak" => {
+                Bentuk::SkalaTercetak { skala: Skala::PredikatCapaian, kode: v(), bawah: v(), atas: Some(v()) }
+            }
             _ => return None,
         })
     }
@@ -515,6 +532,7 @@ impl Bentuk {
             Bentuk::RerataBulat { .. } => "rerata_bulat",
             Bentuk::PersenDariN { .. } => "persen_dari_n",
             Bentuk::UrutanUnsur { .. } => "urutan_unsur",
+            Bentuk::SkalaTercetak { .. } => "skala_tercetak",
         }
     }
 
@@ -537,7 +555,7 @@ impl Bentuk {
             | Bentuk::PersenDariN { hasil, .. } => Some(hasil),
             Bentuk::TidakMelebihi { keseluruhan, .. } => Some(keseluruhan),
             Bentuk::Arah { nilai, ke, realisasi, .. } => nilai.as_deref().or(ke.as_deref()).or(realisasi.as_deref()),
-            Bentuk::UrutanUnsur { .. } => None,
+            Bentuk::UrutanUnsur { .. } | Bentuk::SkalaTercetak { .. } => None,
         }
     }
 }

@@ -620,3 +620,26 @@ proptest! {
         prop_assert!(h.temuan.is_empty() && h.tidak_diperiksa.is_empty(), "{json}\n{:#?}", h.temuan);
     }
 }
+
+/// A printed band table against the regulation's: PermenPANRB 14/2017's
+/// NRR intervals (the IKM bands ÷ 25) as its appendix prints them are
+/// clean; a bound off by one hundredth is found.
+#[test]
+fn printed_band_tables_follow_the_regulation() {
+    let rows = |c_bawah: &str| {
+        format!(
+            r#"{{"id":"s","judul":"Nilai interval","kolom":["mutu","bawah","atas"],"eksak":["bawah","atas"],"baris":[
+            {{"id":"a","sel":{{"mutu":"A","bawah":"3,5324","atas":"4,00"}}}},{{"id":"b","sel":{{"mutu":"B","bawah":"3,0644","atas":"3,532"}}}},
+            {{"id":"c","sel":{{"mutu":"C","bawah":"{c_bawah}","atas":"3,064"}}}},{{"id":"d","sel":{{"mutu":"D","bawah":"1,00","atas":"2,5996"}}}}]}}"#
+        )
+    };
+    let rel = r#"{"id":"nrr","jenis":"skala_tercetak","skala":"mutu_nrr_2017","kode":"s.*.mutu","bawah":"s.*.bawah","atas":"s.*.atas"}"#;
+    check(&doc(&[], &rows("2,60"), rel), "ok");
+    let h = periksa(&doc(&[], &rows("2,59"), rel)).unwrap();
+    assert_eq!(h.temuan.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), vec!["nrr:s.c.bawah"]);
+    assert!(
+        h.temuan[0].uraian.render(Lang::Id).ends_with("menurut regulasi 2,60"),
+        "{:?}",
+        h.temuan[0].uraian.render(Lang::Id)
+    );
+}
