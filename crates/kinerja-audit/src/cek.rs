@@ -124,7 +124,10 @@ pub(crate) fn relasi(ix: &Indeks<'_>, rel: &Relasi, id: &str) -> Result<Keluaran
         Bentuk::Ikm { hasil, nrr, unsur, skema, bobot, responden } => {
             ikm(ix, rel, id, (hasil, nrr, unsur), *skema, bobot.as_deref(), responden.as_deref())
         }
-        Bentuk::Label { hasil, nilai, skala } => label(ix, rel, id, hasil, nilai.as_deref(), *skala),
+        Bentuk::Label { hasil, nilai, skala, menurut: Some(m) } => {
+            menurut_laporan(ix, rel, id, (hasil, nilai.as_deref()), *skala, m)
+        }
+        Bentuk::Label { hasil, nilai, skala, menurut: None } => label(ix, rel, id, hasil, nilai.as_deref(), *skala),
         Bentuk::Sama { hasil, nilai } => sama(ix, rel, id, hasil, nilai),
         Bentuk::Arah { .. } => arah(ix, rel, id),
         Bentuk::RerataBulat { hasil, n } => granular(ix, rel, id, hasil, n, false),
@@ -583,4 +586,48 @@ fn skala_tercetak(
         }
     }
     Ok(out)
+}
+
+/// A label against the band table the report prints (the `skala_tercetak`
+/// relation `menurut`): the printed value must lie within the printed
+/// bounds of a row printing that label.
+fn menurut_laporan(
+    ix: &Indeks<'_>,
+    rel: &Relasi,
+    id: &str,
+    (hasil, nilai): (&str, Option<&str>),
+    s: Skala,
+    menurut: &str,
+) -> Result<Keluaran> {
+    let mut out = Keluaran::default();
+    let Some(c) = ix.cetak(hasil) else { return Ok(out) };
+    let Some(l) = c.label.clone() else { return Ok(out) };
+    let value = match nilai {
+        Some(n) => ix.cetak(n).map(|x| Rentang::dari(&x)).transpose()?.flatten(),
+        None => Rentang::dari(&c)?,
+    };
+    let table = ix.t.relasi.iter().find(|r| r.id.as_deref() == Some(menurut)).map(|r| &r.bentuk);
+    let (Some(r), Some(Bentuk::SkalaTercetak { kode, bawah, atas, .. })) = (value, table) else { return Ok(out) };
+    let expand = |l: &[String]| -> Vec<String> { l.iter().flat_map(|x| ix.expand(x, None, &[])).collect() };
+    let (kode, bawah) = (expand(kode), expand(bawah));
+    let atas = atas.as_deref().map(expand).unwrap_or_default();
+    let at = |v: &[String], i: usize| v.get(i).and_then(|x| ix.cetak(x)).and_then(|x| x.nilai);
+    let fits = (0..kode.len()).any(|i| {
+        let code = ix.cetak(&kode[i]).map(|x| x.label.unwrap_or(x.teks)).unwrap_or_default();
+        let (lo, hi) = (at(&bawah, i), at(&atas, i));
+        has_label_text(&code, &l)
+            && lo.is_none_or(|lo| r.hi >= Ratio::from_decimal(lo))
+            && hi.is_none_or(|hi| r.lo <= Ratio::from_decimal(hi))
+    });
+    if !fits {
+        let uraian = msg::audit_uraian_label_laporan(&l, nama_skala(skala(s)));
+        out.temuan.push(ix.temuan(rel, id, hasil, &c.teks, uraian));
+    }
+    Ok(out)
+}
+
+/// Whether two printings name the same label (`B`, `Baik`, case and
+/// spacing aside).
+fn has_label_text(a: &str, b: &str) -> bool {
+    norm(a) == norm(b)
 }

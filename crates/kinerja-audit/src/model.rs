@@ -382,12 +382,15 @@ pub enum Bentuk {
         #[serde(default)]
         responden: Option<String>,
     },
-    /// A label is the figure's band on a scale.
+    /// A label is the figure's band on a scale — or, with `menurut` (the id
+    /// of a `skala_tercetak` relation), on the band table the report prints.
     Label {
         hasil: String,
         #[serde(default)]
         nilai: Option<String>,
         skala: Skala,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        menurut: Option<String>,
     },
     /// The same figure printed twice.
     Sama { hasil: String, nilai: String },
@@ -489,7 +492,9 @@ impl Bentuk {
                 bobot: Some(s()),
                 responden: Some(s()),
             },
-            "label" => Bentuk::Label { hasil: s(), nilai: Some(s()), skala: Skala::PredikatCapaian },
+            "label" => {
+                Bentuk::Label { hasil: s(), nilai: Some(s()), skala: Skala::PredikatCapaian, menurut: Some(s()) }
+            }
             "sama" => Bentuk::Sama { hasil: s(), nilai: s() },
             "arah" => Bentuk::Arah {
                 kata: Kata::Naik,

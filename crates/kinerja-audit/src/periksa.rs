@@ -70,6 +70,12 @@ fn check_refs(ix: &Indeks<'_>, masalah: &mut Vec<Masalah>) {
             let place = format!("relasi[{i}] ({}).kalimat", relasi_id(r, i));
             masalah.push(Masalah::at(place, msg::audit_masalah_kalimat(), k));
         }
+        if let Bentuk::Label { menurut: Some(m), .. } = &r.bentuk
+            && !ix.t.relasi.iter().any(|x| x.id.as_ref() == Some(m) && matches!(x.bentuk, Bentuk::SkalaTercetak { .. }))
+        {
+            let place = format!("relasi[{i}] ({}).menurut", relasi_id(r, i));
+            masalah.push(Masalah::at(place, msg::audit_masalah_menurut(), m));
+        }
         let (hasil, kecuali) = match &r.bentuk {
             Bentuk::Jumlah { hasil, kecuali, .. } => (Some(hasil.as_str()), kecuali.as_slice()),
             b => (b.hasil(), &[][..]),

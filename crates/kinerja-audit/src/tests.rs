@@ -643,3 +643,29 @@ fn printed_band_tables_follow_the_regulation() {
         h.temuan[0].uraian.render(Lang::Id)
     );
 }
+
+/// A label read against the band table the report prints (`menurut`):
+/// the report's B from 76,60 labels its 76,60 B consistently — the table's
+/// bound is the finding, not every label — while a label outside every row
+/// printing it is found.
+#[test]
+fn labels_against_the_reports_own_table() {
+    let tabel = r#"{"id":"s","judul":"Mutu","kolom":["mutu","bawah","atas"],"eksak":["bawah","atas"],"baris":[
+        {"id":"a","sel":{"mutu":"A","bawah":"88,31","atas":"100,00"}},{"id":"b","sel":{"mutu":"B","bawah":"76,60","atas":"88,30"}},
+        {"id":"c","sel":{"mutu":"C","bawah":"65,00","atas":"76,59"}},{"id":"d","sel":{"mutu":"D","bawah":"25,00","atas":"64,99"}}]}"#;
+    let rel = |label: &str| {
+        format!(
+            r#"{{"id":"tabel","jenis":"skala_tercetak","skala":"mutu_ikm_2017","kode":"s.*.mutu","bawah":"s.*.bawah","atas":"s.*.atas"}},
+               {{"id":"ikm","jenis":"label","hasil":"k.x","nilai":"k.y","skala":"mutu_ikm_2017"{label}}}"#
+        )
+    };
+    let ids = |t: &Transkripsi| periksa(t).unwrap().temuan.iter().map(|f| f.id.clone()).collect::<Vec<_>>();
+    let by_report = doc(&[("x", "B"), ("y", "76,60")], tabel, &rel(r#","menurut":"tabel""#));
+    assert_eq!(ids(&by_report), vec!["tabel:s.b.bawah", "tabel:s.c.atas"]);
+    let by_regulation = doc(&[("x", "B"), ("y", "76,60")], tabel, &rel(""));
+    assert_eq!(ids(&by_regulation), vec!["tabel:s.b.bawah", "tabel:s.c.atas", "ikm"]);
+    let outside = doc(&[("x", "A"), ("y", "76,60")], tabel, &rel(r#","menurut":"tabel""#));
+    assert_eq!(ids(&outside), vec!["tabel:s.b.bawah", "tabel:s.c.atas", "ikm"]);
+    let unknown = doc(&[("x", "B"), ("y", "76,60")], tabel, &rel(r#","menurut":"lain""#));
+    assert!(periksa(&unknown).is_err(), "a table that is not there is a transcription problem");
+}

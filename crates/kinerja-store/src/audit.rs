@@ -53,7 +53,7 @@ impl Store {
         let mut relasi = Vec::new();
         let mut baris = Vec::new();
         for ((id, text, s), name) in &labels {
-            let bentuk = Bentuk::Label { hasil: format!("label.{id}.nilai"), nilai: None, skala: *s };
+            let bentuk = Bentuk::Label { hasil: format!("label.{id}.nilai"), nilai: None, skala: *s, menurut: None };
             relasi.push(Relasi { id: Some(format!("label:{id}")), catatan: None, kalimat: None, bentuk });
             let sel = BTreeMap::from([("nama".to_string(), name.clone()), ("nilai".to_string(), text.clone())]);
             baris.push(Baris { id: id.clone(), sel });
