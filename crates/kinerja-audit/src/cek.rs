@@ -297,8 +297,14 @@ fn label(ix: &Indeks<'_>, rel: &Relasi, id: &str, hasil: &str, nilai: Option<&st
     }
     let mut uraian = msg::audit_uraian_label(&l, nama_skala(t));
     let reachable: Vec<Pesan> = bands(t, r).iter().map(|b| msg::audit_uraian_band(b.code, b.label)).collect();
-    if let Some(gives) = reachable.into_iter().reduce(msg::audit_uraian_or) {
-        uraian = msg::audit_uraian_label_gives(uraian, gives);
+    match (reachable.into_iter().reduce(msg::audit_uraian_or), t.range) {
+        (Some(gives), _) => uraian = msg::audit_uraian_label_gives(uraian, gives),
+        // No band at all: the figure lies outside the scale.
+        (None, Some((lo, hi))) => {
+            let bound = |h: i64| kinerja_core::notation::format_number(rust_decimal::Decimal::new(h, 2), 2);
+            uraian = msg::audit_uraian_label_luar(uraian, bound(lo)?, bound(hi)?);
+        }
+        (None, None) => {}
     }
     let mut f = ix.temuan(rel, id, hasil, &c.teks, uraian);
     for other in [&PREDIKAT_CAPAIAN, &IKM_2017, &IKM_2004, &AKIP_2021].into_iter().filter(|o| !std::ptr::eq(*o, t)) {

@@ -103,6 +103,11 @@ pub enum Sebab {
         /// Where it is printed.
         letak: Pesan,
     },
+    /// A percentage computed on another row's base (its denominator).
+    DasarBarisLain {
+        /// That row.
+        baris: String,
+    },
     /// A change in percentage points called a percent change.
     PoinPersen,
     /// The IKM weights the printed IKM is consistent with.
@@ -135,6 +140,7 @@ impl Sebab {
             Sebab::RataSederhana => "rata_sederhana",
             Sebab::SkalaLain { .. } => "skala_lain",
             Sebab::NilaiLain { .. } => "nilai_lain",
+            Sebab::DasarBarisLain { .. } => "dasar_baris_lain",
             Sebab::PoinPersen => "poin_persen",
             Sebab::Bobot { .. } => "bobot",
             Sebab::TidakTerbaca { .. } => "tidak_terbaca",
@@ -157,6 +163,7 @@ impl Sebab {
             Sebab::RataSederhana => msg::audit_sebab_rata_sederhana(),
             Sebab::SkalaLain { skala, .. } => msg::audit_sebab_skala_lain(skala),
             Sebab::NilaiLain { letak, .. } => msg::audit_sebab_nilai_lain(letak.clone()),
+            Sebab::DasarBarisLain { baris } => msg::audit_sebab_dasar_baris_lain(baris),
             Sebab::PoinPersen => msg::audit_sebab_poin_persen(),
             Sebab::Bobot { cocok } if cocok.is_empty() => msg::audit_sebab_bobot_none(),
             Sebab::Bobot { cocok } => msg::audit_sebab_bobot(cocok.join(", ")),

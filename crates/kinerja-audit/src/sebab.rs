@@ -21,6 +21,11 @@ pub(crate) fn cari(ix: &Indeks<'_>, rel: &Relasi, n: &Num<'_>, c: &Cetak) -> Res
     if let Bentuk::Jumlah { .. } = rel.bentuk {
         v.extend(baris(ix, n, c)?);
     }
+    if let Bentuk::Persen { pembilang, penyebut, .. } = &rel.bentuk
+        && let ([atas], [bawah]) = (pembilang.as_slice(), penyebut.as_slice())
+    {
+        v.extend(dasar_lain(ix, atas, bawah, c)?);
+    }
     if let Bentuk::PerubahanPersen { mutlak, .. } = rel.bentuk
         && let Some(d) = n.rentang.get(1).zip(n.rentang.first()).map(|(ke, dari)| ke.checked_sub(*dari)).transpose()?
     {
@@ -213,6 +218,21 @@ fn baris(ix: &Indeks<'_>, n: &Num<'_>, c: &Cetak) -> Result<Option<Sebab>> {
         }
         if cocok(total.checked_add(*r)?, c)? {
             return Ok(Some(Sebab::BarisGanda { baris: name(m) }));
+        }
+    }
+    Ok(None)
+}
+
+/// A percentage computed on another row's base: the numerator over the
+/// same column's figure of another row of the table.
+fn dasar_lain(ix: &Indeks<'_>, atas: &str, bawah: &str, c: &Cetak) -> Result<Option<Sebab>> {
+    let Some((tb, own, kol)) = ix.angka.get(bawah).and_then(|a| a.sel.clone()) else { return Ok(None) };
+    let (Some(num), Some(tabel)) = (ix.rentang(atas)?, ix.t.tabel.iter().find(|t| t.id == tb)) else { return Ok(None) };
+    for b in tabel.baris.iter().filter(|b| b.id != own && b.sel.contains_key(&kol)) {
+        let Some(den) = ix.rentang(&format!("{tb}.{}.{kol}", b.id))? else { continue };
+        let Some(q) = num.checked_div(den)? else { continue };
+        if cocok(q.checked_mul(Rentang::titik(kinerja_core::Ratio::HUNDRED))?, c)? {
+            return Ok(Some(Sebab::DasarBarisLain { baris: b.id.clone() }));
         }
     }
     Ok(None)

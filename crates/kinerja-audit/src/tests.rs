@@ -669,3 +669,27 @@ fn labels_against_the_reports_own_table() {
     let unknown = doc(&[("x", "B"), ("y", "76,60")], tabel, &rel(r#","menurut":"lain""#));
     assert!(periksa(&unknown).is_err(), "a table that is not there is a transcription problem");
 }
+
+/// A percentage computed on another row's base is a recognised cause.
+#[test]
+fn percentages_on_another_rows_base() {
+    let tabel = r#"{"id":"p","judul":"Program","kolom":["nama","anggaran","realisasi","persen"],"eksak":["anggaran","realisasi"],"baris":[
+        {"id":"a","sel":{"nama":"A","anggaran":"1.000.000","realisasi":"950.000","persen":"X"}},
+        {"id":"b","sel":{"nama":"B","anggaran":"3.000.000","realisasi":"2.700.000","persen":"90,00%"}}]}"#;
+    let rel = r#"{"jenis":"persen","hasil":"p.a.persen","pembilang":"p.a.realisasi","penyebut":"p.a.anggaran"}"#;
+    check(&doc(&[], &tabel.replace('X', "95,00%"), rel), "ok");
+    check(&doc(&[], &tabel.replace('X', "31,67%"), rel), "galat DasarBarisLain"); // 950.000 / 3.000.000
+}
+
+/// A label on a figure outside its scale's range says so.
+#[test]
+fn a_label_outside_its_scale_says_so() {
+    let t = doc(
+        &[("x", "A"), ("y", "102,50")],
+        "",
+        r#"{"jenis":"label","hasil":"k.x","nilai":"k.y","skala":"mutu_ikm_2017"}"#,
+    );
+    let h = periksa(&t).unwrap();
+    let said = h.temuan[0].uraian.render(Lang::Id);
+    assert!(said.ends_with("nilainya di luar rentang skala (25,00 – 100,00)"), "{said}");
+}

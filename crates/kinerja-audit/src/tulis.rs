@@ -179,7 +179,9 @@ fn sebab_json(s: &Sebab, lang: Lang) -> Value {
         | Sebab::DigitSalah { seharusnya }
         | Sebab::DesimalBergeser { seharusnya } => json!({ "seharusnya": seharusnya }),
         Sebab::TahunLain { tahun, masukan } => json!({ "tahun": tahun, "masukan": masukan }),
-        Sebab::BarisTerlewat { baris } | Sebab::BarisGanda { baris } => json!({ "baris": baris }),
+        Sebab::BarisTerlewat { baris } | Sebab::BarisGanda { baris } | Sebab::DasarBarisLain { baris } => {
+            json!({ "baris": baris })
+        }
         Sebab::RataSederhana | Sebab::PoinPersen | Sebab::TidakDikenali => json!({}),
         Sebab::SkalaLain { skala, regulasi } => json!({ "skala": skala, "regulasi": regulasi }),
         Sebab::NilaiLain { rujukan, letak } => json!({ "rujukan": rujukan, "letak": letak.render(lang) }),
