@@ -16,6 +16,10 @@ pub enum Severity {
     Galat,
     /// The report departs from a regulation without a wrong figure.
     Catatan,
+    /// The transcription, not the report: a figure a relation uses reads
+    /// as no number. Never counted as the report's error; the relations
+    /// that use it are not checked.
+    Transkripsi,
 }
 
 impl Severity {
@@ -24,6 +28,7 @@ impl Severity {
         match self {
             Severity::Galat => msg::audit_severity_galat(),
             Severity::Catatan => msg::audit_severity_catatan(),
+            Severity::Transkripsi => msg::audit_severity_transkripsi(),
         }
     }
 
@@ -32,6 +37,7 @@ impl Severity {
         match self {
             Severity::Galat => "galat",
             Severity::Catatan => "catatan",
+            Severity::Transkripsi => "transkripsi",
         }
     }
 }
@@ -265,6 +271,11 @@ impl Hasil {
     /// The findings that are errors.
     pub fn galat(&self) -> impl Iterator<Item = &Temuan> {
         self.temuan.iter().filter(|t| t.severity == Severity::Galat)
+    }
+
+    /// The findings about the transcription rather than the report.
+    pub fn transkripsi(&self) -> impl Iterator<Item = &Temuan> {
+        self.temuan.iter().filter(|t| t.severity == Severity::Transkripsi)
     }
 
     /// Whether no relation could be checked: every one uses a figure that

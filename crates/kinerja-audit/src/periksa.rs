@@ -122,10 +122,10 @@ fn uses_unreadable(ix: &Indeks<'_>, r: &Relasi) -> bool {
         .any(|e| matches!(ix.cetak_of(&e), Some(Err(_))))
 }
 
-/// Figures used by a relation that do not read as numbers. A cell without
-/// digits reads as a label, so these are misprinted numbers (digits,
-/// wrongly grouped): the report's error as far as the audit can tell — the
-/// seed prints its pagu `Rp. 2.960.780,030,-`.
+/// Figures used by a relation that do not read as numbers: findings about
+/// the transcription (a figure transcribed as printed but unreadable, such
+/// as the seed's pagu `Rp. 2.960.780,030,-`, is for the reviewer to settle),
+/// never counted as the report's errors.
 fn unreadable(ix: &Indeks<'_>, hasil: &mut Hasil) {
     let used = ix.used();
     for (r, a) in &ix.angka {
@@ -133,7 +133,7 @@ fn unreadable(ix: &Indeks<'_>, hasil: &mut Hasil) {
             hasil.temuan.push(Temuan {
                 id: format!("cetak:{r}"),
                 jenis: "angka",
-                severity: Severity::Galat,
+                severity: Severity::Transkripsi,
                 letak: a.letak.clone(),
                 kutipan: a.kutipan.clone(),
                 tercetak: e.teks.clone(),

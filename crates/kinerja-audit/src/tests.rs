@@ -272,7 +272,7 @@ fn means_parts_and_unreadable_figures() {
         "",
         r#"{"jenis":"sama","hasil":"k.v","nilai":"k.w"}"#,
     );
-    check(&bad, "galat TidakTerbaca");
+    check(&bad, "transkripsi TidakTerbaca");
 }
 
 #[test]
@@ -441,6 +441,7 @@ fn unreadable_inputs_leave_their_relation_unchecked() {
     assert_eq!((h.relasi, h.tidak_diperiksa.clone()), (1, vec!["r1".to_string()]));
     assert_eq!(h.temuan.len(), 1);
     assert_eq!(h.temuan[0].id, "cetak:k.c");
+    assert_eq!((h.galat().count(), h.transkripsi().count()), (0, 1), "the transcription's, not the report's");
     let summary = crate::tulis::ringkasan(&h).render(Lang::Id);
     assert!(summary.starts_with("1 relasi atas 5 angka tercetak diperiksa, 1 tidak dapat diperiksa"), "{summary}");
     assert!(!h.tak_terperiksa(), "another relation was checked");
@@ -518,7 +519,7 @@ fn notation_per_table_column_and_figure() {
     let rel = r#"{"jenis":"persen","hasil":"t.a.persen","pembilang":"t.a.realisasi","penyebut":"t.a.anggaran"}"#;
     check(&doc(&[], tabel, rel), "ok");
     // Without the column's notation `93.6` does not read in the document's.
-    check(&doc(&[], &tabel.replace(r#""notasi_kolom":{"persen":"polos"},"#, ""), rel), "galat TidakTerbaca");
+    check(&doc(&[], &tabel.replace(r#""notasi_kolom":{"persen":"polos"},"#, ""), rel), "transkripsi TidakTerbaca");
     let mut t = doc(
         &[("x", "0,41"), ("y", "3.71"), ("z", "0,111")],
         "",

@@ -27,12 +27,12 @@ fn angka(d: Decimal) -> String {
 
 /// The one-line summary: relations and figures checked, errors and notes.
 pub fn ringkasan(h: &Hasil) -> Pesan {
-    let galat = h.galat().count();
-    let catatan = h.temuan.len() - galat;
-    if h.tidak_diperiksa.is_empty() {
+    let (galat, transkripsi) = (h.galat().count(), h.transkripsi().count());
+    let catatan = h.temuan.len() - galat - transkripsi;
+    if h.tidak_diperiksa.is_empty() && transkripsi == 0 {
         return msg::audit_text_ringkasan(h.relasi, h.angka, galat, catatan);
     }
-    msg::audit_text_ringkasan_sebagian(h.relasi, h.angka, h.tidak_diperiksa.len(), galat, catatan)
+    msg::audit_text_ringkasan_sebagian(h.relasi, h.angka, h.tidak_diperiksa.len(), galat, catatan, transkripsi)
 }
 
 /// The lines of one finding: a heading line, then its details.
