@@ -145,12 +145,24 @@ pub fn baca(teks: &str, notasi: Notasi, eksak: bool) -> Result<Cetak, TidakTerba
     }
     // Another unit word after a well-formed number (`12 paket`): the number,
     // the word kept in the printed text the messages quote.
-    let nilai = parse_number(body, notasi)
-        .or_else(|e| match unit_word(body) {
-            Some(rest) => parse_number(rest, notasi).map_err(|_| e),
+    let read = |n: Notasi| {
+        parse_number(body, n).or_else(|e| match unit_word(body) {
+            Some(rest) => parse_number(rest, n).map_err(|_| e),
             None => Err(e),
         })
-        .map_err(|e| bad(e.pesan()))?;
+    };
+    // A figure that does not read in the document's Indonesian notation but
+    // reads one way only, as the loader reads unmarked figures (`93.6` in a
+    // table of Rupiah `749.930.215`), is that number; an ambiguous one
+    // (`1.500`) stays unreadable.
+    let (nilai, notasi) = match (read(notasi), notasi) {
+        (Ok(v), n) => (v, n),
+        (Err(e), Notasi::Indonesia) => match read(Notasi::Otomatis) {
+            Ok(v) => (v, Notasi::Polos),
+            Err(_) => return Err(bad(e.pesan())),
+        },
+        (Err(e), _) => return Err(bad(e.pesan())),
+    };
     if strip_rp(angka) != angka.trim() && nilai.scale() > 2 {
         return Err(bad(msg::audit_angka_rupiah_sen()));
     }
