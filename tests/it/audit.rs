@@ -350,3 +350,52 @@ fn printing_patterns_give_exactly_their_findings() {
         check(&json, &std::fs::read_to_string(json.with_extension("harapan")).unwrap());
     }
 }
+
+/// The workbook form names notations per table column (`#notasi` row) and
+/// per sentence figure (`notasi` column); a notation that is none is a
+/// problem located by file, row and column, and nothing is audited.
+#[test]
+fn spreadsheet_forms_name_notations_and_refuse_unknown_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |tabel_notasi: &str, kolom_notasi: &str| {
+        let csv = dir.path().join("notasi");
+        fs::create_dir_all(&csv).unwrap();
+        let files = [
+            ("dokumen", "kunci,nilai\nformat,kinerja-audit\nversi,1\njudul,Uji\n".to_string()),
+            ("tabel", format!("id,judul,eksak,notasi\nt,Tabel uji,anggaran;realisasi,{tabel_notasi}\n")),
+            ("t", format!("baris,anggaran,realisasi,persen\n#notasi,,,{kolom_notasi}\na,801.207.500,749.930.215,93.600\n")),
+            ("kalimat", "id,letak,teks,nama,nilai,notasi\nk,teks,bobot 1.500,x,1.500,polos\n".to_string()),
+            (
+                "relasi",
+                "id,jenis,hasil,pembilang,penyebut,nilai\np,persen,t.a.persen,t.a.realisasi,t.a.anggaran,\nb,sama,k.x,,,\"=1,5\"\n"
+                    .to_string(),
+            ),
+        ];
+        for (name, text) in files {
+            fs::write(csv.join(format!("{name}.csv")), text).unwrap();
+        }
+        csv
+    };
+    // 93.600 as a plain decimal (the column's own notation) is 93,6 %; 1.500
+    // as a plain decimal (the figure's own) is 1,5.
+    let Run { code, out, err } = kinerja(&["audit", p(&write("", "polos")), "--format", "json"]);
+    assert_eq!(code, 0, "{out}{err}");
+    // Read in the document's Indonesian notation, 93.600 is 93600 %.
+    let Run { code, out, .. } = kinerja(&["audit", p(&write("", "")), "--format", "json"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("\"id\": \"p\""), "{out}");
+    let Run { code, err, .. } = kinerja(&["audit", p(&write("jawa", "polos"))]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("tabel.csv") && err.contains("notasi") && err.contains("\"jawa\""), "{err}");
+}
+
+/// An audit that can check no relation (every one uses a figure that reads
+/// as no number) says so and exits 2, after its findings.
+#[test]
+fn an_audit_that_can_check_nothing_exits_2() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/audit-pola/11-angka-tak-terbaca.json");
+    let Run { code, out, err } = kinerja_id(&["audit", path]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(out.contains("[TRANSKRIPSI] cetak:k.p"), "{out}");
+    assert!(err.contains("tidak ada relasi yang dapat diperiksa: 1 relasi"), "{err}");
+}

@@ -38,8 +38,10 @@
 //! | [`model`] | the data model shared by loader, store, snapshot and web |
 //! | [`narasi`] | the text sections of the LKjIP and Perjanjian Kinerja (re-exported by [`model`]) |
 //! | [`selang`] | how sure an IKM is: its 95 % interval from what reports print |
+//! | [`acak`] | the one seeded generator (SplitMix64): the bootstrap, synthetic data |
 //! | [`sampel`] | the minimum SKM sample for a population (PermenPANRB 14/2017, Krejcie–Morgan) |
 
+pub mod acak;
 pub mod akip;
 pub mod anggaran;
 pub mod band;

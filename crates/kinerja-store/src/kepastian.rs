@@ -39,14 +39,6 @@ struct Baris {
     populasi: Option<u64>,
 }
 
-/// How a method is stored (the same words `kinerja compare` writes).
-fn metode_kode(m: Metode) -> &'static str {
-    match m {
-        Metode::Konservatif => "konservatif",
-        _ => "analitik",
-    }
-}
-
 /// Recomputes `hasil_galat_ikm` from the SKM tables, in the caller's
 /// transaction.
 pub(crate) fn simpan(conn: &Connection) -> Result<()> {
@@ -82,17 +74,14 @@ pub(crate) fn simpan(conn: &Connection) -> Result<()> {
             _ => galat_ikm(Ratio::from_decimal(b.ikm), None, b.responden, b.populasi)?,
         };
         if let Some(g) = g {
-            a.append_row(params![kode, tahun, g.baku, metode_kode(g.metode)]).map_err(at("hasil_galat_ikm"))?;
+            a.append_row(params![kode, tahun, g.baku, g.metode.kode()]).map_err(at("hasil_galat_ikm"))?;
         }
     }
     a.flush().map_err(at("hasil_galat_ikm"))
 }
 
 fn baris(r: &duckdb::Row<'_>) -> duckdb::Result<(Survei, Galat)> {
-    let metode = match r.get::<_, String>(3)?.as_str() {
-        "konservatif" => Metode::Konservatif,
-        _ => Metode::Analitik,
-    };
+    let metode = Metode::dari_kode(&r.get::<_, String>(3)?);
     Ok(((r.get(0)?, r.get(1)?), Galat { baku: r.get(2)?, metode }))
 }
 

@@ -20,16 +20,12 @@ use kinerja_core::skm::{Bobot, Skema, Skor, Tally, UNSUR_2017};
 use crate::sql::Run;
 use crate::{Error, Result, Store};
 
-/// splitmix64: small, fast, deterministic.
-struct Rng(u64);
+/// The core's seeded generator, with the draws the synthesis uses.
+struct Rng(kinerja_core::acak::SplitMix64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        self.0.next_u64()
     }
 
     /// A sum of three uniform integers in `−sd..=sd`: bell-shaped, mean 0,
@@ -90,7 +86,7 @@ impl Store {
                 continue;
             }
             let unit_seed = kode.bytes().fold(seed, |a, b| a.wrapping_mul(31).wrapping_add(u64::from(b)));
-            synth_unit(&mut d, kode, &mut Rng(unit_seed))?;
+            synth_unit(&mut d, kode, &mut Rng(kinerja_core::acak::SplitMix64(unit_seed)))?;
             summary.filled.push(format!("{kode} {nama}"));
         }
         let what = format!("kabupaten {kode_kabupaten}, seed {seed}");

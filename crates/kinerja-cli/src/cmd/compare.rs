@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::Result;
 use kinerja_core::Ratio;
-use kinerja_core::selang::{Galat, Kepastian, Metode, Perubahan, kepastian_ikm, perubahan};
+use kinerja_core::selang::{Galat, Kepastian, Perubahan, kepastian_ikm, perubahan};
 use kinerja_pesan::msg;
 use kinerja_store::query::{BarisBanding, Table};
 
@@ -105,16 +105,6 @@ const COLUMNS: [&str; 17] = [
     "keterangan",
 ];
 
-/// The method's name as the JSON output writes it (the same in every
-/// language, as column values are).
-fn metode(m: Metode) -> &'static str {
-    match m {
-        Metode::Konservatif => "konservatif",
-        Metode::Bootstrap { .. } => "bootstrap",
-        _ => "analitik",
-    }
-}
-
 fn table(rows: &[BarisBanding], pasti: &[Kepastian], ubah: &[Option<Perubahan>], format: TableFormat) -> Table {
     let fmt = |d: Option<kinerja_core::Decimal>| {
         if format == TableFormat::Csv { d.map(|d| d.to_string()) } else { Some(format_id_opt(d)) }
@@ -146,7 +136,7 @@ fn table(rows: &[BarisBanding], pasti: &[Kepastian], ubah: &[Option<Perubahan>],
                 selang.map(|s| {
                     format!("{} – {}", fmt(Some(s.bawah)).unwrap_or_default(), fmt(Some(s.atas)).unwrap_or_default())
                 }),
-                selang.map(|s| metode(s.metode).to_string()),
+                selang.map(|s| s.metode.kode().to_string()),
                 rentang.map(|(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") }),
                 ubah.map(|u| {
                     let (d, lo, hi) = (fmt(Some(u.selisih)), fmt(Some(u.selang.bawah)), fmt(Some(u.selang.atas)));

@@ -22,14 +22,12 @@
 //!   answer has no IKM and is drawn again.
 //!
 //! Deterministic and free of floating point: resampled IKMs are fixed-point
-//! integers (10⁻¹⁰), the generator is SplitMix64 (Steele, Lea & Flood
-//! 2014), written out here rather than taken from a crate because a
-//! published interval must come out the same bytes from every build and
-//! every release, which only a generator fixed by its definition promises.
+//! integers (10⁻¹⁰) drawn by [`crate::acak::SplitMix64`].
 
 use rust_decimal::Decimal;
 
 use super::{Galat, Metode, SKALA_IKM, Selang, fpc, sekitar, sqrt_up_4dp};
+use crate::acak::SplitMix64;
 use crate::exact::Ratio;
 use crate::skm::{Bobot, Ikm, Skema, Skor, Tally, ikm_from_total};
 use crate::{Error, Result};
@@ -142,19 +140,11 @@ impl Jawaban {
         self.tally().ikm(bobot)
     }
 
-    /// The IKM's constant `c` (IKM = c · Σ NRR) and the unsur sums and
-    /// counts, checking that every unsur has an answer.
-    fn parts(&self, bobot: Bobot) -> Result<(Ratio, Vec<(i128, i128)>)> {
-        let tally = self.tally();
+    /// The IKM's constant `c` (IKM = c · Σ NRR), checking that every unsur
+    /// has an answer.
+    fn faktor(&self, bobot: Bobot) -> Result<Ratio> {
         self.ikm(bobot)?;
-        let c = ikm_from_total(self.skema, bobot, Ratio::ONE)?.nilai;
-        let sc = self
-            .skema
-            .unsur()
-            .iter()
-            .map(|u| tally.get(u.id).map(|(s, n)| (i128::from(s), i128::from(n))))
-            .collect::<Result<_>>()?;
-        Ok((c, sc))
+        Ok(ikm_from_total(self.skema, bobot, Ratio::ONE)?.nilai)
     }
 
     /// The analytic 95 % interval of the IKM (linearised variance, with
@@ -171,7 +161,7 @@ impl Jawaban {
     /// # Errors
     /// Fewer than two respondents, or an unsur nobody answered.
     pub fn galat(&self, bobot: Bobot, populasi: Option<u64>) -> Result<Galat> {
-        self.parts(bobot)?;
+        self.faktor(bobot)?;
         galat_dari_jumlah(self.skema, bobot, self.jumlah_kuadrat(), self.responden(), populasi)
     }
 
@@ -213,7 +203,7 @@ impl Jawaban {
         if n < 2 || ulangan < 2 {
             return Err(dua_responden(n.min(ulangan)));
         }
-        let (c, _) = self.parts(bobot)?;
+        let c = self.faktor(bobot)?;
         let mut acak = SplitMix64(benih);
         let mut nilai = Vec::with_capacity(usize::try_from(ulangan).unwrap_or(0));
         let mut gagal = 0_u32;
@@ -288,26 +278,6 @@ fn simpangan_baku(v: &[i128]) -> Result<Decimal> {
     let ss = Ratio::new(n * s2 - s1 * s1, n)?;
     let var = ss.checked_div(Ratio::int(n - 1))?.checked_div(Ratio::int(SKALA_TETAP * SKALA_TETAP))?;
     sqrt_up_4dp(var)
-}
-
-/// SplitMix64: a fixed, well-mixed 64-bit generator.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (Lemire's multiply-shift; its bias below 2⁻⁴⁰
-    /// for any survey's size).
-    fn below(&mut self, n: usize) -> usize {
-        let wide = (u128::from(self.next()) * n as u128) >> 64;
-        usize::try_from(wide).unwrap_or(0)
-    }
 }
 
 #[cfg(test)]

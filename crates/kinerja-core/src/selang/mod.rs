@@ -57,6 +57,23 @@ pub enum Metode {
     },
 }
 
+impl Metode {
+    /// The word a table, a stored result and the JSON write (the same in
+    /// every language): `konservatif`, `analitik`, `bootstrap`.
+    pub fn kode(self) -> &'static str {
+        match self {
+            Metode::Konservatif => "konservatif",
+            Metode::Analitik => "analitik",
+            Metode::Bootstrap { .. } => "bootstrap",
+        }
+    }
+
+    /// The method of a stored standard error: `konservatif`, else analytic.
+    pub fn dari_kode(kode: &str) -> Metode {
+        if kode == "konservatif" { Metode::Konservatif } else { Metode::Analitik }
+    }
+}
+
 /// A 95 % interval of a value, its bounds as printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Selang {
